@@ -1,0 +1,67 @@
+/**
+ * The engine's side effects, built from their dependencies so tests and deployments choose
+ * them: routing on the organisation data, fee assessment, notifications to the outbox.
+ * Workflows type their proxy from `Activities`.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import { ExpressionError, evaluate } from '../lib/expressions/evaluate';
+import type { Organisation } from '../lib/organisation/organisation';
+import type { PlanFee } from '../lib/plan/types';
+import type { Notification, Outbox } from './outbox';
+import { route, type Routing, type RoutingInput } from './routing';
+
+export interface ActivityDeps {
+  organisation: Organisation;
+  outbox: Outbox;
+  /** Today's date (YYYY-MM-DD) for licence checks; the real clock unless a test fixes it. */
+  today?: () => string;
+}
+
+export interface FeeAssessment {
+  amount: number;
+  /** Payment id (شناسه پرداخت) the applicant pays against in the treasury. */
+  billId: string;
+}
+
+export function createActivities(deps: ActivityDeps) {
+  const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
+  return {
+    async resolveAssignee(input: RoutingInput): Promise<Routing> {
+      return route(deps.organisation, input, today());
+    },
+
+    async assessFee(input: {
+      trackingCode: string;
+      fee: PlanFee;
+      data: Record<string, unknown>;
+    }): Promise<FeeAssessment> {
+      const { fee } = input;
+      let amount: number;
+      if ('fixed' in fee.amount) {
+        amount = fee.amount.fixed;
+      } else {
+        let value;
+        try {
+          value = evaluate(fee.amount.formula, input.data);
+        } catch (error) {
+          if (!(error instanceof ExpressionError)) throw error;
+          throw ApplicationFailure.create({ type: 'FeeFormula', message: `fee '${fee.id}': ${error.message}` });
+        }
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+          throw ApplicationFailure.create({
+            type: 'FeeFormula',
+            message: `fee '${fee.id}': formula ${fee.amount.text} gave ${String(value)}, not an amount`,
+          });
+        }
+        amount = Math.round(value);
+      }
+      return { amount, billId: `${input.trackingCode}-${fee.id}` };
+    },
+
+    async notify(notification: Notification): Promise<void> {
+      await deps.outbox.append(notification);
+    },
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,48 @@
+/**
+ * The express application: thin routes over the request service, problem+json for every error.
+ */
+import type { Client, Connection } from '@temporalio/client';
+import express, { type Express } from 'express';
+import type { PlanCatalog } from '../lib/definitions/plan-catalog';
+import type { Logger } from '../lib/logger';
+import type { Organisation } from '../lib/organisation/organisation';
+import { describeProblem, notFound, problemHandler } from './problem';
+import { Presenter } from './present';
+import { RequestService } from './request-service';
+import { definitionRoutes } from './routes/definitions';
+import { healthRoutes } from './routes/health';
+import { requestRoutes } from './routes/requests';
+import { slaRoutes } from './routes/sla';
+import { taskRoutes } from './routes/tasks';
+
+export interface AppDeps {
+  client: Client;
+  connection: Connection;
+  namespace: string;
+  taskQueue: string;
+  catalog: PlanCatalog;
+  organisation: Organisation;
+  logger: Logger;
+}
+
+/** Bodies beyond this are refused with 413 before they are parsed. */
+export const BODY_LIMIT = '256kb';
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  const present = new Presenter(deps.organisation.calendar.timeZone);
+  const service = new RequestService(deps.client, deps.taskQueue, deps.catalog, deps.organisation);
+
+  app.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  app.use(healthRoutes(deps.connection, { namespace: deps.namespace, definitions: deps.catalog.all().length }));
+  app.get('/problems/:slug', describeProblem);
+  app.use('/api/requests', requestRoutes(service, present));
+  app.use('/api/tasks', taskRoutes(service, present));
+  app.use('/api/sla', slaRoutes(service, present));
+  app.use('/api/definitions', definitionRoutes(deps.catalog));
+  app.use(notFound);
+  app.use(problemHandler(deps.logger));
+  return app;
+}

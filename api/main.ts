@@ -1,0 +1,47 @@
+/**
+ * The API process: `npm run api`, or started in-process by `npm start`.
+ */
+import { loadConfig, type Config } from '../lib/config';
+import type { Domain } from '../lib/load-domain';
+import { loadDomain } from '../lib/load-domain';
+import { createLogger, type Logger } from '../lib/logger';
+import { connectClient } from '../lib/temporal/connect';
+import { ensureSearchAttributes } from '../lib/temporal/ensure-search-attributes';
+import { exitOnStartupError, onShutdown } from '../lib/process';
+import { startWebServer, stopWebServer } from './server';
+
+export async function runApi(config: Config, domain: Domain, logger: Logger, address: string) {
+  const { connection, client } = await connectClient(address, config.temporal.namespace);
+  const added = await ensureSearchAttributes(connection, config.temporal.namespace);
+  if (added.length > 0) logger.info({ added }, 'registered search attributes');
+  const web = await startWebServer(
+    {
+      client,
+      connection,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      catalog: domain.catalog,
+      organisation: domain.organisation,
+      logger,
+    },
+    config.api.port,
+    config.api.host,
+  );
+  logger.info({ url: web.url }, 'API listening');
+  return {
+    url: web.url,
+    async stop() {
+      await stopWebServer(web);
+      await connection.close();
+    },
+  };
+}
+
+if (require.main === module) {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const address = config.temporal.address ?? `127.0.0.1:${config.temporal.embeddedPort}`;
+  runApi(config, loadDomain(config), logger, address)
+    .then((api) => onShutdown(logger, [api.stop]))
+    .catch(exitOnStartupError);
+}

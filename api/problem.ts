@@ -1,0 +1,100 @@
+/**
+ * Errors as RFC 9457 problem details. Every error the API answers goes through here, so no
+ * stack trace or internal message ever leaves the server.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from '../lib/logger';
+
+/** The problem types the API answers with; `type` is `/problems/<slug>`. */
+export const PROBLEM_TYPES = {
+  'malformed-json': { status: 400, title: 'The request body is not valid JSON' },
+  'invalid-request': { status: 400, title: 'The request does not match its schema' },
+  'invalid-tracking-code': { status: 400, title: 'Not a valid tracking code' },
+  'invalid-task-id': { status: 400, title: 'Not a valid task id' },
+  'not-found': { status: 404, title: 'No such resource' },
+  'request-not-found': { status: 404, title: 'No request has this tracking code' },
+  'task-not-found': { status: 404, title: 'No such task' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'task-not-open': { status: 409, title: 'The task is not open' },
+  'request-not-active': { status: 409, title: 'The request has already ended' },
+  'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'unsupported-media-type': { status: 415, title: 'The request body must be application/json' },
+  'unknown-service': { status: 422, title: 'No such service' },
+  'unknown-district': { status: 422, title: 'No such district' },
+  'office-not-eligible': { status: 422, title: 'The office may not take this request' },
+  'intake-not-allowed': { status: 422, title: 'The service cannot be started this way' },
+  'invalid-form-data': { status: 422, title: 'The data does not match the form' },
+  'outcome-not-allowed': { status: 422, title: 'The step does not allow this outcome' },
+  'temporal-unavailable': { status: 503, title: 'The workflow service is unavailable' },
+  internal: { status: 500, title: 'Internal error' },
+} as const;
+
+export type ProblemSlug = keyof typeof PROBLEM_TYPES;
+
+export class ProblemError extends Error {
+  override name = 'ProblemError';
+  constructor(
+    readonly slug: ProblemSlug,
+    readonly detail?: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail ?? PROBLEM_TYPES[slug].title);
+  }
+
+  get status(): number {
+    return PROBLEM_TYPES[this.slug].status;
+  }
+}
+
+export function problemBody(slug: ProblemSlug, detail?: string, instance?: string, extensions = {}) {
+  const { status, title } = PROBLEM_TYPES[slug];
+  return {
+    type: `/problems/${slug}`,
+    title,
+    status,
+    ...(detail ? { detail } : {}),
+    ...(instance ? { instance } : {}),
+    ...extensions,
+  };
+}
+
+/** Errors express's body parser raises, by their `type`. */
+const PARSER_ERRORS: Record<string, ProblemSlug> = {
+  'entity.parse.failed': 'malformed-json',
+  'entity.too.large': 'payload-too-large',
+  'encoding.unsupported': 'unsupported-media-type',
+  'charset.unsupported': 'unsupported-media-type',
+};
+
+export function problemHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    let problem: ProblemError;
+    if (error instanceof ProblemError) {
+      problem = error;
+    } else {
+      const parserSlug = PARSER_ERRORS[(error as { type?: string }).type ?? ''];
+      if (parserSlug) {
+        problem = new ProblemError(parserSlug);
+      } else {
+        logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
+        problem = new ProblemError('internal', 'The server could not complete the request; it has been logged.');
+      }
+    }
+    res
+      .status(problem.status)
+      .type('application/problem+json')
+      .json(problemBody(problem.slug, problem.detail, req.originalUrl, problem.extensions));
+  };
+}
+
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new ProblemError('not-found', `Nothing at ${req.method} ${req.path}`));
+};
+
+/** Documents each problem type at its own URI, so `type` dereferences to an explanation. */
+export const describeProblem: RequestHandler = (req, res, next) => {
+  const slug = String(req.params.slug) as ProblemSlug;
+  if (!Object.hasOwn(PROBLEM_TYPES, slug)) return next();
+  const { status, title } = PROBLEM_TYPES[slug];
+  res.json({ type: `/problems/${slug}`, title, status });
+};

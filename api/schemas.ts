@@ -1,0 +1,51 @@
+/**
+ * JSON Schemas of the API's request bodies and query strings.
+ */
+
+const principal = { type: 'string', pattern: '^(office|department|head):[a-z0-9][a-z0-9.-]{0,80}$' };
+
+export const startRequestBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['serviceId', 'applicant', 'district', 'data'],
+  properties: {
+    serviceId: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,80}$' },
+    district: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,20}$' },
+    intakeOffice: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,40}$' },
+    applicant: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      properties: {
+        name: { type: 'string', minLength: 1, maxLength: 200 },
+        nationalId: { type: 'string', pattern: '^[0-9]{10}$' },
+        mobile: { type: 'string', pattern: '^09[0-9]{9}$' },
+      },
+    },
+    data: { type: 'object' },
+  },
+} as const;
+
+export const completeTaskBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['outcome'],
+  properties: {
+    outcome: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,40}$' },
+    data: { type: 'object' },
+    actor: { type: 'string', minLength: 1, maxLength: 200 },
+  },
+} as const;
+
+export const taskListQuery = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['assignee'],
+  properties: { assignee: principal },
+} as const;
+
+export const breachListQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { escalatedTo: principal },
+} as const;

@@ -1,0 +1,70 @@
+/**
+ * `npm start`: the whole system on one machine. Starts the embedded Temporal dev server (state
+ * in data/temporal.sqlite) unless TEMPORAL_ADDRESS names a server, then the worker and the API,
+ * and stops them in reverse order on Ctrl-C.
+ */
+import { join, relative } from 'node:path';
+import { Runtime } from '@temporalio/worker';
+import { runApi } from '../api/main';
+import { loadConfig } from '../lib/config';
+import { loadDomain } from '../lib/load-domain';
+import { createLogger } from '../lib/logger';
+import { repoRoot } from '../lib/paths';
+import { exitOnStartupError, onShutdown } from '../lib/process';
+import { startDevServer } from '../lib/temporal/dev-server';
+import { runWorker } from '../worker/main';
+
+async function main() {
+  Runtime.install({ shutdownSignals: [] });
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const domain = loadDomain(config);
+
+  let address = config.temporal.address;
+  let where: string;
+  let uiUrl: string | undefined;
+  let stopServer = async () => {};
+  if (address) {
+    where = `${address}, namespace ${config.temporal.namespace}`;
+  } else {
+    const dbFile = join(config.dataDir, 'temporal.sqlite');
+    const server = await startDevServer({
+      dbFile,
+      port: config.temporal.embeddedPort,
+      uiPort: config.temporal.embeddedUiPort,
+      namespace: config.temporal.namespace,
+    });
+    stopServer = server.stop;
+    address = server.address;
+    uiUrl = server.uiUrl;
+    where = `${address}, namespace ${config.temporal.namespace}, state in ${relative(repoRoot, dbFile)}`;
+  }
+
+  let api, worker;
+  try {
+    api = await runApi(config, domain, logger, address);
+    worker = await runWorker(config, domain, logger, address);
+  } catch (error) {
+    await api?.stop();
+    await stopServer();
+    throw error;
+  }
+  // Stop taking calls first, then finish in-flight tasks, then stop the server.
+  onShutdown(logger, [api.stop, worker.stop, stopServer]);
+
+  const services = domain.catalog.all().length;
+  console.log(
+    [
+      '',
+      'pishkhan is running',
+      `  API          ${api.url}   (try: curl ${api.url}/api/definitions)`,
+      ...(uiUrl ? [`  Temporal UI  ${uiUrl}`] : []),
+      `  Temporal     ${where}`,
+      `  Services     ${services} definition${services === 1 ? '' : 's'} from ${relative(repoRoot, config.servicesDir)}`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch(exitOnStartupError);

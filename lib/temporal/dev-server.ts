@@ -1,0 +1,101 @@
+/**
+ * The embedded Temporal dev server: the Temporal CLI from tools/bin, keeping its state in a
+ * SQLite file, with the Web UI. Used when TEMPORAL_ADDRESS is not set.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { dirname } from 'node:path';
+import { repoPath } from '../paths';
+
+export const TEMPORAL_CLI = repoPath('tools/bin/temporal');
+
+export interface DevServerOptions {
+  dbFile: string;
+  port: number;
+  uiPort: number;
+  namespace: string;
+  logFile?: string;
+}
+
+export interface DevServer {
+  address: string;
+  uiUrl: string;
+  stop(): Promise<void>;
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  if (!existsSync(TEMPORAL_CLI)) {
+    throw new Error('The Temporal CLI is not installed: run scripts/install-temporal.sh (npm start does it).');
+  }
+  if (await portOpen(options.port)) {
+    throw new Error(
+      `Port ${options.port} is already in use. If a Temporal server runs there, set TEMPORAL_ADDRESS=127.0.0.1:${options.port} to use it; otherwise set TEMPORAL_PORT.`,
+    );
+  }
+  mkdirSync(dirname(options.dbFile), { recursive: true });
+  const args = [
+    'server',
+    'start-dev',
+    '--db-filename',
+    options.dbFile,
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--ui-port',
+    String(options.uiPort),
+    '--namespace',
+    options.namespace,
+    '--log-level',
+    'warn',
+    '--log-format',
+    'json',
+  ];
+  const child = spawn(TEMPORAL_CLI, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+
+  const deadline = Date.now() + 60_000;
+  while (!(await portOpen(options.port))) {
+    if (child.exitCode !== null) throw new Error(`The Temporal dev server exited at start:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The Temporal dev server did not listen on ${options.port} within 60 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    address: `127.0.0.1:${options.port}`,
+    uiUrl: `http://127.0.0.1:${options.uiPort}`,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited(child);
+      clearTimeout(timer);
+    },
+  };
+}

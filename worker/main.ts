@@ -1,0 +1,43 @@
+/**
+ * The worker process: `npm run worker`. Run as many as the load needs, on any machine that
+ * reaches the Temporal cluster; they share the task queue.
+ */
+import { Runtime } from '@temporalio/worker';
+import { Outbox } from '../activities/outbox';
+import { loadConfig, type Config } from '../lib/config';
+import { loadDomain, type Domain } from '../lib/load-domain';
+import { createLogger, type Logger } from '../lib/logger';
+import { exitOnStartupError, onShutdown } from '../lib/process';
+import { connectWorker } from '../lib/temporal/connect';
+import { createWorker } from './create-worker';
+
+export async function runWorker(config: Config, domain: Domain, logger: Logger, address: string) {
+  const connection = await connectWorker(address);
+  const worker = await createWorker({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    deps: { organisation: domain.organisation, outbox: new Outbox(config.outboxPath) },
+  });
+  const running = worker.run();
+  logger.info({ taskQueue: config.temporal.taskQueue }, 'worker running');
+  return {
+    running,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
+
+if (require.main === module) {
+  // Shutdown is ours to order (see lib/process.ts), not the runtime's.
+  Runtime.install({ shutdownSignals: [] });
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const address = config.temporal.address ?? `127.0.0.1:${config.temporal.embeddedPort}`;
+  runWorker(config, loadDomain(config), logger, address)
+    .then((worker) => onShutdown(logger, [worker.stop]))
+    .catch(exitOnStartupError);
+}

@@ -1,0 +1,4 @@
+/**
+ * The workflows the worker registers. One interpreter runs every service.
+ */
+export { serviceRequest } from './service-request';

@@ -1,0 +1,45 @@
+/**
+ * Keeps the request findable: search attributes for filtering (who holds it, how late it is)
+ * and a memo with its open tasks, so worklists and breach lists are one visibility call.
+ * Upserts only what changed, to keep histories short.
+ */
+import { upsertMemo, upsertSearchAttributes } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import { SA } from '../lib/temporal/search-attributes';
+import type { RequestCase } from './request-case';
+
+const unique = (values: string[]) => [...new Set(values)].sort();
+
+export class VisibilityPublisher {
+  private lastAttributes = '';
+  private lastMemo = '';
+
+  publish(rc: RequestCase): void {
+    const open = rc.openTasks();
+    const escalatedTo = unique(
+      rc.escalations.filter((e) => open.some((t) => t.taskId === e.taskId)).map((e) => e.to.principal),
+    );
+    const deadlines = open.map((task) => task.deadline).sort();
+    const list = (values: string[]) => (values.length > 0 ? values : null);
+    const pairs: SearchAttributeUpdatePair[] = [
+      { key: SA.state, value: rc.state },
+      { key: SA.slaState, value: rc.worstSla() },
+      { key: SA.steps, value: list(unique(open.map((task) => task.stepId))) },
+      { key: SA.assignees, value: list(unique(open.map((task) => task.assignee.principal))) },
+      { key: SA.escalatedTo, value: list(escalatedTo) },
+      { key: SA.deadline, value: deadlines[0] ? new Date(deadlines[0]) : null },
+      { key: SA.escalationLevel, value: Math.max(0, ...open.map((task) => task.escalationLevel)) },
+    ];
+    const attributes = JSON.stringify(pairs.map((pair) => pair.value));
+    if (attributes !== this.lastAttributes) {
+      upsertSearchAttributes(pairs);
+      this.lastAttributes = attributes;
+    }
+    const memo = { openTasks: rc.openTaskSummaries() };
+    const memoText = JSON.stringify(memo);
+    if (memoText !== this.lastMemo) {
+      upsertMemo(memo);
+      this.lastMemo = memoText;
+    }
+  }
+}
