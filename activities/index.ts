@@ -45,7 +45,10 @@ export function createActivities(deps: ActivityDeps) {
           value = evaluate(fee.amount.formula, input.data);
         } catch (error) {
           if (!(error instanceof ExpressionError)) throw error;
-          throw ApplicationFailure.create({ type: 'FeeFormula', message: `fee '${fee.id}': ${error.message}` });
+          throw ApplicationFailure.create({
+            type: 'FeeFormula',
+            message: `fee '${fee.id}': ${error.message}`,
+          });
         }
         if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
           throw ApplicationFailure.create({

@@ -45,7 +45,10 @@ export function route(org: Organisation, input: RoutingInput, today: string): Ro
   if (input.intakeOffice) {
     return assignTo(org.officeUnit(input.intakeOffice, district), 'the office that took the request');
   }
-  const eligible = org.eligibleOffices(input.domain, district, today).map((office) => office.id).sort();
+  const eligible = org
+    .eligibleOffices(input.domain, district, today)
+    .map((office) => office.id)
+    .sort();
   const chosen = eligible[rotation(input.trackingCode) % Math.max(eligible.length, 1)];
   if (!chosen) {
     throw ApplicationFailure.create({

@@ -36,7 +36,9 @@ export function createApp(deps: AppDeps): Express {
   const service = new RequestService(deps.client, deps.taskQueue, deps.catalog, deps.organisation);
 
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
-  app.use(healthRoutes(deps.connection, { namespace: deps.namespace, definitions: deps.catalog.all().length }));
+  app.use(
+    healthRoutes(deps.connection, { namespace: deps.namespace, definitions: deps.catalog.all().length }),
+  );
   app.get('/problems/:slug', describeProblem);
   app.use('/api/requests', requestRoutes(service, present));
   app.use('/api/tasks', taskRoutes(service, present));

@@ -30,7 +30,7 @@ export async function runApi(config: Config, domain: Domain, logger: Logger, add
   logger.info({ url: web.url }, 'API listening');
   return {
     url: web.url,
-    async stop() {
+    stop: async () => {
       await stopWebServer(web);
       await connection.close();
     },

@@ -77,7 +77,10 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
         problem = new ProblemError(parserSlug);
       } else {
         logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
-        problem = new ProblemError('internal', 'The server could not complete the request; it has been logged.');
+        problem = new ProblemError(
+          'internal',
+          'The server could not complete the request; it has been logged.',
+        );
       }
     }
     res

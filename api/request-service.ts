@@ -67,7 +67,8 @@ function asProblem(error: unknown, trackingCode: string): unknown {
     const slug = REJECTION_PROBLEMS[error.cause.type ?? ''];
     if (slug) return new ProblemError(slug, error.cause.message);
   }
-  if (isUnavailable(error)) return new ProblemError('temporal-unavailable', 'Temporal cannot be reached; try again.');
+  if (isUnavailable(error))
+    return new ProblemError('temporal-unavailable', 'Temporal cannot be reached; try again.');
   return error;
 }
 
@@ -210,7 +211,9 @@ export class RequestService {
     }
   }
 
-  private async listOpenTasks(query: string): Promise<{ info: WorkflowExecutionInfo; tasks: OpenTaskSummary[] }[]> {
+  private async listOpenTasks(
+    query: string,
+  ): Promise<{ info: WorkflowExecutionInfo; tasks: OpenTaskSummary[] }[]> {
     const found: { info: WorkflowExecutionInfo; tasks: OpenTaskSummary[] }[] = [];
     try {
       for await (const info of this.client.workflow.list({ query: this.scoped(query) })) {
@@ -218,7 +221,9 @@ export class RequestService {
         found.push({ info, tasks });
       }
     } catch (error) {
-      throw isUnavailable(error) ? new ProblemError('temporal-unavailable', 'Temporal cannot be reached.') : error;
+      throw isUnavailable(error)
+        ? new ProblemError('temporal-unavailable', 'Temporal cannot be reached.')
+        : error;
     }
     return found;
   }
@@ -234,16 +239,22 @@ export class RequestService {
 
   /** Open tasks of an assignee, soonest deadline first. */
   async tasksOf(assignee: string): Promise<TaskListItem[]> {
-    const rows = await this.listOpenTasks(`ExecutionStatus = 'Running' AND ${SA.assignees.name} = '${assignee}'`);
+    const rows = await this.listOpenTasks(
+      `ExecutionStatus = 'Running' AND ${SA.assignees.name} = '${assignee}'`,
+    );
     return rows
-      .flatMap(({ info, tasks }) => tasks.filter((t) => t.assignee.principal === assignee).map((t) => this.item(info, t)))
+      .flatMap(({ info, tasks }) =>
+        tasks.filter((t) => t.assignee.principal === assignee).map((t) => this.item(info, t)),
+      )
       .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.taskId.localeCompare(b.taskId));
   }
 
   /** Open tasks past their SLA, latest first; optionally only those escalated to someone. */
   async breaches(escalatedTo?: string): Promise<BreachItem[]> {
     const filter = escalatedTo ? ` AND ${SA.escalatedTo.name} = '${escalatedTo}'` : '';
-    const rows = await this.listOpenTasks(`ExecutionStatus = 'Running' AND ${SA.slaState.name} = 'breached'${filter}`);
+    const rows = await this.listOpenTasks(
+      `ExecutionStatus = 'Running' AND ${SA.slaState.name} = 'breached'${filter}`,
+    );
     const now = Date.now();
     return rows
       .flatMap(({ info, tasks }) =>

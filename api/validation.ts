@@ -40,7 +40,9 @@ function check(schema: object, where: 'body' | 'query'): RequestHandler {
     if (!validate(value)) {
       const errors = fieldErrors(validate);
       return next(
-        new ProblemError('invalid-request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors }),
+        new ProblemError('invalid-request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+          errors,
+        }),
       );
     }
     next();

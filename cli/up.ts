@@ -4,7 +4,7 @@
  * and stops them in reverse order on Ctrl-C.
  */
 import { join, relative } from 'node:path';
-import { Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { runApi } from '../api/main';
 import { loadConfig } from '../lib/config';
 import { loadDomain } from '../lib/load-domain';
@@ -15,7 +15,7 @@ import { startDevServer } from '../lib/temporal/dev-server';
 import { runWorker } from '../worker/main';
 
 async function main() {
-  Runtime.install({ shutdownSignals: [] });
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const domain = loadDomain(config);

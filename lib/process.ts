@@ -26,6 +26,8 @@ export function onShutdown(logger: Logger, stops: (() => Promise<void>)[]): void
 
 /** Prints why the process could not start (every definition problem, if that was it) and exits 1. */
 export function exitOnStartupError(error: unknown): never {
-  console.error(error instanceof DefinitionError ? error.message : `Cannot start: ${(error as Error).message}`);
+  console.error(
+    error instanceof DefinitionError ? error.message : `Cannot start: ${(error as Error).message}`,
+  );
   process.exit(1);
 }

@@ -2,7 +2,7 @@
  * The worker process: `npm run worker`. Run as many as the load needs, on any machine that
  * reaches the Temporal cluster; they share the task queue.
  */
-import { Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Outbox } from '../activities/outbox';
 import { loadConfig, type Config } from '../lib/config';
 import { loadDomain, type Domain } from '../lib/load-domain';
@@ -23,7 +23,7 @@ export async function runWorker(config: Config, domain: Domain, logger: Logger, 
   logger.info({ taskQueue: config.temporal.taskQueue }, 'worker running');
   return {
     running,
-    async stop() {
+    stop: async () => {
       worker.shutdown();
       await running;
       await connection.close();
@@ -33,7 +33,7 @@ export async function runWorker(config: Config, domain: Domain, logger: Logger, 
 
 if (require.main === module) {
   // Shutdown is ours to order (see lib/process.ts), not the runtime's.
-  Runtime.install({ shutdownSignals: [] });
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const address = config.temporal.address ?? `127.0.0.1:${config.temporal.embeddedPort}`;

@@ -72,14 +72,20 @@ export class RequestCase {
 
   private availableOutcomes(step: PlanTaskStep): { id: string; title: Title }[] {
     return Object.entries(step.outcomes)
-      .filter(([id, outcome]) => (this.outcomeCounts[`${step.id}/${id}`] ?? 0) < (outcome.maxTimes ?? Infinity))
+      .filter(
+        ([id, outcome]) => (this.outcomeCounts[`${step.id}/${id}`] ?? 0) < (outcome.maxTimes ?? Infinity),
+      )
       .map(([id, outcome]) => ({ id, title: outcome.title }));
   }
 
   openTask(step: PlanTaskStep | PlanPaymentStep, assignment: Assignment, nowMs: number): TaskRecord {
     const { calendar } = this.input;
     const deadlineMs = addWorkingTime(calendar, nowMs, step.sla.duration);
-    const atRiskMs = addWorkingMs(calendar, nowMs, workingMsBetween(calendar, nowMs, deadlineMs) * AT_RISK_SHARE);
+    const atRiskMs = addWorkingMs(
+      calendar,
+      nowMs,
+      workingMsBetween(calendar, nowMs, deadlineMs) * AT_RISK_SHARE,
+    );
     const task: TaskRecord = {
       taskId: `${this.input.trackingCode}-${++this.taskSeq}`,
       stepId: step.id,

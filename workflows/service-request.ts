@@ -9,7 +9,7 @@ import { holds } from '../lib/expressions/evaluate';
 import type { PlanBranchStep, PlanPaymentStep, PlanTaskStep } from '../lib/plan/types';
 import { completeTaskUpdate, planQuery, statusQuery } from './messages';
 import { RequestCase } from './request-case';
-import type { RequestInput, RequestStatus, TaskRecord } from './types';
+import type { CompleteTaskInput, RequestInput, RequestStatus, TaskRecord } from './types';
 import { VisibilityPublisher } from './visibility';
 
 const { resolveAssignee, assessFee, notify } = proxyActivities<Activities>({
@@ -39,7 +39,7 @@ export async function serviceRequest(input: RequestInput): Promise<RequestStatus
       await condition(() => rc.settled);
       return rc.status();
     },
-    { validator: (command) => rc.validateCompletion(command) },
+    { validator: (command: CompleteTaskInput) => rc.validateCompletion(command) },
   );
 
   /** Reminds at the at-risk point, then escalates to the supervisor when the SLA passes. */
@@ -75,7 +75,10 @@ export async function serviceRequest(input: RequestInput): Promise<RequestStatus
   }
 
   /** Opens a task, keeps its SLA watched, and waits for someone to complete it. */
-  async function awaitTask(step: PlanTaskStep | PlanPaymentStep, rule: Parameters<typeof resolveAssignee>[0]['rule']) {
+  async function awaitTask(
+    step: PlanTaskStep | PlanPaymentStep,
+    rule: Parameters<typeof resolveAssignee>[0]['rule'],
+  ) {
     const routing = await resolveAssignee({
       trackingCode: input.trackingCode,
       rule,
@@ -102,7 +105,15 @@ export async function serviceRequest(input: RequestInput): Promise<RequestStatus
     if (!fee) return step.next;
     const bill = await assessFee({ trackingCode: input.trackingCode, fee, data: rc.data });
     if (bill.amount === 0) {
-      rc.record({ stepId: step.id, kind: 'payment', title: step.title, note: `fee '${fee.id}' is zero: nothing to pay` }, Date.now());
+      rc.record(
+        {
+          stepId: step.id,
+          kind: 'payment',
+          title: step.title,
+          note: `fee '${fee.id}' is zero: nothing to pay`,
+        },
+        Date.now(),
+      );
       return step.next;
     }
     rc.addFee({ feeId: fee.id, title: fee.title, amount: bill.amount, billId: bill.billId, status: 'due' });
@@ -114,7 +125,10 @@ export async function serviceRequest(input: RequestInput): Promise<RequestStatus
     const taken = step.cases.find((branch) => holds(branch.when, rc.data));
     const note = taken ? `'${taken.text}' holds` : 'no case holds: default';
     const next = taken?.next ?? step.default;
-    rc.record({ stepId: step.id, kind: 'branch', title: step.title, note: `${note}, next '${next}'` }, Date.now());
+    rc.record(
+      { stepId: step.id, kind: 'branch', title: step.title, note: `${note}, next '${next}'` },
+      Date.now(),
+    );
     return next;
   }
 

@@ -4,7 +4,10 @@
 import type { Connection } from '@temporalio/client';
 import { Router } from 'express';
 
-export function healthRoutes(connection: Connection, details: { namespace: string; definitions: number }): Router {
+export function healthRoutes(
+  connection: Connection,
+  details: { namespace: string; definitions: number },
+): Router {
   const router = Router();
 
   router.get('/healthz', async (_req, res) => {

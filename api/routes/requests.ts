@@ -17,7 +17,11 @@ export function requestRoutes(service: RequestService, present: Presenter): Rout
     res
       .status(201)
       .location(`/api/requests/${trackingCode}`)
-      .json({ trackingCode, service: { id: plan.serviceId, title: plan.title, version: plan.version }, state: 'active' });
+      .json({
+        trackingCode,
+        service: { id: plan.serviceId, title: plan.title, version: plan.version },
+        state: 'active',
+      });
   });
 
   router.get('/:trackingCode', async (req, res) => {

@@ -11,7 +11,7 @@ export function taskRoutes(service: RequestService, present: Presenter): Router 
   const router = Router();
 
   router.get('/', validateQuery(taskListQuery), async (req, res) => {
-    const tasks = await service.tasksOf(String(req.query.assignee));
+    const tasks = await service.tasksOf(req.query.assignee as string);
     res.json({
       total: tasks.length,
       items: tasks.map((task) => ({ ...task, deadline: present.when(task.deadline) })),

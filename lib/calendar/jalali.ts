@@ -8,7 +8,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** '1405-01-01' to the Gregorian date '2026-03-21', or undefined when no such Jalali day exists. */
 export function jalaliToGregorian(jalali: string): string | undefined {
   const [jy, jm, jd] = jalali.split('-').map(Number);
-  if (jy === undefined || jm === undefined || jd === undefined || !isValidJalaaliDate(jy, jm, jd)) return undefined;
+  if (jy === undefined || jm === undefined || jd === undefined || !isValidJalaaliDate(jy, jm, jd))
+    return undefined;
   const { gy, gm, gd } = toGregorian(jy, jm, jd);
   return `${gy}-${pad(gm)}-${pad(gd)}`;
 }

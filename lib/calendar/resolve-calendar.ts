@@ -49,7 +49,8 @@ function fixedOffset(timeZone: string, now: Date): number | string {
     if (offset === undefined) return `unknown time zone '${timeZone}'`;
     offsets.add(offset);
   }
-  if (offsets.size > 1) return `time zone '${timeZone}' changes its offset (daylight saving), which is not supported`;
+  if (offsets.size > 1)
+    return `time zone '${timeZone}' changes its offset (daylight saving), which is not supported`;
   return [...offsets][0] ?? 0;
 }
 
@@ -66,7 +67,11 @@ export function resolveCalendar(
     if (!hours) return null;
     const range: [number, number] = [minutes(hours.open), minutes(hours.close)];
     if (range[1] <= range[0]) {
-      issues.push({ path: ['week', day, 'close'], message: 'closing time must be after opening time', rule: 'hours' });
+      issues.push({
+        path: ['week', day, 'close'],
+        message: 'closing time must be after opening time',
+        rule: 'hours',
+      });
     }
     return range;
   });

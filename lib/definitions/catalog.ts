@@ -36,7 +36,10 @@ export function compileDefinitionText(
   return compileService(loaded.data, loaded.source, org);
 }
 
-export function loadCatalog(dir: string, org: Organisation): { entries: CatalogEntry[]; problems: Problem[] } {
+export function loadCatalog(
+  dir: string,
+  org: Organisation,
+): { entries: CatalogEntry[]; problems: Problem[] } {
   const entries: CatalogEntry[] = [];
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
@@ -47,11 +50,15 @@ export function loadCatalog(dir: string, org: Organisation): { entries: CatalogE
     const { source, data } = loaded;
     const expected = basename(path, extname(path));
     if (data.id !== expected) {
-      problems.push(source.problem(['id'], `service id '${data.id}' must match its file name '${expected}'`, 'file-name'));
+      problems.push(
+        source.problem(['id'], `service id '${data.id}' must match its file name '${expected}'`, 'file-name'),
+      );
     }
     const other = seen.get(data.id);
     if (other) {
-      problems.push(source.problem(['id'], `service id '${data.id}' is already defined in ${other}`, 'duplicate-service'));
+      problems.push(
+        source.problem(['id'], `service id '${data.id}' is already defined in ${other}`, 'duplicate-service'),
+      );
       continue;
     }
     seen.set(data.id, source.file);

@@ -57,7 +57,8 @@ class Compilation {
 
   sla(text: string, path: DocPath): PlanSla {
     const duration = parseWorkingDuration(text) ?? { days: 0, ms: 0 };
-    if (duration.days === 0 && duration.ms === 0) this.report(path, 'an SLA must be longer than zero', 'sla-zero');
+    if (duration.days === 0 && duration.ms === 0)
+      this.report(path, 'an SLA must be longer than zero', 'sla-zero');
     return { text, duration };
   }
 
@@ -128,9 +129,14 @@ function compileStep(c: Compilation, step: Step, index: number, edges: Edge[]): 
       const outcomes: Record<string, PlanOutcome> = {};
       const declared = step.outcomes ?? { done: { next: next(step.next) } };
       if (step.outcomes && step.next !== undefined) {
-        c.report([...path, 'next'], 'a task with outcomes names `next` on each outcome instead', 'next-with-outcomes', {
-          key: true,
-        });
+        c.report(
+          [...path, 'next'],
+          'a task with outcomes names `next` on each outcome instead',
+          'next-with-outcomes',
+          {
+            key: true,
+          },
+        );
       }
       for (const [id, outcome] of Object.entries(declared)) {
         const outcomePath = [...path, 'outcomes', id];
@@ -145,7 +151,9 @@ function compileStep(c: Compilation, step: Step, index: number, edges: Edge[]): 
         outcomes[id] = {
           title: title ?? { fa: id, en: id },
           next: target,
-          ...(leadsBack || outcome.maxTimes !== undefined ? { maxTimes: outcome.maxTimes ?? DEFAULT_MAX_TIMES } : {}),
+          ...(leadsBack || outcome.maxTimes !== undefined
+            ? { maxTimes: outcome.maxTimes ?? DEFAULT_MAX_TIMES }
+            : {}),
         };
         edges.push({ from: step.id, to: target, outcome: id });
       }
@@ -167,13 +175,24 @@ function compileStep(c: Compilation, step: Step, index: number, edges: Edge[]): 
       }
       const target = next(step.next);
       edges.push({ from: step.id, to: target });
-      return { kind: 'payment', id: step.id, title: step.title, fee: step.fee, sla: c.sla(step.sla, [...path, 'sla']), next: target };
+      return {
+        kind: 'payment',
+        id: step.id,
+        title: step.title,
+        fee: step.fee,
+        sla: c.sla(step.sla, [...path, 'sla']),
+        next: target,
+      };
     }
     case 'branch': {
       const cases = step.cases.map((branch, i) => {
         const to = c.stepRef(branch.next, [...path, 'cases', i, 'next']);
         edges.push({ from: step.id, to });
-        return { when: c.expression(branch.when, [...path, 'cases', i, 'when']), text: branch.when, next: to };
+        return {
+          when: c.expression(branch.when, [...path, 'cases', i, 'when']),
+          text: branch.when,
+          next: to,
+        };
       });
       const fallback = c.stepRef(step.default, [...path, 'default']);
       edges.push({ from: step.id, to: fallback });
@@ -218,17 +237,24 @@ function slaMs(sla: PlanSla, dayMs: number): number {
 }
 
 /** The fastest way from the start to a completed end, by the sum of step SLAs (Dijkstra). */
-function fastestCompletion(plan: ServicePlan, edges: Edge[], dayMs: number): { ms: number; path: string[] } | undefined {
+function fastestCompletion(
+  plan: ServicePlan,
+  edges: Edge[],
+  dayMs: number,
+): { ms: number; path: string[] } | undefined {
   const cost = (id: string) => {
     const step = plan.steps[id];
     return step && (step.kind === 'task' || step.kind === 'payment') ? slaMs(step.sla, dayMs) : 0;
   };
-  const best = new Map<string, { ms: number; path: string[] }>([[plan.start, { ms: cost(plan.start), path: [plan.start] }]]);
+  const best = new Map<string, { ms: number; path: string[] }>([
+    [plan.start, { ms: cost(plan.start), path: [plan.start] }],
+  ]);
   const done = new Set<string>();
   for (;;) {
     let current: string | undefined;
     for (const [id, entry] of best) {
-      if (!done.has(id) && (current === undefined || entry.ms < (best.get(current)?.ms ?? Infinity))) current = id;
+      if (!done.has(id) && (current === undefined || entry.ms < (best.get(current)?.ms ?? Infinity)))
+        current = id;
     }
     if (current === undefined) return undefined;
     const here = best.get(current) as { ms: number; path: string[] };
@@ -256,7 +282,11 @@ function checkGraph(c: Compilation, plan: ServicePlan, edges: Edge[]): void {
   c.def.steps.forEach((step, index) => {
     if (!plan.steps[step.id] || c.stepIndex.get(step.id) !== index) return;
     if (!fromStart.has(step.id)) {
-      c.report(['steps', index, 'id'], `step '${step.id}' can never be reached from the first step`, 'unreachable-step');
+      c.report(
+        ['steps', index, 'id'],
+        `step '${step.id}' can never be reached from the first step`,
+        'unreachable-step',
+      );
     } else if (!canFinish.has(step.id)) {
       c.report(
         ['steps', index, 'id'],
@@ -306,7 +336,11 @@ export function compileService(def: ServiceDefinition, source: YamlSource, org: 
             amount: { formula: c.expression(fee.amount, ['fees', index, 'amount']), text: fee.amount },
           };
     if (!def.steps.some((step) => step.kind === 'payment' && step.fee === fee.id)) {
-      c.report(['fees', index, 'id'], `fee '${fee.id}' is never paid: no payment step names it`, 'fee-without-payment');
+      c.report(
+        ['fees', index, 'id'],
+        `fee '${fee.id}' is never paid: no payment step names it`,
+        'fee-without-payment',
+      );
     }
   });
 
@@ -326,11 +360,17 @@ export function compileService(def: ServiceDefinition, source: YamlSource, org: 
     intake: def.intake,
     sla: c.sla(def.sla, ['sla']),
     ...(form ? { form } : {}),
-    documents: (def.documents ?? []).map((d) => ({ id: d.id, title: d.title, optional: d.optional ?? false })),
+    documents: (def.documents ?? []).map((d) => ({
+      id: d.id,
+      title: d.title,
+      optional: d.optional ?? false,
+    })),
     fees,
     start: def.steps[0]?.id ?? '',
     steps,
   };
-  checkGraph(c, plan, edges);
+  // With a dangling reference the graph is not the designer's; its findings would be noise.
+  if (!c.problems.some((p) => p.rule === 'unknown-step' || p.rule === 'duplicate-id'))
+    checkGraph(c, plan, edges);
   return c.problems.length > 0 ? { problems: c.problems } : { plan, problems: [] };
 }

@@ -16,7 +16,11 @@ export interface Problem {
 export function formatPath(path: readonly (string | number)[]): string {
   return path.reduce<string>((text, part) => {
     if (typeof part === 'number') return `${text}[${part}]`;
-    return /^[A-Za-z_$][\w$-]*$/.test(part) ? (text ? `${text}.${part}` : part) : `${text}[${JSON.stringify(part)}]`;
+    return /^[A-Za-z_$][\w$-]*$/.test(part)
+      ? text
+        ? `${text}.${part}`
+        : part
+      : `${text}[${JSON.stringify(part)}]`;
   }, '');
 }
 
@@ -27,7 +31,8 @@ export function formatProblem(problem: Problem): string {
 
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
   );
 }
 

@@ -14,13 +14,21 @@ import type { YamlSource } from './yaml-source';
 export type SchemaName = 'service' | 'organisation' | 'calendar';
 
 // strictRequired is off: the step union requires 'kind' before the discriminator picks the branch.
-const ajv = new Ajv2020({ allErrors: true, verbose: true, discriminator: true, strict: true, strictRequired: false });
+const ajv = new Ajv2020({
+  allErrors: true,
+  verbose: true,
+  discriminator: true,
+  strict: true,
+  strictRequired: false,
+});
 addFormats(ajv);
 
 const validators = new Map<SchemaName, ValidateFunction>();
 
 export function schemaFor(name: SchemaName): object {
-  return JSON.parse(readFileSync(join(repoPath('definitions/schemas'), `${name}.schema.json`), 'utf8')) as object;
+  return JSON.parse(
+    readFileSync(join(repoPath('definitions/schemas'), `${name}.schema.json`), 'utf8'),
+  ) as object;
 }
 
 function validatorFor(name: SchemaName): ValidateFunction {
@@ -67,19 +75,27 @@ function describe(error: ErrorObject): { message: string; key?: string } {
     case 'const':
       return { message: `must be '${String(params.allowedValue)}'` };
     case 'pattern':
-      return { message: `'${String(error.data)}' is not valid: ${parent.description ?? `must match ${String(params.pattern)}`}` };
+      return {
+        message: `'${String(error.data)}' is not valid: ${parent.description ?? `must match ${String(params.pattern)}`}`,
+      };
     case 'discriminator': {
       if (params.error === 'mapping') {
         const kinds = ['task', 'payment', 'branch', 'end'];
         const tag = String(params.tagValue);
-        return { message: `unknown step kind '${tag}'; expected one of ${kinds.join(', ')}${didYouMean(tag, kinds)}` };
+        return {
+          message: `unknown step kind '${tag}'; expected one of ${kinds.join(', ')}${didYouMean(tag, kinds)}`,
+        };
       }
       return { message: `'${String(params.tag)}' must be a string naming the step kind` };
     }
     case 'oneOf':
-      return { message: `does not match any allowed form${parent.description ? `: ${parent.description}` : ''}` };
+      return {
+        message: `does not match any allowed form${parent.description ? `: ${parent.description}` : ''}`,
+      };
     case 'type':
-      return { message: `must be ${/^[aeiou]/.test(String(params.type)) ? 'an' : 'a'} ${String(params.type)}` };
+      return {
+        message: `must be ${/^[aeiou]/.test(String(params.type)) ? 'an' : 'a'} ${String(params.type)}`,
+      };
     default:
       return { message: error.message ?? error.keyword };
   }
@@ -97,7 +113,12 @@ export function validateAgainstSchema(name: SchemaName, data: unknown, source: Y
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const error of errors) {
-    if (error.keyword !== 'oneOf' && oneOfPaths.has(error.instancePath) && error.schemaPath.includes('/oneOf/')) continue;
+    if (
+      error.keyword !== 'oneOf' &&
+      oneOfPaths.has(error.instancePath) &&
+      error.schemaPath.includes('/oneOf/')
+    )
+      continue;
     const { message, key } = describe(error);
     const path = pathOf(error);
     const dedupe = `${error.instancePath}|${message}`;

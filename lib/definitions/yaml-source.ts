@@ -49,7 +49,9 @@ export class YamlSource {
     for (const part of path) {
       keyNode = undefined;
       if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part));
+        const pair = node.items.find(
+          (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part),
+        );
         if (!pair) break;
         keyNode = pair.key;
         node = pair.value ?? pair.key;

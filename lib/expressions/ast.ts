@@ -4,19 +4,7 @@
  */
 
 export type BinaryOperator =
-  | '+'
-  | '-'
-  | '*'
-  | '/'
-  | '%'
-  | '<'
-  | '<='
-  | '>'
-  | '>='
-  | '=='
-  | '!='
-  | '&&'
-  | '||';
+  '+' | '-' | '*' | '/' | '%' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||';
 
 export const FUNCTIONS = ['min', 'max', 'round', 'floor', 'ceil', 'abs'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];

@@ -22,7 +22,9 @@ function read(data: Readonly<Record<string, unknown>>, path: string[]): Value {
 
 function num(value: Value, what: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new ExpressionError(`${what} needs a number, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+    throw new ExpressionError(
+      `${what} needs a number, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`,
+    );
   }
   return value;
 }

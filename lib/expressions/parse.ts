@@ -32,12 +32,15 @@ export class ExpressionSyntaxError extends Error {
   }
 }
 
+/** jsep types node fields loosely; names and operators are strings. */
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 function memberPath(node: jsep.Expression): string[] | undefined {
-  if (node.type === 'Identifier') return [String(node.name)];
+  if (node.type === 'Identifier') return [text(node.name)];
   if (node.type === 'MemberExpression' && !node.computed) {
     const object = memberPath(node.object as jsep.Expression);
     const property = node.property as jsep.Expression;
-    if (object && property.type === 'Identifier') return [...object, String(property.name)];
+    if (object && property.type === 'Identifier') return [...object, text(property.name)];
   }
   return undefined;
 }
@@ -49,22 +52,24 @@ function convert(node: jsep.Expression): Expr {
       if (value === null || ['number', 'string', 'boolean'].includes(typeof value)) {
         return { k: 'literal', value: value as number | string | boolean | null };
       }
-      throw new ExpressionSyntaxError(`unsupported literal ${String(node.raw)}`, undefined);
+      throw new ExpressionSyntaxError(`unsupported literal ${text(node.raw)}`, undefined);
     }
     case 'Identifier':
     case 'MemberExpression': {
       const path = memberPath(node);
-      if (!path) throw new ExpressionSyntaxError('only plain field names such as parcel.area are allowed', undefined);
+      if (!path)
+        throw new ExpressionSyntaxError('only plain field names such as parcel.area are allowed', undefined);
       return { k: 'field', path };
     }
     case 'UnaryExpression': {
-      const op = String(node.operator);
+      const op = text(node.operator);
       if (op === '+') return convert(node.argument as jsep.Expression);
-      if (op !== '-' && op !== '!') throw new ExpressionSyntaxError(`unsupported operator '${op}'`, undefined);
+      if (op !== '-' && op !== '!')
+        throw new ExpressionSyntaxError(`unsupported operator '${op}'`, undefined);
       return { k: 'unary', op, arg: convert(node.argument as jsep.Expression) };
     }
     case 'BinaryExpression': {
-      let op = String(node.operator);
+      let op = text(node.operator);
       if (op === '===') op = '==';
       if (op === '!==') op = '!=';
       if (!BINARY.has(op)) throw new ExpressionSyntaxError(`unsupported operator '${op}'`, undefined);
@@ -84,7 +89,7 @@ function convert(node: jsep.Expression): Expr {
       };
     case 'CallExpression': {
       const callee = node.callee as jsep.Expression;
-      const name = callee.type === 'Identifier' ? String(callee.name) : '';
+      const name = callee.type === 'Identifier' ? text(callee.name) : '';
       if (!(FUNCTIONS as readonly string[]).includes(name)) {
         throw new ExpressionSyntaxError(
           `unknown function '${name || '?'}'; available: ${FUNCTIONS.join(', ')}`,
@@ -94,7 +99,10 @@ function convert(node: jsep.Expression): Expr {
       const args = (node.arguments as jsep.Expression[]).map(convert);
       const unary = name !== 'min' && name !== 'max';
       if (unary ? args.length !== 1 : args.length < 1) {
-        throw new ExpressionSyntaxError(`${name}() takes ${unary ? 'one argument' : 'one or more arguments'}`, undefined);
+        throw new ExpressionSyntaxError(
+          `${name}() takes ${unary ? 'one argument' : 'one or more arguments'}`,
+          undefined,
+        );
       }
       return { k: 'call', fn: name as FunctionName, args };
     }

@@ -33,7 +33,9 @@ function crossCheck(file: OrganisationFile, source: YamlSource): Problem[] {
   ];
   const unknownDistrict = (id: string, path: (string | number)[]) => {
     if (!districts.includes(id)) {
-      problems.push(source.problem(path, `unknown district '${id}'${didYouMean(id, districts)}`, 'unknown-district'));
+      problems.push(
+        source.problem(path, `unknown district '${id}'${didYouMean(id, districts)}`, 'unknown-district'),
+      );
     }
   };
   file.districts.forEach((district, i) =>
@@ -46,7 +48,11 @@ function crossCheck(file: OrganisationFile, source: YamlSource): Problem[] {
     const id = file.roles[role];
     if (!departments.includes(id)) {
       problems.push(
-        source.problem(['roles', role], `unknown department '${id}'${didYouMean(id, departments)}`, 'unknown-department'),
+        source.problem(
+          ['roles', role],
+          `unknown department '${id}'${didYouMean(id, departments)}`,
+          'unknown-department',
+        ),
       );
     }
   }

@@ -4,7 +4,12 @@
  */
 import type { ResolvedCalendar } from '../calendar/working-time';
 import { jalaliToGregorian } from '../calendar/jalali';
-import type { Department, District, Office, Organisation as OrganisationFile } from '../generated/organisation';
+import type {
+  Department,
+  District,
+  Office,
+  Organisation as OrganisationFile,
+} from '../generated/organisation';
 import type { Title } from '../generated/service-definition';
 
 /** Someone work can be assigned or escalated to: `office:o-12`, `department:d05.urban-planning`, `head:...`. */
@@ -71,7 +76,10 @@ export class Organisation {
       const district = this.districts.get(districtId);
       if (!district) throw new Error(`unknown district '${districtId}'`);
       instance = `${districtId}.${departmentId}`;
-      title = { fa: `${department.title.fa} ${district.title.fa}`, en: `${department.title.en}, ${district.title.en}` };
+      title = {
+        fa: `${department.title.fa} ${district.title.fa}`,
+        en: `${department.title.en}, ${district.title.en}`,
+      };
       headTitle = {
         fa: `${department.head.title.fa} ${district.title.fa}`,
         en: `${department.head.title.en}, ${district.title.en}`,

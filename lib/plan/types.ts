@@ -9,7 +9,8 @@ import type { ServiceDefinition, Title } from '../generated/service-definition';
 
 export type { Title };
 
-export type PlanAssignee = { type: 'intake-office' } | { type: 'department'; department: string; perDistrict: boolean };
+export type PlanAssignee =
+  { type: 'intake-office' } | { type: 'department'; department: string; perDistrict: boolean };
 
 export interface PlanOutcome {
   title: Title;

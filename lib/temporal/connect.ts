@@ -17,8 +17,13 @@ async function retry<T>(what: string, attempt: () => Promise<T>, timeoutMs = 30_
   }
 }
 
-export async function connectClient(address: string, namespace: string): Promise<{ connection: Connection; client: Client }> {
-  const connection = await retry(`cannot reach Temporal at ${address}`, () => Connection.connect({ address }));
+export async function connectClient(
+  address: string,
+  namespace: string,
+): Promise<{ connection: Connection; client: Client }> {
+  const connection = await retry(`cannot reach Temporal at ${address}`, () =>
+    Connection.connect({ address }),
+  );
   return { connection, client: new Client({ connection, namespace }) };
 }
 

@@ -21,7 +21,7 @@ export interface DevServerOptions {
 export interface DevServer {
   address: string;
   uiUrl: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 function portOpen(port: number): Promise<boolean> {
@@ -44,7 +44,9 @@ function exited(child: ChildProcess): Promise<void> {
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   if (!existsSync(TEMPORAL_CLI)) {
-    throw new Error('The Temporal CLI is not installed: run scripts/install-temporal.sh (npm start does it).');
+    throw new Error(
+      'The Temporal CLI is not installed: run scripts/install-temporal.sh (npm start does it).',
+    );
   }
   if (await portOpen(options.port)) {
     throw new Error(
@@ -90,7 +92,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   return {
     address: `127.0.0.1:${options.port}`,
     uiUrl: `http://127.0.0.1:${options.uiPort}`,
-    async stop() {
+    stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

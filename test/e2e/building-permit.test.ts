@@ -71,7 +71,9 @@ describe('residential building permit', () => {
     const payment = status.currentTasks[0];
     expect(payment.step).toBe('payment');
     expect(payment.assignee.principal).toBe('department:treasury');
-    expect(status.fees).toEqual([expect.objectContaining({ feeId: 'permit-dues', amount: 21_000_000_000, status: 'due' })]);
+    expect(status.fees).toEqual([
+      expect.objectContaining({ feeId: 'permit-dues', amount: 21_000_000_000, status: 'due' }),
+    ]);
 
     status = await complete(payment.taskId, 'paid', { receipt: 'TRX-778812' });
     expect(status.fees[0]).toEqual(expect.objectContaining({ status: 'paid', receipt: 'TRX-778812' }));
@@ -91,7 +93,9 @@ describe('residential building permit', () => {
       'issued',
     ]);
     const done = status.stepsDone.find((s: { step: string }) => s.step === 'plan-review');
-    expect(done).toEqual(expect.objectContaining({ outcome: 'approve', actor: 'department:d01.urban-planning' }));
+    expect(done).toEqual(
+      expect.objectContaining({ outcome: 'approve', actor: 'department:d01.urban-planning' }),
+    );
     expect(status.data.permitNumber).toBe('1405-01-00042');
 
     // A finished request stays readable.

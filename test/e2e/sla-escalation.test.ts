@@ -48,7 +48,11 @@ describe('SLA breach and escalation', () => {
       return body.items.find((item: { taskId: string }) => item.taskId === task.taskId);
     });
     expect(breaches).toEqual(
-      expect.objectContaining({ trackingCode: code, stepId: 'intake', escalatedTo: ['head:d02.office-affairs'] }),
+      expect.objectContaining({
+        trackingCode: code,
+        stepId: 'intake',
+        escalatedTo: ['head:d02.office-affairs'],
+      }),
     );
     expect(breaches.lateBy.ms).toBeGreaterThanOrEqual(0);
     const forSupervisor = await system.get('/api/sla/breaches?escalatedTo=head:d02.office-affairs');
@@ -89,7 +93,9 @@ describe('SLA breach and escalation', () => {
     // Started online: an eligible office is chosen by the stated rule, and the choice recorded.
     expect(['office:o-1', 'office:o-2']).toContain(status.currentTasks[0].assignee.principal);
     expect(status.currentTasks[0].routing).toContain('eligible offices o-1, o-2');
-    const done = await system.post(`/api/tasks/${status.currentTasks[0].taskId}/complete`, { outcome: 'done' });
+    const done = await system.post(`/api/tasks/${status.currentTasks[0].taskId}/complete`, {
+      outcome: 'done',
+    });
     expect(done.body.escalations).toEqual([]);
     expect(done.body.currentTasks[0].sla).toBe('ok');
   });

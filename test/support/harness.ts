@@ -13,6 +13,8 @@ import { repoPath } from '../../lib/paths';
 import { connectClient } from '../../lib/temporal/connect';
 import { createWorker } from '../../worker/create-worker';
 
+export { fixture } from './paths';
+
 export interface HarnessOptions {
   servicesDir?: string;
   organisationDir?: string;
@@ -23,7 +25,7 @@ export interface Harness {
   outbox: Outbox;
   get(path: string): Promise<ApiResponse>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export interface ApiResponse {
@@ -33,8 +35,6 @@ export interface ApiResponse {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
 }
-
-export const fixture = (...parts: string[]) => repoPath('test/fixtures', ...parts);
 
 let counter = 0;
 let runtimeInstalled = false;
@@ -52,7 +52,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     servicesDir: options.servicesDir ?? repoPath('definitions/services'),
     organisationDir: options.organisationDir ?? repoPath('definitions/organisation'),
   });
-  const outbox = new Outbox(join(mkdtempSync(join(process.env.PK_TEST_TMP ?? '/tmp', 'outbox-')), 'outbox.jsonl'));
+  const outbox = new Outbox(
+    join(mkdtempSync(join(process.env.PK_TEST_TMP ?? '/tmp', 'outbox-')), 'outbox.jsonl'),
+  );
 
   const nativeConnection = await NativeConnection.connect({ address });
   const worker: Worker = await createWorker({
@@ -119,7 +121,9 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+      throw new Error(
+        `condition not met within ${timeoutMs} ms${last instanceof Error ? `: ${last.message}` : ''}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -1,0 +1,159 @@
+/**
+ * Bad input gets a clear RFC 9457 answer with the right status, no stack trace, and changes
+ * nothing: no request is started, no task moves.
+ */
+import { eventually, fixture, startHarness, type Harness } from '../support/harness';
+
+let system: Harness;
+
+beforeAll(async () => {
+  system = await startHarness({ servicesDir: fixture('services'), organisationDir: fixture('organisation') });
+});
+
+afterAll(async () => {
+  await system.stop();
+});
+
+const validStart = {
+  serviceId: 'quick-permit',
+  district: 'd01',
+  intakeOffice: 'o-1',
+  applicant: { name: 'A' },
+  data: {},
+};
+
+function expectProblem(
+  response: { status: number; contentType: string; body: unknown },
+  status: number,
+  type: string,
+) {
+  expect(response.status).toBe(status);
+  expect(response.contentType).toMatch(/^application\/problem\+json/);
+  expect(response.body).toEqual(
+    expect.objectContaining({ type: `/problems/${type}`, status, title: expect.any(String) }),
+  );
+  expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.(ts|js):\d+/);
+}
+
+/** How many requests the suite's worker holds for an office, as its worklist shows. */
+async function officeTaskCount(): Promise<number> {
+  const { body } = await system.get('/api/tasks?assignee=office:o-1');
+  return body.total as number;
+}
+
+describe('bad input to the API', () => {
+  test('when starting requests with bad bodies, then each gets its problem and no request is started', async () => {
+    const before = await officeTaskCount();
+    const cases: [unknown, number, string][] = [
+      ['{"serviceId": "quick-permit",', 400, 'malformed-json'],
+      [{ ...validStart, serviceId: 42 }, 400, 'invalid-request'],
+      [{ ...validStart, colour: 'red' }, 400, 'invalid-request'],
+      [{ ...validStart, applicant: undefined }, 400, 'invalid-request'],
+      [{ ...validStart, applicant: { name: 'A', nationalId: '12' } }, 400, 'invalid-request'],
+      [{ ...validStart, serviceId: 'no-such-service' }, 422, 'unknown-service'],
+      [{ ...validStart, district: 'd99' }, 422, 'unknown-district'],
+      [{ ...validStart, district: 'd02', intakeOffice: 'o-2' }, 422, 'office-not-eligible'],
+    ];
+    for (const [body, status, type] of cases) {
+      expectProblem(await system.post('/api/requests', body), status, type);
+    }
+    const unknownField = await system.post('/api/requests', { ...validStart, colour: 'red' });
+    expect(unknownField.body.errors).toEqual([{ path: 'colour', message: 'unknown field' }]);
+
+    const huge = await system.post('/api/requests', { ...validStart, data: { note: 'x'.repeat(300_000) } });
+    expectProblem(huge, 413, 'payload-too-large');
+    const wrongType = await fetch(`${system.url}/api/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'serviceId=quick-permit',
+    });
+    expect(wrongType.status).toBe(415);
+
+    // Give visibility a moment: had anything started, the office would now hold a task.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await officeTaskCount()).toBe(before);
+  });
+
+  test('when reading or completing what does not exist, then 400 or 404 says which', async () => {
+    expectProblem(await system.get('/api/requests/123456789012'), 400, 'invalid-tracking-code');
+    expectProblem(await system.get('/api/requests/100000000008'), 404, 'request-not-found');
+    expectProblem(
+      await system.post('/api/tasks/not-a-task/complete', { outcome: 'done' }),
+      400,
+      'invalid-task-id',
+    );
+    expectProblem(
+      await system.post('/api/tasks/100000000008-1/complete', { outcome: 'done' }),
+      404,
+      'task-not-found',
+    );
+    expectProblem(await system.get('/api/nothing-here'), 404, 'not-found');
+    expectProblem(await system.get('/api/tasks'), 400, 'invalid-request');
+    expectProblem(await system.get('/api/tasks?assignee=office:o-1%27%20OR%201=1'), 400, 'invalid-request');
+    const described = await system.get('/problems/task-not-open');
+    expect(described.body).toEqual({
+      type: '/problems/task-not-open',
+      title: 'The task is not open',
+      status: 409,
+    });
+  });
+
+  test('when a task is completed wrongly or twice, then it is refused and the request does not move', async () => {
+    const started = await system.post('/api/requests', validStart);
+    const code = started.body.trackingCode as string;
+    const task = await eventually(
+      async () => (await system.get(`/api/requests/${code}`)).body.currentTasks[0],
+    );
+
+    expectProblem(
+      await system.post(`/api/tasks/${task.taskId}/complete`, { outcome: 'approve' }),
+      422,
+      'outcome-not-allowed',
+    );
+    expectProblem(
+      await system.post(`/api/tasks/${task.taskId}/complete`, { outcome: 'done', data: { unexpected: 1 } }),
+      422,
+      'invalid-form-data',
+    );
+    expectProblem(
+      await system.post(`/api/tasks/${task.taskId}/complete`, { outcome: 'done', extra: 1 }),
+      400,
+      'invalid-request',
+    );
+    expectProblem(
+      await system.post(`/api/tasks/${code}-99/complete`, { outcome: 'done' }),
+      404,
+      'task-not-found',
+    );
+    const unchanged = await system.get(`/api/requests/${code}`);
+    expect(unchanged.body.currentTasks.map((t: { taskId: string }) => t.taskId)).toEqual([task.taskId]);
+    expect(unchanged.body.stepsDone).toEqual([]);
+
+    const done = await system.post(`/api/tasks/${task.taskId}/complete`, { outcome: 'done' });
+    expect(done.status).toBe(200);
+    const again = await system.post(`/api/tasks/${task.taskId}/complete`, { outcome: 'done' });
+    expectProblem(again, 409, 'task-not-open');
+    const after = await system.get(`/api/requests/${code}`);
+    expect(after.body.stepsDone).toHaveLength(1);
+    expect(after.body.currentTasks[0].step).toBe('review');
+
+    // A request that has ended takes no more completions.
+    const review = after.body.currentTasks[0];
+    expect(
+      (await system.post(`/api/tasks/${review.taskId}/complete`, { outcome: 'reject' })).body.state,
+    ).toBe('rejected');
+    expectProblem(
+      await system.post(`/api/tasks/${review.taskId}/complete`, { outcome: 'approve' }),
+      409,
+      'request-not-active',
+    );
+  });
+
+  test('when Temporal is asked about health, then /healthz reports it reachable', async () => {
+    const health = await system.get('/healthz');
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual(
+      expect.objectContaining({ status: 'ok', temporal: expect.objectContaining({ reachable: true }) }),
+    );
+  });
+});
