@@ -38,6 +38,7 @@ export class Presenter {
       trackingCode: status.trackingCode,
       service: { id: status.serviceId, title: status.serviceTitle, version: status.definitionVersion },
       state: status.state,
+      sla: status.sla,
       district: status.district,
       channel: status.channel,
       ...(status.intakeOffice ? { intakeOffice: status.intakeOffice } : {}),

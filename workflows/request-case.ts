@@ -247,6 +247,7 @@ export class RequestCase {
       channel: input.channel,
       ...(input.intakeOffice ? { intakeOffice: input.intakeOffice } : {}),
       state: this.state,
+      sla: this.worstSla(),
       startedAt: this.startedAt,
       dueAt: this.dueAt,
       ...(this.endedAt ? { endedAt: this.endedAt } : {}),

@@ -109,6 +109,8 @@ export interface RequestStatus {
   channel: Channel;
   intakeOffice?: string;
   state: RequestState;
+  /** The worst SLA state of the open tasks. */
+  sla: SlaState;
   startedAt: string;
   dueAt: string;
   endedAt?: string;

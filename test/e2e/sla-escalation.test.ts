@@ -40,6 +40,7 @@ describe('SLA breach and escalation', () => {
       }),
     );
     expect(escalation.reason).toContain('SLA');
+    expect(escalated.sla).toBe('breached');
     const task = escalated.currentTasks[0];
     expect(task).toEqual(expect.objectContaining({ step: 'intake', sla: 'breached', escalationLevel: 1 }));
 
