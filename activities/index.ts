@@ -1,14 +1,17 @@
 /**
  * The engine's side effects, built from their dependencies so tests and deployments choose
- * them: routing on the organisation data, fee assessment, notifications to the outbox.
- * Workflows type their proxy from `Activities`.
+ * them: routing and escalation on the organisation data, fee assessment, automatic actions,
+ * notifications to the outbox. Workflows type their proxy from `Activities`.
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { ExpressionError, evaluate } from '../lib/expressions/evaluate';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { PlanFee } from '../lib/plan/types';
+import type { Assignment } from '../workflows/types';
+import { runAction, type ActionInput, type ActionResult } from './actions';
+import { escalationTarget, type EscalationInput, type EscalationTarget } from './escalation';
 import type { Notification, Outbox } from './outbox';
-import { route, type Routing, type RoutingInput } from './routing';
+import { route, type RoutingInput } from './routing';
 
 export interface ActivityDeps {
   organisation: Organisation;
@@ -26,8 +29,12 @@ export interface FeeAssessment {
 export function createActivities(deps: ActivityDeps) {
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
   return {
-    async resolveAssignee(input: RoutingInput): Promise<Routing> {
+    async resolveAssignee(input: RoutingInput): Promise<Assignment> {
       return route(deps.organisation, input, today());
+    },
+
+    async resolveEscalation(input: EscalationInput): Promise<EscalationTarget> {
+      return escalationTarget(deps.organisation, input, today());
     },
 
     async assessFee(input: {
@@ -59,6 +66,10 @@ export function createActivities(deps: ActivityDeps) {
         amount = Math.round(value);
       }
       return { amount, billId: `${input.trackingCode}-${fee.id}` };
+    },
+
+    async runAction(input: ActionInput): Promise<ActionResult> {
+      return runAction(input);
     },
 
     async notify(notification: Notification): Promise<void> {

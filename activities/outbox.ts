@@ -7,7 +7,7 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Title } from '../lib/plan/types';
 
-export type NotificationKind = 'task-assigned' | 'sla-reminder' | 'sla-breach' | 'request-ended';
+export type NotificationKind = 'message' | 'sla-reminder' | 'sla-breach' | 'request-ended';
 
 export interface Notification {
   kind: NotificationKind;

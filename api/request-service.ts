@@ -186,7 +186,12 @@ export class RequestService {
     if (task) {
       const plan = await this.planOf(status);
       const step = plan.steps[task.stepId];
-      const form = step?.kind === 'payment' ? PAYMENT_FORM : step?.kind === 'task' ? step.form : undefined;
+      const form =
+        task.kind === 'payment'
+          ? PAYMENT_FORM
+          : step?.kind === 'task' || step?.kind === 'inquiry'
+            ? step.form
+            : undefined;
       const data = command.data ?? {};
       const errors = form
         ? checkFormData(form, data)
@@ -244,7 +249,9 @@ export class RequestService {
     );
     return rows
       .flatMap(({ info, tasks }) =>
-        tasks.filter((t) => t.assignee.principal === assignee).map((t) => this.item(info, t)),
+        tasks
+          .filter((t) => t.assignee.principal === assignee || t.assignee.principal.startsWith(`${assignee}/`))
+          .map((t) => this.item(info, t)),
       )
       .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.taskId.localeCompare(b.taskId));
   }

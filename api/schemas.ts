@@ -2,7 +2,11 @@
  * JSON Schemas of the API's request bodies and query strings.
  */
 
-const principal = { type: 'string', pattern: '^(office|department|head):[a-z0-9][a-z0-9.-]{0,80}$' };
+/** office:o-1101, department:d05.urban-planning[/role], head:..., agency:land-registry, applicant:<code>. */
+const principal = {
+  type: 'string',
+  pattern: '^(office|department|head|agency|applicant):[a-z0-9][a-z0-9.-]{0,80}(/[a-z0-9-]{1,40})?$',
+};
 
 export const startRequestBody = {
   type: 'object',

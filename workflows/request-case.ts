@@ -4,9 +4,13 @@
  * the bookkeeping.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { addWorkingMs, addWorkingTime, workingMsBetween } from '../lib/calendar/working-time';
-import { STANDARD_OUTCOMES } from '../lib/plan/outcome-titles';
-import type { PlanEndStep, PlanPaymentStep, PlanStep, PlanTaskStep, Title } from '../lib/plan/types';
+import {
+  addWorkingMs,
+  addWorkingTime,
+  workingMsBetween,
+  type WorkingDuration,
+} from '../lib/calendar/working-time';
+import type { PlanEndStep, PlanStep, RungTarget, Title } from '../lib/plan/types';
 import { REJECTION } from './messages';
 import type {
   Assignment,
@@ -15,6 +19,7 @@ import type {
   FeeRecord,
   JournalEntry,
   OpenTaskSummary,
+  Party,
   RequestInput,
   RequestState,
   RequestStatus,
@@ -22,11 +27,21 @@ import type {
   TaskRecord,
 } from './types';
 
-/** Share of a task's SLA after which it counts as at risk and its assignee is reminded. */
-export const AT_RISK_SHARE = 0.8;
-
 const SLA_ORDER: SlaState[] = ['ok', 'at-risk', 'breached'];
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** What opening a task needs to know, whatever kind of step it comes from. */
+export interface TaskSpec {
+  stepId: string;
+  kind: TaskRecord['kind'];
+  title: Title;
+  sla: WorkingDuration;
+  /** Share of the SLA after which the task is at risk; 0 for never. */
+  remindAt: number;
+  /** Every outcome the step declares, with whether it is still available. */
+  outcomes: { id: string; title: Title; available: boolean }[];
+  branches: string[];
+}
 
 export class RequestCase {
   state: RequestState = 'active';
@@ -70,38 +85,35 @@ export class RequestCase {
     return this.tasks.find((task) => task.taskId === taskId);
   }
 
-  private availableOutcomes(step: PlanTaskStep): { id: string; title: Title }[] {
-    return Object.entries(step.outcomes)
-      .filter(
-        ([id, outcome]) => (this.outcomeCounts[`${step.id}/${id}`] ?? 0) < (outcome.maxTimes ?? Infinity),
-      )
-      .map(([id, outcome]) => ({ id, title: outcome.title }));
+  /** Whether an outcome of a step may still be taken (an outcome that leads back has a limit). */
+  outcomeAvailable(stepId: string, outcome: string, maxTimes: number | undefined): boolean {
+    return (this.outcomeCounts[`${stepId}/${outcome}`] ?? 0) < (maxTimes ?? Infinity);
   }
 
-  openTask(step: PlanTaskStep | PlanPaymentStep, assignment: Assignment, nowMs: number): TaskRecord {
+  /** The last completed task of a step, for "the same actor as step X". */
+  lastDone(stepId: string): TaskRecord | undefined {
+    return this.tasks.filter((task) => task.stepId === stepId && task.status === 'done').at(-1);
+  }
+
+  openTask(spec: TaskSpec, assignment: Assignment, nowMs: number): TaskRecord {
     const { calendar } = this.input;
-    const deadlineMs = addWorkingTime(calendar, nowMs, step.sla.duration);
-    const atRiskMs = addWorkingMs(
-      calendar,
-      nowMs,
-      workingMsBetween(calendar, nowMs, deadlineMs) * AT_RISK_SHARE,
-    );
+    const deadlineMs = addWorkingTime(calendar, nowMs, spec.sla);
+    const total = workingMsBetween(calendar, nowMs, deadlineMs);
+    const atRiskMs = spec.remindAt > 0 ? addWorkingMs(calendar, nowMs, total * spec.remindAt) : deadlineMs;
     const task: TaskRecord = {
       taskId: `${this.input.trackingCode}-${++this.taskSeq}`,
-      stepId: step.id,
-      kind: step.kind,
-      title: step.title,
+      stepId: spec.stepId,
+      kind: spec.kind,
+      title: spec.title,
       assignee: assignment.assignee,
       supervisor: assignment.supervisor,
       routing: assignment.note,
-      outcomes:
-        step.kind === 'task'
-          ? this.availableOutcomes(step)
-          : [{ id: 'paid', title: STANDARD_OUTCOMES.paid ?? { fa: 'پرداخت شد', en: 'Paid' } }],
+      outcomes: spec.outcomes.filter((o) => o.available).map(({ id, title }) => ({ id, title })),
       openedAt: iso(nowMs),
       atRiskAt: iso(Math.min(atRiskMs, deadlineMs)),
       deadline: iso(deadlineMs),
       status: 'open',
+      branches: spec.branches,
       sla: 'ok',
       escalationLevel: 0,
     };
@@ -110,7 +122,7 @@ export class RequestCase {
   }
 
   /** The update validator: rejects, before anything is written, what cannot be done. */
-  validateCompletion(command: CompleteTaskInput): void {
+  validateCompletion(command: CompleteTaskInput, declared: (task: TaskRecord) => string[]): void {
     const task = this.task(command.taskId);
     if (!task) {
       throw ApplicationFailure.create({
@@ -120,37 +132,37 @@ export class RequestCase {
       });
     }
     if (task.status !== 'open') {
+      const how = task.status === 'done' ? `was completed with '${task.outcome ?? ''}'` : 'was cancelled';
       throw ApplicationFailure.create({
         type: REJECTION.taskNotOpen,
-        message: `task ${task.taskId} is not open: it was completed with '${task.outcome ?? ''}' at ${task.closedAt ?? ''}`,
+        message: `task ${task.taskId} is not open: it ${how} at ${task.closedAt ?? ''}`,
         nonRetryable: true,
       });
     }
-    const step = this.step(task.stepId);
-    const declared = step.kind === 'task' ? Object.keys(step.outcomes) : ['paid'];
-    if (!declared.includes(command.outcome)) {
+    const allowed = declared(task);
+    if (!allowed.includes(command.outcome)) {
       throw ApplicationFailure.create({
         type: REJECTION.outcomeNotAllowed,
-        message: `step '${step.id}' does not allow the outcome '${command.outcome}'; allowed: ${declared.join(', ')}`,
+        message: `step '${task.stepId}' does not allow the outcome '${command.outcome}'; allowed: ${allowed.join(', ')}`,
         nonRetryable: true,
       });
     }
     if (!task.outcomes.some((outcome) => outcome.id === command.outcome)) {
-      const limit = step.kind === 'task' ? step.outcomes[command.outcome]?.maxTimes : undefined;
       throw ApplicationFailure.create({
         type: REJECTION.outcomeExhausted,
-        message: `outcome '${command.outcome}' of step '${step.id}' was already taken ${limit ?? 0} times, the most allowed`,
+        message: `outcome '${command.outcome}' of step '${task.stepId}' was already taken as many times as allowed`,
         nonRetryable: true,
       });
     }
   }
 
-  complete(command: CompleteTaskInput, nowMs: number): TaskRecord {
+  complete(command: CompleteTaskInput, nowMs: number, note?: string): TaskRecord {
     const task = this.task(command.taskId) as TaskRecord;
     task.status = 'done';
     task.outcome = command.outcome;
     task.actor = command.actor;
     task.closedAt = iso(nowMs);
+    if (note) task.note = note;
     if (command.data && Object.keys(command.data).length > 0) {
       task.data = command.data;
       Object.assign(this.data, command.data);
@@ -174,13 +186,29 @@ export class RequestCase {
       taskId: task.taskId,
       outcome: command.outcome,
       actor: command.actor,
+      ...(note ? { note } : {}),
     });
     this.settled = false;
     return task;
   }
 
+  /** Closes the open tasks of cancelled parallel branches. */
+  cancelTasksIn(branchKeys: string[], reason: string, nowMs: number): void {
+    for (const task of this.openTasks()) {
+      if (task.branches.some((key) => branchKeys.includes(key))) {
+        task.status = 'cancelled';
+        task.closedAt = iso(nowMs);
+        task.note = reason;
+      }
+    }
+  }
+
   record(entry: Omit<JournalEntry, 'at'>, nowMs: number): void {
     this.journal.push({ at: iso(nowMs), ...entry });
+  }
+
+  mergeData(patch: Record<string, unknown>): void {
+    Object.assign(this.data, patch);
   }
 
   addFee(fee: FeeRecord): void {
@@ -191,28 +219,53 @@ export class RequestCase {
     if (task.status === 'open' && task.sla === 'ok') task.sla = 'at-risk';
   }
 
-  /** The SLA passed: the task is breached and escalated one level, to its supervisor. */
-  breach(task: TaskRecord, nowMs: number): EscalationRecord | undefined {
-    if (task.status !== 'open') return undefined;
-    task.sla = 'breached';
+  markBreached(task: TaskRecord): void {
+    if (task.status === 'open') task.sla = 'breached';
+  }
+
+  /** One rung of the escalation ladder: recorded with its reason and, when reassigned, the new assignee. */
+  escalate(
+    task: TaskRecord,
+    action: RungTarget,
+    to: Party,
+    reason: string,
+    nowMs: number,
+    reassigned?: Assignment,
+  ) {
     task.escalationLevel += 1;
     const escalation: EscalationRecord = {
       at: iso(nowMs),
       taskId: task.taskId,
       stepId: task.stepId,
       level: task.escalationLevel,
-      reason: `SLA of step '${task.stepId}' passed at ${task.deadline} with the task still open`,
+      action,
+      reason,
       from: task.assignee,
-      to: task.supervisor,
+      to,
     };
+    if (reassigned) {
+      task.assignee = reassigned.assignee;
+      task.supervisor = reassigned.supervisor;
+      task.routing = reassigned.note;
+    }
     this.escalations.push(escalation);
     return escalation;
   }
 
   finish(step: PlanEndStep, nowMs: number): void {
-    this.state = step.result;
-    this.endedAt = iso(nowMs);
+    this.end(step.result, nowMs);
     this.record({ stepId: step.id, kind: 'end', title: step.title }, nowMs);
+  }
+
+  /** Ends the request in a state no end step names: expired (the citizen did not answer in time). */
+  end(state: RequestState, nowMs: number): void {
+    this.state = state;
+    this.endedAt = iso(nowMs);
+    for (const task of this.openTasks()) {
+      task.status = 'cancelled';
+      task.closedAt = this.endedAt;
+      task.note = `the request ended (${state})`;
+    }
   }
 
   worstSla(): SlaState {
@@ -220,6 +273,12 @@ export class RequestCase {
       (worst, task) => (SLA_ORDER.indexOf(task.sla) > SLA_ORDER.indexOf(worst) ? task.sla : worst),
       'ok',
     );
+  }
+
+  escalatedTo(taskId: string): string[] {
+    return this.escalations
+      .filter((e) => e.taskId === taskId && e.action !== 'reassign')
+      .map((e) => e.to.principal);
   }
 
   openTaskSummaries(): OpenTaskSummary[] {
@@ -231,7 +290,7 @@ export class RequestCase {
       deadline: task.deadline,
       sla: task.sla,
       escalationLevel: task.escalationLevel,
-      escalatedTo: this.escalations.filter((e) => e.taskId === task.taskId).map((e) => e.to.principal),
+      escalatedTo: this.escalatedTo(task.taskId),
     }));
   }
 

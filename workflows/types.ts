@@ -3,7 +3,7 @@
  * input, the query result and the update result.
  */
 import type { ResolvedCalendar } from '../lib/calendar/working-time';
-import type { ServicePlan, Title } from '../lib/plan/types';
+import type { RungTarget, ServicePlan, Title } from '../lib/plan/types';
 
 export type Channel = 'office' | 'online' | 'department';
 export type RequestState = 'active' | 'completed' | 'rejected' | 'cancelled' | 'expired';
@@ -45,7 +45,8 @@ export interface Assignment {
 export interface TaskRecord {
   taskId: string;
   stepId: string;
-  kind: 'task' | 'payment';
+  /** `incident` is a task for the operations department when an automatic step keeps failing. */
+  kind: 'task' | 'inquiry' | 'payment' | 'incident';
   title: Title;
   assignee: Party;
   supervisor: Party;
@@ -56,20 +57,24 @@ export interface TaskRecord {
   openedAt: string;
   atRiskAt: string;
   deadline: string;
-  status: 'open' | 'done';
+  status: 'open' | 'done' | 'cancelled';
+  /** The parallel branches the task runs in, outermost first (`<parallel step>/<branch>`). */
+  branches: string[];
   sla: SlaState;
   escalationLevel: number;
   outcome?: string;
   actor?: string;
   closedAt?: string;
   data?: Record<string, unknown>;
+  /** Why it closed when nobody completed it: the outcome taken on timeout, a branch cancelled. */
+  note?: string;
 }
 
 /** One step done, in the order they happened. */
 export interface JournalEntry {
   at: string;
   stepId: string;
-  kind: 'task' | 'payment' | 'branch' | 'end';
+  kind: 'task' | 'inquiry' | 'payment' | 'incident' | 'branch' | 'parallel' | 'automatic' | 'notify' | 'end';
   title: Title;
   taskId?: string;
   outcome?: string;
@@ -83,6 +88,8 @@ export interface EscalationRecord {
   taskId: string;
   stepId: string;
   level: number;
+  /** The rung of the ladder: the supervisor or the level above alerted, the task reassigned, the steering committee alerted. */
+  action: RungTarget;
   reason: string;
   from: Party;
   to: Party;

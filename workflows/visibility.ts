@@ -10,22 +10,29 @@ import type { RequestCase } from './request-case';
 
 const unique = (values: string[]) => [...new Set(values)].sort();
 
+/** A role's tasks are also its department's: `department:d05.urban-planning/plan-reviewer` lists under both. */
+const withDepartment = (principal: string) => {
+  const slash = principal.indexOf('/');
+  return slash === -1 ? [principal] : [principal, principal.slice(0, slash)];
+};
+
 export class VisibilityPublisher {
   private lastAttributes = '';
   private lastMemo = '';
 
   publish(rc: RequestCase): void {
     const open = rc.openTasks();
-    const escalatedTo = unique(
-      rc.escalations.filter((e) => open.some((t) => t.taskId === e.taskId)).map((e) => e.to.principal),
-    );
+    const escalatedTo = unique(open.flatMap((task) => rc.escalatedTo(task.taskId)));
     const deadlines = open.map((task) => task.deadline).sort();
     const list = (values: string[]) => (values.length > 0 ? values : null);
     const pairs: SearchAttributeUpdatePair[] = [
       { key: SA.state, value: rc.state },
       { key: SA.slaState, value: rc.worstSla() },
       { key: SA.steps, value: list(unique(open.map((task) => task.stepId))) },
-      { key: SA.assignees, value: list(unique(open.map((task) => task.assignee.principal))) },
+      {
+        key: SA.assignees,
+        value: list(unique(open.flatMap((task) => withDepartment(task.assignee.principal)))),
+      },
       { key: SA.escalatedTo, value: list(escalatedTo) },
       { key: SA.deadline, value: deadlines[0] ? new Date(deadlines[0]) : null },
       { key: SA.escalationLevel, value: Math.max(0, ...open.map((task) => task.escalationLevel)) },

@@ -7,7 +7,7 @@ import type { ServiceDefinition } from '../generated/service-definition';
 import type { Organisation } from '../organisation/organisation';
 import type { ServicePlan } from '../plan/types';
 import { compileService } from './compile';
-import { loadYamlFile, parseYamlText } from './load-yaml';
+import { loadYamlFile, parseYamlText, type LoadedYaml } from './load-yaml';
 import { DefinitionError, sortProblems, type Problem } from './problem';
 
 export interface CatalogEntry {
@@ -25,15 +25,32 @@ function yamlFiles(dir: string): string[] {
     .sort();
 }
 
+/**
+ * Compiles what the schema check left: a valid definition fully, an invalid one in its valid
+ * parts, so schema and compiler problems come back together.
+ */
+function compileLoaded(
+  loaded: LoadedYaml<ServiceDefinition>,
+  org: Organisation,
+): { plan?: ServicePlan; problems: Problem[] } {
+  const raw = loaded.raw;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { problems: loaded.problems };
+  try {
+    const result = compileService(raw as ServiceDefinition, loaded.source, org, loaded.errorPaths);
+    return { ...result, problems: sortProblems([...loaded.problems, ...result.problems]) };
+  } catch {
+    // A shape the schema refused and the compiler did not foresee: the schema's word stands.
+    return { problems: loaded.problems };
+  }
+}
+
 /** Validates and compiles one definition from its text; `file` names it in problems. */
 export function compileDefinitionText(
   file: string,
   text: string,
   org: Organisation,
 ): { plan?: ServicePlan; problems: Problem[] } {
-  const loaded = parseYamlText<ServiceDefinition>(file, text, 'service');
-  if (!loaded.data) return { problems: loaded.problems };
-  return compileService(loaded.data, loaded.source, org);
+  return compileLoaded(parseYamlText<ServiceDefinition>(file, text, 'service'), org);
 }
 
 export function loadCatalog(
@@ -45,9 +62,11 @@ export function loadCatalog(
   const seen = new Map<string, string>();
   for (const path of yamlFiles(dir)) {
     const loaded = loadYamlFile<ServiceDefinition>(path, 'service');
-    problems.push(...loaded.problems);
-    if (!loaded.data) continue;
-    const { source, data } = loaded;
+    const { source } = loaded;
+    const data = loaded.raw as Partial<ServiceDefinition> | undefined;
+    const result = compileLoaded(loaded, org);
+    problems.push(...result.problems);
+    if (typeof data?.id !== 'string') continue;
     const expected = basename(path, extname(path));
     if (data.id !== expected) {
       problems.push(
@@ -62,8 +81,6 @@ export function loadCatalog(
       continue;
     }
     seen.set(data.id, source.file);
-    const result = compileService(data, source, org);
-    problems.push(...result.problems);
     if (result.plan) entries.push({ plan: result.plan, file: source.file });
   }
   return { entries, problems: sortProblems(problems) };

@@ -23,20 +23,25 @@ const ajv = new Ajv2020({
 });
 addFormats(ajv);
 
-const validators = new Map<SchemaName, ValidateFunction>();
+const SCHEMA_NAMES: SchemaName[] = ['service', 'organisation', 'calendar'];
 
-export function schemaFor(name: SchemaName): object {
-  return JSON.parse(
-    readFileSync(join(repoPath('definitions/schemas'), `${name}.schema.json`), 'utf8'),
-  ) as object;
+export function schemaFor(name: SchemaName): { $id: string } {
+  const path = join(repoPath('definitions/schemas'), `${name}.schema.json`);
+  return JSON.parse(readFileSync(path, 'utf8')) as { $id: string };
 }
 
+// Every schema is added first: the organisation's refers to the service's escalation ladder.
+const schemaIds = new Map(
+  SCHEMA_NAMES.map((name) => {
+    const schema = schemaFor(name);
+    ajv.addSchema(schema);
+    return [name, schema.$id];
+  }),
+);
+
 function validatorFor(name: SchemaName): ValidateFunction {
-  let validate = validators.get(name);
-  if (!validate) {
-    validate = ajv.compile(schemaFor(name));
-    validators.set(name, validate);
-  }
+  const validate = ajv.getSchema(schemaIds.get(name) ?? name);
+  if (!validate) throw new Error(`no schema '${name}'`);
   return validate;
 }
 
@@ -80,7 +85,7 @@ function describe(error: ErrorObject): { message: string; key?: string } {
       };
     case 'discriminator': {
       if (params.error === 'mapping') {
-        const kinds = ['task', 'payment', 'branch', 'end'];
+        const kinds = ['task', 'inquiry', 'payment', 'branch', 'parallel', 'automatic', 'notify', 'end'];
         const tag = String(params.tagValue);
         return {
           message: `unknown step kind '${tag}'; expected one of ${kinds.join(', ')}${didYouMean(tag, kinds)}`,
@@ -106,12 +111,22 @@ function describe(error: ErrorObject): { message: string; key?: string } {
  * Errors inside a `oneOf` whose alternatives all failed collapse into one message.
  */
 export function validateAgainstSchema(name: SchemaName, data: unknown, source: YamlSource): Problem[] {
+  return checkAgainstSchema(name, data, source).problems;
+}
+
+/** Like validateAgainstSchema, also answering where in the document each problem is. */
+export function checkAgainstSchema(
+  name: SchemaName,
+  data: unknown,
+  source: YamlSource,
+): { problems: Problem[]; errorPaths: (string | number)[][] } {
   const validate = validatorFor(name);
-  if (validate(data)) return [];
+  if (validate(data)) return { problems: [], errorPaths: [] };
   const errors = validate.errors ?? [];
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
   const seen = new Set<string>();
   const problems: Problem[] = [];
+  const errorPaths: (string | number)[][] = [];
   for (const error of errors) {
     if (
       error.keyword !== 'oneOf' &&
@@ -121,6 +136,7 @@ export function validateAgainstSchema(name: SchemaName, data: unknown, source: Y
       continue;
     const { message, key } = describe(error);
     const path = pathOf(error);
+    errorPaths.push(path);
     const dedupe = `${error.instancePath}|${message}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
@@ -130,5 +146,5 @@ export function validateAgainstSchema(name: SchemaName, data: unknown, source: Y
         : source.problem([...path, key], message, `schema/${error.keyword}`, { key: true }),
     );
   }
-  return problems;
+  return { problems, errorPaths };
 }

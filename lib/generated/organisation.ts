@@ -14,13 +14,9 @@ export type Id = string;
  */
 export type JalaliDate = string;
 /**
- * The department that confirms payments into the single municipal treasury.
+ * an ISO 8601 duration in working time, such as P5D (five working days), PT4H (four working hours) or P1DT2H
  */
-export type Id1 = string;
-/**
- * The department whose head receives escalations of tasks that stall at a licensed office.
- */
-export type Id2 = string;
+export type WorkingDuration = string;
 
 /**
  * The city's districts, departments and licensed e-service offices.
@@ -39,11 +35,23 @@ export interface Organisation {
   departments: Department[];
   offices: Office[];
   /**
-   * Departments with a standing role in every service.
+   * Outside agencies the municipality sends inquiries to.
    */
-  roles: {
-    treasury: Id1;
-    officeSupervisor: Id2;
+  agencies: Agency[];
+  /**
+   * Who stands above whom, and the default ladder of every step.
+   */
+  escalation: {
+    officeSupervisor: Id;
+    steeringCommittee: Id;
+    default: Escalation;
+  };
+  /**
+   * Departments with a standing duty in every service: `treasury` confirms payments into the single municipal treasury; `operations` resolves automatic steps that keep failing.
+   */
+  duties: {
+    treasury: Id;
+    operations: Id;
   };
 }
 /**
@@ -66,7 +74,7 @@ export interface District {
   neighbours?: Id[];
 }
 /**
- * A municipal department. A per-district one exists once in every district, as `<district>.<id>`.
+ * A municipal department. A per-district one exists once in every district, as `<district>.<id>`. Its `head` receives escalations; `escalatesTo` names the department whose head stands above that.
  *
  * This interface was referenced by `Organisation`'s JSON-Schema
  * via the `definition` "Department".
@@ -81,6 +89,19 @@ export interface Department {
   head: {
     title: Title;
   };
+  /**
+   * Roles inside the department that a step may be assigned to.
+   */
+  roles?: Role[];
+  escalatesTo?: Id;
+}
+/**
+ * This interface was referenced by `Organisation`'s JSON-Schema
+ * via the `definition` "Role".
+ */
+export interface Role {
+  id: Id;
+  title: Title;
 }
 /**
  * A licensed private city e-service office (دفتر خدمات الکترونیک شهر).
@@ -112,4 +133,37 @@ export interface Office {
    * Requests the office can take per working day.
    */
   capacity: number;
+}
+/**
+ * An outside agency (land registry, fire department, police...). `followUp` is the department whose head chases its late answers (per district when that department is).
+ *
+ * This interface was referenced by `Organisation`'s JSON-Schema
+ * via the `definition` "Agency".
+ */
+export interface Agency {
+  id: Id;
+  title: Title;
+  followUp: Id;
+}
+/**
+ * What happens as a step's deadline nears and passes. A step's escalation overrides the service's, which overrides the organisation's default.
+ */
+export interface Escalation {
+  /**
+   * Share of the SLA after which the assignee is reminded and the task counts as at risk; 0 turns reminders off.
+   */
+  remindAt?: number;
+  /**
+   * Rungs climbed one by one once the SLA has passed, each after its working time past the deadline.
+   *
+   * @maxItems 6
+   */
+  ladder?: Rung[];
+}
+export interface Rung {
+  after: WorkingDuration;
+  /**
+   * supervisor: the assignee's supervisor is alerted; superior: the level above the supervisor; reassign: the task moves to another eligible office, or to the department head; steering-committee: the steering committee is alerted.
+   */
+  to: 'supervisor' | 'superior' | 'reassign' | 'steering-committee';
 }

@@ -2,19 +2,21 @@
  * Do not edit: change the schema and run `npm run generate`. */
 
 /**
+ * An identifier: lowercase letters, digits and dashes, starting with a letter.
+ *
  * This interface was referenced by `ServiceDefinition`'s JSON-Schema
  * via the `definition` "Id".
  */
 export type Id = string;
 /**
- * ISO 8601 duration counted in working time: P5D is five working days, PT4H four working hours.
+ * an ISO 8601 duration in working time, such as P5D (five working days), PT4H (four working hours) or P1DT2H
  *
  * This interface was referenced by `ServiceDefinition`'s JSON-Schema
  * via the `definition` "WorkingDuration".
  */
 export type WorkingDuration = string;
 /**
- * An expression over the request's data: numbers, field names, + - * / %, comparisons, && || !, ?:, and min, max, round, floor, ceil, abs.
+ * An expression over the request's data: numbers, 'text', field names, + - * / %, comparisons, && || !, ?:, and min, max, round, floor, ceil, abs.
  *
  * This interface was referenced by `ServiceDefinition`'s JSON-Schema
  * via the `definition` "Expression".
@@ -24,14 +26,25 @@ export type Expression = string;
  * This interface was referenced by `ServiceDefinition`'s JSON-Schema
  * via the `definition` "Step".
  */
-export type Step = TaskStep | PaymentStep | BranchStep | EndStep;
+export type Step =
+  TaskStep | InquiryStep | PaymentStep | BranchStep | ParallelStep | AutomaticStep | NotifyStep | EndStep;
+/**
+ * A chain of steps; the first one starts it. A step without `next` continues with the step below it.
+ *
+ * @minItems 1
+ *
+ * This interface was referenced by `ServiceDefinition`'s JSON-Schema
+ * via the `definition` "Steps".
+ */
+export type Steps = Step[];
 
 /**
- * One municipal service: what a citizen asks for, and the chain of steps that delivers it. `sla` is the service target for the whole request, in working time; `form` describes the data a request carries from its start.
+ * One municipal service: what a citizen asks for, and the chain of steps that delivers it. `sla` is the service target for the whole request in working time; `form` describes the data a request carries from its start.
  */
 export interface ServiceDefinition {
   id: Id;
   title: Title;
+  description?: Title;
   /**
    * The municipal domain the service belongs to.
    */
@@ -52,6 +65,7 @@ export interface ServiceDefinition {
    */
   intake: ('office' | 'online' | 'department')[];
   sla: WorkingDuration;
+  statutoryDeadline?: WorkingDuration;
   /**
    * Documents the applicant must provide at intake.
    */
@@ -61,12 +75,8 @@ export interface ServiceDefinition {
    * Fees the applicant pays into the single municipal treasury.
    */
   fees?: Fee[];
-  /**
-   * The chain of steps; the first one starts the request. A step without `next` continues with the step below it.
-   *
-   * @minItems 1
-   */
-  steps: Step[];
+  escalation?: Escalation;
+  steps: Steps;
 }
 /**
  * A title in Persian and in English.
@@ -106,10 +116,42 @@ export interface FormSchema {
 export interface Fee {
   id: Id;
   title: Title;
+  /**
+   * a whole number of rials, or an expression over the request's data
+   */
   amount: number | Expression;
 }
 /**
- * Work a person does: an office's clerk, a department's expert. Ends with one of its outcomes.
+ * What happens as a step's deadline nears and passes. A step's escalation overrides the service's, which overrides the organisation's default.
+ *
+ * This interface was referenced by `ServiceDefinition`'s JSON-Schema
+ * via the `definition` "Escalation".
+ */
+export interface Escalation {
+  /**
+   * Share of the SLA after which the assignee is reminded and the task counts as at risk; 0 turns reminders off.
+   */
+  remindAt?: number;
+  /**
+   * Rungs climbed one by one once the SLA has passed, each after its working time past the deadline.
+   *
+   * @maxItems 6
+   */
+  ladder?: Rung[];
+}
+/**
+ * This interface was referenced by `ServiceDefinition`'s JSON-Schema
+ * via the `definition` "Rung".
+ */
+export interface Rung {
+  after: WorkingDuration;
+  /**
+   * supervisor: the assignee's supervisor is alerted; superior: the level above the supervisor; reassign: the task moves to another eligible office, or to the department head; steering-committee: the steering committee is alerted.
+   */
+  to: 'supervisor' | 'superior' | 'reassign' | 'steering-committee';
+}
+/**
+ * Work a person does: an office's clerk, a department's expert, a commission, the applicant. Ends with one of its outcomes. With `onTimeout`, that outcome is taken by itself when the SLA passes, instead of escalating (a resolved complaint the citizen leaves unanswered closes).
  *
  * This interface was referenced by `ServiceDefinition`'s JSON-Schema
  * via the `definition` "TaskStep".
@@ -121,34 +163,60 @@ export interface TaskStep {
   assignee: Assignee;
   sla: WorkingDuration;
   form?: FormSchema;
-  /**
-   * Outcome id to where it leads. Without outcomes the task has one outcome, `done`, leading to `next`.
-   */
-  outcomes?: {
-    [k: string]: Outcome;
-  };
+  outcomes?: Outcomes;
+  onTimeout?: Id;
+  escalation?: Escalation;
   next?: Id;
 }
 /**
- * Who does a step: `office: intake` (the licensed e-service office that took the request), or `department: <id>` (for a per-district department, the one of the request's district).
+ * Who does a step. `office: intake` is the licensed office that took the request, `office: <id>` a named office; `department: <id>` a department (for a per-district one, the request's district), with `role` a role inside it; `sameAs: <step>` whoever did that step; `applicant: true` the citizen.
  *
  * This interface was referenced by `ServiceDefinition`'s JSON-Schema
  * via the `definition` "Assignee".
  */
 export interface Assignee {
-  office?: 'intake';
+  office?: Id;
   department?: Id;
+  role?: Id;
+  sameAs?: Id;
+  applicant?: true;
 }
 /**
- * Where the request goes when a task ends with this outcome. An outcome that leads back to an earlier step (return for correction, a retake) may be taken at most `maxTimes` times (3 unless given).
+ * Outcome id to where it leads.
+ *
+ * This interface was referenced by `ServiceDefinition`'s JSON-Schema
+ * via the `definition` "Outcomes".
+ */
+export interface Outcomes {
+  [k: string]: Outcome;
+}
+/**
+ * Where the request goes when a task ends with this outcome; without `next` it goes on to the step below. An outcome that leads back to an earlier step (return for correction, a retake) may be taken at most `maxTimes` times (3 unless given).
  *
  * This interface was referenced by `ServiceDefinition`'s JSON-Schema
  * via the `definition` "Outcome".
  */
 export interface Outcome {
   title?: Title;
-  next: Id;
+  next?: Id;
   maxTimes?: number;
+}
+/**
+ * An inquiry (استعلام) to an outside agency, which answers later with one of the outcomes. `sla` is the agency's legal term. With `onTimeout`, the law reads that answer into the agency's silence past its term (no objection); without it, a late answer escalates.
+ *
+ * This interface was referenced by `ServiceDefinition`'s JSON-Schema
+ * via the `definition` "InquiryStep".
+ */
+export interface InquiryStep {
+  id: Id;
+  kind: 'inquiry';
+  title: Title;
+  agency: Id;
+  sla: WorkingDuration;
+  form?: FormSchema;
+  outcomes: Outcomes;
+  onTimeout?: Id;
+  escalation?: Escalation;
 }
 /**
  * The applicant pays a fee into the single municipal treasury; the treasury confirms the payment.
@@ -162,6 +230,7 @@ export interface PaymentStep {
   title: Title;
   fee: Id;
   sla: WorkingDuration;
+  escalation?: Escalation;
   next?: Id;
 }
 /**
@@ -182,6 +251,66 @@ export interface BranchStep {
     next: Id;
   }[];
   default: Id;
+}
+/**
+ * Branches that run at the same time; the group ends when all of them (or, with join: any, the first of them) have finished. A branch may end the whole request by reaching an end step.
+ *
+ * This interface was referenced by `ServiceDefinition`'s JSON-Schema
+ * via the `definition` "ParallelStep".
+ */
+export interface ParallelStep {
+  id: Id;
+  kind: 'parallel';
+  title: Title;
+  join?: 'all' | 'any';
+  /**
+   * @minItems 2
+   */
+  branches: {
+    id: Id;
+    steps: Steps;
+  }[];
+  next?: Id;
+}
+/**
+ * Work the engine does itself, by a named action. If the action still fails after its retries, the operations department gets a task to retry or skip it.
+ *
+ * This interface was referenced by `ServiceDefinition`'s JSON-Schema
+ * via the `definition` "AutomaticStep".
+ */
+export interface AutomaticStep {
+  id: Id;
+  kind: 'automatic';
+  title: Title;
+  action: Id;
+  /**
+   * The action's parameters; each action documents its own.
+   */
+  with?: {
+    [k: string]: unknown;
+  };
+  retry?: {
+    maxAttempts?: number;
+    initialInterval?: string;
+  };
+  next?: Id;
+}
+/**
+ * Sends a message. In `message`, {trackingCode}, {service} and {data.<field>} are filled in.
+ *
+ * This interface was referenced by `ServiceDefinition`'s JSON-Schema
+ * via the `definition` "NotifyStep".
+ */
+export interface NotifyStep {
+  id: Id;
+  kind: 'notify';
+  title?: Title;
+  /**
+   * @minItems 1
+   */
+  to: Assignee[];
+  message: Title;
+  next?: Id;
 }
 /**
  * The request ends here, in the given state.

@@ -29,34 +29,54 @@ function crossCheck(file: OrganisationFile, source: YamlSource): Problem[] {
   const problems = [
     ...duplicateIds(file.districts, 'districts', source),
     ...duplicateIds(file.departments, 'departments', source),
+    ...duplicateIds(file.agencies, 'agencies', source),
     ...duplicateIds(file.offices, 'offices', source),
   ];
-  const unknownDistrict = (id: string, path: (string | number)[]) => {
-    if (!districts.includes(id)) {
-      problems.push(
-        source.problem(path, `unknown district '${id}'${didYouMean(id, districts)}`, 'unknown-district'),
-      );
+  const reference = (ids: string[], what: string) => (id: string, path: (string | number)[]) => {
+    if (!ids.includes(id)) {
+      problems.push(source.problem(path, `unknown ${what} '${id}'${didYouMean(id, ids)}`, `unknown-${what}`));
     }
   };
-  file.districts.forEach((district, i) =>
-    (district.neighbours ?? []).forEach((id, j) => unknownDistrict(id, ['districts', i, 'neighbours', j])),
+  const district = reference(districts, 'district');
+  const department = reference(departments, 'department');
+  file.districts.forEach((d, i) =>
+    (d.neighbours ?? []).forEach((id, j) => district(id, ['districts', i, 'neighbours', j])),
   );
-  file.offices.forEach((office, i) =>
-    office.districts.forEach((id, j) => unknownDistrict(id, ['offices', i, 'districts', j])),
+  file.offices.forEach((o, i) =>
+    o.districts.forEach((id, j) => district(id, ['offices', i, 'districts', j])),
   );
-  for (const role of ['treasury', 'officeSupervisor'] as const) {
-    const id = file.roles[role];
-    if (!departments.includes(id)) {
-      problems.push(
-        source.problem(
-          ['roles', role],
-          `unknown department '${id}'${didYouMean(id, departments)}`,
-          'unknown-department',
-        ),
-      );
-    }
-  }
+  file.agencies.forEach((a, i) => department(a.followUp, ['agencies', i, 'followUp']));
+  file.departments.forEach((d, i) => {
+    if (d.escalatesTo !== undefined) department(d.escalatesTo, ['departments', i, 'escalatesTo']);
+  });
+  department(file.escalation.officeSupervisor, ['escalation', 'officeSupervisor']);
+  department(file.escalation.steeringCommittee, ['escalation', 'steeringCommittee']);
+  department(file.duties.treasury, ['duties', 'treasury']);
+  department(file.duties.operations, ['duties', 'operations']);
+  problems.push(...escalationCycles(file, source));
   return problems;
+}
+
+/** An escalation chain must climb to the top, never come back to where it started. */
+function escalationCycles(file: OrganisationFile, source: YamlSource): Problem[] {
+  const above = new Map(file.departments.map((d) => [d.id, d.escalatesTo]));
+  return file.departments.flatMap((department, index) => {
+    const seen = new Set<string>([department.id]);
+    for (let at = above.get(department.id); at !== undefined; at = above.get(at)) {
+      if (at === department.id) {
+        return [
+          source.problem(
+            ['departments', index, 'escalatesTo'],
+            `escalation from '${department.id}' comes back to it: ${[...seen, at].join(' > ')}`,
+            'escalation-cycle',
+          ),
+        ];
+      }
+      if (seen.has(at)) break;
+      seen.add(at);
+    }
+    return [];
+  });
 }
 
 /** Loads and checks the organisation; throws a DefinitionError listing every problem. */

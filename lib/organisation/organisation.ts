@@ -1,10 +1,12 @@
 /**
  * The organisation as the engine uses it: districts, departments (one per district where
- * they are per-district), licensed offices, who supervises whom, and the working calendar.
+ * they are per-district), outside agencies, licensed offices, who supervises whom, and the
+ * working calendar.
  */
-import type { ResolvedCalendar } from '../calendar/working-time';
 import { jalaliToGregorian } from '../calendar/jalali';
+import type { ResolvedCalendar } from '../calendar/working-time';
 import type {
+  Agency,
   Department,
   District,
   Office,
@@ -23,9 +25,12 @@ export interface AssignableUnit extends Unit {
   supervisor: Unit;
 }
 
+const joinTitles = (a: Title, b: Title): Title => ({ fa: `${a.fa} ${b.fa}`, en: `${a.en}, ${b.en}` });
+
 export class Organisation {
   private readonly districts: Map<string, District>;
   private readonly departments: Map<string, Department>;
+  private readonly agencies: Map<string, Agency>;
   private readonly offices: Map<string, Office>;
 
   constructor(
@@ -34,11 +39,8 @@ export class Organisation {
   ) {
     this.districts = new Map(file.districts.map((d) => [d.id, d]));
     this.departments = new Map(file.departments.map((d) => [d.id, d]));
+    this.agencies = new Map(file.agencies.map((a) => [a.id, a]));
     this.offices = new Map(file.offices.map((o) => [o.id, o]));
-  }
-
-  get cityTitle(): Title {
-    return this.file.city.title;
   }
 
   district(id: string): District | undefined {
@@ -47,6 +49,10 @@ export class Organisation {
 
   department(id: string): Department | undefined {
     return this.departments.get(id);
+  }
+
+  agency(id: string): Agency | undefined {
+    return this.agencies.get(id);
   }
 
   office(id: string): Office | undefined {
@@ -61,48 +67,98 @@ export class Organisation {
     return [...this.departments.keys()];
   }
 
+  agencyIds(): string[] {
+    return [...this.agencies.keys()];
+  }
+
   officeIds(): string[] {
     return [...this.offices.keys()];
   }
 
-  /** The department unit doing a step; per-district departments take the request's district. */
-  departmentUnit(departmentId: string, districtId: string): AssignableUnit {
-    const department = this.departments.get(departmentId);
-    if (!department) throw new Error(`unknown department '${departmentId}'`);
-    let instance = departmentId;
-    let title = department.title;
-    let headTitle = department.head.title;
-    if (department.perDistrict) {
-      const district = this.districts.get(districtId);
-      if (!district) throw new Error(`unknown district '${districtId}'`);
-      instance = `${districtId}.${departmentId}`;
-      title = {
-        fa: `${department.title.fa} ${district.title.fa}`,
-        en: `${department.title.en}, ${district.title.en}`,
-      };
-      headTitle = {
-        fa: `${department.head.title.fa} ${district.title.fa}`,
-        en: `${department.head.title.en}, ${district.title.en}`,
-      };
-    }
+  private required<T>(map: Map<string, T>, id: string, what: string): T {
+    const found = map.get(id);
+    if (!found) throw new Error(`unknown ${what} '${id}'`);
+    return found;
+  }
+
+  /** The instance of a department that serves a district: `d05.urban-planning`, or `treasury`. */
+  departmentInstance(departmentId: string, districtId: string): { id: string; title: Title; head: Title } {
+    const department = this.required(this.departments, departmentId, 'department');
+    if (!department.perDistrict)
+      return { id: departmentId, title: department.title, head: department.head.title };
+    const district = this.required(this.districts, districtId, 'district');
     return {
-      principal: `department:${instance}`,
-      title,
-      supervisor: { principal: `head:${instance}`, title: headTitle },
+      id: `${districtId}.${departmentId}`,
+      title: joinTitles(department.title, district.title),
+      head: joinTitles(department.head.title, district.title),
+    };
+  }
+
+  /** The head of a department's instance: the supervisor of its tasks. */
+  headOf(departmentId: string, districtId: string): Unit {
+    const instance = this.departmentInstance(departmentId, districtId);
+    return { principal: `head:${instance.id}`, title: instance.head };
+  }
+
+  /** A department (or a role inside it) doing a step; per-district departments take the request's district. */
+  departmentUnit(departmentId: string, districtId: string, roleId?: string): AssignableUnit {
+    const instance = this.departmentInstance(departmentId, districtId);
+    const supervisor = this.headOf(departmentId, districtId);
+    if (!roleId) return { principal: `department:${instance.id}`, title: instance.title, supervisor };
+    const role = this.required(this.departments, departmentId, 'department').roles?.find(
+      (r) => r.id === roleId,
+    );
+    if (!role) throw new Error(`department '${departmentId}' has no role '${roleId}'`);
+    return {
+      principal: `department:${instance.id}/${roleId}`,
+      title: joinTitles(role.title, instance.title),
+      supervisor,
     };
   }
 
   /** An office as an assignee; its tasks escalate to the head of the office-supervising department. */
   officeUnit(officeId: string, districtId: string): AssignableUnit {
-    const office = this.offices.get(officeId);
-    if (!office) throw new Error(`unknown office '${officeId}'`);
-    const supervising = this.departmentUnit(this.file.roles.officeSupervisor, districtId);
-    return { principal: `office:${office.id}`, title: office.title, supervisor: supervising.supervisor };
+    const office = this.required(this.offices, officeId, 'office');
+    return {
+      principal: `office:${office.id}`,
+      title: office.title,
+      supervisor: this.headOf(this.file.escalation.officeSupervisor, districtId),
+    };
+  }
+
+  /** An outside agency answering an inquiry; the department named to follow it up supervises. */
+  agencyUnit(agencyId: string, districtId: string): AssignableUnit {
+    const agency = this.required(this.agencies, agencyId, 'agency');
+    return {
+      principal: `agency:${agency.id}`,
+      title: agency.title,
+      supervisor: this.headOf(agency.followUp, districtId),
+    };
   }
 
   /** The department that confirms payments into the single municipal treasury. */
   treasuryUnit(districtId: string): AssignableUnit {
-    return this.departmentUnit(this.file.roles.treasury, districtId);
+    return this.departmentUnit(this.file.duties.treasury, districtId);
+  }
+
+  /** The department that resolves automatic steps that keep failing. */
+  operationsUnit(districtId: string): AssignableUnit {
+    return this.departmentUnit(this.file.duties.operations, districtId);
+  }
+
+  steeringCommittee(): Unit {
+    return this.headOf(this.file.escalation.steeringCommittee, '');
+  }
+
+  /**
+   * The level above a supervisor: the head of the department its department escalates to,
+   * or the steering committee at the top of the chain.
+   */
+  superiorOf(supervisorPrincipal: string, districtId: string): Unit {
+    const instance = supervisorPrincipal.replace(/^head:/, '').split('/')[0] ?? '';
+    const departmentId = instance.includes('.') ? (instance.split('.')[1] ?? '') : instance;
+    const above = this.departments.get(departmentId)?.escalatesTo;
+    return above ? this.headOf(above, districtId) : this.steeringCommittee();
   }
 
   /** Whether an office may take new work of a domain in a district on a date (YYYY-MM-DD). */

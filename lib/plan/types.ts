@@ -10,55 +10,116 @@ import type { ServiceDefinition, Title } from '../generated/service-definition';
 export type { Title };
 
 export type PlanAssignee =
-  { type: 'intake-office' } | { type: 'department'; department: string; perDistrict: boolean };
+  | { type: 'intake-office' }
+  | { type: 'office'; office: string }
+  | { type: 'department'; department: string; perDistrict: boolean; role?: string }
+  | { type: 'same-as'; step: string }
+  | { type: 'applicant' }
+  | { type: 'agency'; agency: string }
+  | { type: 'treasury' }
+  | { type: 'operations' };
 
-export interface PlanOutcome {
-  title: Title;
-  next: string;
-  /** How many times this outcome may be taken; set on every outcome that leads back. */
-  maxTimes?: number;
-}
-
-export interface PlanSla {
+export interface PlanDuration {
   text: string;
   duration: WorkingDuration;
 }
 
-export interface PlanTaskStep {
-  kind: 'task';
+export type RungTarget = 'supervisor' | 'superior' | 'reassign' | 'steering-committee';
+
+export interface PlanEscalation {
+  /** Share of the SLA after which the assignee is reminded; 0 for none. */
+  remindAt: number;
+  ladder: { after: PlanDuration; to: RungTarget }[];
+}
+
+export interface PlanOutcome {
+  title: Title;
+  /** The step it leads to; null ends the parallel branch it is in. */
+  next: string | null;
+  /** How many times this outcome may be taken; set on every outcome that leads back. */
+  maxTimes?: number;
+}
+
+interface StepBase {
   id: string;
   title: Title;
-  assignee: PlanAssignee;
-  sla: PlanSla;
+  /** The parallel branch the step runs in (`<parallel step>/<branch>`), or '' at the top level. */
+  scope: string;
+}
+
+/** Steps a person or an agency answers, with an SLA and outcomes. */
+interface AnsweredStep extends StepBase {
+  sla: PlanDuration;
   form?: Record<string, unknown>;
   outcomes: Record<string, PlanOutcome>;
+  /** Outcome taken by itself when the SLA passes, instead of escalating. */
+  onTimeout?: string;
+  escalation: PlanEscalation;
 }
 
-export interface PlanPaymentStep {
+export interface PlanTaskStep extends AnsweredStep {
+  kind: 'task';
+  assignee: PlanAssignee;
+}
+
+export interface PlanInquiryStep extends AnsweredStep {
+  kind: 'inquiry';
+  agency: string;
+}
+
+export interface PlanPaymentStep extends StepBase {
   kind: 'payment';
-  id: string;
-  title: Title;
   fee: string;
-  sla: PlanSla;
-  next: string;
+  sla: PlanDuration;
+  escalation: PlanEscalation;
+  next: string | null;
 }
 
-export interface PlanBranchStep {
+export interface PlanBranchStep extends StepBase {
   kind: 'branch';
-  id: string;
-  title: Title;
-  cases: { when: Expr; text: string; next: string }[];
-  default: string;
+  cases: { when: Expr; text: string; next: string | null }[];
+  default: string | null;
 }
 
-export interface PlanEndStep {
+export interface PlanParallelStep extends StepBase {
+  kind: 'parallel';
+  join: 'all' | 'any';
+  branches: { id: string; start: string }[];
+  next: string | null;
+}
+
+export interface PlanAutomaticStep extends StepBase {
+  kind: 'automatic';
+  action: string;
+  with: Record<string, unknown>;
+  retry: { maxAttempts: number; initialInterval: string };
+  next: string | null;
+}
+
+export interface PlanNotifyStep extends StepBase {
+  kind: 'notify';
+  to: PlanAssignee[];
+  message: Title;
+  next: string | null;
+}
+
+export interface PlanEndStep extends StepBase {
   kind: 'end';
-  id: string;
-  title: Title;
   result: 'completed' | 'rejected';
 }
 
-export type PlanStep = PlanTaskStep | PlanPaymentStep | PlanBranchStep | PlanEndStep;
+export type PlanStep =
+  | PlanTaskStep
+  | PlanInquiryStep
+  | PlanPaymentStep
+  | PlanBranchStep
+  | PlanParallelStep
+  | PlanAutomaticStep
+  | PlanNotifyStep
+  | PlanEndStep;
+
+/** Steps that open a task someone completes. */
+export type PlanWorkStep = PlanTaskStep | PlanInquiryStep | PlanPaymentStep;
 
 export interface PlanFee {
   id: string;
@@ -75,11 +136,12 @@ export interface ServicePlan {
   title: Title;
   domain: ServiceDefinition['domain'];
   intake: ServiceDefinition['intake'];
-  sla: PlanSla;
+  sla: PlanDuration;
+  statutoryDeadline?: PlanDuration;
   form?: Record<string, unknown>;
   documents: { id: string; title: Title; optional: boolean }[];
   fees: Record<string, PlanFee>;
   start: string;
-  /** Steps by id, in the order of the definition. */
+  /** Every step by id, those of parallel branches included, in the order of the definition. */
   steps: Record<string, PlanStep>;
 }

@@ -96,7 +96,8 @@ describe('definition errors', () => {
       expect.objectContaining({
         path: 'steps[1]',
         rule: 'schema/discriminator',
-        message: "unknown step kind 'ned'; expected one of task, payment, branch, end; did you mean 'end'?",
+        message:
+          "unknown step kind 'ned'; expected one of task, inquiry, payment, branch, parallel, automatic, notify, end; did you mean 'end'?",
       }),
     ]);
   });

@@ -1,0 +1,319 @@
+/**
+ * Compiles each kind of step into its plan form, checking its references: steps, outcomes,
+ * departments, roles, offices, agencies, fees and actions.
+ */
+import Ajv2020 from 'ajv/dist/2020';
+import { actionSpec } from '../actions/catalog';
+import type { Assignee, Step } from '../generated/service-definition';
+import { DEFAULT_MAX_TIMES, STANDARD_OUTCOMES } from '../plan/outcome-titles';
+import type { PlanAssignee, PlanOutcome, PlanStep } from '../plan/types';
+import { Compilation, type StepEntry } from './compile-context';
+import { didYouMean } from './schemas';
+import type { DocPath } from './yaml-source';
+
+const parametersAjv = new Ajv2020({ allErrors: true, strict: true });
+
+/** Where a step goes when it names no `next`: the step below, or the end of its branch. */
+export function fallThrough(c: Compilation, entry: StepEntry): string | null {
+  const following = entry.list[entry.index + 1];
+  if (following) return following.id;
+  if (entry.scope !== '') return null;
+  c.report(entry.path, 'the last step must be an end step or name its `next`', 'missing-next');
+  return null;
+}
+
+function next(c: Compilation, entry: StepEntry, explicit: string | undefined): string | null {
+  return explicit === undefined ? fallThrough(c, entry) : c.stepRef(explicit, entry, [...entry.path, 'next']);
+}
+
+/** Whether `target` comes at or before the step in the same list: a way back, a loop. */
+function leadsBack(c: Compilation, entry: StepEntry, target: string | null): boolean {
+  const found = target === null ? undefined : c.entries.get(target);
+  return found !== undefined && found.list === entry.list && found.index <= entry.index;
+}
+
+function outcomes(
+  c: Compilation,
+  entry: StepEntry,
+  declared: Record<string, { title?: { fa: string; en: string }; next?: string; maxTimes?: number }>,
+): Record<string, PlanOutcome> {
+  const compiled: Record<string, PlanOutcome> = {};
+  for (const [id, outcome] of Object.entries(declared)) {
+    const path = [...entry.path, 'outcomes', id];
+    const target =
+      outcome.next === undefined ? fallThrough(c, entry) : c.stepRef(outcome.next, entry, [...path, 'next']);
+    const title = outcome.title ?? STANDARD_OUTCOMES[id];
+    if (!title)
+      c.report(path, `outcome '${id}' is not a standard one and needs a title`, 'outcome-title', {
+        key: true,
+      });
+    const back = leadsBack(c, entry, target);
+    compiled[id] = {
+      title: title ?? { fa: id, en: id },
+      next: target,
+      ...(back || outcome.maxTimes !== undefined ? { maxTimes: outcome.maxTimes ?? DEFAULT_MAX_TIMES } : {}),
+    };
+  }
+  return compiled;
+}
+
+function onTimeout(
+  c: Compilation,
+  entry: StepEntry,
+  value: string | undefined,
+  known: string[],
+): string | undefined {
+  if (value !== undefined && !known.includes(value)) {
+    c.report(
+      [...entry.path, 'onTimeout'],
+      `onTimeout names '${value}', which is not an outcome of this step${didYouMean(value, known)}`,
+      'unknown-outcome',
+    );
+  }
+  return value;
+}
+
+/** Resolves an assignee, checking what it names exists. */
+export function assignee(c: Compilation, entry: StepEntry, value: Assignee, path: DocPath): PlanAssignee {
+  const forms = (['office', 'department', 'sameAs', 'applicant'] as const).filter(
+    (key) => value[key] !== undefined,
+  );
+  if (forms.length !== 1 || (value.role !== undefined && value.department === undefined)) {
+    c.report(
+      path,
+      'an assignee is exactly one of office, department (with an optional role), sameAs, applicant',
+      'assignee-form',
+    );
+    return { type: 'intake-office' };
+  }
+  if (value.applicant) return { type: 'applicant' };
+  if (value.sameAs !== undefined) {
+    const target = c.entries.get(value.sameAs);
+    if (!target) {
+      c.report(
+        [...path, 'sameAs'],
+        `unknown step '${value.sameAs}'${didYouMean(value.sameAs, c.stepIds())}`,
+        'unknown-step',
+      );
+    } else if (target.step.kind !== 'task') {
+      c.report(
+        [...path, 'sameAs'],
+        `sameAs must name a task step; '${value.sameAs}' is a ${target.step.kind}`,
+        'same-as-kind',
+      );
+    }
+    return { type: 'same-as', step: value.sameAs };
+  }
+  if (value.office !== undefined) {
+    if (value.office === 'intake') return { type: 'intake-office' };
+    if (!c.org.office(value.office)) {
+      c.report(
+        [...path, 'office'],
+        `unknown office '${value.office}'${didYouMean(value.office, c.org.officeIds())}`,
+        'unknown-office',
+      );
+    }
+    return { type: 'office', office: value.office };
+  }
+  const id = value.department ?? '';
+  const department = c.org.department(id);
+  if (!department) {
+    c.report(
+      [...path, 'department'],
+      `unknown department '${id}'${didYouMean(id, c.org.departmentIds())}`,
+      'unknown-department',
+    );
+  } else if (value.role !== undefined && !(department.roles ?? []).some((role) => role.id === value.role)) {
+    const roles = (department.roles ?? []).map((role) => role.id);
+    c.report(
+      [...path, 'role'],
+      `department '${id}' has no role '${value.role}'${roles.length ? didYouMean(value.role, roles) : ' (it declares no roles)'}`,
+      'unknown-role',
+    );
+  }
+  return {
+    type: 'department',
+    department: id,
+    perDistrict: department?.perDistrict ?? false,
+    ...(value.role !== undefined ? { role: value.role } : {}),
+  };
+}
+
+const PLACEHOLDER = /\{([^{}]+)\}/g;
+
+function checkMessage(c: Compilation, entry: StepEntry, message: { fa: string; en: string }): void {
+  const known = c.fields.map((f) => f.join('.'));
+  for (const language of ['fa', 'en'] as const) {
+    for (const [, name = ''] of message[language].matchAll(PLACEHOLDER)) {
+      const field = name.startsWith('data.') ? name.slice(5) : undefined;
+      if (name === 'trackingCode' || name === 'service' || (field !== undefined && known.includes(field)))
+        continue;
+      c.report(
+        [...entry.path, 'message', language],
+        `unknown placeholder {${name}}; use {trackingCode}, {service} or {data.<field>}`,
+        'unknown-placeholder',
+      );
+    }
+  }
+}
+
+export function compileStep(c: Compilation, entry: StepEntry): PlanStep {
+  const { step, path, scope } = entry;
+  const base = { id: step.id, scope };
+  switch (step.kind) {
+    case 'task': {
+      if (step.outcomes && step.next !== undefined) {
+        c.report(
+          [...path, 'next'],
+          'a task with outcomes names `next` on each outcome instead',
+          'next-with-outcomes',
+          {
+            key: true,
+          },
+        );
+      }
+      const compiled = step.outcomes
+        ? outcomes(c, entry, step.outcomes)
+        : {
+            done: {
+              title: STANDARD_OUTCOMES.done ?? { fa: 'انجام شد', en: 'Done' },
+              next: next(c, entry, step.next),
+            },
+          };
+      const form = c.form(step.form, [...path, 'form']);
+      const timeout = onTimeout(c, entry, step.onTimeout, Object.keys(compiled));
+      return {
+        ...base,
+        kind: 'task',
+        title: step.title,
+        assignee: assignee(c, entry, step.assignee, [...path, 'assignee']),
+        sla: c.duration(step.sla, [...path, 'sla']),
+        ...(form ? { form } : {}),
+        outcomes: compiled,
+        ...(timeout ? { onTimeout: timeout } : {}),
+        escalation: c.escalation(step.escalation, path),
+      };
+    }
+    case 'inquiry': {
+      if (!c.org.agency(step.agency)) {
+        c.report(
+          [...path, 'agency'],
+          `unknown agency '${step.agency}'${didYouMean(step.agency, c.org.agencyIds())}`,
+          'unknown-agency',
+        );
+      }
+      const compiled = outcomes(c, entry, step.outcomes);
+      const form = c.form(step.form, [...path, 'form']);
+      const timeout = onTimeout(c, entry, step.onTimeout, Object.keys(compiled));
+      return {
+        ...base,
+        kind: 'inquiry',
+        title: step.title,
+        agency: step.agency,
+        sla: c.duration(step.sla, [...path, 'sla']),
+        ...(form ? { form } : {}),
+        outcomes: compiled,
+        ...(timeout ? { onTimeout: timeout } : {}),
+        escalation: c.escalation(step.escalation, path),
+      };
+    }
+    case 'payment': {
+      const fees = (c.def.fees ?? []).map((fee) => fee.id);
+      if (!fees.includes(step.fee)) {
+        c.report([...path, 'fee'], `unknown fee '${step.fee}'${didYouMean(step.fee, fees)}`, 'unknown-fee');
+      }
+      return {
+        ...base,
+        kind: 'payment',
+        title: step.title,
+        fee: step.fee,
+        sla: c.duration(step.sla, [...path, 'sla']),
+        escalation: c.escalation(step.escalation, path),
+        next: next(c, entry, step.next),
+      };
+    }
+    case 'branch':
+      return {
+        ...base,
+        kind: 'branch',
+        title: step.title ?? { fa: 'انتخاب مسیر', en: 'Route by request data' },
+        cases: step.cases.map((branch, i) => ({
+          when: c.expression(branch.when, [...path, 'cases', i, 'when']),
+          text: branch.when,
+          next: c.stepRef(branch.next, entry, [...path, 'cases', i, 'next']),
+        })),
+        default: c.stepRef(step.default, entry, [...path, 'default']),
+      };
+    case 'parallel':
+      return {
+        ...base,
+        kind: 'parallel',
+        title: step.title,
+        join: step.join ?? 'all',
+        branches: step.branches.map((branch) => ({ id: branch.id, start: branch.steps[0]?.id ?? '' })),
+        next: next(c, entry, step.next),
+      };
+    case 'automatic': {
+      const spec = actionSpec(step.action);
+      let params: Record<string, unknown> = {};
+      if (!spec) {
+        c.report(
+          [...path, 'action'],
+          `unknown action '${step.action}'; available: ${Compilation.actionNames().join(', ')}${didYouMean(step.action, Compilation.actionNames())}`,
+          'unknown-action',
+        );
+      } else {
+        const validate = parametersAjv.compile(spec.parameters);
+        if (!validate(step.with ?? {})) {
+          const detail = (validate.errors ?? [])
+            .map((e) => `${e.instancePath || 'with'} ${e.message ?? ''}`)
+            .join('; ');
+          c.report(
+            [...path, 'with'],
+            `parameters of action '${step.action}' do not fit it: ${detail}`,
+            'action-parameters',
+          );
+        } else {
+          params = spec.compile(step.with ?? {}, {
+            expression: (text, sub) => c.expression(text, [...path, ...sub]),
+          });
+        }
+      }
+      return {
+        ...base,
+        kind: 'automatic',
+        title: step.title,
+        action: step.action,
+        with: params,
+        retry: {
+          maxAttempts: step.retry?.maxAttempts ?? 5,
+          initialInterval: step.retry?.initialInterval ?? '1s',
+        },
+        next: next(c, entry, step.next),
+      };
+    }
+    case 'notify':
+      checkMessage(c, entry, step.message);
+      return {
+        ...base,
+        kind: 'notify',
+        title: step.title ?? { fa: 'اطلاع‌رسانی', en: 'Notification' },
+        to: step.to.map((to, i) => assignee(c, entry, to, [...path, 'to', i])),
+        message: step.message,
+        next: next(c, entry, step.next),
+      };
+    case 'end':
+      return {
+        ...base,
+        kind: 'end',
+        title:
+          step.title ??
+          (step.result === 'completed'
+            ? { fa: 'پایان: انجام شد', en: 'Completed' }
+            : { fa: 'پایان: رد شد', en: 'Rejected' }),
+        result: step.result,
+      };
+  }
+}
+
+export type { Step };

@@ -1,0 +1,308 @@
+/**
+ * Runs a plan's steps: a chain from a first step until an end step (or, inside a parallel
+ * branch, until the branch runs out), one method per kind of step.
+ */
+import { CancellationScope, condition, isCancellation } from '@temporalio/workflow';
+import { holds } from '../lib/expressions/evaluate';
+import { STANDARD_OUTCOMES } from '../lib/plan/outcome-titles';
+import { renderMessage } from '../lib/plan/render-message';
+import type {
+  PlanAssignee,
+  PlanAutomaticStep,
+  PlanBranchStep,
+  PlanEndStep,
+  PlanInquiryStep,
+  PlanNotifyStep,
+  PlanParallelStep,
+  PlanPaymentStep,
+  PlanStep,
+  PlanTaskStep,
+} from '../lib/plan/types';
+import { actionRunner, engine } from './activities';
+import type { RequestCase, TaskSpec } from './request-case';
+import { watchTask, type WatchPlan } from './sla-watch';
+import type { Assignment, TaskRecord } from './types';
+
+/** How a chain ends: at an end step, by expiry, or (in a parallel branch) by running out. */
+export type Exit = { kind: 'end'; step: PlanEndStep } | { kind: 'expired' } | { kind: 'branch-done' };
+
+type StepResult = { next: string | null } | { exit: Exit };
+
+/** Outcomes of the tasks the engine opens for itself. */
+const PAID = [{ id: 'paid', title: STANDARD_OUTCOMES.paid ?? { fa: 'پرداخت شد', en: 'Paid' } }];
+const INCIDENT = [
+  { id: 'retry', title: { fa: 'اجرای دوباره', en: 'Run it again' } },
+  { id: 'skip', title: { fa: 'عبور از این مرحله', en: 'Skip this step' } },
+];
+/** Working time the operations department has for a failing automatic step. */
+const INCIDENT_SLA = { days: 0, ms: 4 * 3_600_000 };
+
+const APPLICANT = { fa: 'متقاضی', en: 'Applicant' };
+
+export class Interpreter {
+  constructor(
+    private readonly rc: RequestCase,
+    private readonly publish: () => void,
+  ) {}
+
+  private get input() {
+    return this.rc.input;
+  }
+
+  /** Waits for a condition, telling update callers the request has settled. */
+  private async wait(done: () => boolean): Promise<void> {
+    this.rc.settled = true;
+    await condition(done);
+  }
+
+  /** Outcomes a task may be completed with, as its step declares them. */
+  declaredOutcomes(task: TaskRecord): string[] {
+    if (task.kind === 'payment') return PAID.map((o) => o.id);
+    if (task.kind === 'incident') return INCIDENT.map((o) => o.id);
+    const step = this.rc.step(task.stepId);
+    return step.kind === 'task' || step.kind === 'inquiry' ? Object.keys(step.outcomes) : [];
+  }
+
+  async runChain(start: string | null, branches: string[]): Promise<Exit> {
+    let at = start;
+    while (at !== null) {
+      const result = await this.runStep(this.rc.step(at), branches);
+      if ('exit' in result) return result.exit;
+      at = result.next;
+    }
+    return { kind: 'branch-done' };
+  }
+
+  private async runStep(step: PlanStep, branches: string[]): Promise<StepResult> {
+    switch (step.kind) {
+      case 'task':
+      case 'inquiry':
+        return this.runAnswered(step, branches);
+      case 'payment':
+        return this.runPayment(step, branches);
+      case 'branch':
+        return this.runBranch(step);
+      case 'parallel':
+        return this.runParallel(step, branches);
+      case 'automatic':
+        return this.runAutomatic(step, branches);
+      case 'notify':
+        return this.runNotify(step);
+      case 'end':
+        return { exit: { kind: 'end', step } };
+    }
+  }
+
+  /** Who a rule names: the applicant and "the same as step X" from the record, the rest by routing. */
+  private async assign(rule: PlanAssignee): Promise<Assignment> {
+    const { trackingCode, district, intakeOffice } = this.input;
+    if (rule.type === 'applicant') {
+      const applicant = { principal: `applicant:${trackingCode}`, title: APPLICANT };
+      return { assignee: applicant, supervisor: applicant, note: 'waits on the applicant' };
+    }
+    if (rule.type === 'same-as') {
+      const earlier = this.rc.lastDone(rule.step);
+      if (earlier) {
+        return {
+          assignee: earlier.assignee,
+          supervisor: earlier.supervisor,
+          note: `the same as step '${rule.step}' (${earlier.actor ?? earlier.assignee.principal})`,
+        };
+      }
+      return this.assign({ type: 'intake-office' });
+    }
+    return engine.resolveAssignee({
+      trackingCode,
+      rule,
+      domain: this.input.plan.domain,
+      district,
+      ...(intakeOffice ? { intakeOffice } : {}),
+    });
+  }
+
+  /** Opens a task, watches its SLA, and waits until it is completed or cancelled. */
+  private async awaitTask(spec: TaskSpec, assignment: Assignment, watch: WatchPlan): Promise<TaskRecord> {
+    const task = this.rc.openTask(spec, assignment, Date.now());
+    this.publish();
+    watchTask({ rc: this.rc, publish: this.publish }, task, watch).catch((error: unknown) => {
+      if (!isCancellation(error)) throw error;
+    });
+    await this.wait(() => task.status !== 'open');
+    return task;
+  }
+
+  private async runAnswered(step: PlanTaskStep | PlanInquiryStep, branches: string[]): Promise<StepResult> {
+    const rule: PlanAssignee = step.kind === 'task' ? step.assignee : { type: 'agency', agency: step.agency };
+    const assignment = await this.assign(rule);
+    const task = await this.awaitTask(
+      {
+        stepId: step.id,
+        kind: step.kind,
+        title: step.title,
+        sla: step.sla.duration,
+        remindAt: step.escalation.remindAt,
+        outcomes: Object.entries(step.outcomes).map(([id, outcome]) => ({
+          id,
+          title: outcome.title,
+          available: this.rc.outcomeAvailable(step.id, id, outcome.maxTimes),
+        })),
+        branches,
+      },
+      assignment,
+      {
+        escalation: step.escalation,
+        applicant: rule.type === 'applicant',
+        ...(step.onTimeout ? { onTimeout: step.onTimeout } : {}),
+      },
+    );
+    if (task.status !== 'done') return { exit: { kind: 'expired' } };
+    const outcome = step.outcomes[task.outcome ?? ''];
+    return { next: outcome ? outcome.next : null };
+  }
+
+  private async runPayment(step: PlanPaymentStep, branches: string[]): Promise<StepResult> {
+    const fee = this.input.plan.fees[step.fee];
+    if (!fee) return { next: step.next };
+    const bill = await engine.assessFee({ trackingCode: this.input.trackingCode, fee, data: this.rc.data });
+    if (bill.amount === 0) {
+      const note = `fee '${fee.id}' is zero: nothing to pay`;
+      this.rc.record({ stepId: step.id, kind: 'payment', title: step.title, note }, Date.now());
+      return { next: step.next };
+    }
+    this.rc.addFee({
+      feeId: fee.id,
+      title: fee.title,
+      amount: bill.amount,
+      billId: bill.billId,
+      status: 'due',
+    });
+    await this.awaitTask(
+      {
+        stepId: step.id,
+        kind: 'payment',
+        title: step.title,
+        sla: step.sla.duration,
+        remindAt: step.escalation.remindAt,
+        outcomes: PAID.map((o) => ({ ...o, available: true })),
+        branches,
+      },
+      await this.assign({ type: 'treasury' }),
+      { escalation: step.escalation, applicant: false },
+    );
+    return { next: step.next };
+  }
+
+  private runBranch(step: PlanBranchStep): StepResult {
+    const taken = step.cases.find((branch) => holds(branch.when, this.rc.data));
+    const next = taken ? taken.next : step.default;
+    const why = taken ? `'${taken.text}' holds` : 'no case holds: default';
+    this.rc.record(
+      { stepId: step.id, kind: 'branch', title: step.title, note: `${why}, next '${next ?? ''}'` },
+      Date.now(),
+    );
+    return { next };
+  }
+
+  /**
+   * Runs the branches side by side. The group is decided when all are done (join all), the
+   * first is done (join any), or one ends the whole request; branches still running are then
+   * cancelled, with their open tasks.
+   */
+  private async runParallel(step: PlanParallelStep, outer: string[]): Promise<StepResult> {
+    const keys = step.branches.map((branch) => `${step.id}/${branch.id}`);
+    const results: (Exit | undefined)[] = step.branches.map(() => undefined);
+    let failure: unknown;
+    const scopes = step.branches.map((branch, i) => {
+      const scope = new CancellationScope();
+      scope
+        .run(() => this.runChain(branch.start, [...outer, keys[i] ?? '']))
+        .then(
+          (exit) => (results[i] = exit),
+          (error: unknown) => {
+            if (!isCancellation(error)) failure ??= error;
+          },
+        );
+      return scope;
+    });
+    const finished = () => results.filter((r) => r !== undefined);
+    const ending = () => finished().find((r) => r.kind !== 'branch-done');
+    await this.wait(
+      () =>
+        failure !== undefined ||
+        ending() !== undefined ||
+        (step.join === 'any' ? finished().length > 0 : finished().length === step.branches.length),
+    );
+    if (failure !== undefined) throw failure;
+    const running = keys.filter((_, i) => results[i] === undefined);
+    scopes.forEach((scope, i) => results[i] === undefined && scope.cancel());
+    if (running.length > 0)
+      this.rc.cancelTasksIn(running, `parallel group '${step.id}' was decided`, Date.now());
+    const done = keys.filter((_, i) => results[i] !== undefined);
+    const note = `finished: ${done.join(', ')}${running.length ? `; cancelled: ${running.join(', ')}` : ''}`;
+    this.rc.record({ stepId: step.id, kind: 'parallel', title: step.title, note }, Date.now());
+    this.publish();
+    const exit = ending();
+    return exit ? { exit } : { next: step.next };
+  }
+
+  /** Runs the action; when its retries are spent, the operations department retries or skips it. */
+  private async runAutomatic(step: PlanAutomaticStep, branches: string[]): Promise<StepResult> {
+    const run = actionRunner(step);
+    for (;;) {
+      try {
+        const result = await run({
+          action: step.action,
+          params: step.with,
+          trackingCode: this.input.trackingCode,
+          data: this.rc.data,
+        });
+        this.rc.mergeData(result.data);
+        this.rc.record(
+          { stepId: step.id, kind: 'automatic', title: step.title, note: result.note },
+          Date.now(),
+        );
+        return { next: step.next };
+      } catch (error) {
+        if (isCancellation(error)) throw error;
+        const incident = await this.awaitTask(
+          {
+            stepId: step.id,
+            kind: 'incident',
+            title: { fa: `رفع خطا: ${step.title.fa}`, en: `Resolve a failure: ${step.title.en}` },
+            sla: INCIDENT_SLA,
+            remindAt: 0,
+            outcomes: INCIDENT.map((o) => ({ ...o, available: true })),
+            branches,
+          },
+          await this.assign({ type: 'operations' }),
+          { escalation: { remindAt: 0, ladder: [] }, applicant: false },
+        );
+        if (incident.outcome === 'skip') return { next: step.next };
+      }
+    }
+  }
+
+  private async runNotify(step: PlanNotifyStep): Promise<StepResult> {
+    const message = renderMessage(step.message, {
+      trackingCode: this.input.trackingCode,
+      service: this.input.plan.title,
+      data: this.rc.data,
+    });
+    const recipients: string[] = [];
+    for (const rule of step.to) {
+      const { assignee } = await this.assign(rule);
+      await engine.notify({
+        kind: 'message',
+        to: assignee.principal,
+        trackingCode: this.input.trackingCode,
+        message,
+      });
+      recipients.push(assignee.principal);
+    }
+    this.rc.record(
+      { stepId: step.id, kind: 'notify', title: step.title, note: `sent to ${recipients.join(', ')}` },
+      Date.now(),
+    );
+    return { next: step.next };
+  }
+}
