@@ -232,7 +232,8 @@ export class Interpreter {
         ending() !== undefined ||
         (step.join === 'any' ? finished().length > 0 : finished().length === step.branches.length),
     );
-    if (failure !== undefined) throw failure;
+    if (failure !== undefined)
+      throw failure instanceof Error ? failure : new Error('a parallel branch failed');
     const running = keys.filter((_, i) => results[i] === undefined);
     scopes.forEach((scope, i) => results[i] === undefined && scope.cancel());
     if (running.length > 0)

@@ -14,7 +14,8 @@ export function renderMessage(
       if (name === 'service') return values.service[language];
       if (name.startsWith('data.')) {
         const value = values.data[name.slice(5)];
-        return value === undefined || value === null ? '' : String(value as string | number | boolean);
+        if (value === undefined || value === null) return '';
+        return typeof value === 'object' ? JSON.stringify(value) : String(value);
       }
       return whole;
     });
