@@ -14,8 +14,9 @@ export function renderMessage(
       if (name === 'service') return values.service[language];
       if (name.startsWith('data.')) {
         const value = values.data[name.slice(5)];
-        if (value === undefined || value === null) return '';
-        return typeof value === 'object' ? JSON.stringify(value) : String(value);
+        if (typeof value === 'string') return value;
+        if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+        return value === undefined || value === null ? '' : JSON.stringify(value);
       }
       return whole;
     });
