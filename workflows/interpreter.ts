@@ -40,6 +40,11 @@ const INCIDENT_SLA = { days: 0, ms: 4 * 3_600_000 };
 const APPLICANT = { fa: 'متقاضی', en: 'Applicant' };
 
 export class Interpreter {
+  /** Chains running steps right now (not waiting on anyone). */
+  private busy = 0;
+  /** What each waiting chain waits for. */
+  private readonly waiters = new Set<() => boolean>();
+
   constructor(
     private readonly rc: RequestCase,
     private readonly publish: () => void,
@@ -49,10 +54,24 @@ export class Interpreter {
     return this.rc.input;
   }
 
-  /** Waits for a condition, telling update callers the request has settled. */
+  /**
+   * Whether the request has settled: every chain waits on someone, and none is about to wake.
+   * An update that completes a task answers once the request has settled again, so its caller
+   * sees the next tasks already open.
+   */
+  isSettled(): boolean {
+    return this.busy === 0 && ![...this.waiters].some((done) => done());
+  }
+
   private async wait(done: () => boolean): Promise<void> {
-    this.rc.settled = true;
-    await condition(done);
+    this.waiters.add(done);
+    this.busy--;
+    try {
+      await condition(done);
+    } finally {
+      this.waiters.delete(done);
+      this.busy++;
+    }
   }
 
   /** Outcomes a task may be completed with, as its step declares them. */
@@ -64,13 +83,18 @@ export class Interpreter {
   }
 
   async runChain(start: string | null, branches: string[]): Promise<Exit> {
-    let at = start;
-    while (at !== null) {
-      const result = await this.runStep(this.rc.step(at), branches);
-      if ('exit' in result) return result.exit;
-      at = result.next;
+    this.busy++;
+    try {
+      let at = start;
+      while (at !== null) {
+        const result = await this.runStep(this.rc.step(at), branches);
+        if ('exit' in result) return result.exit;
+        at = result.next;
+      }
+      return { kind: 'branch-done' };
+    } finally {
+      this.busy--;
     }
-    return { kind: 'branch-done' };
   }
 
   private async runStep(step: PlanStep, branches: string[]): Promise<StepResult> {

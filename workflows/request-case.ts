@@ -54,8 +54,6 @@ export class RequestCase {
   readonly startedAt: string;
   readonly dueAt: string;
   endedAt?: string;
-  /** False from a task's completion until the interpreter waits again: update callers wait on it. */
-  settled = false;
   private taskSeq = 0;
 
   constructor(
@@ -188,7 +186,6 @@ export class RequestCase {
       actor: command.actor,
       ...(note ? { note } : {}),
     });
-    this.settled = false;
     return task;
   }
 

@@ -23,7 +23,7 @@ export async function serviceRequest(input: RequestInput): Promise<RequestStatus
     async (command) => {
       rc.complete(command, Date.now());
       // Answer with the state the request settles in: the next tasks open, or the end.
-      await condition(() => rc.settled);
+      await condition(() => interpreter.isSettled());
       return rc.status();
     },
     {
@@ -38,7 +38,6 @@ export async function serviceRequest(input: RequestInput): Promise<RequestStatus
   else if (exit.kind === 'expired') rc.end('expired', Date.now());
   else throw ApplicationFailure.nonRetryable('the plan ran out of steps without an end step', 'PlanError');
   publish();
-  rc.settled = true;
   await condition(allHandlersFinished);
   return rc.status();
 }
