@@ -146,4 +146,123 @@ describe('compiler checks', () => {
     expect(review?.kind === 'task' && review.outcomes.return?.maxTimes).toBe(3);
     expect(review?.kind === 'task' && review.outcomes.approve?.maxTimes).toBeUndefined();
   });
+
+  test('when an inquiry names an agency that does not exist, then unknown-agency', () => {
+    const body = `steps:\n  - { id: ask, kind: inquiry, title: { fa: ا, en: Ask }, agency: land-registy, sla: P1D, outcomes: { no-objection: { title: { fa: ب, en: OK } } } }\n${end('done')}`;
+    expect(check(body).problems).toEqual([
+      expect.objectContaining({
+        rule: 'unknown-agency',
+        message: expect.stringContaining("did you mean 'land-registry'?"),
+      }),
+    ]);
+  });
+
+  test('when a role is not one of its department, then unknown-role', () => {
+    const body = `steps:\n${task('review').replace('{ office: intake }', '{ department: urban-planning, role: plan-reviwer }')}${end('done')}`;
+    expect(check(body).problems).toEqual([
+      expect.objectContaining({
+        rule: 'unknown-role',
+        path: 'steps[0].assignee.role',
+        message: expect.stringContaining("did you mean 'plan-reviewer'?"),
+      }),
+    ]);
+  });
+
+  test('when an office is named that is not licensed in the organisation, then unknown-office', () => {
+    const body = `steps:\n${task('intake').replace('{ office: intake }', '{ office: o-9 }')}${end('done')}`;
+    expect(check(body).rules).toEqual(['unknown-office']);
+  });
+
+  test('when an assignee mixes forms, then assignee-form', () => {
+    const body = `steps:\n${task('intake').replace('{ office: intake }', '{ office: intake, department: urban-planning }')}${end('done')}`;
+    expect(check(body).rules).toEqual(['assignee-form']);
+  });
+
+  test('when onTimeout is not an outcome of the step, then unknown-outcome', () => {
+    const body = `steps:\n${task('intake', '    outcomes:\n      approve: {}\n    onTimeout: aprove\n')}${end('done')}`;
+    expect(check(body).problems).toEqual([
+      expect.objectContaining({
+        rule: 'unknown-outcome',
+        message: expect.stringContaining("did you mean 'approve'?"),
+      }),
+    ]);
+  });
+
+  test('when a branch step leads into another branch, then cross-branch', () => {
+    const body = `steps:
+  - id: both
+    kind: parallel
+    title: { fa: پ, en: Both }
+    branches:
+      - id: a
+        steps:
+${task('a1', '    next: b1\n').replace(/^/gm, '        ')}
+      - id: b
+        steps:
+${task('b1').replace(/^/gm, '        ')}
+${end('done')}`;
+    expect(check(body).rules).toContain('cross-branch');
+  });
+
+  test('when an automatic step names an unknown action or wrong parameters, then unknown-action or action-parameters', () => {
+    const unknown = `steps:\n  - { id: auto, kind: automatic, title: { fa: خ, en: Auto }, action: compte }\n${end('done')}`;
+    expect(check(unknown).problems).toEqual([
+      expect.objectContaining({
+        rule: 'unknown-action',
+        message: expect.stringContaining("did you mean 'compute'?"),
+      }),
+    ]);
+    const wrong = `steps:\n  - { id: auto, kind: automatic, title: { fa: خ, en: Auto }, action: issue-number, with: { field: permitNumber } }\n${end('done')}`;
+    expect(check(wrong).rules).toEqual(['action-parameters']);
+  });
+
+  test('when a computed field is read later, then it is known; an unknown one is not', () => {
+    const body = `fees:\n  - { id: dues, title: { fa: ع, en: Dues }, amount: 'penalty * 2' }\nsteps:\n  - { id: auto, kind: automatic, title: { fa: خ, en: Auto }, action: compute, with: { set: { penalty: 'area * 3' } } }\n  - { id: pay, kind: payment, title: { fa: پ, en: Pay }, fee: dues, sla: P1D }\n${end('done')}`;
+    expect(check(body).problems).toEqual([]);
+    expect(check(body.replace("'penalty * 2'", "'penalti * 2'")).rules).toEqual(['unknown-field']);
+  });
+
+  test('when a message has a placeholder it cannot fill, then unknown-placeholder', () => {
+    const body = `steps:\n  - { id: tell, kind: notify, to: [{ applicant: true }], message: { fa: 'کد {trackingCode}', en: 'Area {data.arae}' } }\n${end('done')}`;
+    expect(check(body).problems).toEqual([
+      expect.objectContaining({ rule: 'unknown-placeholder', path: 'steps[0].message.en' }),
+    ]);
+  });
+
+  test('when sameAs names a step that never runs before, then same-as-order', () => {
+    const body = `steps:\n${task('first').replace('{ office: intake }', '{ sameAs: second }')}${task('second')}${end('done')}`;
+    expect(check(body).rules).toEqual(['same-as-order']);
+  });
+
+  test('when ladder rungs are out of order, then ladder-order', () => {
+    const body = `escalation:\n  ladder:\n    - { after: P2D, to: supervisor }\n    - { after: P1D, to: reassign }\nsteps:\n${task('intake')}${end('done')}`;
+    expect(check(body).problems).toEqual([
+      expect.objectContaining({ rule: 'ladder-order', path: 'escalation.ladder[1].after' }),
+    ]);
+  });
+
+  test('when a parallel group cannot fit, then the slowest branch of a join-all counts', () => {
+    const body = `steps:
+  - id: both
+    kind: parallel
+    title: { fa: پ, en: Both }
+    branches:
+      - id: a
+        steps:
+${task('a1').replace('sla: P1D', 'sla: P4D').replace(/^/gm, '        ')}
+      - id: b
+        steps:
+${task('b1').replace('sla: P1D', 'sla: P11D').replace(/^/gm, '        ')}
+${end('done')}`;
+    const { problems } = check(body);
+    expect(problems).toEqual([expect.objectContaining({ rule: 'sla-does-not-fit' })]);
+    expect(problems[0]?.message).toContain('11 working days');
+    expect(check(body.replace('kind: parallel', 'kind: parallel\n    join: any')).problems).toEqual([]);
+  });
+
+  test('when the schema and the compiler both find problems, then they come back together', () => {
+    const body = `steps:\n${task('intake', '    next: finsh\n').replace('sla: P1D', 'sla: 1 day')}${task('review').replace('{ office: intake }', '{ department: urban-planing }')}${end('finish')}`;
+    const rules = check(body).rules;
+    expect(rules).toEqual(expect.arrayContaining(['schema/pattern', 'unknown-department']));
+  });
 });
