@@ -3,9 +3,11 @@
  */
 import type { Client, Connection } from '@temporalio/client';
 import express, { type Express } from 'express';
-import type { PlanCatalog } from '../lib/definitions/plan-catalog';
+import type { Designer } from '../lib/definitions/designer';
+import type { PublishedCatalog } from '../lib/definitions/published-catalog';
 import type { Logger } from '../lib/logger';
 import type { Organisation } from '../lib/organisation/organisation';
+import { BODY_LIMIT } from './limits';
 import { describeProblem, notFound, problemHandler } from './problem';
 import { Presenter } from './present';
 import { RequestService } from './request-service';
@@ -20,13 +22,12 @@ export interface AppDeps {
   connection: Connection;
   namespace: string;
   taskQueue: string;
-  catalog: PlanCatalog;
+  catalog: PublishedCatalog;
+  designer: Designer;
   organisation: Organisation;
   logger: Logger;
 }
 
-/** Bodies beyond this are refused with 413 before they are parsed. */
-export const BODY_LIMIT = '256kb';
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -43,7 +44,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/requests', requestRoutes(service, present));
   app.use('/api/tasks', taskRoutes(service, present));
   app.use('/api/sla', slaRoutes(service, present));
-  app.use('/api/definitions', definitionRoutes(deps.catalog));
+  app.use('/api/definitions', definitionRoutes(deps.catalog, deps.designer));
   app.use(notFound);
   app.use(problemHandler(deps.logger));
   return app;

@@ -21,6 +21,7 @@ export async function runApi(config: Config, domain: Domain, logger: Logger, add
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       catalog: domain.catalog,
+      designer: domain.designer,
       organisation: domain.organisation,
       logger,
     },
@@ -41,7 +42,7 @@ if (require.main === module) {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const address = config.temporal.address ?? `127.0.0.1:${config.temporal.embeddedPort}`;
-  runApi(config, loadDomain(config), logger, address)
+  runApi(config, loadDomain(config, logger), logger, address)
     .then((api) => onShutdown(logger, [api.stop]))
     .catch(exitOnStartupError);
 }

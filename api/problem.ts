@@ -14,6 +14,7 @@ export const PROBLEM_TYPES = {
   'not-found': { status: 404, title: 'No such resource' },
   'request-not-found': { status: 404, title: 'No request has this tracking code' },
   'task-not-found': { status: 404, title: 'No such task' },
+  'version-not-found': { status: 404, title: 'No such published version' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'task-not-open': { status: 409, title: 'The task is not open' },
   'request-not-active': { status: 409, title: 'The request has already ended' },
@@ -25,6 +26,7 @@ export const PROBLEM_TYPES = {
   'intake-not-allowed': { status: 422, title: 'The service cannot be started this way' },
   'invalid-form-data': { status: 422, title: 'The data does not match the form' },
   'outcome-not-allowed': { status: 422, title: 'The step does not allow this outcome' },
+  'invalid-definition': { status: 422, title: 'The definition has problems' },
   'temporal-unavailable': { status: 503, title: 'The workflow service is unavailable' },
   internal: { status: 500, title: 'Internal error' },
 } as const;

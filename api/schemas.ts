@@ -48,6 +48,27 @@ export const taskListQuery = {
   properties: { assignee: principal },
 } as const;
 
+const versionNumber = { type: 'string', pattern: '^[1-9][0-9]{0,5}$' };
+
+export const diagramQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { version: versionNumber },
+} as const;
+
+export const diffQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { from: versionNumber, to: versionNumber },
+} as const;
+
+export const rollbackBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['version'],
+  properties: { version: { type: 'integer', minimum: 1 } },
+} as const;
+
 export const breachListQuery = {
   type: 'object',
   additionalProperties: false,

@@ -18,7 +18,7 @@ async function main() {
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const domain = loadDomain(config);
+  const domain = loadDomain(config, logger);
 
   let address = config.temporal.address;
   let where: string;
@@ -43,7 +43,7 @@ async function main() {
   let api, worker;
   try {
     api = await runApi(config, domain, logger, address);
-    worker = await runWorker(config, domain, logger, address);
+    worker = await runWorker(config, domain.organisation, logger, address);
   } catch (error) {
     await api?.stop();
     await stopServer();

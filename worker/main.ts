@@ -5,19 +5,20 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Outbox } from '../activities/outbox';
 import { loadConfig, type Config } from '../lib/config';
-import { loadDomain, type Domain } from '../lib/load-domain';
+import { loadOrganisation } from '../lib/organisation/load-organisation';
+import type { Organisation } from '../lib/organisation/organisation';
 import { createLogger, type Logger } from '../lib/logger';
 import { exitOnStartupError, onShutdown } from '../lib/process';
 import { connectWorker } from '../lib/temporal/connect';
 import { createWorker } from './create-worker';
 
-export async function runWorker(config: Config, domain: Domain, logger: Logger, address: string) {
+export async function runWorker(config: Config, organisation: Organisation, logger: Logger, address: string) {
   const connection = await connectWorker(address);
   const worker = await createWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    deps: { organisation: domain.organisation, outbox: new Outbox(config.outboxPath) },
+    deps: { organisation, outbox: new Outbox(config.outboxPath) },
   });
   const running = worker.run();
   logger.info({ taskQueue: config.temporal.taskQueue }, 'worker running');
@@ -37,7 +38,7 @@ if (require.main === module) {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const address = config.temporal.address ?? `127.0.0.1:${config.temporal.embeddedPort}`;
-  runWorker(config, loadDomain(config), logger, address)
+  runWorker(config, loadOrganisation(config.organisationDir), logger, address)
     .then((worker) => onShutdown(logger, [worker.stop]))
     .catch(exitOnStartupError);
 }

@@ -15,11 +15,12 @@ export interface CatalogEntry {
   file: string;
 }
 
-function yamlFiles(dir: string): string[] {
+/** Every definition file under a folder, in a stable order. */
+export function definitionFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) return yamlFiles(path);
+      if (entry.isDirectory()) return definitionFiles(path);
       return ['.yaml', '.yml'].includes(extname(entry.name)) ? [path] : [];
     })
     .sort();
@@ -60,7 +61,7 @@ export function loadCatalog(
   const entries: CatalogEntry[] = [];
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
-  for (const path of yamlFiles(dir)) {
+  for (const path of definitionFiles(dir)) {
     const loaded = loadYamlFile<ServiceDefinition>(path, 'service');
     const { source } = loaded;
     const data = loaded.raw as Partial<ServiceDefinition> | undefined;

@@ -48,13 +48,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     runtimeInstalled = true;
   }
   const taskQueue = `test-${process.pid}-${Date.now()}-${++counter}`;
+  const workDir = mkdtempSync(join(process.env.PK_TEST_TMP ?? '/tmp', 'system-'));
   const domain = loadDomain({
     servicesDir: options.servicesDir ?? repoPath('definitions/services'),
     organisationDir: options.organisationDir ?? repoPath('definitions/organisation'),
+    publishedDir: join(workDir, 'published'),
   });
-  const outbox = new Outbox(
-    join(mkdtempSync(join(process.env.PK_TEST_TMP ?? '/tmp', 'outbox-')), 'outbox.jsonl'),
-  );
+  const outbox = new Outbox(join(workDir, 'outbox.jsonl'));
 
   const nativeConnection = await NativeConnection.connect({ address });
   const worker: Worker = await createWorker({
@@ -74,6 +74,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       namespace: 'default',
       taskQueue,
       catalog: domain.catalog,
+      designer: domain.designer,
       organisation: domain.organisation,
       logger: createLogger('silent'),
     },
