@@ -77,7 +77,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['cli/**/*.ts', 'scripts/**/*.mjs', 'bench/**/*.ts'],
+    files: ['cli/**/*.ts', 'scripts/**/*.mjs', 'test/**/*.mjs', 'bench/**/*.ts'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
     rules: { 'no-console': 'off' },
   },

@@ -28,7 +28,6 @@ export interface AppDeps {
   logger: Logger;
 }
 
-
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');

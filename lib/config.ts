@@ -51,7 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     servicesDir: path(env.PISHKHAN_SERVICES_DIR, 'definitions/services'),
     organisationDir: path(env.PISHKHAN_ORGANISATION_DIR, 'definitions/organisation'),
     outboxPath: env.PISHKHAN_OUTBOX ? path(env.PISHKHAN_OUTBOX, '') : join(dataDir, 'outbox.jsonl'),
-    publishedDir: env.PISHKHAN_PUBLISHED_DIR ? path(env.PISHKHAN_PUBLISHED_DIR, '') : join(dataDir, 'published'),
+    publishedDir: env.PISHKHAN_PUBLISHED_DIR
+      ? path(env.PISHKHAN_PUBLISHED_DIR, '')
+      : join(dataDir, 'published'),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

@@ -24,11 +24,16 @@ export function loadDomain(
   const organisation = loadOrganisation(paths.organisationDir);
   const store = new VersionStore(paths.publishedDir);
   const designer = new Designer(organisation, store);
-  const { published, unpublishedChanges, problems } = designer.publishFiles(paths.servicesDir, 'first start', {
-    onlyNew: true,
-  });
+  const { published, unpublishedChanges, problems } = designer.publishFiles(
+    paths.servicesDir,
+    'first start',
+    {
+      onlyNew: true,
+    },
+  );
   if (problems.length > 0) throw new DefinitionError(problems);
-  if (published.length > 0) logger?.info({ services: published.length }, 'published new services as version 1');
+  if (published.length > 0)
+    logger?.info({ services: published.length }, 'published new services as version 1');
   for (const change of unpublishedChanges) {
     logger?.warn(
       change,

@@ -57,7 +57,11 @@ export function definitionRoutes(catalog: PublishedCatalog, designer: Designer):
 
   router.post('/validate', yaml, (req, res) => {
     const { plan, problems } = designer.check('request-body.yaml', yamlText(req));
-    res.json(plan ? { valid: true, serviceId: plan.serviceId, hash: plan.hash, problems: [] } : { valid: false, problems });
+    res.json(
+      plan
+        ? { valid: true, serviceId: plan.serviceId, hash: plan.hash, problems: [] }
+        : { valid: false, problems },
+    );
   });
 
   router.post('/', yaml, (req, res) => {
@@ -76,7 +80,12 @@ export function definitionRoutes(catalog: PublishedCatalog, designer: Designer):
 
   router.get('/:serviceId', (req, res) => {
     const found = versionOf(designer, String(req.params.serviceId));
-    res.json({ ...summary(found.plan), source: found.source, plan: found.plan, versions: designer.store.versions(found.serviceId) });
+    res.json({
+      ...summary(found.plan),
+      source: found.source,
+      plan: found.plan,
+      versions: designer.store.versions(found.serviceId),
+    });
   });
 
   router.get('/:serviceId/versions', (req, res) => {
@@ -93,7 +102,11 @@ export function definitionRoutes(catalog: PublishedCatalog, designer: Designer):
 
   router.get('/:serviceId/diagram', validateQuery(diagramQuery), (req, res) => {
     const found = versionOf(designer, String(req.params.serviceId), number(req.query.version));
-    res.json({ serviceId: found.serviceId, version: found.version, mermaid: designer.diagram(found.serviceId, found.version) });
+    res.json({
+      serviceId: found.serviceId,
+      version: found.version,
+      mermaid: designer.diagram(found.serviceId, found.version),
+    });
   });
 
   router.get('/:serviceId/diff', validateQuery(diffQuery), (req, res) => {
@@ -110,7 +123,9 @@ export function definitionRoutes(catalog: PublishedCatalog, designer: Designer):
     versionOf(designer, String(req.params.serviceId), version);
     const by = typeof req.headers['x-actor'] === 'string' ? req.headers['x-actor'] : 'api';
     const restored = designer.rollback(String(req.params.serviceId), version, by);
-    res.status(201).json({ serviceId: restored.serviceId, version: restored.version, rolledBackFrom: version });
+    res
+      .status(201)
+      .json({ serviceId: restored.serviceId, version: restored.version, rolledBackFrom: version });
   });
 
   return router;

@@ -62,7 +62,12 @@ export class Designer {
         unpublishedChanges.push({ serviceId: plan.serviceId, file, latest: latest.version });
         continue;
       }
-      const { version, created } = this.store.publish({ plan, source: text, by, note: `published from ${file}` });
+      const { version, created } = this.store.publish({
+        plan,
+        source: text,
+        by,
+        note: `published from ${file}`,
+      });
       published.push({ serviceId: plan.serviceId, version: version.version, created });
     }
     return { published, unpublishedChanges, problems };
@@ -72,7 +77,9 @@ export class Designer {
     const found = version === undefined ? this.store.latest(serviceId) : this.store.get(serviceId, version);
     if (!found) {
       throw new VersionNotFoundError(
-        version === undefined ? `service '${serviceId}' has no published version` : `service '${serviceId}' has no version ${version}`,
+        version === undefined
+          ? `service '${serviceId}' has no published version`
+          : `service '${serviceId}' has no version ${version}`,
       );
     }
     return found;

@@ -7,7 +7,9 @@ import type { PlanEscalation, PlanStep, ServicePlan } from '../plan/types';
 import { describeAssignee } from './diff';
 
 const node = (id: string) => `s_${id.replace(/-/g, '_')}`;
-const text = (value: string) => value.replace(/"/g, '#quot;').replace(/[<>]/g, ' ');
+/** Text inside a label, with Mermaid's entity codes for the characters its syntax uses. */
+const text = (value: string) =>
+  value.replace(/"/g, '#quot;').replace(/\|/g, '#124;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
 
 function ladder(escalation: PlanEscalation): string {
   if (escalation.ladder.length === 0) return '';
@@ -86,7 +88,8 @@ export function diagram(plan: ServicePlan): string {
   emit('', '  ');
 
   /** Where a `null` next leads: the join of the parallel group the step's branch belongs to. */
-  const target = (from: PlanStep, to: string | null) => (to === null ? node(`${from.scope.split('/')[0] ?? ''}-join`) : node(to));
+  const target = (from: PlanStep, to: string | null) =>
+    to === null ? node(`${from.scope.split('/')[0] ?? ''}-join`) : node(to);
   const edge = (from: PlanStep, to: string | null, label?: string, dotted = false) => {
     const arrow = dotted ? '-.->' : '-->';
     lines.push(`  ${node(from.id)} ${arrow}${label ? `|${text(label)}|` : ''} ${target(from, to)}`);
@@ -100,7 +103,8 @@ export function diagram(plan: ServicePlan): string {
           const limited = outcome.maxTimes !== undefined;
           edge(step, outcome.next, limited ? `${id} ≤${outcome.maxTimes}` : id, limited);
         }
-        if (step.onTimeout) edge(step, step.outcomes[step.onTimeout]?.next ?? null, `timeout: ${step.onTimeout}`, true);
+        if (step.onTimeout)
+          edge(step, step.outcomes[step.onTimeout]?.next ?? null, `timeout: ${step.onTimeout}`, true);
         break;
       case 'branch':
         step.cases.forEach((branch) => edge(step, branch.next, branch.text));

@@ -50,7 +50,11 @@ function outcomesOf(step: PlanStep): Record<string, string> {
 
 function nextOf(step: PlanStep): string {
   if ('next' in step) return step.next ?? 'end of branch';
-  if (step.kind === 'branch') return [...step.cases.map((c) => `${c.text} → ${c.next ?? '-'}`), `default → ${step.default ?? '-'}`].join('; ');
+  if (step.kind === 'branch')
+    return [
+      ...step.cases.map((c) => `${c.text} → ${c.next ?? '-'}`),
+      `default → ${step.default ?? '-'}`,
+    ].join('; ');
   return '';
 }
 
@@ -61,7 +65,11 @@ function compareSteps(a: PlanStep, b: PlanStep): FieldChange[] {
   };
   field('kind', a.kind, b.kind);
   field('title', a.title.en, b.title.en);
-  field('assignee', 'assignee' in a ? describeAssignee(a.assignee) : '', 'assignee' in b ? describeAssignee(b.assignee) : '');
+  field(
+    'assignee',
+    'assignee' in a ? describeAssignee(a.assignee) : '',
+    'assignee' in b ? describeAssignee(b.assignee) : '',
+  );
   if (a.kind === 'inquiry' || b.kind === 'inquiry') {
     field('agency', a.kind === 'inquiry' ? a.agency : '', b.kind === 'inquiry' ? b.agency : '');
   }
@@ -71,20 +79,30 @@ function compareSteps(a: PlanStep, b: PlanStep): FieldChange[] {
     field(`outcome ${id}`, ao[id] ?? '(none)', bo[id] ?? '(none)');
   }
   field('next', nextOf(a), nextOf(b));
-  field('onTimeout', 'onTimeout' in a ? (a.onTimeout ?? '') : '', 'onTimeout' in b ? (b.onTimeout ?? '') : '');
+  field(
+    'onTimeout',
+    'onTimeout' in a ? (a.onTimeout ?? '') : '',
+    'onTimeout' in b ? (b.onTimeout ?? '') : '',
+  );
   field('form', canonicalJson('form' in a ? a.form : null), canonicalJson('form' in b ? b.form : null));
   field(
     'escalation',
     canonicalJson('escalation' in a ? a.escalation : null),
     canonicalJson('escalation' in b ? b.escalation : null),
   );
-  return changes.map((c) => (c.field === 'form' || c.field === 'escalation' ? { ...c, from: 'before', to: 'changed' } : c));
+  return changes.map((c) =>
+    c.field === 'form' || c.field === 'escalation' ? { ...c, from: 'before', to: 'changed' } : c,
+  );
 }
 
 export function diffPlans(a: ServicePlan, b: ServicePlan): PlanDiff {
   const summary = (step: PlanStep) => ({ step: step.id, kind: step.kind, title: step.title.en });
-  const added = Object.values(b.steps).filter((step) => !a.steps[step.id]).map(summary);
-  const removed = Object.values(a.steps).filter((step) => !b.steps[step.id]).map(summary);
+  const added = Object.values(b.steps)
+    .filter((step) => !a.steps[step.id])
+    .map(summary);
+  const removed = Object.values(a.steps)
+    .filter((step) => !b.steps[step.id])
+    .map(summary);
   const changed = Object.values(b.steps).flatMap((step) => {
     const before = a.steps[step.id];
     const changes = before ? compareSteps(before, step) : [];
@@ -106,7 +124,9 @@ export function diffPlans(a: ServicePlan, b: ServicePlan): PlanDiff {
 export function formatDiff(diff: PlanDiff, header: string): string {
   const lines = [header];
   const brief = (c: FieldChange) =>
-    ['fees', 'form', 'escalation'].includes(c.field) ? `${c.field} changed` : `${c.field}: ${c.from || '-'} → ${c.to || '-'}`;
+    ['fees', 'form', 'escalation'].includes(c.field)
+      ? `${c.field} changed`
+      : `${c.field}: ${c.from || '-'} → ${c.to || '-'}`;
   for (const c of diff.service) lines.push(`  ~ service ${brief(c)}`);
   for (const s of diff.added) lines.push(`  + ${s.step} (${s.kind}) ${s.title}`);
   for (const s of diff.removed) lines.push(`  - ${s.step} (${s.kind}) ${s.title}`);

@@ -66,7 +66,9 @@ export class VersionStore {
 
   get(serviceId: string, version: number): PublishedVersion | undefined {
     try {
-      return JSON.parse(readFileSync(join(this.serviceDir(serviceId), fileName(version)), 'utf8')) as PublishedVersion;
+      return JSON.parse(
+        readFileSync(join(this.serviceDir(serviceId), fileName(version)), 'utf8'),
+      ) as PublishedVersion;
     } catch {
       return undefined;
     }
@@ -91,13 +93,10 @@ export class VersionStore {
    * (then nothing is written). Writing with the exclusive flag means two publishers never
    * overwrite each other: the loser takes the next number.
    */
-  publish(entry: {
-    plan: ServicePlan;
-    source: string;
-    by: string;
-    note: string;
-    rolledBackFrom?: number;
-  }): { version: PublishedVersion; created: boolean } {
+  publish(entry: { plan: ServicePlan; source: string; by: string; note: string; rolledBackFrom?: number }): {
+    version: PublishedVersion;
+    created: boolean;
+  } {
     const { serviceId } = entry.plan;
     const dir = this.serviceDir(serviceId);
     mkdirSync(dir, { recursive: true });
@@ -131,7 +130,12 @@ export class VersionStore {
   rollback(serviceId: string, to: number, by: string): PublishedVersion {
     const old = this.get(serviceId, to);
     if (!old) throw new Error(`service '${serviceId}' has no version ${to}`);
-    return this.publish({ plan: old.plan, source: old.source, by, note: `rollback to version ${to}`, rolledBackFrom: to })
-      .version;
+    return this.publish({
+      plan: old.plan,
+      source: old.source,
+      by,
+      note: `rollback to version ${to}`,
+      rolledBackFrom: to,
+    }).version;
   }
 }
