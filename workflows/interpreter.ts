@@ -35,7 +35,7 @@ const INCIDENT = [
   { id: 'skip', title: { fa: 'عبور از این مرحله', en: 'Skip this step' } },
 ];
 /** Working time the operations department has for a failing automatic step. */
-const INCIDENT_SLA = { days: 0, ms: 4 * 3_600_000 };
+const INCIDENT_SLA = { text: 'PT4H', duration: { days: 0, ms: 4 * 3_600_000 }, clock: 'working' } as const;
 
 const APPLICANT = { fa: 'متقاضی', en: 'Applicant' };
 
@@ -163,7 +163,7 @@ export class Interpreter {
         stepId: step.id,
         kind: step.kind,
         title: step.title,
-        sla: step.sla.duration,
+        sla: step.sla,
         remindAt: step.escalation.remindAt,
         outcomes: Object.entries(step.outcomes).map(([id, outcome]) => ({
           id,
@@ -205,7 +205,7 @@ export class Interpreter {
         stepId: step.id,
         kind: 'payment',
         title: step.title,
-        sla: step.sla.duration,
+        sla: step.sla,
         remindAt: step.escalation.remindAt,
         outcomes: PAID.map((o) => ({ ...o, available: true })),
         branches,

@@ -4,13 +4,9 @@
  * the bookkeeping.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  addWorkingMs,
-  addWorkingTime,
-  workingMsBetween,
-  type WorkingDuration,
-} from '../lib/calendar/working-time';
-import type { PlanEndStep, PlanStep, RungTarget, Title } from '../lib/plan/types';
+import { clockFor, type Clock } from '../lib/calendar/clock';
+import { holds } from '../lib/expressions/evaluate';
+import type { PlanDuration, PlanEndStep, PlanStep, RungTarget, Title } from '../lib/plan/types';
 import { REJECTION } from './messages';
 import type {
   Assignment,
@@ -35,7 +31,7 @@ export interface TaskSpec {
   stepId: string;
   kind: TaskRecord['kind'];
   title: Title;
-  sla: WorkingDuration;
+  sla: PlanDuration;
   /** Share of the SLA after which the task is at risk; 0 for never. */
   remindAt: number;
   /** Every outcome the step declares, with whether it is still available. */
@@ -62,7 +58,14 @@ export class RequestCase {
   ) {
     this.data = { ...input.data };
     this.startedAt = iso(nowMs);
-    this.dueAt = iso(addWorkingTime(input.calendar, nowMs, input.plan.sla.duration));
+    const { urgency } = input.plan;
+    const target = urgency && holds(urgency.when, this.data) ? urgency.sla : input.plan.sla;
+    this.dueAt = iso(this.clock(target).add(nowMs, target.duration));
+  }
+
+  /** The clock a duration counts on. */
+  clock(duration: PlanDuration): Clock {
+    return clockFor(duration.clock, this.input.calendar);
   }
 
   get plan() {
@@ -94,10 +97,10 @@ export class RequestCase {
   }
 
   openTask(spec: TaskSpec, assignment: Assignment, nowMs: number): TaskRecord {
-    const { calendar } = this.input;
-    const deadlineMs = addWorkingTime(calendar, nowMs, spec.sla);
-    const total = workingMsBetween(calendar, nowMs, deadlineMs);
-    const atRiskMs = spec.remindAt > 0 ? addWorkingMs(calendar, nowMs, total * spec.remindAt) : deadlineMs;
+    const clock = this.clock(spec.sla);
+    const deadlineMs = clock.add(nowMs, spec.sla.duration);
+    const total = clock.between(nowMs, deadlineMs);
+    const atRiskMs = spec.remindAt > 0 ? clock.addMs(nowMs, total * spec.remindAt) : deadlineMs;
     const task: TaskRecord = {
       taskId: `${this.input.trackingCode}-${++this.taskSeq}`,
       stepId: spec.stepId,

@@ -5,7 +5,6 @@
  * applicant that runs out ends the request as expired.
  */
 import { condition } from '@temporalio/workflow';
-import { addWorkingTime } from '../lib/calendar/working-time';
 import type { PlanEscalation } from '../lib/plan/types';
 import { engine } from './activities';
 import type { RequestCase } from './request-case';
@@ -73,7 +72,7 @@ export async function watchTask(ctx: WatchContext, task: TaskRecord, plan: Watch
   publish();
   for (const rung of plan.escalation.ladder) {
     const at = new Date(
-      addWorkingTime(rc.input.calendar, Date.parse(task.deadline), rung.after.duration),
+      rc.clock(rung.after).add(Date.parse(task.deadline), rung.after.duration),
     ).toISOString();
     if (await until(closed, at)) return;
     const target = await engine.resolveEscalation({

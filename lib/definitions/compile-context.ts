@@ -8,6 +8,7 @@ import { fieldsOf, type Expr } from '../expressions/ast';
 import { ExpressionSyntaxError, parseExpression } from '../expressions/parse';
 import type { Escalation, ServiceDefinition, Step } from '../generated/service-definition';
 import type { Organisation } from '../organisation/organisation';
+import type { ClockKind } from '../calendar/clock';
 import type { PlanDuration, PlanEscalation } from '../plan/types';
 import { compileForm, formFields } from './form-schemas';
 import type { Problem } from './problem';
@@ -130,12 +131,21 @@ export class Compilation {
     return id;
   }
 
-  duration(text: string, path: DocPath, options: { allowZero?: boolean } = {}): PlanDuration {
+  /** The clock a step's SLA runs on: its own, else the service's, else working time. */
+  clock(own: ClockKind | undefined): ClockKind {
+    return own ?? this.def.clock ?? 'working';
+  }
+
+  duration(
+    text: string,
+    path: DocPath,
+    options: { allowZero?: boolean; clock?: ClockKind } = {},
+  ): PlanDuration {
     const duration = parseWorkingDuration(text) ?? { days: 0, ms: 0 };
     if (!options.allowZero && duration.days === 0 && duration.ms === 0) {
       this.report(path, 'a duration must be longer than zero', 'sla-zero');
     }
-    return { text, duration };
+    return { text, duration, clock: options.clock ?? this.clock(undefined) };
   }
 
   expression(text: string, path: DocPath): Expr {
@@ -172,13 +182,13 @@ export class Compilation {
   }
 
   /** A step's escalation: its own settings over the service's over the organisation's default. */
-  escalation(own: Escalation | undefined, path: DocPath): PlanEscalation {
+  escalation(own: Escalation | undefined, path: DocPath, clock: ClockKind): PlanEscalation {
     const service = this.def.escalation;
     const fallback = this.org.file.escalation.default;
     const ladder = own?.ladder ?? service?.ladder ?? fallback.ladder ?? [];
     const ladderPath = own?.ladder ? [...path, 'escalation', 'ladder'] : ['escalation', 'ladder'];
     const compiled = ladder.map((rung, i) => ({
-      after: this.duration(rung.after, [...ladderPath, i, 'after'], { allowZero: true }),
+      after: this.duration(rung.after, [...ladderPath, i, 'after'], { allowZero: true, clock }),
       to: rung.to,
     }));
     if (own?.ladder || service?.ladder) {

@@ -64,7 +64,11 @@ function nominalDayMs(calendar: ResolvedCalendar): number {
   return Math.max(...lengths, 1) * 60_000;
 }
 
-const durationMs = (d: PlanDuration, dayMs: number) => d.duration.days * dayMs + d.duration.ms;
+/** A duration in nominal working milliseconds; continuous time counts at the working share of a day. */
+const durationMs = (d: PlanDuration, dayMs: number) =>
+  d.clock === 'continuous'
+    ? ((d.duration.days * 86_400_000 + d.duration.ms) * dayMs) / 86_400_000
+    : d.duration.days * dayMs + d.duration.ms;
 
 interface Path {
   ms: number;
@@ -88,6 +92,8 @@ function fastest(
   const cost = (id: string): number | undefined => {
     const step = plan.steps[id];
     if (!step) return undefined;
+    // Time the request waits on the applicant is the citizen's, not the municipality's.
+    if (step.kind === 'task' && step.assignee.type === 'applicant') return 0;
     if (step.kind === 'task' || step.kind === 'inquiry' || step.kind === 'payment')
       return durationMs(step.sla, dayMs);
     if (step.kind !== 'parallel') return 0;

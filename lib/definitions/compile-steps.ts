@@ -187,11 +187,11 @@ export function compileStep(c: Compilation, entry: StepEntry): PlanStep {
         kind: 'task',
         title: step.title,
         assignee: assignee(c, entry, step.assignee, [...path, 'assignee']),
-        sla: c.duration(step.sla, [...path, 'sla']),
+        sla: c.duration(step.sla, [...path, 'sla'], { clock: c.clock(step.clock) }),
         ...(form ? { form } : {}),
         outcomes: compiled,
         ...(timeout ? { onTimeout: timeout } : {}),
-        escalation: c.escalation(step.escalation, path),
+        escalation: c.escalation(step.escalation, path, c.clock(step.clock)),
       };
     }
     case 'inquiry': {
@@ -210,11 +210,11 @@ export function compileStep(c: Compilation, entry: StepEntry): PlanStep {
         kind: 'inquiry',
         title: step.title,
         agency: step.agency,
-        sla: c.duration(step.sla, [...path, 'sla']),
+        sla: c.duration(step.sla, [...path, 'sla'], { clock: c.clock(step.clock) }),
         ...(form ? { form } : {}),
         outcomes: compiled,
         ...(timeout ? { onTimeout: timeout } : {}),
-        escalation: c.escalation(step.escalation, path),
+        escalation: c.escalation(step.escalation, path, c.clock(step.clock)),
       };
     }
     case 'payment': {
@@ -227,8 +227,8 @@ export function compileStep(c: Compilation, entry: StepEntry): PlanStep {
         kind: 'payment',
         title: step.title,
         fee: step.fee,
-        sla: c.duration(step.sla, [...path, 'sla']),
-        escalation: c.escalation(step.escalation, path),
+        sla: c.duration(step.sla, [...path, 'sla'], { clock: c.clock(step.clock) }),
+        escalation: c.escalation(step.escalation, path, c.clock(step.clock)),
         next: next(c, entry, step.next),
       };
     }

@@ -69,6 +69,16 @@ export function compileService(
   }
   const form = c.broken(['form']) ? undefined : c.form(def.form, ['form']);
   const sla = c.duration(typeof def.sla === 'string' && !c.broken(['sla']) ? def.sla : 'P1D', ['sla']);
+  const urgency =
+    def.urgency && !c.broken(['urgency'])
+      ? {
+          when: c.expression(def.urgency.when, ['urgency', 'when']),
+          text: def.urgency.when,
+          sla: c.duration(def.urgency.sla, ['urgency', 'sla'], {
+            clock: def.urgency.clock ?? c.clock(undefined),
+          }),
+        }
+      : undefined;
   const statutory =
     typeof def.statutoryDeadline === 'string' && !c.broken(['statutoryDeadline'])
       ? c.duration(def.statutoryDeadline, ['statutoryDeadline'])
@@ -82,6 +92,7 @@ export function compileService(
     domain: def.domain,
     intake: def.intake,
     sla,
+    ...(urgency ? { urgency } : {}),
     ...(statutory ? { statutoryDeadline: statutory } : {}),
     ...(form ? { form } : {}),
     documents: (def.documents ?? []).map((d) => ({

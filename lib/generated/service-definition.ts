@@ -29,6 +29,13 @@ export type Expression = string;
 export type Step =
   TaskStep | InquiryStep | PaymentStep | BranchStep | ParallelStep | AutomaticStep | NotifyStep | EndStep;
 /**
+ * working: SLAs count working hours on the city calendar; continuous: every hour of every day counts (burials, emergencies).
+ *
+ * This interface was referenced by `ServiceDefinition`'s JSON-Schema
+ * via the `definition` "Clock".
+ */
+export type Clock = 'working' | 'continuous';
+/**
  * A chain of steps; the first one starts it. A step without `next` continues with the step below it.
  *
  * @minItems 1
@@ -39,7 +46,7 @@ export type Step =
 export type Steps = Step[];
 
 /**
- * One municipal service: what a citizen asks for, and the chain of steps that delivers it. `sla` is the service target for the whole request in working time; `form` describes the data a request carries from its start.
+ * One municipal service: what a citizen asks for, and the chain of steps that delivers it. `sla` is the service target for the whole request in working time; `form` describes the data a request carries from its start. `clock` says how SLAs count (working hours by default); `urgency` gives urgent requests a faster target.
  */
 export interface ServiceDefinition {
   id: Id;
@@ -77,6 +84,8 @@ export interface ServiceDefinition {
   fees?: Fee[];
   escalation?: Escalation;
   steps: Steps;
+  clock?: Clock;
+  urgency?: Urgency;
 }
 /**
  * A title in Persian and in English.
@@ -162,6 +171,7 @@ export interface TaskStep {
   title: Title;
   assignee: Assignee;
   sla: WorkingDuration;
+  clock?: Clock;
   form?: FormSchema;
   outcomes?: Outcomes;
   onTimeout?: Id;
@@ -213,6 +223,7 @@ export interface InquiryStep {
   title: Title;
   agency: Id;
   sla: WorkingDuration;
+  clock?: Clock;
   form?: FormSchema;
   outcomes: Outcomes;
   onTimeout?: Id;
@@ -230,6 +241,7 @@ export interface PaymentStep {
   title: Title;
   fee: Id;
   sla: WorkingDuration;
+  clock?: Clock;
   escalation?: Escalation;
   next?: Id;
 }
@@ -323,4 +335,15 @@ export interface EndStep {
   kind: 'end';
   title?: Title;
   result: 'completed' | 'rejected';
+}
+/**
+ * A faster service target for requests whose data says they are urgent (an emergency repair).
+ *
+ * This interface was referenced by `ServiceDefinition`'s JSON-Schema
+ * via the `definition` "Urgency".
+ */
+export interface Urgency {
+  when: Expression;
+  sla: WorkingDuration;
+  clock?: Clock;
 }

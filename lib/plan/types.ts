@@ -3,6 +3,7 @@
  * references resolved and expressions parsed. It travels inside each request's workflow input,
  * so a request keeps the plan it started with to its end. JSON only.
  */
+import type { ClockKind } from '../calendar/clock';
 import type { WorkingDuration } from '../calendar/working-time';
 import type { Expr } from '../expressions/ast';
 import type { ServiceDefinition, Title } from '../generated/service-definition';
@@ -22,6 +23,8 @@ export type PlanAssignee =
 export interface PlanDuration {
   text: string;
   duration: WorkingDuration;
+  /** Working hours on the city calendar, or every hour of every day. */
+  clock: ClockKind;
 }
 
 export type RungTarget = 'supervisor' | 'superior' | 'reassign' | 'steering-committee';
@@ -137,6 +140,8 @@ export interface ServicePlan {
   domain: ServiceDefinition['domain'];
   intake: ServiceDefinition['intake'];
   sla: PlanDuration;
+  /** A faster target for requests whose data makes them urgent. */
+  urgency?: { when: Expr; text: string; sla: PlanDuration };
   statutoryDeadline?: PlanDuration;
   form?: Record<string, unknown>;
   documents: { id: string; title: Title; optional: boolean }[];
