@@ -26,6 +26,8 @@ export interface AppDeps {
   designer: Designer;
   organisation: Organisation;
   logger: Logger;
+  /** History length after which requests continue as new; the engine's default when absent. */
+  continueAsNewAfter?: number;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -33,7 +35,13 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   const present = new Presenter(deps.organisation.calendar.timeZone);
-  const service = new RequestService(deps.client, deps.taskQueue, deps.catalog, deps.organisation);
+  const service = new RequestService(
+    deps.client,
+    deps.taskQueue,
+    deps.catalog,
+    deps.organisation,
+    deps.continueAsNewAfter,
+  );
 
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
   app.use(

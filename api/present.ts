@@ -3,7 +3,7 @@
  * city's time zone, the way people in the municipality read it.
  */
 import { formatJalali } from '../lib/calendar/jalali';
-import type { RequestStatus, TaskRecord } from '../workflows/types';
+import type { Deadline, RequestStatus, TaskRecord } from '../workflows/types';
 
 export interface When {
   at: string;
@@ -17,6 +17,15 @@ export class Presenter {
     return { at: iso, jalali: formatJalali(new Date(iso), this.timeZone) };
   }
 
+  private deadline(deadline: Deadline, now: number) {
+    return {
+      ...this.when(deadline.at),
+      original: this.when(deadline.original),
+      clock: deadline.clock,
+      passed: now > Date.parse(deadline.at),
+    };
+  }
+
   task(task: TaskRecord) {
     return {
       taskId: task.taskId,
@@ -27,6 +36,11 @@ export class Presenter {
       routing: task.routing,
       openedAt: this.when(task.openedAt),
       deadline: this.when(task.deadline),
+      ...(task.deadline !== task.originalDeadline
+        ? { originalDeadline: this.when(task.originalDeadline) }
+        : {}),
+      ...(task.statutoryDeadline ? { statutoryDeadline: this.when(task.statutoryDeadline) } : {}),
+      clock: task.clock,
       sla: task.sla,
       escalationLevel: task.escalationLevel,
       outcomes: task.outcomes,
@@ -34,6 +48,7 @@ export class Presenter {
   }
 
   status(status: RequestStatus) {
+    const now = Date.now();
     return {
       trackingCode: status.trackingCode,
       service: { id: status.serviceId, title: status.serviceTitle, version: status.definitionVersion },
@@ -43,7 +58,13 @@ export class Presenter {
       channel: status.channel,
       ...(status.intakeOffice ? { intakeOffice: status.intakeOffice } : {}),
       startedAt: this.when(status.startedAt),
-      dueAt: this.when(status.dueAt),
+      deadlines: {
+        target: this.deadline(status.deadlines.target, now),
+        ...(status.deadlines.statutory ? { statutory: this.deadline(status.deadlines.statutory, now) } : {}),
+      },
+      ...(status.suspended
+        ? { suspended: { ...status.suspended, from: this.when(status.suspended.from) } }
+        : {}),
       ...(status.endedAt ? { endedAt: this.when(status.endedAt) } : {}),
       currentTasks: status.openTasks.map((task) => this.task(task)),
       stepsDone: status.journal.map((entry) => ({
@@ -57,8 +78,20 @@ export class Presenter {
         at: this.when(entry.at),
       })),
       escalations: status.escalations.map((e) => ({ ...e, at: this.when(e.at) })),
+      deadlineChanges: status.deadlineChanges.map((c) => ({
+        ...c,
+        at: this.when(c.at),
+        from: this.when(c.from),
+        to: this.when(c.to),
+      })),
+      suspensions: status.suspensions.map((s) => ({
+        ...s,
+        from: this.when(s.from),
+        ...(s.to ? { to: this.when(s.to) } : {}),
+      })),
       fees: status.fees.map((fee) => ({ ...fee, ...(fee.paidAt ? { paidAt: this.when(fee.paidAt) } : {}) })),
       outcomeCounts: status.outcomeCounts,
+      continuedAsNew: status.continuedAsNew,
       data: status.data,
     };
   }

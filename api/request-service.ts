@@ -11,15 +11,34 @@ import {
   type Client,
   type WorkflowExecutionInfo,
 } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure } from '@temporalio/common';
-import { checkFormData } from '../lib/definitions/form-schemas';
+import { checkFormData } from '../lib/forms/form-data';
 import type { Organisation } from '../lib/organisation/organisation';
-import { PAYMENT_FORM } from '../lib/plan/outcome-titles';
 import type { ServicePlan } from '../lib/plan/types';
 import { SA } from '../lib/temporal/search-attributes';
 import { newTrackingCode, trackingCodeOfTask, workflowIdOf } from '../lib/tracking-code';
-import { completeTaskUpdate, planQuery, REJECTION, statusQuery } from '../workflows/messages';
-import type { Applicant, OpenTaskSummary, RequestInput, RequestStatus } from '../workflows/types';
+import {
+  completeTaskUpdate,
+  extendDeadlineUpdate,
+  recordPaymentUpdate,
+  REJECTION,
+  resumeClockUpdate,
+  statusQuery,
+  suspendClockUpdate,
+  withdrawUpdate,
+} from '../workflows/messages';
+import type {
+  Applicant,
+  ExtendInput,
+  OpenTaskSummary,
+  PaymentInput,
+  RequestInput,
+  RequestStatus,
+  ResumeInput,
+  SuspendInput,
+  WithdrawInput,
+} from '../workflows/types';
 import { ProblemError, type ProblemSlug } from './problem';
 
 export interface StartRequest {
@@ -50,8 +69,13 @@ export interface PlanSource {
 const REJECTION_PROBLEMS: Record<string, ProblemSlug> = {
   [REJECTION.taskNotFound]: 'task-not-found',
   [REJECTION.taskNotOpen]: 'task-not-open',
+  [REJECTION.notAssignee]: 'not-assignee',
   [REJECTION.outcomeNotAllowed]: 'outcome-not-allowed',
   [REJECTION.outcomeExhausted]: 'outcome-not-allowed',
+  [REJECTION.invalidData]: 'invalid-form-data',
+  [REJECTION.requestNotActive]: 'request-not-active',
+  [REJECTION.invalidDeadlineChange]: 'invalid-deadline-change',
+  [REJECTION.billNotDue]: 'bill-not-due',
 };
 
 function isUnavailable(error: unknown): boolean {
@@ -65,7 +89,8 @@ function asProblem(error: unknown, trackingCode: string): unknown {
   }
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const slug = REJECTION_PROBLEMS[error.cause.type ?? ''];
-    if (slug) return new ProblemError(slug, error.cause.message);
+    const details = (error.cause.details?.[0] ?? {}) as Record<string, unknown>;
+    if (slug) return new ProblemError(slug, error.cause.message, details);
   }
   if (isUnavailable(error))
     return new ProblemError('temporal-unavailable', 'Temporal cannot be reached; try again.');
@@ -78,6 +103,8 @@ export class RequestService {
     private readonly taskQueue: string,
     private readonly plans: PlanSource,
     private readonly org: Organisation,
+    /** History length after which requests continue as new. */
+    private readonly continueAsNewAfter?: number,
   ) {}
 
   private handle(trackingCode: string) {
@@ -128,6 +155,7 @@ export class RequestService {
         ...(request.intakeOffice ? { intakeOffice: request.intakeOffice } : {}),
         applicant: request.applicant,
         data: request.data,
+        ...(this.continueAsNewAfter ? { continueAsNewAfter: this.continueAsNewAfter } : {}),
       };
       try {
         await this.client.workflow.start('serviceRequest', {
@@ -159,59 +187,101 @@ export class RequestService {
     }
   }
 
-  /** The plan a running request uses, which may be an older version than the latest. */
-  private async planOf(status: RequestStatus): Promise<ServicePlan> {
-    const known = this.plans.byHash(status.definitionHash);
-    if (known) return known;
-    const plan = await this.handle(status.trackingCode).query(planQuery);
-    this.plans.remember(plan);
-    return plan;
-  }
-
+  /**
+   * Completes a task through the workflow's update, whose validator refuses what cannot be
+   * done before anything is written. With an idempotency key, a retried call gets the first
+   * call's answer and changes nothing.
+   */
   async completeTask(
     taskId: string,
-    command: { outcome: string; data?: Record<string, unknown>; actor?: string },
+    command: { outcome: string; data?: Record<string, unknown>; actor?: string; actingAs?: string },
+    idempotencyKey?: string,
   ): Promise<RequestStatus> {
     const trackingCode = trackingCodeOfTask(taskId);
     if (!trackingCode) throw new ProblemError('invalid-task-id', `'${taskId}' is not a task id.`);
-    const status = await this.status(trackingCode).catch((error: unknown) => {
-      throw error instanceof ProblemError && error.slug === 'request-not-found'
-        ? new ProblemError('task-not-found', `No task ${taskId}: its request does not exist.`)
-        : error;
+    return this.update(
+      trackingCode,
+      completeTaskUpdate,
+      { taskId, ...command, ...(idempotencyKey ? { idempotencyKey } : {}) },
+      idempotencyKey ? `complete-${taskId}-${idempotencyKey}` : undefined,
+      'task-not-found',
+    );
+  }
+
+  withdraw(trackingCode: string, command: WithdrawInput): Promise<RequestStatus> {
+    return this.update(trackingCode, withdrawUpdate, command, undefined);
+  }
+
+  pay(trackingCode: string, command: PaymentInput, idempotencyKey?: string): Promise<RequestStatus> {
+    return this.update(
+      trackingCode,
+      recordPaymentUpdate,
+      command,
+      idempotencyKey ? `pay-${command.billId}-${idempotencyKey}` : undefined,
+    );
+  }
+
+  suspendClock(trackingCode: string, command: SuspendInput): Promise<RequestStatus> {
+    return this.update(trackingCode, suspendClockUpdate, command, undefined);
+  }
+
+  resumeClock(trackingCode: string, command: ResumeInput): Promise<RequestStatus> {
+    return this.update(trackingCode, resumeClockUpdate, command, undefined);
+  }
+
+  extendDeadline(trackingCode: string, command: ExtendInput): Promise<RequestStatus> {
+    return this.update(trackingCode, extendDeadlineUpdate, command, undefined);
+  }
+
+  /** The applicant answers the request for documents: completes the task waiting on them. */
+  async answerAsApplicant(
+    trackingCode: string,
+    answer: { outcome?: string; data?: Record<string, unknown> },
+  ): Promise<RequestStatus> {
+    const status = await this.status(trackingCode);
+    const task = status.openTasks.find((t) => t.onApplicant);
+    if (!task)
+      throw new ProblemError('nothing-asked', `Request ${trackingCode} is not waiting on the applicant.`);
+    const outcome = answer.outcome ?? (task.outcomes.length === 1 ? task.outcomes[0]?.id : undefined);
+    if (!outcome) {
+      throw new ProblemError(
+        'outcome-not-allowed',
+        `Say which answer: ${task.outcomes.map((o) => o.id).join(', ')}.`,
+      );
+    }
+    return this.completeTask(task.taskId, {
+      outcome,
+      ...(answer.data ? { data: answer.data } : {}),
+      actingAs: task.assignee.principal,
+      actor: task.assignee.principal,
     });
-    if (status.state !== 'active') {
-      throw new ProblemError('request-not-active', `Request ${trackingCode} has ended (${status.state}).`);
-    }
-    const task = status.openTasks.find((t) => t.taskId === taskId);
-    if (task) {
-      const plan = await this.planOf(status);
-      const step = plan.steps[task.stepId];
-      const form =
-        task.kind === 'payment'
-          ? PAYMENT_FORM
-          : step?.kind === 'task' || step?.kind === 'inquiry'
-            ? step.form
-            : undefined;
-      const data = command.data ?? {};
-      const errors = form
-        ? checkFormData(form, data)
-        : Object.keys(data).length > 0
-          ? [`step '${task.stepId}' collects no data`]
-          : [];
-      if (errors.length > 0) throw new ProblemError('invalid-form-data', errors.join('; '), { errors });
-    }
+  }
+
+  /** Sends an update; answers problems for rejections, a missing request, or one that has ended. */
+  private async update<Arg>(
+    trackingCode: string,
+    definition: UpdateDefinition<RequestStatus, [Arg]>,
+    arg: Arg,
+    updateId: string | undefined,
+    notFound: ProblemSlug = 'request-not-found',
+  ): Promise<RequestStatus> {
     try {
-      return await this.handle(trackingCode).executeUpdate(completeTaskUpdate, {
-        args: [
-          {
-            taskId,
-            outcome: command.outcome,
-            ...(command.data ? { data: command.data } : {}),
-            actor: command.actor ?? task?.assignee.principal ?? 'unknown',
-          },
-        ],
+      return await this.handle(trackingCode).executeUpdate(definition, {
+        args: [arg],
+        ...(updateId ? { updateId } : {}),
       });
     } catch (error) {
+      if (!(error instanceof WorkflowUpdateFailedError)) {
+        // A request that has ended takes no updates: Temporal answers as if it were not there.
+        const state = await this.status(trackingCode).then(
+          (status) => status.state,
+          () => undefined,
+        );
+        if (state && state !== 'active')
+          throw new ProblemError('request-not-active', `Request ${trackingCode} has ended (${state}).`);
+        if (error instanceof WorkflowNotFoundError)
+          throw new ProblemError(notFound, `No request has tracking code ${trackingCode}.`);
+      }
       throw asProblem(error, trackingCode);
     }
   }

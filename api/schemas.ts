@@ -38,6 +38,60 @@ export const completeTaskBody = {
     outcome: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,40}$' },
     data: { type: 'object' },
     actor: { type: 'string', minLength: 1, maxLength: 200 },
+    actingAs: principal,
+  },
+} as const;
+
+const reason = { type: 'string', minLength: 3, maxLength: 1000 };
+const actor = { type: 'string', minLength: 1, maxLength: 200 };
+
+export const withdrawBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: { reason, actor },
+} as const;
+
+export const paymentBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['billId', 'receipt'],
+  properties: {
+    billId: { type: 'string', minLength: 1, maxLength: 100 },
+    receipt: { type: 'string', minLength: 1, maxLength: 100 },
+    actor,
+  },
+} as const;
+
+export const documentsBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { outcome: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,40}$' }, data: { type: 'object' } },
+} as const;
+
+export const suspendBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason', 'actor'],
+  properties: { reason, actor },
+} as const;
+
+export const resumeBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['actor'],
+  properties: { actor },
+} as const;
+
+export const extendBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['of', 'by', 'reason', 'actor'],
+  properties: {
+    of: { type: 'string', pattern: '^(request|[0-9]{12}-[0-9]{1,6})$' },
+    by: { type: 'string', pattern: '^P(?!$)([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?$' },
+    reason,
+    actor,
   },
 } as const;
 

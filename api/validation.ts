@@ -4,7 +4,7 @@
  */
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { ProblemError } from './problem';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes: false });
@@ -50,4 +50,16 @@ function check(schema: object, where: 'body' | 'query'): RequestHandler {
 }
 
 export const validateBody = (schema: object) => check(schema, 'body');
+
+const KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
+
+/** The `Idempotency-Key` header: a retried call with the same key changes nothing twice. */
+export function idempotencyKey(req: Request): string | undefined {
+  const key = req.get('idempotency-key');
+  if (key === undefined) return undefined;
+  if (!KEY.test(key)) {
+    throw new ProblemError('invalid-request', 'Idempotency-Key must be 8 to 100 letters, digits or . _ : -');
+  }
+  return key;
+}
 export const validateQuery = (schema: object) => check(schema, 'query');

@@ -2,9 +2,9 @@
  * Runs a plan's steps: a chain from a first step until an end step (or, inside a parallel
  * branch, until the branch runs out), one method per kind of step.
  */
-import { CancellationScope, condition, isCancellation } from '@temporalio/workflow';
+import { allHandlersFinished, CancellationScope, condition, isCancellation } from '@temporalio/workflow';
 import { holds } from '../lib/expressions/evaluate';
-import { STANDARD_OUTCOMES } from '../lib/plan/outcome-titles';
+import { PAYMENT_FORM, STANDARD_OUTCOMES } from '../lib/plan/outcome-titles';
 import { renderMessage } from '../lib/plan/render-message';
 import type {
   PlanAssignee,
@@ -20,8 +20,17 @@ import type {
 } from '../lib/plan/types';
 import { actionRunner, engine } from './activities';
 import type { RequestCase, TaskSpec } from './request-case';
+import { resumeClock, suspendClock } from './deadlines';
 import { watchTask, type WatchPlan } from './sla-watch';
 import type { Assignment, TaskRecord } from './types';
+
+/** Thrown up the top-level chain when the request should continue as new, waiting at this step. */
+export class ContinueAsNewAt extends Error {
+  override name = 'ContinueAsNewAt';
+  constructor(readonly stepId: string) {
+    super(`continue as new at step '${stepId}'`);
+  }
+}
 
 /** How a chain ends: at an end step, by expiry, or (in a parallel branch) by running out. */
 export type Exit = { kind: 'end'; step: PlanEndStep } | { kind: 'expired' } | { kind: 'branch-done' };
@@ -48,7 +57,14 @@ export class Interpreter {
   constructor(
     private readonly rc: RequestCase,
     private readonly publish: () => void,
+    /** Whether the history is long enough to continue as new (checked while the request waits at the top). */
+    private readonly historyFull: () => boolean = () => false,
   ) {}
+
+  /** Continue as new once the history is long and every update in flight has its answer. */
+  private continueAsNewDue(): boolean {
+    return this.historyFull() && allHandlersFinished();
+  }
 
   private get input() {
     return this.rc.input;
@@ -80,6 +96,14 @@ export class Interpreter {
     if (task.kind === 'incident') return INCIDENT.map((o) => o.id);
     const step = this.rc.step(task.stepId);
     return step.kind === 'task' || step.kind === 'inquiry' ? Object.keys(step.outcomes) : [];
+  }
+
+  /** The form a task's data must fit, as its step declares it. */
+  formOf(task: TaskRecord): Record<string, unknown> | undefined {
+    if (task.kind === 'payment') return PAYMENT_FORM;
+    if (task.kind === 'incident') return undefined;
+    const step = this.rc.step(task.stepId);
+    return step.kind === 'task' || step.kind === 'inquiry' ? step.form : undefined;
   }
 
   async runChain(start: string | null, branches: string[]): Promise<Exit> {
@@ -144,40 +168,61 @@ export class Interpreter {
     });
   }
 
-  /** Opens a task, watches its SLA, and waits until it is completed or cancelled. */
-  private async awaitTask(spec: TaskSpec, assignment: Assignment, watch: WatchPlan): Promise<TaskRecord> {
-    const task = this.rc.openTask(spec, assignment, Date.now());
+  /**
+   * Opens a task (or takes up the one already open, in a request that continued as new),
+   * watches its deadline, and waits until it is completed or cancelled. While a task waits on
+   * the applicant, the request's clock stands still.
+   */
+  private async awaitTask(
+    spec: TaskSpec,
+    assign: () => Promise<Assignment>,
+    watch: WatchPlan,
+    onApplicant = false,
+  ): Promise<TaskRecord> {
+    const task =
+      this.rc.openTaskOf(spec.stepId, spec.branches) ??
+      this.rc.openTask(spec, await assign(), Date.now(), onApplicant);
+    if (task.onApplicant) {
+      suspendClock(this.rc, `waiting on the applicant: ${task.title.en}`, 'system', Date.now(), task.taskId);
+    }
     this.publish();
     watchTask({ rc: this.rc, publish: this.publish }, task, watch).catch((error: unknown) => {
       if (!isCancellation(error)) throw error;
     });
-    await this.wait(() => task.status !== 'open');
+    const atTop = spec.branches.length === 0;
+    await this.wait(() => task.status !== 'open' || (atTop && this.continueAsNewDue()));
+    if (task.status === 'open') throw new ContinueAsNewAt(spec.stepId);
+    if (this.rc.suspension()?.taskId === task.taskId) resumeClock(this.rc, 'system', Date.now());
     return task;
+  }
+
+  private answeredSpec(step: PlanTaskStep | PlanInquiryStep | PlanPaymentStep, branches: string[]): TaskSpec {
+    return {
+      stepId: step.id,
+      kind: step.kind,
+      title: step.title,
+      sla: step.sla,
+      ...(step.statutoryDeadline ? { statutory: step.statutoryDeadline } : {}),
+      remindAt: step.escalation.remindAt,
+      outcomes:
+        step.kind === 'payment'
+          ? PAID.map((o) => ({ ...o, available: true }))
+          : Object.entries(step.outcomes).map(([id, outcome]) => ({
+              id,
+              title: outcome.title,
+              available: this.rc.outcomeAvailable(step.id, id, outcome.maxTimes),
+            })),
+      branches,
+    };
   }
 
   private async runAnswered(step: PlanTaskStep | PlanInquiryStep, branches: string[]): Promise<StepResult> {
     const rule: PlanAssignee = step.kind === 'task' ? step.assignee : { type: 'agency', agency: step.agency };
-    const assignment = await this.assign(rule);
     const task = await this.awaitTask(
-      {
-        stepId: step.id,
-        kind: step.kind,
-        title: step.title,
-        sla: step.sla,
-        remindAt: step.escalation.remindAt,
-        outcomes: Object.entries(step.outcomes).map(([id, outcome]) => ({
-          id,
-          title: outcome.title,
-          available: this.rc.outcomeAvailable(step.id, id, outcome.maxTimes),
-        })),
-        branches,
-      },
-      assignment,
-      {
-        escalation: step.escalation,
-        applicant: rule.type === 'applicant',
-        ...(step.onTimeout ? { onTimeout: step.onTimeout } : {}),
-      },
+      this.answeredSpec(step, branches),
+      () => this.assign(rule),
+      { escalation: step.escalation, ...(step.onTimeout ? { onTimeout: step.onTimeout } : {}) },
+      rule.type === 'applicant',
     );
     if (task.status !== 'done') return { exit: { kind: 'expired' } };
     const outcome = step.outcomes[task.outcome ?? ''];
@@ -187,32 +232,24 @@ export class Interpreter {
   private async runPayment(step: PlanPaymentStep, branches: string[]): Promise<StepResult> {
     const fee = this.input.plan.fees[step.fee];
     if (!fee) return { next: step.next };
-    const bill = await engine.assessFee({ trackingCode: this.input.trackingCode, fee, data: this.rc.data });
-    if (bill.amount === 0) {
-      const note = `fee '${fee.id}' is zero: nothing to pay`;
-      this.rc.record({ stepId: step.id, kind: 'payment', title: step.title, note }, Date.now());
-      return { next: step.next };
+    if (!this.rc.openTaskOf(step.id, branches)) {
+      const bill = await engine.assessFee({ trackingCode: this.input.trackingCode, fee, data: this.rc.data });
+      if (bill.amount === 0) {
+        const note = `fee '${fee.id}' is zero: nothing to pay`;
+        this.rc.record({ stepId: step.id, kind: 'payment', title: step.title, note }, Date.now());
+        return { next: step.next };
+      }
+      this.rc.addFee({
+        feeId: fee.id,
+        title: fee.title,
+        amount: bill.amount,
+        billId: bill.billId,
+        status: 'due',
+      });
     }
-    this.rc.addFee({
-      feeId: fee.id,
-      title: fee.title,
-      amount: bill.amount,
-      billId: bill.billId,
-      status: 'due',
+    await this.awaitTask(this.answeredSpec(step, branches), () => this.assign({ type: 'treasury' }), {
+      escalation: step.escalation,
     });
-    await this.awaitTask(
-      {
-        stepId: step.id,
-        kind: 'payment',
-        title: step.title,
-        sla: step.sla,
-        remindAt: step.escalation.remindAt,
-        outcomes: PAID.map((o) => ({ ...o, available: true })),
-        branches,
-      },
-      await this.assign({ type: 'treasury' }),
-      { escalation: step.escalation, applicant: false },
-    );
     return { next: step.next };
   }
 
@@ -299,8 +336,8 @@ export class Interpreter {
             outcomes: INCIDENT.map((o) => ({ ...o, available: true })),
             branches,
           },
-          await this.assign({ type: 'operations' }),
-          { escalation: { remindAt: 0, ladder: [] }, applicant: false },
+          () => this.assign({ type: 'operations' }),
+          { escalation: { remindAt: 0, ladder: [] } },
         );
         if (incident.outcome === 'skip') return { next: step.next };
       }

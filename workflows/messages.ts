@@ -1,23 +1,52 @@
 /**
- * The messages a request's workflow answers: the status query and the task-completion update.
+ * The messages a request's workflow answers: queries that read, updates that change it and
+ * answer its new status, each update with a validator that refuses before anything is written.
  * Shared by the workflow and its callers, so names and types cannot drift apart.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ServicePlan } from '../lib/plan/types';
-import type { CompleteTaskInput, RequestStatus } from './types';
+import type {
+  CompleteTaskInput,
+  ExtendInput,
+  PaymentInput,
+  RequestStatus,
+  ResumeInput,
+  SuspendInput,
+  WithdrawInput,
+} from './types';
 
 export const statusQuery = defineQuery<RequestStatus>('status');
 
 /** The execution plan the request runs on: the definition version it started with. */
 export const planQuery = defineQuery<ServicePlan>('plan');
 
-/** Completes an open task with one of its outcomes; answers the request's new status. */
+/** Completes an open task with one of its outcomes. */
 export const completeTaskUpdate = defineUpdate<RequestStatus, [CompleteTaskInput]>('completeTask');
+
+/** Stops the clock by hand: the request waits on the citizen outside any step. */
+export const suspendClockUpdate = defineUpdate<RequestStatus, [SuspendInput]>('suspendClock');
+
+/** Starts a clock stopped by hand again; deadlines move later by the time it stood still. */
+export const resumeClockUpdate = defineUpdate<RequestStatus, [ResumeInput]>('resumeClock');
+
+/** Extends the request's or a task's target, with a reason, as far as the definition allows. */
+export const extendDeadlineUpdate = defineUpdate<RequestStatus, [ExtendInput]>('extendDeadline');
+
+/** The citizen withdraws the request. */
+export const withdrawUpdate = defineUpdate<RequestStatus, [WithdrawInput]>('withdraw');
+
+/** The treasury (or its payment gateway) reports a payment against a bill of the request. */
+export const recordPaymentUpdate = defineUpdate<RequestStatus, [PaymentInput]>('recordPayment');
 
 /** Failure types a rejected update carries, so callers can answer precisely. */
 export const REJECTION = {
   taskNotFound: 'TaskNotFound',
   taskNotOpen: 'TaskNotOpen',
+  notAssignee: 'NotAssignee',
   outcomeNotAllowed: 'OutcomeNotAllowed',
   outcomeExhausted: 'OutcomeExhausted',
+  invalidData: 'InvalidTaskData',
+  requestNotActive: 'RequestNotActive',
+  invalidDeadlineChange: 'InvalidDeadlineChange',
+  billNotDue: 'BillNotDue',
 } as const;

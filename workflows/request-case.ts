@@ -1,16 +1,19 @@
 /**
  * The state of one request and the rules that change it. No Temporal calls happen here except
  * the failures its validators throw, so the interpreter reads as the story and this class as
- * the bookkeeping.
+ * the bookkeeping. Its whole state is one plain object, which continue-as-new carries.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { clockFor, type Clock } from '../lib/calendar/clock';
+import { clockFor, type Clock, type ClockKind } from '../lib/calendar/clock';
 import { holds } from '../lib/expressions/evaluate';
+import { checkFormData } from '../lib/forms/form-data';
 import type { PlanDuration, PlanEndStep, PlanStep, RungTarget, Title } from '../lib/plan/types';
 import { REJECTION } from './messages';
 import type {
   Assignment,
+  CaseState,
   CompleteTaskInput,
+  Deadline,
   EscalationRecord,
   FeeRecord,
   JournalEntry,
@@ -24,7 +27,7 @@ import type {
 } from './types';
 
 const SLA_ORDER: SlaState[] = ['ok', 'at-risk', 'breached'];
-const iso = (ms: number) => new Date(ms).toISOString();
+export const iso = (ms: number) => new Date(ms).toISOString();
 
 /** What opening a task needs to know, whatever kind of step it comes from. */
 export interface TaskSpec {
@@ -32,6 +35,7 @@ export interface TaskSpec {
   kind: TaskRecord['kind'];
   title: Title;
   sla: PlanDuration;
+  statutory?: PlanDuration;
   /** Share of the SLA after which the task is at risk; 0 for never. */
   remindAt: number;
   /** Every outcome the step declares, with whether it is still available. */
@@ -39,37 +43,81 @@ export interface TaskSpec {
   branches: string[];
 }
 
+/** Throws the failure a validator rejects with: nothing is written, the caller learns why. */
+export function reject(type: string, message: string, details?: unknown): never {
+  throw ApplicationFailure.create({
+    type,
+    message,
+    nonRetryable: true,
+    ...(details ? { details: [details] } : {}),
+  });
+}
+
+/** Whether someone acting for `principal` may complete a task held by `holder`. */
+export function actsFor(principal: string, holder: string): boolean {
+  // A department's staff act on the tasks of its roles too.
+  return principal === holder || holder.startsWith(`${principal}/`);
+}
+
 export class RequestCase {
-  state: RequestState = 'active';
-  readonly data: Record<string, unknown>;
-  readonly tasks: TaskRecord[] = [];
-  readonly journal: JournalEntry[] = [];
-  readonly escalations: EscalationRecord[] = [];
-  readonly fees: FeeRecord[] = [];
-  readonly outcomeCounts: Record<string, number> = {};
-  readonly startedAt: string;
-  readonly dueAt: string;
-  endedAt?: string;
-  private taskSeq = 0;
+  readonly s: CaseState;
 
   constructor(
     readonly input: RequestInput,
     nowMs: number,
   ) {
-    this.data = { ...input.data };
-    this.startedAt = iso(nowMs);
-    const { urgency } = input.plan;
-    const target = urgency && holds(urgency.when, this.data) ? urgency.sla : input.plan.sla;
-    this.dueAt = iso(this.clock(target).add(nowMs, target.duration));
-  }
-
-  /** The clock a duration counts on. */
-  clock(duration: PlanDuration): Clock {
-    return clockFor(duration.clock, this.input.calendar);
+    if (input.resume) {
+      this.s = input.resume.state;
+      this.s.continuedAsNew += 1;
+      return;
+    }
+    const { plan } = input;
+    const data = { ...input.data };
+    const target = plan.urgency && holds(plan.urgency.when, data) ? plan.urgency.sla : plan.sla;
+    const deadline = (d: PlanDuration): Deadline => {
+      const at = iso(clockFor(d.clock, input.calendar).add(nowMs, d.duration));
+      return { at, original: at, clock: d.clock };
+    };
+    this.s = {
+      state: 'active',
+      data,
+      tasks: [],
+      journal: [],
+      escalations: [],
+      fees: [],
+      outcomeCounts: {},
+      startedAt: iso(nowMs),
+      deadlines: {
+        target: deadline(target),
+        ...(plan.statutoryDeadline ? { statutory: deadline(plan.statutoryDeadline) } : {}),
+      },
+      suspensions: [],
+      deadlineChanges: [],
+      extensionsUsed: {},
+      taskSeq: 0,
+      continuedAsNew: 0,
+    };
   }
 
   get plan() {
     return this.input.plan;
+  }
+  get state(): RequestState {
+    return this.s.state;
+  }
+  get data() {
+    return this.s.data;
+  }
+  get tasks() {
+    return this.s.tasks;
+  }
+  get escalations() {
+    return this.s.escalations;
+  }
+
+  /** The clock a kind of deadline counts on. */
+  clock(kind: ClockKind | PlanDuration): Clock {
+    return clockFor(typeof kind === 'string' ? kind : kind.clock, this.input.calendar);
   }
 
   step(id: string): PlanStep {
@@ -79,30 +127,35 @@ export class RequestCase {
   }
 
   openTasks(): TaskRecord[] {
-    return this.tasks.filter((task) => task.status === 'open');
+    return this.s.tasks.filter((task) => task.status === 'open');
   }
 
   task(taskId: string): TaskRecord | undefined {
-    return this.tasks.find((task) => task.taskId === taskId);
+    return this.s.tasks.find((task) => task.taskId === taskId);
+  }
+
+  /** The open task of a step in a branch, if one is already open (a request that continued as new). */
+  openTaskOf(stepId: string, branches: string[]): TaskRecord | undefined {
+    return this.openTasks().find((t) => t.stepId === stepId && t.branches.join('|') === branches.join('|'));
   }
 
   /** Whether an outcome of a step may still be taken (an outcome that leads back has a limit). */
   outcomeAvailable(stepId: string, outcome: string, maxTimes: number | undefined): boolean {
-    return (this.outcomeCounts[`${stepId}/${outcome}`] ?? 0) < (maxTimes ?? Infinity);
+    return (this.s.outcomeCounts[`${stepId}/${outcome}`] ?? 0) < (maxTimes ?? Infinity);
   }
 
   /** The last completed task of a step, for "the same actor as step X". */
   lastDone(stepId: string): TaskRecord | undefined {
-    return this.tasks.filter((task) => task.stepId === stepId && task.status === 'done').at(-1);
+    return this.s.tasks.filter((task) => task.stepId === stepId && task.status === 'done').at(-1);
   }
 
-  openTask(spec: TaskSpec, assignment: Assignment, nowMs: number): TaskRecord {
+  openTask(spec: TaskSpec, assignment: Assignment, nowMs: number, onApplicant = false): TaskRecord {
     const clock = this.clock(spec.sla);
     const deadlineMs = clock.add(nowMs, spec.sla.duration);
-    const total = clock.between(nowMs, deadlineMs);
-    const atRiskMs = spec.remindAt > 0 ? clock.addMs(nowMs, total * spec.remindAt) : deadlineMs;
+    const atRiskMs =
+      spec.remindAt > 0 ? clock.addMs(nowMs, clock.between(nowMs, deadlineMs) * spec.remindAt) : deadlineMs;
     const task: TaskRecord = {
-      taskId: `${this.input.trackingCode}-${++this.taskSeq}`,
+      taskId: `${this.input.trackingCode}-${++this.s.taskSeq}`,
       stepId: spec.stepId,
       kind: spec.kind,
       title: spec.title,
@@ -112,66 +165,112 @@ export class RequestCase {
       outcomes: spec.outcomes.filter((o) => o.available).map(({ id, title }) => ({ id, title })),
       openedAt: iso(nowMs),
       atRiskAt: iso(Math.min(atRiskMs, deadlineMs)),
+      remindAt: spec.remindAt,
       deadline: iso(deadlineMs),
+      originalDeadline: iso(deadlineMs),
+      ...(spec.statutory
+        ? { statutoryDeadline: iso(this.clock(spec.statutory).add(nowMs, spec.statutory.duration)) }
+        : {}),
+      clock: spec.sla.clock,
+      deadlineVersion: 0,
+      onApplicant,
       status: 'open',
       branches: spec.branches,
       sla: 'ok',
       escalationLevel: 0,
+      rungsDone: 0,
     };
-    this.tasks.push(task);
+    this.s.tasks.push(task);
     return task;
   }
 
-  /** The update validator: rejects, before anything is written, what cannot be done. */
-  validateCompletion(command: CompleteTaskInput, declared: (task: TaskRecord) => string[]): void {
-    const task = this.task(command.taskId);
-    if (!task) {
-      throw ApplicationFailure.create({
-        type: REJECTION.taskNotFound,
-        message: `request ${this.input.trackingCode} has no task ${command.taskId}`,
-        nonRetryable: true,
-      });
+  /** Rejects what no update may do once the request has ended. */
+  assertActive(): void {
+    if (this.s.state !== 'active') {
+      reject(REJECTION.requestNotActive, `request ${this.input.trackingCode} has ended (${this.s.state})`);
     }
+  }
+
+  /** Whether a completion repeats one already done with the same idempotency key. */
+  isRepeat(command: CompleteTaskInput): boolean {
+    const task = this.task(command.taskId);
+    return (
+      command.idempotencyKey !== undefined &&
+      task?.status === 'done' &&
+      task.idempotencyKey === command.idempotencyKey
+    );
+  }
+
+  /** The update validator: rejects, before anything is written, what cannot be done. */
+  validateCompletion(
+    command: CompleteTaskInput,
+    step: {
+      declared: (task: TaskRecord) => string[];
+      form: (task: TaskRecord) => Record<string, unknown> | undefined;
+    },
+  ): void {
+    if (this.isRepeat(command)) return;
+    this.assertActive();
+    const task = this.task(command.taskId);
+    if (!task)
+      return reject(
+        REJECTION.taskNotFound,
+        `request ${this.input.trackingCode} has no task ${command.taskId}`,
+      );
     if (task.status !== 'open') {
       const how = task.status === 'done' ? `was completed with '${task.outcome ?? ''}'` : 'was cancelled';
-      throw ApplicationFailure.create({
-        type: REJECTION.taskNotOpen,
-        message: `task ${task.taskId} is not open: it ${how} at ${task.closedAt ?? ''}`,
-        nonRetryable: true,
-      });
+      return reject(
+        REJECTION.taskNotOpen,
+        `task ${task.taskId} is not open: it ${how} at ${task.closedAt ?? ''}`,
+      );
     }
-    const allowed = declared(task);
+    if (command.actingAs !== undefined && !actsFor(command.actingAs, task.assignee.principal)) {
+      return reject(
+        REJECTION.notAssignee,
+        `task ${task.taskId} is held by ${task.assignee.principal}, not by ${command.actingAs}`,
+      );
+    }
+    const allowed = step.declared(task);
     if (!allowed.includes(command.outcome)) {
-      throw ApplicationFailure.create({
-        type: REJECTION.outcomeNotAllowed,
-        message: `step '${task.stepId}' does not allow the outcome '${command.outcome}'; allowed: ${allowed.join(', ')}`,
-        nonRetryable: true,
-      });
+      return reject(
+        REJECTION.outcomeNotAllowed,
+        `step '${task.stepId}' does not allow the outcome '${command.outcome}'; allowed: ${allowed.join(', ')}`,
+      );
     }
     if (!task.outcomes.some((outcome) => outcome.id === command.outcome)) {
-      throw ApplicationFailure.create({
-        type: REJECTION.outcomeExhausted,
-        message: `outcome '${command.outcome}' of step '${task.stepId}' was already taken as many times as allowed`,
-        nonRetryable: true,
-      });
+      return reject(
+        REJECTION.outcomeExhausted,
+        `outcome '${command.outcome}' of step '${task.stepId}' was already taken as many times as allowed`,
+      );
     }
+    const form = step.form(task);
+    const data = command.data ?? {};
+    const errors = form
+      ? checkFormData(form, data)
+      : Object.keys(data).length > 0
+        ? [`step '${task.stepId}' collects no data`]
+        : [];
+    if (errors.length > 0) reject(REJECTION.invalidData, errors.join('; '), { errors });
   }
 
   complete(command: CompleteTaskInput, nowMs: number, note?: string): TaskRecord {
     const task = this.task(command.taskId) as TaskRecord;
+    if (this.isRepeat(command)) return task;
     task.status = 'done';
     task.outcome = command.outcome;
-    task.actor = command.actor;
+    const actor = command.actor ?? command.actingAs ?? task.assignee.principal;
+    task.actor = actor;
     task.closedAt = iso(nowMs);
+    if (command.idempotencyKey) task.idempotencyKey = command.idempotencyKey;
     if (note) task.note = note;
     if (command.data && Object.keys(command.data).length > 0) {
       task.data = command.data;
-      Object.assign(this.data, command.data);
+      Object.assign(this.s.data, command.data);
     }
     const key = `${task.stepId}/${command.outcome}`;
-    this.outcomeCounts[key] = (this.outcomeCounts[key] ?? 0) + 1;
+    this.s.outcomeCounts[key] = (this.s.outcomeCounts[key] ?? 0) + 1;
     if (task.kind === 'payment') {
-      const fee = this.fees.find((f) => f.status === 'due');
+      const fee = this.s.fees.find((f) => f.status === 'due' && f.billId.length > 0);
       if (fee) {
         fee.status = 'paid';
         fee.paidAt = task.closedAt;
@@ -179,40 +278,49 @@ export class RequestCase {
         if (typeof receipt === 'string') fee.receipt = receipt;
       }
     }
-    this.journal.push({
-      at: task.closedAt,
-      stepId: task.stepId,
-      kind: task.kind,
-      title: task.title,
-      taskId: task.taskId,
-      outcome: command.outcome,
-      actor: command.actor,
-      ...(note ? { note } : {}),
-    });
+    this.record(
+      {
+        stepId: task.stepId,
+        kind: task.kind,
+        title: task.title,
+        taskId: task.taskId,
+        outcome: command.outcome,
+        actor,
+        ...(note ? { note } : {}),
+      },
+      nowMs,
+    );
     return task;
   }
 
   /** Closes the open tasks of cancelled parallel branches. */
   cancelTasksIn(branchKeys: string[], reason: string, nowMs: number): void {
     for (const task of this.openTasks()) {
-      if (task.branches.some((key) => branchKeys.includes(key))) {
-        task.status = 'cancelled';
-        task.closedAt = iso(nowMs);
-        task.note = reason;
-      }
+      if (task.branches.some((key) => branchKeys.includes(key))) this.cancelTask(task, reason, nowMs);
     }
   }
 
+  cancelTask(task: TaskRecord, reason: string, nowMs: number): void {
+    task.status = 'cancelled';
+    task.closedAt = iso(nowMs);
+    task.note = reason;
+  }
+
   record(entry: Omit<JournalEntry, 'at'>, nowMs: number): void {
-    this.journal.push({ at: iso(nowMs), ...entry });
+    this.s.journal.push({ at: iso(nowMs), ...entry });
   }
 
   mergeData(patch: Record<string, unknown>): void {
-    Object.assign(this.data, patch);
+    Object.assign(this.s.data, patch);
   }
 
   addFee(fee: FeeRecord): void {
-    this.fees.push(fee);
+    this.s.fees.push(fee);
+  }
+
+  /** The fee a payment task collects, by its task. */
+  dueFee(): FeeRecord | undefined {
+    return this.s.fees.find((fee) => fee.status === 'due');
   }
 
   markAtRisk(task: TaskRecord): void {
@@ -233,6 +341,7 @@ export class RequestCase {
     reassigned?: Assignment,
   ) {
     task.escalationLevel += 1;
+    task.rungsDone += 1;
     const escalation: EscalationRecord = {
       at: iso(nowMs),
       taskId: task.taskId,
@@ -248,7 +357,23 @@ export class RequestCase {
       task.supervisor = reassigned.supervisor;
       task.routing = reassigned.note;
     }
-    this.escalations.push(escalation);
+    this.s.escalations.push(escalation);
+    return escalation;
+  }
+
+  /** The request as a whole passed its statutory deadline: the steering committee is told. */
+  escalateRequest(to: Party, reason: string, nowMs: number): EscalationRecord {
+    const escalation: EscalationRecord = {
+      at: iso(nowMs),
+      taskId: '',
+      stepId: '',
+      level: 1,
+      action: 'steering-committee',
+      reason,
+      from: { principal: `request:${this.input.trackingCode}`, title: this.plan.title },
+      to,
+    };
+    this.s.escalations.push(escalation);
     return escalation;
   }
 
@@ -257,15 +382,29 @@ export class RequestCase {
     this.record({ stepId: step.id, kind: 'end', title: step.title }, nowMs);
   }
 
-  /** Ends the request in a state no end step names: expired (the citizen did not answer in time). */
+  /** Ends the request; tasks still open are closed, and a suspension ends with it. */
   end(state: RequestState, nowMs: number): void {
-    this.state = state;
-    this.endedAt = iso(nowMs);
-    for (const task of this.openTasks()) {
-      task.status = 'cancelled';
-      task.closedAt = this.endedAt;
-      task.note = `the request ended (${state})`;
-    }
+    this.s.state = state;
+    this.s.endedAt = iso(nowMs);
+    for (const task of this.openTasks()) this.cancelTask(task, `the request ended (${state})`, nowMs);
+    const open = this.s.suspensions.find((s) => s.to === undefined);
+    if (open) open.to = this.s.endedAt;
+  }
+
+  /** The citizen withdraws: the request ends as cancelled; fees already paid are to be refunded. */
+  withdraw(reason: string, actor: string, nowMs: number): void {
+    for (const fee of this.s.fees) if (fee.status === 'paid') fee.refund = 'due';
+    this.record(
+      {
+        stepId: '',
+        kind: 'withdrawal',
+        title: { fa: 'انصراف متقاضی', en: 'Withdrawn by the applicant' },
+        actor,
+        note: reason,
+      },
+      nowMs,
+    );
+    this.end('cancelled', nowMs);
   }
 
   worstSla(): SlaState {
@@ -276,7 +415,7 @@ export class RequestCase {
   }
 
   escalatedTo(taskId: string): string[] {
-    return this.escalations
+    return this.s.escalations
       .filter((e) => e.taskId === taskId && e.action !== 'reassign')
       .map((e) => e.to.principal);
   }
@@ -294,8 +433,14 @@ export class RequestCase {
     }));
   }
 
+  suspension() {
+    return this.s.suspensions.find((s) => s.to === undefined);
+  }
+
   status(): RequestStatus {
     const { input } = this;
+    const { tasks: _tasks, taskSeq: _seq, ...record } = this.s;
+    const suspended = this.suspension();
     return {
       trackingCode: input.trackingCode,
       serviceId: input.plan.serviceId,
@@ -305,17 +450,11 @@ export class RequestCase {
       district: input.district,
       channel: input.channel,
       ...(input.intakeOffice ? { intakeOffice: input.intakeOffice } : {}),
-      state: this.state,
+      ...record,
       sla: this.worstSla(),
-      startedAt: this.startedAt,
-      dueAt: this.dueAt,
-      ...(this.endedAt ? { endedAt: this.endedAt } : {}),
+      ...(suspended ? { suspended } : {}),
       openTasks: this.openTasks(),
-      journal: this.journal,
-      escalations: this.escalations,
-      fees: this.fees,
-      outcomeCounts: this.outcomeCounts,
-      data: this.data,
+      closedTasks: this.s.tasks.filter((task) => task.status !== 'open'),
     };
   }
 }

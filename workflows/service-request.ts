@@ -1,42 +1,191 @@
 /**
  * The workflow every request runs: one interpreter for every service. It answers the status
- * and plan queries, takes task completions through an update whose validator refuses what
- * cannot be done, and walks the plan from its first step to an end.
+ * and plan queries, takes completions, clock stops, extensions, payments and withdrawals
+ * through updates whose validators refuse what cannot be done, walks the plan from its first
+ * step to an end, and continues as new when its history grows long.
  */
-import { allHandlersFinished, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
-import { Interpreter } from './interpreter';
-import { completeTaskUpdate, planQuery, statusQuery } from './messages';
-import { RequestCase } from './request-case';
-import type { CompleteTaskInput, RequestInput, RequestStatus } from './types';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  isCancellation,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { engine } from './activities';
+import {
+  extendDeadline,
+  resumeClock,
+  suspendClock,
+  validateExtension,
+  validateResume,
+  validateSuspend,
+} from './deadlines';
+import { ContinueAsNewAt, Interpreter, type Exit } from './interpreter';
+import {
+  completeTaskUpdate,
+  extendDeadlineUpdate,
+  planQuery,
+  recordPaymentUpdate,
+  REJECTION,
+  resumeClockUpdate,
+  statusQuery,
+  suspendClockUpdate,
+  withdrawUpdate,
+} from './messages';
+import { reject, RequestCase } from './request-case';
+import { watchStatutoryDeadline } from './sla-watch';
+import type {
+  CompleteTaskInput,
+  ExtendInput,
+  PaymentInput,
+  RequestInput,
+  RequestStatus,
+  ResumeInput,
+  SuspendInput,
+  TaskRecord,
+  WithdrawInput,
+} from './types';
 import { VisibilityPublisher } from './visibility';
+
+/** History length after which a request continues as new, unless its input says otherwise. */
+export const CONTINUE_AS_NEW_AFTER = 2000;
 
 export async function serviceRequest(input: RequestInput): Promise<RequestStatus> {
   const rc = new RequestCase(input, Date.now());
   const visibility = new VisibilityPublisher();
   const publish = () => visibility.publish(rc);
-  const interpreter = new Interpreter(rc, publish);
+  const limit = input.continueAsNewAfter ?? CONTINUE_AS_NEW_AFTER;
+  const historyFull = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= limit;
+  const interpreter = new Interpreter(rc, publish, historyFull);
+  const root = new CancellationScope();
+
+  /** Answers an update once the request has settled: the next tasks open, or the end. */
+  const settled = async () => {
+    await condition(() => interpreter.isSettled() || rc.state !== 'active');
+    return rc.status();
+  };
 
   setHandler(statusQuery, () => rc.status());
   setHandler(planQuery, () => input.plan);
+
+  const completion = {
+    declared: (task: TaskRecord) => interpreter.declaredOutcomes(task),
+    form: (task: TaskRecord) => interpreter.formOf(task),
+  };
   setHandler(
     completeTaskUpdate,
-    async (command) => {
+    async (command: CompleteTaskInput) => {
       rc.complete(command, Date.now());
-      // Answer with the state the request settles in: the next tasks open, or the end.
-      await condition(() => interpreter.isSettled());
+      return settled();
+    },
+    { validator: (command: CompleteTaskInput) => rc.validateCompletion(command, completion) },
+  );
+
+  setHandler(
+    recordPaymentUpdate,
+    async (payment: PaymentInput) => {
+      const task = rc.openTasks().find((t) => t.kind === 'payment') as TaskRecord;
+      rc.complete(
+        { taskId: task.taskId, outcome: 'paid', data: { receipt: payment.receipt }, actor: payment.actor },
+        Date.now(),
+      );
+      return settled();
+    },
+    {
+      validator: (payment: PaymentInput) => {
+        rc.assertActive();
+        const fee = rc.s.fees.find((f) => f.billId === payment.billId);
+        if (!fee) reject(REJECTION.billNotDue, `request ${input.trackingCode} has no bill ${payment.billId}`);
+        if (fee.status !== 'due' || !rc.openTasks().some((t) => t.kind === 'payment')) {
+          reject(REJECTION.billNotDue, `bill ${payment.billId} is not due: it is ${fee.status}`);
+        }
+        if (payment.receipt.trim() === '') reject(REJECTION.invalidData, 'a payment needs its receipt');
+      },
+    },
+  );
+
+  setHandler(
+    suspendClockUpdate,
+    (command) => {
+      suspendClock(rc, command.reason, command.actor, Date.now());
+      publish();
+      return rc.status();
+    },
+    { validator: (command: SuspendInput) => validateSuspend(rc, command.reason) },
+  );
+  setHandler(
+    resumeClockUpdate,
+    (command) => {
+      resumeClock(rc, command.actor, Date.now());
+      publish();
+      return rc.status();
+    },
+    { validator: (_command: ResumeInput) => validateResume(rc) },
+  );
+  setHandler(
+    extendDeadlineUpdate,
+    (command) => {
+      extendDeadline(rc, command, Date.now());
+      publish();
+      return rc.status();
+    },
+    { validator: (command: ExtendInput) => validateExtension(rc, command) },
+  );
+
+  setHandler(
+    withdrawUpdate,
+    async (command) => {
+      const holders = rc.openTasks().map((task) => task.assignee.principal);
+      rc.withdraw(command.reason, command.actor, Date.now());
+      root.cancel();
+      publish();
+      for (const to of new Set([...holders, `applicant:${input.trackingCode}`])) {
+        await engine.notify({
+          kind: 'request-ended',
+          to,
+          trackingCode: input.trackingCode,
+          message: {
+            fa: `درخواست ${input.trackingCode} به انصراف متقاضی بسته شد`,
+            en: `Request ${input.trackingCode} was withdrawn by the applicant`,
+          },
+        });
+      }
       return rc.status();
     },
     {
-      validator: (command: CompleteTaskInput) =>
-        rc.validateCompletion(command, (task) => interpreter.declaredOutcomes(task)),
+      validator: (command: WithdrawInput) => {
+        rc.assertActive();
+        if (command.reason.trim().length < 3)
+          reject(REJECTION.invalidData, 'say why the request is withdrawn');
+      },
     },
   );
 
   publish();
-  const exit = await interpreter.runChain(input.plan.start, []);
-  if (exit.kind === 'end') rc.finish(exit.step, Date.now());
-  else if (exit.kind === 'expired') rc.end('expired', Date.now());
-  else throw ApplicationFailure.nonRetryable('the plan ran out of steps without an end step', 'PlanError');
+  watchStatutoryDeadline({ rc, publish }).catch((error: unknown) => {
+    if (!isCancellation(error)) throw error;
+  });
+  let exit: Exit | undefined;
+  try {
+    exit = await root.run(() => interpreter.runChain(input.resume?.stepId ?? input.plan.start, []));
+  } catch (error) {
+    if (error instanceof ContinueAsNewAt) {
+      await condition(allHandlersFinished);
+      return continueAsNew<typeof serviceRequest>({
+        ...input,
+        resume: { state: rc.s, stepId: error.stepId },
+      });
+    }
+    if (!(isCancellation(error) && rc.state === 'cancelled')) throw error;
+  }
+  if (exit?.kind === 'end') rc.finish(exit.step, Date.now());
+  else if (exit?.kind === 'expired') rc.end('expired', Date.now());
+  else if (exit?.kind === 'branch-done') {
+    throw ApplicationFailure.nonRetryable('the plan ran out of steps without an end step', 'PlanError');
+  }
   publish();
   await condition(allHandlersFinished);
   return rc.status();

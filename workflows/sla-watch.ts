@@ -1,13 +1,15 @@
 /**
- * Watches one open task against its deadline: reminds the assignee at the at-risk point, and
- * once the SLA has passed climbs the escalation ladder rung by rung. A step may instead take
- * an outcome by itself on timeout (an agency's silence counts as no objection); a task of the
- * applicant that runs out ends the request as expired.
+ * Watches deadlines. A task: its assignee is reminded at the at-risk point; once its SLA has
+ * passed the escalation ladder is climbed rung by rung; a step may instead take an outcome by
+ * itself on timeout; a task of the applicant that runs out ends the request as expired. When
+ * a deadline moves (the clock stood still, an extension), the watch starts over from the new
+ * deadline: each reminder and rung is sent once per deadline. The request: when its statutory
+ * deadline passes, the steering committee is told.
  */
 import { condition } from '@temporalio/workflow';
 import type { PlanEscalation } from '../lib/plan/types';
 import { engine } from './activities';
-import type { RequestCase } from './request-case';
+import { iso, type RequestCase } from './request-case';
 import type { TaskRecord } from './types';
 
 export interface WatchContext {
@@ -18,87 +20,144 @@ export interface WatchContext {
 export interface WatchPlan {
   escalation: PlanEscalation;
   onTimeout?: string;
-  /** Whether the task waits on the citizen, whom nobody escalates. */
-  applicant: boolean;
 }
 
-/** Waits until `done` holds or the instant passes; true when `done` won. */
-async function until(done: () => boolean, instant: string): Promise<boolean> {
+type Wake = 'done' | 'moved' | 'due';
+
+/** Waits until the instant, unless the task closes or its deadline moves first. */
+async function until(task: TaskRecord, version: number, instant: string): Promise<Wake> {
+  const wake = (): Wake | undefined =>
+    task.status !== 'open' ? 'done' : task.deadlineVersion !== version ? 'moved' : undefined;
   const ms = Date.parse(instant) - Date.now();
-  if (ms <= 0) return done();
-  return condition(done, ms);
+  if (ms > 0) await condition(() => wake() !== undefined, ms);
+  return wake() ?? 'due';
 }
 
 export async function watchTask(ctx: WatchContext, task: TaskRecord, plan: WatchPlan): Promise<void> {
   const { rc, publish } = ctx;
   const { trackingCode } = rc.input;
-  const closed = () => task.status !== 'open';
 
-  if (!plan.applicant && !plan.onTimeout && plan.escalation.remindAt > 0) {
-    if (await until(closed, task.atRiskAt)) return;
-    rc.markAtRisk(task);
-    publish();
-    await engine.notify({
-      kind: 'sla-reminder',
-      to: task.assignee.principal,
-      trackingCode,
-      taskId: task.taskId,
-      message: {
-        fa: `مهلت کار «${task.title.fa}» رو به پایان است: ${task.deadline}`,
-        en: `Task "${task.title.en}" is due soon: ${task.deadline}`,
-      },
-    });
-  }
-
-  if (await until(closed, task.deadline)) return;
-
-  if (plan.onTimeout) {
-    rc.complete(
-      { taskId: task.taskId, outcome: plan.onTimeout, actor: 'system' },
-      Date.now(),
-      `no answer within the term: taken as '${plan.onTimeout}'`,
-    );
-    publish();
-    return;
-  }
-  if (plan.applicant) {
-    task.status = 'cancelled';
-    task.closedAt = new Date(Date.now()).toISOString();
-    task.note = 'the applicant did not answer within the term';
-    return;
-  }
-
-  rc.markBreached(task);
-  publish();
-  for (const rung of plan.escalation.ladder) {
-    const at = new Date(
-      rc.clock(rung.after).add(Date.parse(task.deadline), rung.after.duration),
-    ).toISOString();
-    if (await until(closed, at)) return;
-    const target = await engine.resolveEscalation({
-      to: rung.to,
-      trackingCode,
-      domain: rc.plan.domain,
-      district: rc.input.district,
-      assignee: task.assignee,
-      supervisor: task.supervisor,
-    });
-    if (closed()) return;
-    const previous = task.assignee;
-    const escalation = rc.escalate(task, rung.to, target.to, target.reason, Date.now(), target.reassigned);
-    publish();
-    const recipients = target.reassigned ? [target.to.principal, previous.principal] : [target.to.principal];
-    for (const to of recipients) {
+  watch: for (;;) {
+    const version = task.deadlineVersion;
+    const reminds = !task.onApplicant && !plan.onTimeout && task.remindAt > 0 && task.sla === 'ok';
+    if (reminds) {
+      const woke = await until(task, version, task.atRiskAt);
+      if (woke === 'done') return;
+      if (woke === 'moved') continue;
+      rc.markAtRisk(task);
+      publish();
       await engine.notify({
-        kind: 'sla-breach',
-        to,
+        kind: 'sla-reminder',
+        to: task.assignee.principal,
         trackingCode,
         taskId: task.taskId,
         message: {
-          fa: `کار «${task.title.fa}» از مهلت گذشته است (سطح ارجاع ${escalation.level})`,
-          en: `Task "${task.title.en}" is past its SLA (escalation level ${escalation.level}): ${target.reason}`,
+          fa: `مهلت کار «${task.title.fa}» رو به پایان است: ${task.deadline}`,
+          en: `Task "${task.title.en}" is due soon: ${task.deadline}`,
         },
       });
     }
+
+    const atDeadline = await until(task, version, task.deadline);
+    if (atDeadline === 'done') return;
+    if (atDeadline === 'moved') continue;
+
+    if (plan.onTimeout) {
+      rc.complete(
+        { taskId: task.taskId, outcome: plan.onTimeout, actor: 'system' },
+        Date.now(),
+        `no answer within the term: taken as '${plan.onTimeout}'`,
+      );
+      publish();
+      return;
+    }
+    if (task.onApplicant) {
+      rc.cancelTask(task, 'the applicant did not answer within the term', Date.now());
+      return;
+    }
+
+    rc.markBreached(task);
+    publish();
+    for (const rung of plan.escalation.ladder.slice(task.rungsDone)) {
+      const at = iso(rc.clock(rung.after).add(Date.parse(task.deadline), rung.after.duration));
+      const woke = await until(task, version, at);
+      if (woke === 'done') return;
+      if (woke === 'moved') continue watch;
+      const target = await engine.resolveEscalation({
+        to: rung.to,
+        trackingCode,
+        domain: rc.plan.domain,
+        district: rc.input.district,
+        assignee: task.assignee,
+        supervisor: task.supervisor,
+      });
+      if (task.status !== 'open') return;
+      if (task.deadlineVersion !== version) continue watch;
+      const previous = task.assignee;
+      const escalation = rc.escalate(task, rung.to, target.to, target.reason, Date.now(), target.reassigned);
+      publish();
+      const recipients = target.reassigned
+        ? [target.to.principal, previous.principal]
+        : [target.to.principal];
+      for (const to of recipients) {
+        await engine.notify({
+          kind: 'sla-breach',
+          to,
+          trackingCode,
+          taskId: task.taskId,
+          message: {
+            fa: `کار «${task.title.fa}» از مهلت گذشته است (سطح ارجاع ${escalation.level})`,
+            en: `Task "${task.title.en}" is past its SLA (escalation level ${escalation.level}): ${target.reason}`,
+          },
+        });
+      }
+    }
+    // Every rung climbed: wait for the task to close, or its deadline to move and start over.
+    await condition(() => task.status !== 'open' || task.deadlineVersion !== version);
+    if (task.status !== 'open') return;
+  }
+}
+
+/** Tells the steering committee when the request passes its statutory deadline still open. */
+export async function watchStatutoryDeadline(ctx: WatchContext): Promise<void> {
+  const { rc, publish } = ctx;
+  for (;;) {
+    const statutory = rc.s.deadlines.statutory;
+    if (!statutory) return;
+    const at = statutory.at;
+    const ms = Date.parse(at) - Date.now();
+    const moved = () => rc.s.deadlines.statutory?.at !== at;
+    if (ms > 0) await condition(() => rc.state !== 'active' || moved(), ms);
+    if (rc.state !== 'active') return;
+    if (moved()) continue;
+    if (rc.suspension()) {
+      // Standing still: the deadline will move when the clock runs again.
+      await condition(() => rc.state !== 'active' || moved());
+      continue;
+    }
+    const committee = await engine.resolveEscalation({
+      to: 'steering-committee',
+      trackingCode: rc.input.trackingCode,
+      domain: rc.plan.domain,
+      district: rc.input.district,
+      assignee: { principal: '', title: rc.plan.title },
+      supervisor: { principal: '', title: rc.plan.title },
+    });
+    const escalation = rc.escalateRequest(
+      committee.to,
+      `the statutory deadline ${at} passed with the request still open`,
+      Date.now(),
+    );
+    publish();
+    await engine.notify({
+      kind: 'sla-breach',
+      to: escalation.to.principal,
+      trackingCode: rc.input.trackingCode,
+      message: {
+        fa: `مهلت قانونی درخواست ${rc.input.trackingCode} گذشته است`,
+        en: `Request ${rc.input.trackingCode} is past its statutory deadline`,
+      },
+    });
+    return;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * What a request's workflow takes, keeps and shows. Plain JSON throughout: it is the workflow
- * input, the query result and the update result.
+ * input (and what continue-as-new carries), the query result and the update result.
  */
+import type { ClockKind } from '../lib/calendar/clock';
 import type { ResolvedCalendar } from '../lib/calendar/working-time';
 import type { RungTarget, ServicePlan, Title } from '../lib/plan/types';
 
@@ -26,6 +27,17 @@ export interface RequestInput {
   intakeOffice?: string;
   applicant: Applicant;
   data: Record<string, unknown>;
+  /** Set when a long request continues as new: where it was, and what it had done. */
+  resume?: ResumePoint;
+  /** History length after which the request continues as new (the engine's default if absent). */
+  continueAsNewAfter?: number;
+}
+
+/** What a request carries into its next run: its whole record and the step it waits at. */
+export interface ResumePoint {
+  state: CaseState;
+  /** The top-level step the request waits at, with its task already open. */
+  stepId: string;
 }
 
 /** Someone work is assigned or escalated to, with a title people can read. */
@@ -42,6 +54,13 @@ export interface Assignment {
   note: string;
 }
 
+/** A deadline as it stands, what it was at first, and the clock it counts on. */
+export interface Deadline {
+  at: string;
+  original: string;
+  clock: ClockKind;
+}
+
 export interface TaskRecord {
   taskId: string;
   stepId: string;
@@ -55,17 +74,32 @@ export interface TaskRecord {
   /** Outcomes the task may end with now (an outcome that reached its limit is left out). */
   outcomes: { id: string; title: Title }[];
   openedAt: string;
+  /** When the assignee is reminded and the task counts as at risk. */
   atRiskAt: string;
+  /** Share of the SLA after which the task is at risk (0: never). */
+  remindAt: number;
+  /** The service target of the task. */
   deadline: string;
+  originalDeadline: string;
+  statutoryDeadline?: string;
+  clock: ClockKind;
+  /** Grows each time the deadline moves, so watchers re-arm. */
+  deadlineVersion: number;
+  /** Whether the task waits on the applicant, whose time does not count against the service. */
+  onApplicant: boolean;
   status: 'open' | 'done' | 'cancelled';
   /** The parallel branches the task runs in, outermost first (`<parallel step>/<branch>`). */
   branches: string[];
   sla: SlaState;
   escalationLevel: number;
+  /** Ladder rungs climbed since the deadline last moved. */
+  rungsDone: number;
   outcome?: string;
   actor?: string;
   closedAt?: string;
   data?: Record<string, unknown>;
+  /** The idempotency key the task was completed with, so a retry changes nothing. */
+  idempotencyKey?: string;
   /** Why it closed when nobody completed it: the outcome taken on timeout, a branch cancelled. */
   note?: string;
 }
@@ -74,21 +108,33 @@ export interface TaskRecord {
 export interface JournalEntry {
   at: string;
   stepId: string;
-  kind: 'task' | 'inquiry' | 'payment' | 'incident' | 'branch' | 'parallel' | 'automatic' | 'notify' | 'end';
+  kind:
+    | 'task'
+    | 'inquiry'
+    | 'payment'
+    | 'incident'
+    | 'branch'
+    | 'parallel'
+    | 'automatic'
+    | 'notify'
+    | 'end'
+    | 'deadline'
+    | 'withdrawal';
   title: Title;
   taskId?: string;
   outcome?: string;
   actor?: string;
-  /** Why the engine went where it went, for branches and routing. */
+  /** Why the engine went where it went, for branches, routing and deadlines. */
   note?: string;
 }
 
 export interface EscalationRecord {
   at: string;
+  /** The task escalated, or '' for the request as a whole (a statutory deadline passed). */
   taskId: string;
   stepId: string;
   level: number;
-  /** The rung of the ladder: the supervisor or the level above alerted, the task reassigned, the steering committee alerted. */
+  /** The rung: the supervisor or the level above alerted, the task reassigned, the steering committee alerted. */
   action: RungTarget;
   reason: string;
   from: Party;
@@ -104,9 +150,57 @@ export interface FeeRecord {
   status: 'due' | 'paid';
   paidAt?: string;
   receipt?: string;
+  /** Set when a paid fee must be returned: the request was withdrawn. */
+  refund?: 'due';
 }
 
-export interface RequestStatus {
+/** A time the clock stood still: the request waited on the citizen. */
+export interface Suspension {
+  from: string;
+  to?: string;
+  reason: string;
+  by: string;
+  /** The applicant's task that suspended it, when it was not suspended by hand. */
+  taskId?: string;
+}
+
+/** Every move of a deadline, and why. */
+export interface DeadlineChange {
+  at: string;
+  /** 'request', or the task whose deadline moved. */
+  of: string;
+  kind: 'target' | 'statutory';
+  from: string;
+  to: string;
+  cause: 'suspension' | 'extension';
+  reason: string;
+  by: string;
+}
+
+/** The whole record of a request: what its status shows, and what continue-as-new carries. */
+export interface CaseState {
+  state: RequestState;
+  data: Record<string, unknown>;
+  tasks: TaskRecord[];
+  journal: JournalEntry[];
+  escalations: EscalationRecord[];
+  fees: FeeRecord[];
+  /** Times each outcome was taken, by `step/outcome`: the count of return-for-correction loops. */
+  outcomeCounts: Record<string, number>;
+  startedAt: string;
+  endedAt?: string;
+  /** The request's own deadlines: the service target and, where the law sets one, the statutory. */
+  deadlines: { target: Deadline; statutory?: Deadline };
+  suspensions: Suspension[];
+  deadlineChanges: DeadlineChange[];
+  /** Extension used so far, in nominal working milliseconds, by 'request' or task id. */
+  extensionsUsed: Record<string, number>;
+  taskSeq: number;
+  /** How many times the request has continued as new. */
+  continuedAsNew: number;
+}
+
+export interface RequestStatus extends Omit<CaseState, 'tasks' | 'taskSeq'> {
   trackingCode: string;
   serviceId: string;
   serviceTitle: Title;
@@ -115,26 +209,53 @@ export interface RequestStatus {
   district: string;
   channel: Channel;
   intakeOffice?: string;
-  state: RequestState;
   /** The worst SLA state of the open tasks. */
   sla: SlaState;
-  startedAt: string;
-  dueAt: string;
-  endedAt?: string;
+  /** Whether the clock stands still now, and why. */
+  suspended?: Suspension;
   openTasks: TaskRecord[];
-  journal: JournalEntry[];
-  escalations: EscalationRecord[];
-  fees: FeeRecord[];
-  /** Times each outcome was taken, by `step/outcome`: the count of return-for-correction loops. */
-  outcomeCounts: Record<string, number>;
-  data: Record<string, unknown>;
+  /** Tasks completed or cancelled, most recent last. */
+  closedTasks: TaskRecord[];
 }
 
 export interface CompleteTaskInput {
   taskId: string;
   outcome: string;
   data?: Record<string, unknown>;
-  /** Who completed it; until people sign in, the principal of the assignee. */
+  /** Who completed it: a person, or `system` for the engine itself; the assignee when not given. */
+  actor?: string;
+  /** The principal the actor acts for (their office or department); must hold the task. */
+  actingAs?: string;
+  /** Makes a retried completion change nothing, even after the request continued as new. */
+  idempotencyKey?: string;
+}
+
+export interface SuspendInput {
+  reason: string;
+  actor: string;
+}
+
+export interface ResumeInput {
+  actor: string;
+}
+
+export interface ExtendInput {
+  /** 'request', or the id of an open task. */
+  of: string;
+  /** ISO 8601 duration on the deadline's own clock. */
+  by: string;
+  reason: string;
+  actor: string;
+}
+
+export interface WithdrawInput {
+  reason: string;
+  actor: string;
+}
+
+export interface PaymentInput {
+  billId: string;
+  receipt: string;
   actor: string;
 }
 

@@ -5,7 +5,7 @@ import { Router } from 'express';
 import type { Presenter } from '../present';
 import type { RequestService } from '../request-service';
 import { completeTaskBody, taskListQuery } from '../schemas';
-import { validateBody, validateQuery } from '../validation';
+import { idempotencyKey, validateBody, validateQuery } from '../validation';
 
 export function taskRoutes(service: RequestService, present: Presenter): Router {
   const router = Router();
@@ -19,8 +19,14 @@ export function taskRoutes(service: RequestService, present: Presenter): Router 
   });
 
   router.post('/:taskId/complete', validateBody(completeTaskBody), async (req, res) => {
-    const body = req.body as { outcome: string; data?: Record<string, unknown>; actor?: string };
-    res.json(present.status(await service.completeTask(String(req.params.taskId), body)));
+    const body = req.body as {
+      outcome: string;
+      data?: Record<string, unknown>;
+      actor?: string;
+      actingAs?: string;
+    };
+    const key = idempotencyKey(req);
+    res.json(present.status(await service.completeTask(String(req.params.taskId), body, key)));
   });
 
   return router;

@@ -98,6 +98,12 @@ export function addWorkingTime(cal: ResolvedCalendar, startMs: number, duration:
   return local - offset;
 }
 
+/** The length of the longest working day: how durations in days and in hours compare. */
+export function nominalDayMs(cal: ResolvedCalendar): number {
+  const lengths = cal.week.flatMap((hours) => (hours ? [hours[1] - hours[0]] : []));
+  return Math.max(...lengths, 1) * MINUTE_MS;
+}
+
 /** Working milliseconds between two instants (0 when `toMs` is not after `fromMs`). */
 export function workingMsBetween(cal: ResolvedCalendar, fromMs: number, toMs: number): number {
   if (toMs <= fromMs) return 0;

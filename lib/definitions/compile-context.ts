@@ -3,7 +3,7 @@
  * may read, and the problems found so far, each located in the source.
  */
 import { ACTIONS, actionSpec } from '../actions/catalog';
-import { parseWorkingDuration } from '../calendar/working-time';
+import { nominalDayMs, parseWorkingDuration } from '../calendar/working-time';
 import { fieldsOf, type Expr } from '../expressions/ast';
 import { ExpressionSyntaxError, parseExpression } from '../expressions/parse';
 import type { Escalation, ServiceDefinition, Step } from '../generated/service-definition';
@@ -200,6 +200,21 @@ export class Compilation {
       });
     }
     return { remindAt: own?.remindAt ?? service?.remindAt ?? fallback.remindAt ?? 0.8, ladder: compiled };
+  }
+
+  /** A statutory deadline, which must leave at least the target's time. */
+  statutory(text: string, target: PlanDuration, path: DocPath, clock: ClockKind): PlanDuration {
+    const statutory = this.duration(text, path, { clock });
+    const day = nominalDayMs(this.org.calendar);
+    const nominal = (d: PlanDuration) => d.duration.days * day + d.duration.ms;
+    if (nominal(statutory) < nominal(target)) {
+      this.report(
+        path,
+        `the statutory deadline ${text} is shorter than the target ${target.text}`,
+        'statutory-before-target',
+      );
+    }
+    return statutory;
   }
 
   /** Names of the actions automatic steps may use, for messages. */

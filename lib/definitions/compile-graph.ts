@@ -3,7 +3,7 @@
  * out, a `sameAs` that names a step that cannot have run yet, and step SLAs that cannot fit
  * the service SLA.
  */
-import type { ResolvedCalendar } from '../calendar/working-time';
+import { nominalDayMs } from '../calendar/working-time';
 import type { PlanDuration, PlanStep, ServicePlan } from '../plan/types';
 import type { Compilation } from './compile-context';
 
@@ -56,12 +56,6 @@ export function reachable(start: string, edges: Edge[], forward = true): Set<str
     }
   }
   return seen;
-}
-
-/** Nominal length of a working day, to compare SLAs given in days with ones given in hours. */
-function nominalDayMs(calendar: ResolvedCalendar): number {
-  const lengths = calendar.week.flatMap((hours) => (hours ? [hours[1] - hours[0]] : []));
-  return Math.max(...lengths, 1) * 60_000;
 }
 
 /** A duration in nominal working milliseconds; continuous time counts at the working share of a day. */

@@ -4,7 +4,7 @@
  */
 import Ajv2020 from 'ajv/dist/2020';
 import { actionSpec } from '../actions/catalog';
-import type { Assignee, Step } from '../generated/service-definition';
+import type { Assignee, Escalation, Step } from '../generated/service-definition';
 import { DEFAULT_MAX_TIMES, STANDARD_OUTCOMES } from '../plan/outcome-titles';
 import type { PlanAssignee, PlanOutcome, PlanStep } from '../plan/types';
 import { Compilation, type StepEntry } from './compile-context';
@@ -139,6 +139,36 @@ export function assignee(c: Compilation, entry: StepEntry, value: Assignee, path
   };
 }
 
+/** A work step's deadlines: its target, the law's limit and the extension it allows. */
+function deadlines(
+  c: Compilation,
+  entry: StepEntry,
+  step: {
+    sla: string;
+    clock?: 'working' | 'continuous';
+    statutoryDeadline?: string;
+    maxExtension?: string;
+    escalation?: Escalation;
+  },
+) {
+  const clock = c.clock(step.clock);
+  const sla = c.duration(step.sla, [...entry.path, 'sla'], { clock });
+  const statutory =
+    step.statutoryDeadline === undefined
+      ? undefined
+      : c.statutory(step.statutoryDeadline, sla, [...entry.path, 'statutoryDeadline'], clock);
+  const extension =
+    step.maxExtension === undefined
+      ? undefined
+      : c.duration(step.maxExtension, [...entry.path, 'maxExtension'], { clock });
+  return {
+    sla,
+    ...(statutory ? { statutoryDeadline: statutory } : {}),
+    ...(extension ? { maxExtension: extension } : {}),
+    escalation: c.escalation(step.escalation, entry.path, clock),
+  };
+}
+
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 
 function checkMessage(c: Compilation, entry: StepEntry, message: { fa: string; en: string }): void {
@@ -187,11 +217,10 @@ export function compileStep(c: Compilation, entry: StepEntry): PlanStep {
         kind: 'task',
         title: step.title,
         assignee: assignee(c, entry, step.assignee, [...path, 'assignee']),
-        sla: c.duration(step.sla, [...path, 'sla'], { clock: c.clock(step.clock) }),
+        ...deadlines(c, entry, step),
         ...(form ? { form } : {}),
         outcomes: compiled,
         ...(timeout ? { onTimeout: timeout } : {}),
-        escalation: c.escalation(step.escalation, path, c.clock(step.clock)),
       };
     }
     case 'inquiry': {
@@ -210,11 +239,10 @@ export function compileStep(c: Compilation, entry: StepEntry): PlanStep {
         kind: 'inquiry',
         title: step.title,
         agency: step.agency,
-        sla: c.duration(step.sla, [...path, 'sla'], { clock: c.clock(step.clock) }),
+        ...deadlines(c, entry, step),
         ...(form ? { form } : {}),
         outcomes: compiled,
         ...(timeout ? { onTimeout: timeout } : {}),
-        escalation: c.escalation(step.escalation, path, c.clock(step.clock)),
       };
     }
     case 'payment': {
@@ -227,8 +255,7 @@ export function compileStep(c: Compilation, entry: StepEntry): PlanStep {
         kind: 'payment',
         title: step.title,
         fee: step.fee,
-        sla: c.duration(step.sla, [...path, 'sla'], { clock: c.clock(step.clock) }),
-        escalation: c.escalation(step.escalation, path, c.clock(step.clock)),
+        ...deadlines(c, entry, step),
         next: next(c, entry, step.next),
       };
     }

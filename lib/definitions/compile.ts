@@ -81,7 +81,11 @@ export function compileService(
       : undefined;
   const statutory =
     typeof def.statutoryDeadline === 'string' && !c.broken(['statutoryDeadline'])
-      ? c.duration(def.statutoryDeadline, ['statutoryDeadline'])
+      ? c.statutory(def.statutoryDeadline, sla, ['statutoryDeadline'], c.clock(undefined))
+      : undefined;
+  const maxExtension =
+    typeof def.maxExtension === 'string' && !c.broken(['maxExtension'])
+      ? c.duration(def.maxExtension, ['maxExtension'])
       : undefined;
 
   const plan: ServicePlan = {
@@ -94,6 +98,7 @@ export function compileService(
     sla,
     ...(urgency ? { urgency } : {}),
     ...(statutory ? { statutoryDeadline: statutory } : {}),
+    ...(maxExtension ? { maxExtension } : {}),
     ...(form ? { form } : {}),
     documents: (def.documents ?? []).map((d) => ({
       id: d.id,

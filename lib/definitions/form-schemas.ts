@@ -1,7 +1,8 @@
 /**
- * Form schemas: the JSON Schema fragments a definition gives for the data a request or a step
- * collects. Compiled once per fragment, by their own Ajv instance (strict, so a misspelt
- * keyword is an error rather than a silent no-op).
+ * Form schemas, the JSON Schema fragments a definition gives for the data a request or a step
+ * collects, as the loader checks them: compiled by their own strict Ajv instance, so a
+ * misspelt keyword is an error rather than a silent no-op. Data is checked against them by
+ * lib/forms/form-data.ts.
  */
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -20,20 +21,6 @@ export function compileForm(schema: Record<string, unknown>): ValidateFunction {
     compiled.set(key, validate);
   }
   return validate;
-}
-
-/** Validates form data; returns one plain message per error, empty when valid. */
-export function checkFormData(schema: Record<string, unknown>, data: unknown): string[] {
-  const validate = compileForm(schema);
-  if (validate(data)) return [];
-  return (validate.errors ?? []).map((error) => {
-    const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'data';
-    if (error.keyword === 'required') return `missing field '${String(error.params.missingProperty)}'`;
-    if (error.keyword === 'additionalProperties') {
-      return `unknown field '${String(error.params.additionalProperty)}'`;
-    }
-    return `${where} ${error.message ?? 'is invalid'}`;
-  });
 }
 
 /** Every field path a form schema declares: ['area'], ['parcel'], ['parcel', 'number'], ... */

@@ -46,7 +46,7 @@ export type Clock = 'working' | 'continuous';
 export type Steps = Step[];
 
 /**
- * One municipal service: what a citizen asks for, and the chain of steps that delivers it. `sla` is the service target for the whole request in working time; `form` describes the data a request carries from its start. `clock` says how SLAs count (working hours by default); `urgency` gives urgent requests a faster target.
+ * One municipal service: what a citizen asks for, and the chain of steps that delivers it. `sla` is the service target for the whole request in working time; `form` describes the data a request carries from its start. `clock` says how SLAs count (working hours by default); `urgency` gives urgent requests a faster target. `statutoryDeadline` is the legal maximum beside the target; `maxExtension` bounds how far the target may be extended, with a reason.
  */
 export interface ServiceDefinition {
   id: Id;
@@ -73,6 +73,7 @@ export interface ServiceDefinition {
   intake: ('office' | 'online' | 'department')[];
   sla: WorkingDuration;
   statutoryDeadline?: WorkingDuration;
+  maxExtension?: WorkingDuration;
   /**
    * Documents the applicant must provide at intake.
    */
@@ -160,7 +161,7 @@ export interface Rung {
   to: 'supervisor' | 'superior' | 'reassign' | 'steering-committee';
 }
 /**
- * Work a person does: an office's clerk, a department's expert, a commission, the applicant. Ends with one of its outcomes. With `onTimeout`, that outcome is taken by itself when the SLA passes, instead of escalating (a resolved complaint the citizen leaves unanswered closes).
+ * Work a person does: an office's clerk, a department's expert, a commission, the applicant. Ends with one of its outcomes. With `onTimeout`, that outcome is taken by itself when the SLA passes, instead of escalating (a resolved complaint the citizen leaves unanswered closes). `statutoryDeadline` is the legal maximum beside the SLA; `maxExtension` bounds how far the SLA may be extended.
  *
  * This interface was referenced by `ServiceDefinition`'s JSON-Schema
  * via the `definition` "TaskStep".
@@ -172,6 +173,8 @@ export interface TaskStep {
   assignee: Assignee;
   sla: WorkingDuration;
   clock?: Clock;
+  statutoryDeadline?: WorkingDuration;
+  maxExtension?: WorkingDuration;
   form?: FormSchema;
   outcomes?: Outcomes;
   onTimeout?: Id;
@@ -212,7 +215,7 @@ export interface Outcome {
   maxTimes?: number;
 }
 /**
- * An inquiry (استعلام) to an outside agency, which answers later with one of the outcomes. `sla` is the agency's legal term. With `onTimeout`, the law reads that answer into the agency's silence past its term (no objection); without it, a late answer escalates.
+ * An inquiry (استعلام) to an outside agency, which answers later with one of the outcomes. `sla` is the agency's legal term. With `onTimeout`, the law reads that answer into the agency's silence past its term (no objection); without it, a late answer escalates. `statutoryDeadline` is the legal maximum beside the SLA; `maxExtension` bounds how far the SLA may be extended.
  *
  * This interface was referenced by `ServiceDefinition`'s JSON-Schema
  * via the `definition` "InquiryStep".
@@ -224,13 +227,15 @@ export interface InquiryStep {
   agency: Id;
   sla: WorkingDuration;
   clock?: Clock;
+  statutoryDeadline?: WorkingDuration;
+  maxExtension?: WorkingDuration;
   form?: FormSchema;
   outcomes: Outcomes;
   onTimeout?: Id;
   escalation?: Escalation;
 }
 /**
- * The applicant pays a fee into the single municipal treasury; the treasury confirms the payment.
+ * The applicant pays a fee into the single municipal treasury; the treasury confirms the payment. `statutoryDeadline` is the legal maximum beside the SLA; `maxExtension` bounds how far the SLA may be extended.
  *
  * This interface was referenced by `ServiceDefinition`'s JSON-Schema
  * via the `definition` "PaymentStep".
@@ -242,6 +247,8 @@ export interface PaymentStep {
   fee: Id;
   sla: WorkingDuration;
   clock?: Clock;
+  statutoryDeadline?: WorkingDuration;
+  maxExtension?: WorkingDuration;
   escalation?: Escalation;
   next?: Id;
 }

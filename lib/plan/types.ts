@@ -50,14 +50,20 @@ interface StepBase {
   scope: string;
 }
 
-/** Steps a person or an agency answers, with an SLA and outcomes. */
-interface AnsweredStep extends StepBase {
+/** What every step with a deadline has: its target, the law's limit, how far it may be extended. */
+interface Deadlined {
   sla: PlanDuration;
+  statutoryDeadline?: PlanDuration;
+  maxExtension?: PlanDuration;
+  escalation: PlanEscalation;
+}
+
+/** Steps a person or an agency answers, with an SLA and outcomes. */
+interface AnsweredStep extends StepBase, Deadlined {
   form?: Record<string, unknown>;
   outcomes: Record<string, PlanOutcome>;
   /** Outcome taken by itself when the SLA passes, instead of escalating. */
   onTimeout?: string;
-  escalation: PlanEscalation;
 }
 
 export interface PlanTaskStep extends AnsweredStep {
@@ -70,11 +76,9 @@ export interface PlanInquiryStep extends AnsweredStep {
   agency: string;
 }
 
-export interface PlanPaymentStep extends StepBase {
+export interface PlanPaymentStep extends StepBase, Deadlined {
   kind: 'payment';
   fee: string;
-  sla: PlanDuration;
-  escalation: PlanEscalation;
   next: string | null;
 }
 
@@ -143,6 +147,8 @@ export interface ServicePlan {
   /** A faster target for requests whose data makes them urgent. */
   urgency?: { when: Expr; text: string; sla: PlanDuration };
   statutoryDeadline?: PlanDuration;
+  /** How far the request's target may be extended in all. */
+  maxExtension?: PlanDuration;
   form?: Record<string, unknown>;
   documents: { id: string; title: Title; optional: boolean }[];
   fees: Record<string, PlanFee>;

@@ -49,14 +49,14 @@ describe('clocks', () => {
     expect(burial.steps.intake).toEqual(
       expect.objectContaining({ sla: expect.objectContaining({ clock: 'continuous' }) }),
     );
-    expect(requestOf(burial, {}).dueAt).toBe(new Date(friday + 86_400_000).toISOString());
+    expect(requestOf(burial, {}).s.deadlines.target.at).toBe(new Date(friday + 86_400_000).toISOString());
   });
 
   test('when an excavation is an emergency, then its target is 24 hours around the clock; otherwise 10 working days', () => {
     const excavation = plan('definitions/services/transport/road-excavation-permit.yaml');
     const urgent = requestOf(excavation, { emergency: true });
-    expect(urgent.dueAt).toBe(new Date(friday + 86_400_000).toISOString());
+    expect(urgent.s.deadlines.target.at).toBe(new Date(friday + 86_400_000).toISOString());
     const ordinary = requestOf(excavation, { emergency: false });
-    expect(formatJalali(Date.parse(ordinary.dueAt), 'Asia/Tehran')).toBe('1405/09/18 14:00');
+    expect(formatJalali(Date.parse(ordinary.s.deadlines.target.at), 'Asia/Tehran')).toBe('1405/09/18 14:00');
   });
 });

@@ -1,0 +1,105 @@
+/**
+ * Completing a task goes through the workflow's update, whose validator refuses, before
+ * anything is written, an actor who does not hold the task and data that does not fit the
+ * step's form; a retried completion with the same idempotency key answers as the first did.
+ */
+import { eventually, startHarness, type Harness } from '../support/harness';
+
+let system: Harness;
+
+beforeAll(async () => {
+  system = await startHarness();
+});
+
+afterAll(async () => {
+  await system.stop();
+});
+
+async function permitAt(step: string) {
+  const { body } = await system.post('/api/requests', {
+    serviceId: 'building-permit-residential',
+    district: 'd02',
+    intakeOffice: 'o-1102',
+    applicant: { name: 'Ali Moradi' },
+    data: { parcel: '55/2', area: 180, floors: 2, units: 2 },
+  });
+  const code = body.trackingCode as string;
+  const intake = await eventually(
+    async () => (await system.get(`/api/requests/${code}`)).body.currentTasks[0],
+  );
+  let status = (
+    await system.post(`/api/tasks/${intake.taskId}/complete`, {
+      outcome: 'submit',
+      data: { documentsComplete: true },
+    })
+  ).body;
+  if (step === 'dues-assessment') {
+    status = (
+      await system.post(`/api/tasks/${status.currentTasks[0].taskId}/complete`, { outcome: 'approve' })
+    ).body;
+  }
+  expect(status.currentTasks[0].step).toBe(step);
+  return { code, task: status.currentTasks[0] };
+}
+
+describe('task completion', () => {
+  test('when someone other than the holder completes a task, then it is refused with 403', async () => {
+    const { code, task } = await permitAt('plan-review');
+    const refused = await system.post(`/api/tasks/${task.taskId}/complete`, {
+      outcome: 'approve',
+      actingAs: 'department:d01.urban-planning',
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.type).toBe('/problems/not-assignee');
+    expect(refused.body.detail).toContain('held by department:d02.urban-planning');
+    const accepted = await system.post(`/api/tasks/${task.taskId}/complete`, {
+      outcome: 'approve',
+      actingAs: 'department:d02.urban-planning',
+      actor: 'person:f.hosseini',
+    });
+    expect(accepted.status).toBe(200);
+    const done = (await system.get(`/api/requests/${code}`)).body.stepsDone.find(
+      (s: { step: string }) => s.step === 'plan-review',
+    );
+    expect(done.actor).toBe('person:f.hosseini');
+  });
+
+  test('when the data does not fit the form, then the workflow refuses it and nothing moves', async () => {
+    const { code, task } = await permitAt('dues-assessment');
+    const refused = await system.post(`/api/tasks/${task.taskId}/complete`, {
+      outcome: 'done',
+      data: { landValue: -5 },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.type).toBe('/problems/invalid-form-data');
+    expect(refused.body.errors).toEqual([expect.stringContaining('landValue')]);
+    const missing = await system.post(`/api/tasks/${task.taskId}/complete`, { outcome: 'done', data: {} });
+    expect(missing.body.errors).toEqual(["missing field 'landValue'"]);
+    const after = await system.get(`/api/requests/${code}`);
+    expect(after.body.currentTasks.map((t: { taskId: string }) => t.taskId)).toEqual([task.taskId]);
+    expect(after.body.data.landValue).toBeUndefined();
+  });
+
+  test('when a completion is retried with the same idempotency key, then the first answer comes back and nothing changes twice', async () => {
+    const { code, task } = await permitAt('plan-review');
+    const send = () =>
+      fetch(`${system.url}/api/tasks/${task.taskId}/complete`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'retry-7a9b3c21' },
+        body: JSON.stringify({ outcome: 'approve' }),
+      }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { stepsDone: unknown[]; currentTasks: { taskId: string }[] },
+      }));
+    const first = await send();
+    const second = await send();
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(second.body).toEqual(first.body);
+    const after = await system.get(`/api/requests/${code}`);
+    expect(after.body.stepsDone.filter((s: { step: string }) => s.step === 'plan-review')).toHaveLength(1);
+    // Without the key, the same call is a second completion, which the task refuses.
+    const again = await system.post(`/api/tasks/${task.taskId}/complete`, { outcome: 'approve' });
+    expect(again.status).toBe(409);
+  });
+});

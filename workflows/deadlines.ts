@@ -1,0 +1,211 @@
+/**
+ * Deadlines as the law counts them: the clock stands still while the request waits on the
+ * citizen, and a target may be extended, with a reason, as far as the definition allows. Every
+ * move is recorded: which deadline, from when to when, why and by whom.
+ */
+import { parseWorkingDuration, nominalDayMs } from '../lib/calendar/working-time';
+import type { ClockKind } from '../lib/calendar/clock';
+import type { PlanDuration } from '../lib/plan/types';
+import { REJECTION } from './messages';
+import { iso, reject, type RequestCase } from './request-case';
+import type { DeadlineChange, ExtendInput, SlaState, TaskRecord } from './types';
+
+/** A duration in nominal milliseconds of its clock, to add extensions up and compare them. */
+function nominalMs(rc: RequestCase, clock: ClockKind, duration: { days: number; ms: number }): number {
+  const day = clock === 'continuous' ? 86_400_000 : nominalDayMs(rc.input.calendar);
+  return duration.days * day + duration.ms;
+}
+
+function slaAt(task: TaskRecord, nowMs: number): SlaState {
+  if (nowMs >= Date.parse(task.deadline)) return 'breached';
+  return task.remindAt > 0 && nowMs >= Date.parse(task.atRiskAt) ? 'at-risk' : 'ok';
+}
+
+function change(rc: RequestCase, entry: Omit<DeadlineChange, 'at'>, nowMs: number): void {
+  rc.s.deadlineChanges.push({ at: iso(nowMs), ...entry });
+}
+
+/** Re-arms a task after its deadline moved: reminders and rungs count from the new deadline. */
+function rearm(task: TaskRecord, nowMs: number): void {
+  task.deadlineVersion += 1;
+  task.rungsDone = 0;
+  task.sla = slaAt(task, nowMs);
+}
+
+/** Stops the clock: the request waits on the citizen. */
+export function suspendClock(
+  rc: RequestCase,
+  reason: string,
+  by: string,
+  nowMs: number,
+  taskId?: string,
+): void {
+  if (rc.suspension()) return;
+  rc.s.suspensions.push({ from: iso(nowMs), reason, by, ...(taskId ? { taskId } : {}) });
+  rc.record(
+    {
+      stepId: '',
+      kind: 'deadline',
+      title: { fa: 'توقف زمان رسیدگی', en: 'Clock stopped' },
+      actor: by,
+      note: reason,
+    },
+    nowMs,
+  );
+}
+
+/**
+ * Starts the clock again: every deadline of the request, and of each open task the
+ * municipality holds, moves later by the time counted on its clock while it stood still.
+ */
+export function resumeClock(rc: RequestCase, by: string, nowMs: number): TaskRecord[] {
+  const suspension = rc.suspension();
+  if (!suspension) return [];
+  suspension.to = iso(nowMs);
+  const fromMs = Date.parse(suspension.from);
+  const reason = `the clock stood still from ${suspension.from}: ${suspension.reason}`;
+  const { deadlines } = rc.s;
+  for (const kind of ['target', 'statutory'] as const) {
+    const deadline = deadlines[kind];
+    if (!deadline) continue;
+    const clock = rc.clock(deadline.clock);
+    const to = iso(clock.addMs(Date.parse(deadline.at), clock.between(fromMs, nowMs)));
+    change(rc, { of: 'request', kind, from: deadline.at, to, cause: 'suspension', reason, by }, nowMs);
+    deadline.at = to;
+  }
+  const moved = rc.openTasks().filter((task) => !task.onApplicant);
+  for (const task of moved) {
+    const clock = rc.clock(task.clock);
+    const lost = clock.between(Math.max(fromMs, Date.parse(task.openedAt)), nowMs);
+    const to = iso(clock.addMs(Date.parse(task.deadline), lost));
+    change(
+      rc,
+      { of: task.taskId, kind: 'target', from: task.deadline, to, cause: 'suspension', reason, by },
+      nowMs,
+    );
+    task.deadline = to;
+    task.atRiskAt = iso(clock.addMs(Date.parse(task.atRiskAt), lost));
+    if (task.statutoryDeadline) {
+      const statutory = iso(clock.addMs(Date.parse(task.statutoryDeadline), lost));
+      change(
+        rc,
+        {
+          of: task.taskId,
+          kind: 'statutory',
+          from: task.statutoryDeadline,
+          to: statutory,
+          cause: 'suspension',
+          reason,
+          by,
+        },
+        nowMs,
+      );
+      task.statutoryDeadline = statutory;
+    }
+    rearm(task, nowMs);
+  }
+  rc.record(
+    {
+      stepId: '',
+      kind: 'deadline',
+      title: { fa: 'ادامه زمان رسیدگی', en: 'Clock running again' },
+      actor: by,
+      note: reason,
+    },
+    nowMs,
+  );
+  return moved;
+}
+
+/** The validator of a manual stop: only an active request, not already stopped, with a reason. */
+export function validateSuspend(rc: RequestCase, reason: string): void {
+  rc.assertActive();
+  const current = rc.suspension();
+  if (current)
+    reject(
+      REJECTION.invalidDeadlineChange,
+      `the clock already stands still since ${current.from}: ${current.reason}`,
+    );
+  if (reason.trim().length < 3) reject(REJECTION.invalidDeadlineChange, 'say why the clock stops');
+}
+
+/** The validator of a manual restart: only a clock stopped by hand (a citizen's task restarts it itself). */
+export function validateResume(rc: RequestCase): void {
+  rc.assertActive();
+  const current = rc.suspension();
+  if (!current) reject(REJECTION.invalidDeadlineChange, 'the clock is running');
+  if (current.taskId) {
+    reject(
+      REJECTION.invalidDeadlineChange,
+      `the clock stands still until the applicant answers task ${current.taskId}`,
+    );
+  }
+}
+
+/** What an extension would move, checked against what the definition allows. */
+function extensionOf(
+  rc: RequestCase,
+  input: ExtendInput,
+): { max?: PlanDuration; clock: ClockKind; task?: TaskRecord } {
+  if (input.of === 'request')
+    return {
+      clock: rc.s.deadlines.target.clock,
+      ...(rc.plan.maxExtension ? { max: rc.plan.maxExtension } : {}),
+    };
+  const task = rc.task(input.of);
+  if (!task || task.status !== 'open')
+    reject(REJECTION.invalidDeadlineChange, `no open task ${input.of} of this request`);
+  const step = rc.plan.steps[task.stepId];
+  const max = step && 'maxExtension' in step && task.kind !== 'incident' ? step.maxExtension : undefined;
+  return { clock: task.clock, task, ...(max ? { max } : {}) };
+}
+
+export function validateExtension(rc: RequestCase, input: ExtendInput): void {
+  rc.assertActive();
+  const duration = parseWorkingDuration(input.by);
+  if (!duration || (duration.days === 0 && duration.ms === 0)) {
+    reject(REJECTION.invalidDeadlineChange, `'${input.by}' is not a duration such as P2D or PT4H`);
+  }
+  if (input.reason.trim().length < 3)
+    reject(REJECTION.invalidDeadlineChange, 'say why the deadline is extended');
+  const { max, clock, task } = extensionOf(rc, input);
+  const what = task ? `step '${task.stepId}'` : 'the request';
+  if (!max) reject(REJECTION.invalidDeadlineChange, `the definition allows no extension of ${what}`);
+  const used = rc.s.extensionsUsed[input.of] ?? 0;
+  if (used + nominalMs(rc, clock, duration) > nominalMs(rc, clock, max.duration)) {
+    reject(
+      REJECTION.invalidDeadlineChange,
+      `${what} may be extended by ${max.text} in all; ${input.by} more would go beyond it`,
+    );
+  }
+}
+
+/** Extends a target deadline (never a statutory one: that is the law's). */
+export function extendDeadline(rc: RequestCase, input: ExtendInput, nowMs: number): TaskRecord | undefined {
+  const duration = parseWorkingDuration(input.by) ?? { days: 0, ms: 0 };
+  const { clock: kind, task } = extensionOf(rc, input);
+  const clock = rc.clock(kind);
+  rc.s.extensionsUsed[input.of] = (rc.s.extensionsUsed[input.of] ?? 0) + nominalMs(rc, kind, duration);
+  const entry = {
+    of: input.of,
+    kind: 'target' as const,
+    cause: 'extension' as const,
+    reason: input.reason,
+    by: input.actor,
+  };
+  if (!task) {
+    const target = rc.s.deadlines.target;
+    const to = iso(clock.add(Date.parse(target.at), duration));
+    change(rc, { ...entry, from: target.at, to }, nowMs);
+    target.at = to;
+    return undefined;
+  }
+  const to = iso(clock.add(Date.parse(task.deadline), duration));
+  change(rc, { ...entry, from: task.deadline, to }, nowMs);
+  task.deadline = to;
+  const opened = Date.parse(task.openedAt);
+  task.atRiskAt =
+    task.remindAt > 0 ? iso(clock.addMs(opened, clock.between(opened, Date.parse(to)) * task.remindAt)) : to;
+  rearm(task, nowMs);
+  return task;
+}
