@@ -22,6 +22,7 @@ export async function runApi(config: Config, domain: Domain, logger: Logger, add
       taskQueue: config.temporal.taskQueue,
       catalog: domain.catalog,
       designer: domain.designer,
+      ...(config.continueAsNewAfter ? { continueAsNewAfter: config.continueAsNewAfter } : {}),
       organisation: domain.organisation,
       logger,
     },

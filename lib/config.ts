@@ -23,6 +23,8 @@ export interface Config {
   /** Where published versions of definitions are kept. */
   publishedDir: string;
   logLevel: string;
+  /** History length after which a request continues as new. */
+  continueAsNewAfter: number | undefined;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -55,5 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? path(env.PISHKHAN_PUBLISHED_DIR, '')
       : join(dataDir, 'published'),
     logLevel: env.LOG_LEVEL || 'info',
+    continueAsNewAfter: env.PISHKHAN_CONTINUE_AS_NEW_AFTER
+      ? Number(env.PISHKHAN_CONTINUE_AS_NEW_AFTER)
+      : undefined,
   };
 }

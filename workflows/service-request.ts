@@ -181,6 +181,8 @@ export async function serviceRequest(input: RequestInput): Promise<RequestStatus
     }
     if (!(isCancellation(error) && rc.state === 'cancelled')) throw error;
   }
+  // A withdrawal has ended the request already; the chain only wound down.
+  if (rc.state !== 'active') exit = undefined;
   if (exit?.kind === 'end') rc.finish(exit.step, Date.now());
   else if (exit?.kind === 'expired') rc.end('expired', Date.now());
   else if (exit?.kind === 'branch-done') {

@@ -134,7 +134,15 @@ function fastest(
 
 function formatDays(ms: number, dayMs: number): string {
   const days = ms / dayMs;
-  return `${Number.isInteger(days) ? days : days.toFixed(1)} working day${days === 1 ? '' : 's'}`;
+  if (days >= 1)
+    return `${Number.isInteger(days) ? days : days.toFixed(1)} working day${days === 1 ? '' : 's'}`;
+  const seconds = Math.round(ms / 1000);
+  const parts = [
+    [Math.floor(seconds / 3600), 'h'],
+    [Math.floor((seconds % 3600) / 60), 'm'],
+    [seconds % 60, 's'],
+  ].filter(([n]) => n !== 0);
+  return `${parts.map(([n, unit]) => `${n}${unit}`).join(' ') || '0s'} of working time`;
 }
 
 export function checkGraph(c: Compilation, plan: ServicePlan): void {

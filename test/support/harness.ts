@@ -18,6 +18,8 @@ export { fixture } from './paths';
 export interface HarnessOptions {
   servicesDir?: string;
   organisationDir?: string;
+  /** A short history limit, to see requests continue as new. */
+  continueAsNewAfter?: number;
 }
 
 export interface Harness {
@@ -75,6 +77,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       taskQueue,
       catalog: domain.catalog,
       designer: domain.designer,
+      ...(options.continueAsNewAfter ? { continueAsNewAfter: options.continueAsNewAfter } : {}),
       organisation: domain.organisation,
       logger: createLogger('silent'),
     },

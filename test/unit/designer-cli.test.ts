@@ -31,7 +31,7 @@ describe('pishkhan command line', () => {
   test('when definitions are valid, then validate exits 0; when one is broken, 1 with every problem', () => {
     const { dir, cli, lines } = setup();
     expect(cli('validate')).toBe(0);
-    expect(lines.at(-1)).toBe('6 definitions checked, 0 problems');
+    expect(lines.at(-1)).toBe('9 definitions checked, 0 problems');
 
     const file = join(dir, 'services', 'ladder.yaml');
     writeFileSync(

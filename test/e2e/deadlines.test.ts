@@ -1,0 +1,186 @@
+/**
+ * Deadlines as the law counts them, through the API on a real Temporal server: the clock
+ * stands still while the applicant is awaited, staff stop and restart it with a reason,
+ * targets are extended within the definition's limit, every move is recorded, the statutory
+ * deadline alerts the steering committee, and the citizen withdraws or pays.
+ */
+import { eventually, fixture, startHarness, type Harness } from '../support/harness';
+
+let system: Harness;
+
+beforeAll(async () => {
+  system = await startHarness({ servicesDir: fixture('services'), organisationDir: fixture('organisation') });
+});
+
+afterAll(async () => {
+  await system.stop();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function start(serviceId: string) {
+  const { body } = await system.post('/api/requests', {
+    serviceId,
+    district: 'd01',
+    intakeOffice: 'o-1',
+    applicant: { name: 'Zahra Karimi' },
+    data: {},
+  });
+  const code = body.trackingCode as string;
+  const status = await eventually(async () => {
+    const { body: now } = await system.get(`/api/requests/${code}`);
+    return now.currentTasks.length > 0 ? now : undefined;
+  });
+  return { code, status };
+}
+
+const ms = (when: { at: string }) => Date.parse(when.at);
+
+describe('deadlines', () => {
+  test('when the request waits on the applicant, then its deadlines stand still and move on by that time', async () => {
+    const { code, status } = await start('deadline-rules');
+    const target = ms(status.deadlines.target);
+    const statutory = ms(status.deadlines.statutory);
+    const asked = await system.post(`/api/tasks/${status.currentTasks[0].taskId}/complete`, {
+      outcome: 'ask',
+    });
+    expect(asked.body.suspended).toEqual(
+      expect.objectContaining({ reason: 'waiting on the applicant: Bring the document', by: 'system' }),
+    );
+    expect(asked.body.currentTasks[0].assignee.principal).toBe(`applicant:${code}`);
+
+    await sleep(2000);
+    const refused = await system.post(`/api/requests/${code}/documents`, { data: {} });
+    expect(refused.status).toBe(422);
+    const answered = await system.post(`/api/requests/${code}/documents`, {
+      data: { document: 'deed-scan.pdf' },
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.body.suspended).toBeUndefined();
+    expect(answered.body.currentTasks[0].step).toBe('intake');
+    const moved = ms(answered.body.deadlines.target) - target;
+    expect(moved).toBeGreaterThanOrEqual(2000);
+    expect(moved).toBeLessThan(6000);
+    expect(ms(answered.body.deadlines.statutory) - statutory).toBe(moved);
+    expect(answered.body.deadlines.target.original.at).toBe(status.deadlines.target.at);
+    expect(
+      answered.body.deadlineChanges.map((c: { of: string; kind: string; cause: string }) => [
+        c.of,
+        c.kind,
+        c.cause,
+      ]),
+    ).toEqual([
+      ['request', 'target', 'suspension'],
+      ['request', 'statutory', 'suspension'],
+    ]);
+    expect(answered.body.suspensions).toHaveLength(1);
+    expect(answered.body.stepsDone.find((s: { step: string }) => s.step === 'bring').actor).toBe(
+      `applicant:${code}`,
+    );
+  });
+
+  test('when staff stop the clock and extend deadlines, then each move is kept, within the limits of the definition', async () => {
+    const { code, status } = await start('deadline-rules');
+    const task = status.currentTasks[0];
+    const stopped = await system.post(`/api/requests/${code}/clock/suspend`, {
+      reason: 'applicant asked for a site visit date',
+      actor: 'person:clerk-1',
+    });
+    expect(stopped.status).toBe(200);
+    expect(
+      (await system.post(`/api/requests/${code}/clock/suspend`, { reason: 'again', actor: 'person:clerk-1' }))
+        .status,
+    ).toBe(422);
+    await sleep(1500);
+    const resumed = await system.post(`/api/requests/${code}/clock/resume`, { actor: 'person:clerk-1' });
+    const intake = resumed.body.currentTasks[0];
+    expect(ms(intake.deadline) - ms(task.deadline)).toBeGreaterThanOrEqual(1500);
+    expect(intake.originalDeadline.at).toBe(task.deadline.at);
+    expect(ms(intake.statutoryDeadline) - ms(task.statutoryDeadline)).toBe(
+      ms(intake.deadline) - ms(task.deadline),
+    );
+    expect(
+      (await system.post(`/api/requests/${code}/clock/resume`, { actor: 'person:clerk-1' })).status,
+    ).toBe(422);
+
+    const extend = (of: string, by: string) =>
+      system.post(`/api/requests/${code}/extensions`, {
+        of,
+        by,
+        reason: 'the owner is abroad',
+        actor: 'person:head-1',
+      });
+    const once = await extend(task.taskId, 'PT6S');
+    expect(once.status).toBe(200);
+    expect(ms(once.body.currentTasks[0].deadline) - ms(intake.deadline)).toBe(6000);
+    const beyond = await extend(task.taskId, 'PT5S');
+    expect(beyond.status).toBe(422);
+    expect(beyond.body.detail).toContain("step 'intake' may be extended by PT10S in all");
+    expect((await extend('request', 'PT30S')).status).toBe(200);
+    expect((await extend('request', 'PT1S')).status).toBe(422);
+
+    const final = (await system.get(`/api/requests/${code}`)).body;
+    expect(
+      final.deadlineChanges.map((c: { of: string; cause: string; by: string }) => [c.of, c.cause, c.by]),
+    ).toEqual([
+      ['request', 'suspension', 'person:clerk-1'],
+      ['request', 'suspension', 'person:clerk-1'],
+      [task.taskId, 'suspension', 'person:clerk-1'],
+      [task.taskId, 'suspension', 'person:clerk-1'],
+      [task.taskId, 'extension', 'person:head-1'],
+      ['request', 'extension', 'person:head-1'],
+    ]);
+    expect(final.deadlineChanges.at(-1).reason).toBe('the owner is abroad');
+  });
+
+  test('when the applicant pays against the bill and then withdraws, then the paid fee is flagged for refund', async () => {
+    const { code, status } = await start('deadline-rules');
+    let now = (
+      await system.post(`/api/tasks/${status.currentTasks[0].taskId}/complete`, { outcome: 'complete' })
+    ).body;
+    const fee = now.fees[0];
+    expect(fee).toEqual(expect.objectContaining({ status: 'due', amount: 1000 }));
+    expect(
+      (await system.post(`/api/requests/${code}/payments`, { billId: 'nope', receipt: 'R-9' })).status,
+    ).toBe(409);
+    now = (await system.post(`/api/requests/${code}/payments`, { billId: fee.billId, receipt: 'R-9' })).body;
+    expect(now.fees[0]).toEqual(expect.objectContaining({ status: 'paid', receipt: 'R-9' }));
+    expect(now.currentTasks[0].step).toBe('review');
+
+    const withdrawn = await system.post(`/api/requests/${code}/withdraw`, {
+      reason: 'the building will not be built',
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.state).toBe('cancelled');
+    expect(withdrawn.body.currentTasks).toEqual([]);
+    expect(withdrawn.body.fees[0].refund).toBe('due');
+    expect(withdrawn.body.stepsDone.at(-1)).toEqual(
+      expect.objectContaining({ kind: 'withdrawal', note: 'the building will not be built' }),
+    );
+    expect((await system.post(`/api/requests/${code}/withdraw`, { reason: 'twice' })).status).toBe(409);
+    const notices = await system.outbox.read();
+    expect(
+      notices
+        .filter((n) => n.kind === 'request-ended' && n.trackingCode === code)
+        .map((n) => n.to)
+        .sort(),
+    ).toEqual([`applicant:${code}`, 'department:d01.urban-planning']);
+  });
+
+  test('when the statutory deadline passes with the request open, then the steering committee is told', async () => {
+    const { code } = await start('statutory');
+    const escalated = await eventually(async () => {
+      const { body } = await system.get(`/api/requests/${code}`);
+      return body.escalations.length > 0 ? body : undefined;
+    }, 15_000);
+    expect(escalated.escalations[0]).toEqual(
+      expect.objectContaining({
+        taskId: '',
+        action: 'steering-committee',
+        to: expect.objectContaining({ principal: 'head:steering-committee' }),
+      }),
+    );
+    expect(escalated.deadlines.statutory.passed).toBe(true);
+    expect(escalated.deadlines.target.passed).toBe(true);
+  });
+});
