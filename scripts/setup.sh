@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Installs whatever is missing for the start and test commands: node modules and, unless
-# TEMPORAL_ADDRESS points at an existing server, the Temporal CLI.
+# TEMPORAL_ADDRESS points at an existing server, the Temporal CLI; with --tests, also the
+# time-skipping test server the tests use.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 "$here/ensure-node-modules.sh"
 if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
   "$here/install-temporal.sh"
+fi
+if [ "${1:-}" = "--tests" ]; then
+  "$here/install-test-server.sh"
 fi

@@ -36,7 +36,7 @@ describe('pishkhan command line', () => {
     const file = join(dir, 'services', 'ladder.yaml');
     writeFileSync(
       file,
-      readFileSync(file, 'utf8').replace('sla: PT2S', 'sla: soon').replace('to: reassign', 'to: reasign'),
+      readFileSync(file, 'utf8').replace('sla: PT1S', 'sla: soon').replace('to: reassign', 'to: reasign'),
     );
     expect(cli('validate', file)).toBe(1);
     expect(lines.filter((l) => /ladder\.yaml:\d+:\d+ /.test(l))).toHaveLength(2);
@@ -49,21 +49,21 @@ describe('pishkhan command line', () => {
     expect(lines).toContain('ladder: published version 1');
 
     const file = join(dir, 'services', 'ladder.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('sla: PT2S', 'sla: PT5S'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('sla: PT1S', 'sla: PT5S'));
     expect(cli('diff', 'ladder', '1', file)).toBe(0);
-    expect(lines.join('\n')).toContain('~ intake: sla: PT2S → PT5S');
+    expect(lines.join('\n')).toContain('~ intake: sla: PT1S → PT5S');
     expect(cli('publish', 'ladder', 'quick-permit')).toBe(0);
     expect(lines).toEqual(['ladder: published version 2', 'quick-permit: unchanged (version 1)']);
 
     expect(cli('diff', 'ladder')).toBe(0);
-    expect(lines).toEqual(['ladder: v1 → v2\n  ~ intake: sla: PT2S → PT5S']);
+    expect(lines).toEqual(['ladder: v1 → v2\n  ~ intake: sla: PT1S → PT5S']);
     expect(cli('rollback', 'ladder', '1', '--by', 'designer')).toBe(0);
     expect(cli('versions', 'ladder')).toBe(0);
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/^v3 .* designer .*rollback to version 1 \(restores v1\)$/);
 
     expect(cli('diagram', 'ladder')).toBe(0);
-    expect(lines[0]).toMatch(/^flowchart TD\n {2}s_intake\["Intake<br\/>.*PT2S/);
+    expect(lines[0]).toMatch(/^flowchart TD\n {2}s_intake\["Intake<br\/>.*PT1S/);
     expect(cli('versions', 'no-such-service')).toBe(1);
     expect(cli('publish')).toBe(1);
   });

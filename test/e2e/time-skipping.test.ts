@@ -1,0 +1,151 @@
+/**
+ * Deadlines of days and weeks on the real city calendar (Saturday to Wednesday, 07:00-14:00,
+ * Asia/Tehran, the official holidays), on the time-skipping test server: weeks pass in seconds.
+ */
+import { isWorkingDay } from '../../lib/calendar/working-time';
+import { eventually } from '../support/harness';
+import { startTimeSkipping, type SkippingSystem } from '../support/time-skipping';
+import { workflowIdOf } from '../../lib/tracking-code';
+import { completeTaskUpdate } from '../../workflows/messages';
+import type { CompleteTaskInput, RequestStatus } from '../../workflows/types';
+
+let system: SkippingSystem;
+
+beforeAll(async () => {
+  system = await startTimeSkipping();
+});
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+const HOUR = 3_600_000;
+
+/** Lets server time pass until just before or after an instant. */
+async function skipTo(instant: string, offsetMs: number) {
+  const wait = Date.parse(instant) + offsetMs - (await system.env.currentTimeMs());
+  if (wait > 0) await system.env.sleep(wait);
+}
+
+function complete(code: string, command: CompleteTaskInput): Promise<RequestStatus> {
+  return system.env.client.workflow
+    .getHandle(workflowIdOf(code))
+    .executeUpdate(completeTaskUpdate, { args: [command] });
+}
+
+/** The request's status once it shows what is expected: the worker may still be catching up. */
+function statusWhen(code: string, expected: (status: RequestStatus) => boolean): Promise<RequestStatus> {
+  return eventually(async () => {
+    const status = await system.status(code);
+    return expected(status) ? status : undefined;
+  }, 5000).catch(async () => system.status(code));
+}
+
+/** The request's status once it has an open task (its routing activity has run). */
+function withTask(code: string): Promise<RequestStatus> {
+  return eventually(async () => {
+    const status = await system.status(code);
+    return status.openTasks.length > 0 ? status : undefined;
+  });
+}
+
+/** Local Tehran time of day in minutes, to check an instant falls in working hours. */
+const tehranMinutes = (iso: string) => {
+  const local = new Date(Date.parse(iso) + 210 * 60_000);
+  return local.getUTCHours() * 60 + local.getUTCMinutes();
+};
+
+describe('deadlines on the city calendar, time skipped', () => {
+  test('when a permit stalls at the office for weeks, then the ladder climbs at its working-day marks', async () => {
+    const plan = system.plan('definitions/services/urban-planning/building-permit-residential.yaml');
+    const code = await system.start(plan, { parcel: '1', area: 100, floors: 2, units: 2 });
+    const [task] = (await withTask(code)).openTasks;
+    if (!task) throw new Error('no intake task');
+    // The deadline is the close of business of the next working day.
+    expect(tehranMinutes(task.deadline)).toBe(14 * 60);
+    expect(isWorkingDay(system.org.calendar, Date.parse(task.deadline))).toBe(true);
+
+    await skipTo(task.deadline, -HOUR);
+    let now = await statusWhen(code, (s) => s.openTasks[0]?.sla === 'at-risk');
+    expect(now.openTasks[0]?.sla).toBe('at-risk');
+    expect(now.escalations).toEqual([]);
+
+    await skipTo(task.deadline, HOUR);
+    now = await statusWhen(code, (s) => s.escalations.length === 1);
+    expect(now.openTasks[0]?.sla).toBe('breached');
+    expect(now.escalations.map((e) => e.action)).toEqual(['supervisor']);
+
+    await system.env.sleep(30 * 24 * HOUR);
+    now = await statusWhen(code, (s) => s.escalations.length === 3);
+    expect(now.escalations.map((e) => [e.level, e.action, e.to.principal])).toEqual([
+      [1, 'supervisor', 'head:d01.office-affairs'],
+      [2, 'reassign', expect.stringMatching(/^office:o-11\d\d$/)],
+      [3, 'steering-committee', 'head:steering-committee'],
+    ]);
+    // Two and five working days after the deadline: never on a Thursday, Friday or holiday.
+    for (const escalation of now.escalations.slice(1)) {
+      expect(isWorkingDay(system.org.calendar, Date.parse(escalation.at) - 60_000)).toBe(true);
+      expect(tehranMinutes(escalation.at)).toBe(14 * 60);
+    }
+    expect(now.openTasks[0]?.assignee.principal).not.toBe('office:o-1101');
+  });
+
+  test('when a resolved complaint is not answered in three working days, then it closes itself, the waiting not counted', async () => {
+    const plan = system.plan('definitions/services/citizen/citizen-complaint.yaml');
+    const code = await system.start(plan, {
+      subject: 'lighting',
+      description: 'The street light is out for a week',
+    });
+    let now = await withTask(code);
+    const due = now.deadlines.target.at;
+    now = await complete(code, { taskId: now.openTasks[0]?.taskId ?? '', outcome: 'done' });
+    now = await complete(code, {
+      taskId: now.openTasks[0]?.taskId ?? '',
+      outcome: 'resolved',
+      data: { actionTaken: 'lamp replaced' },
+    });
+    const confirmation = now.openTasks[0];
+    expect(confirmation?.stepId).toBe('confirmation');
+    expect(confirmation?.onApplicant).toBe(true);
+    expect(now.suspended?.taskId).toBe(confirmation?.taskId);
+
+    await skipTo(confirmation?.deadline ?? '', HOUR);
+    now = await statusWhen(code, (s) => s.state === 'completed');
+    expect(now.state).toBe('completed');
+    const closed = now.journal.find((entry) => entry.stepId === 'confirmation');
+    expect(closed).toEqual(expect.objectContaining({ outcome: 'satisfied', actor: 'system' }));
+    // The three days on the citizen moved the service target later by that much working time.
+    expect(Date.parse(now.deadlines.target.at)).toBeGreaterThan(Date.parse(due) + 2 * 7 * HOUR);
+    expect(now.deadlineChanges[0]).toEqual(expect.objectContaining({ of: 'request', cause: 'suspension' }));
+  });
+
+  test('when the heritage directorate stays silent past its fifteen working days, then silence counts as no objection', async () => {
+    const plan = system.plan('definitions/services/urban-planning/heritage-inquiry.yaml');
+    const code = await system.start(plan, { parcel: '12/4', buildYear: 1320 });
+    let now = await withTask(code);
+    now = await complete(code, { taskId: now.openTasks[0]?.taskId ?? '', outcome: 'done' });
+    const inquiry = now.openTasks[0];
+    expect(inquiry?.assignee.principal).toBe('agency:cultural-heritage');
+    await skipTo(inquiry?.deadline ?? '', -HOUR);
+    expect((await system.status(code)).openTasks[0]?.stepId).toBe('heritage');
+    await skipTo(inquiry?.deadline ?? '', HOUR);
+    now = await statusWhen(code, (s) => s.openTasks[0]?.stepId === 'answer');
+    expect(now.journal.find((e) => e.stepId === 'heritage')).toEqual(
+      expect.objectContaining({ outcome: 'no-objection', actor: 'system' }),
+    );
+    expect(now.openTasks[0]?.stepId).toBe('answer');
+    expect(now.escalations).toEqual([]);
+  });
+
+  test('when a burial stalls, then it escalates by the hour, nights and Fridays included', async () => {
+    const plan = system.plan('definitions/services/urban-services/burial-services.yaml');
+    const code = await system.start(plan, { deceasedName: 'X', deathCertificateNumber: 'D-1' });
+    const task = (await withTask(code)).openTasks[0];
+    expect(Date.parse(task?.deadline ?? '') - Date.parse(task?.openedAt ?? '')).toBe(HOUR);
+    await system.env.sleep(3.5 * HOUR);
+    const now = await statusWhen(code, (s) => s.escalations.length === 3);
+    expect(now.escalations.map((e) => e.action)).toEqual(['supervisor', 'superior', 'steering-committee']);
+    const gaps = now.escalations.map((e) => Date.parse(e.at) - Date.parse(task?.deadline ?? ''));
+    expect(gaps.map((ms) => Math.round(ms / HOUR))).toEqual([0, 1, 2]);
+  });
+});

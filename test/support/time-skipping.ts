@@ -1,0 +1,100 @@
+/**
+ * The time-skipping test server (Temporal's Java test server, tools/bin/temporal-test-server)
+ * with a worker running the real interpreter and activities: SLAs of days pass in seconds.
+ * It has no visibility store, so suites read requests through their queries, not worklists.
+ */
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { Outbox } from '../../activities/outbox';
+import { compileDefinitionText } from '../../lib/definitions/catalog';
+import { loadOrganisation } from '../../lib/organisation/load-organisation';
+import type { Organisation } from '../../lib/organisation/organisation';
+import { repoPath } from '../../lib/paths';
+import { ensureSearchAttributes } from '../../lib/temporal/ensure-search-attributes';
+import type { ServicePlan } from '../../lib/plan/types';
+import { newTrackingCode, workflowIdOf } from '../../lib/tracking-code';
+import { createWorker } from '../../worker/create-worker';
+import { statusQuery } from '../../workflows/messages';
+import type { RequestInput, RequestStatus } from '../../workflows/types';
+import { readFileSync } from 'node:fs';
+
+export const TEST_SERVER = repoPath('tools/bin/temporal-test-server');
+
+export interface SkippingSystem {
+  env: TestWorkflowEnvironment;
+  org: Organisation;
+  outbox: Outbox;
+  /** Compiles a definition file of the repository into a plan. */
+  plan(file: string): ServicePlan;
+  /** Starts a request straight on the workflow, as the API would. */
+  start(plan: ServicePlan, data?: Record<string, unknown>, district?: string): Promise<string>;
+  status(trackingCode: string): Promise<RequestStatus>;
+  stop(): Promise<void>;
+}
+
+let runtimeInstalled = false;
+
+export async function startTimeSkipping(
+  organisationDir = repoPath('definitions/organisation'),
+): Promise<SkippingSystem> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+    runtimeInstalled = true;
+  }
+  const bundle = process.env.PK_TEST_WORKFLOW_BUNDLE;
+  if (!bundle) throw new Error('time-skipping suites need test/support/global-setup.ts');
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: TEST_SERVER } },
+  });
+  await ensureSearchAttributes(env.connection, 'default');
+  const org = loadOrganisation(organisationDir);
+  const outbox = new Outbox(
+    join(mkdtempSync(join(process.env.PK_TEST_TMP ?? '/tmp', 'skip-')), 'outbox.jsonl'),
+  );
+  const taskQueue = 'time-skipping';
+  const worker: Worker = await createWorker({
+    connection: env.nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    deps: { organisation: org, outbox },
+    workflowBundle: { codePath: bundle },
+  });
+  const running = worker.run();
+  return {
+    env,
+    org,
+    outbox,
+    plan(file) {
+      const { plan, problems } = compileDefinitionText(file, readFileSync(repoPath(file), 'utf8'), org);
+      if (!plan) throw new Error(problems.map((p) => p.message).join('\n'));
+      return plan;
+    },
+    async start(plan, data = {}, district = 'd01') {
+      const trackingCode = newTrackingCode();
+      const input: RequestInput = {
+        trackingCode,
+        plan,
+        calendar: org.calendar,
+        district,
+        channel: 'office',
+        intakeOffice: 'o-1101',
+        applicant: { name: 'Test applicant' },
+        data,
+      };
+      await env.client.workflow.start('serviceRequest', {
+        taskQueue,
+        workflowId: workflowIdOf(trackingCode),
+        args: [input],
+      });
+      return trackingCode;
+    },
+    status: (trackingCode) => env.client.workflow.getHandle(workflowIdOf(trackingCode)).query(statusQuery),
+    async stop() {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+    },
+  };
+}
