@@ -77,7 +77,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['cli/**/*.ts', 'scripts/**/*.mjs', 'test/**/*.mjs', 'bench/**/*.ts'],
+    files: [
+      'cli/**/*.ts',
+      'scripts/**/*.mjs',
+      'test/**/*.mjs',
+      'test/support/record-histories.ts',
+      'bench/**/*.ts',
+    ],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
     rules: { 'no-console': 'off' },
   },

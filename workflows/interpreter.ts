@@ -27,7 +27,10 @@ import type { Assignment, TaskRecord } from './types';
 /** Thrown up the top-level chain when the request should continue as new, waiting at this step. */
 export class ContinueAsNewAt extends Error {
   override name = 'ContinueAsNewAt';
-  constructor(readonly stepId: string) {
+  constructor(
+    readonly stepId: string,
+    readonly taskId: string,
+  ) {
     super(`continue as new at step '${stepId}'`);
   }
 }
@@ -59,7 +62,17 @@ export class Interpreter {
     private readonly publish: () => void,
     /** Whether the history is long enough to continue as new (checked while the request waits at the top). */
     private readonly historyFull: () => boolean = () => false,
+    /** The task a request that continued as new was waiting on, to take up (even if done meanwhile). */
+    private resumeTaskId?: string,
   ) {}
+
+  /** The task of a step already under way: one open, or the one a continued request waited on. */
+  private taskUnderWay(stepId: string, branches: string[]): TaskRecord | undefined {
+    const open = this.rc.openTaskOf(stepId, branches);
+    if (open) return open;
+    const resumed = this.resumeTaskId === undefined ? undefined : this.rc.task(this.resumeTaskId);
+    return resumed?.stepId === stepId && branches.length === 0 ? resumed : undefined;
+  }
 
   /** Continue as new once the history is long and every update in flight has its answer. */
   private continueAsNewDue(): boolean {
@@ -180,8 +193,9 @@ export class Interpreter {
     onApplicant = false,
   ): Promise<TaskRecord> {
     const task =
-      this.rc.openTaskOf(spec.stepId, spec.branches) ??
+      this.taskUnderWay(spec.stepId, spec.branches) ??
       this.rc.openTask(spec, await assign(), Date.now(), onApplicant);
+    this.resumeTaskId = undefined;
     if (task.onApplicant) {
       suspendClock(this.rc, `waiting on the applicant: ${task.title.en}`, 'system', Date.now(), task.taskId);
     }
@@ -191,7 +205,7 @@ export class Interpreter {
     });
     const atTop = spec.branches.length === 0;
     await this.wait(() => task.status !== 'open' || (atTop && this.continueAsNewDue()));
-    if (task.status === 'open') throw new ContinueAsNewAt(spec.stepId);
+    if (task.status === 'open') throw new ContinueAsNewAt(spec.stepId, task.taskId);
     if (this.rc.suspension()?.taskId === task.taskId) resumeClock(this.rc, 'system', Date.now());
     return task;
   }
@@ -232,7 +246,7 @@ export class Interpreter {
   private async runPayment(step: PlanPaymentStep, branches: string[]): Promise<StepResult> {
     const fee = this.input.plan.fees[step.fee];
     if (!fee) return { next: step.next };
-    if (!this.rc.openTaskOf(step.id, branches)) {
+    if (!this.taskUnderWay(step.id, branches)) {
       const bill = await engine.assessFee({ trackingCode: this.input.trackingCode, fee, data: this.rc.data });
       if (bill.amount === 0) {
         const note = `fee '${fee.id}' is zero: nothing to pay`;

@@ -59,7 +59,7 @@ export async function serviceRequest(input: RequestInput): Promise<RequestStatus
   const publish = () => visibility.publish(rc);
   const limit = input.continueAsNewAfter ?? CONTINUE_AS_NEW_AFTER;
   const historyFull = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= limit;
-  const interpreter = new Interpreter(rc, publish, historyFull);
+  const interpreter = new Interpreter(rc, publish, historyFull, input.resume?.taskId);
   const root = new CancellationScope();
 
   /** Answers an update once the request has settled: the next tasks open, or the end. */
@@ -176,7 +176,7 @@ export async function serviceRequest(input: RequestInput): Promise<RequestStatus
       await condition(allHandlersFinished);
       return continueAsNew<typeof serviceRequest>({
         ...input,
-        resume: { state: rc.s, stepId: error.stepId },
+        resume: { state: rc.s, stepId: error.stepId, taskId: error.taskId },
       });
     }
     if (!(isCancellation(error) && rc.state === 'cancelled')) throw error;

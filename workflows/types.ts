@@ -38,6 +38,8 @@ export interface ResumePoint {
   state: CaseState;
   /** The top-level step the request waits at, with its task already open. */
   stepId: string;
+  /** That task: it may have been completed while the request was continuing as new. */
+  taskId: string;
 }
 
 /** Someone work is assigned or escalated to, with a title people can read. */

@@ -71,4 +71,43 @@ describe('continue-as-new', () => {
     const ended = await system.post(`/api/tasks/${check.taskId}/complete`, { outcome: 'approve' });
     expect(ended.body.state).toBe('completed');
   });
+
+  test('when a payment arrives while the request is continuing as new, then it is kept and the request moves on once', async () => {
+    const { body } = await system.post('/api/requests', {
+      serviceId: 'deadline-rules',
+      district: 'd01',
+      intakeOffice: 'o-1',
+      applicant: { name: 'Payer' },
+      data: {},
+    });
+    const code = body.trackingCode as string;
+    // Enough history before the payment that the request continues as new as the bill waits.
+    for (let i = 0; i < 3; i++) {
+      const intake = await currentTask(code, 'intake');
+      await system.post(`/api/requests/${code}/extensions`, {
+        of: 'request',
+        by: 'PT1S',
+        reason: 'padding the history',
+        actor: 'person:x',
+      });
+      if (i === 2) {
+        const paying = (await system.post(`/api/tasks/${intake.taskId}/complete`, { outcome: 'complete' }))
+          .body;
+        expect(
+          (
+            await system.post(`/api/requests/${code}/payments`, {
+              billId: paying.fees[0].billId,
+              receipt: 'R-7',
+            })
+          ).status,
+        ).toBe(200);
+      }
+    }
+    const review = await currentTask(code, 'review');
+    const status = (await system.get(`/api/requests/${code}`)).body;
+    expect(status.continuedAsNew).toBeGreaterThanOrEqual(1);
+    expect(status.fees).toEqual([expect.objectContaining({ status: 'paid', receipt: 'R-7' })]);
+    expect(status.stepsDone.filter((s: { step: string }) => s.step === 'pay')).toHaveLength(1);
+    expect(review.step).toBe('review');
+  });
 });

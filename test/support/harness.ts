@@ -41,14 +41,18 @@ export interface ApiResponse {
 let counter = 0;
 let runtimeInstalled = false;
 
+/** Keeps the SDK's logs to warnings; once per process, before any worker or test server. */
+export function installQuietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const address = process.env.PK_TEST_TEMPORAL_ADDRESS;
   const bundle = process.env.PK_TEST_WORKFLOW_BUNDLE;
   if (!address || !bundle) throw new Error('end-to-end suites need test/support/global-setup.ts');
-  if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
-    runtimeInstalled = true;
-  }
+  installQuietRuntime();
   const taskQueue = `test-${process.pid}-${Date.now()}-${++counter}`;
   const workDir = mkdtempSync(join(process.env.PK_TEST_TMP ?? '/tmp', 'system-'));
   const domain = loadDomain({

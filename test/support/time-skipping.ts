@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import { Outbox } from '../../activities/outbox';
 import { compileDefinitionText } from '../../lib/definitions/catalog';
 import { loadOrganisation } from '../../lib/organisation/load-organisation';
@@ -16,6 +16,7 @@ import { ensureSearchAttributes } from '../../lib/temporal/ensure-search-attribu
 import type { ServicePlan } from '../../lib/plan/types';
 import { newTrackingCode, workflowIdOf } from '../../lib/tracking-code';
 import { createWorker } from '../../worker/create-worker';
+import { installQuietRuntime } from './harness';
 import { statusQuery } from '../../workflows/messages';
 import type { RequestInput, RequestStatus } from '../../workflows/types';
 import { readFileSync } from 'node:fs';
@@ -34,15 +35,10 @@ export interface SkippingSystem {
   stop(): Promise<void>;
 }
 
-let runtimeInstalled = false;
-
 export async function startTimeSkipping(
   organisationDir = repoPath('definitions/organisation'),
 ): Promise<SkippingSystem> {
-  if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
-    runtimeInstalled = true;
-  }
+  installQuietRuntime();
   const bundle = process.env.PK_TEST_WORKFLOW_BUNDLE;
   if (!bundle) throw new Error('time-skipping suites need test/support/global-setup.ts');
   const env = await TestWorkflowEnvironment.createTimeSkipping({

@@ -1,0 +1,282 @@
+/**
+ * Records the histories of real runs as replay fixtures (test/fixtures/histories): every step
+ * kind, a breach climbing its ladder, a loop, parallel groups, moving deadlines, a withdrawal,
+ * continue-as-new. `npm run record-histories` runs the scenarios on a fresh dev server.
+ *
+ * A fixture, once committed, is never re-recorded: it stands for requests already running
+ * when the interpreter changes, which must still replay. Existing files are left alone;
+ * a new scenario adds a new file.
+ */
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { Client, Connection } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { repoPath } from '../../lib/paths';
+import { TEMPORAL_CLI } from '../../lib/temporal/dev-server';
+import { ensureSearchAttributes } from '../../lib/temporal/ensure-search-attributes';
+import { workflowIdOf } from '../../lib/tracking-code';
+import { eventually, fixture, installQuietRuntime, startHarness, type Harness } from './harness';
+
+const OUT = repoPath('test/fixtures/histories');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Scenario = (system: Harness) => Promise<string>;
+
+async function start(
+  system: Harness,
+  serviceId: string,
+  data: Record<string, unknown> = {},
+  intakeOffice = 'o-1',
+) {
+  const { body } = await system.post('/api/requests', {
+    serviceId,
+    district: 'd01',
+    intakeOffice,
+    applicant: { name: 'Recorded applicant' },
+    data,
+  });
+  return body.trackingCode as string;
+}
+
+async function task(
+  system: Harness,
+  code: string,
+  step: string,
+): Promise<{ taskId: string; outcomes: { id: string }[] }> {
+  return eventually(async () =>
+    (await system.get(`/api/requests/${code}`)).body.currentTasks.find(
+      (t: { step: string }) => t.step === step,
+    ),
+  );
+}
+
+async function complete(
+  system: Harness,
+  code: string,
+  step: string,
+  outcome: string,
+  data?: Record<string, unknown>,
+) {
+  const { taskId } = await task(system, code, step);
+  const response = await system.post(`/api/tasks/${taskId}/complete`, { outcome, ...(data ? { data } : {}) });
+  if (response.status !== 200) throw new Error(`${step}/${outcome}: ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+async function ended(system: Harness, code: string) {
+  await eventually(
+    async () => ((await system.get(`/api/requests/${code}`)).body.state !== 'active' ? true : undefined),
+    30_000,
+  );
+}
+
+/** Where a scenario runs: the shipped catalog, or the fixtures (with a low history limit to continue as new). */
+type Setup = 'shipped' | 'fixtures' | 'fixtures-short-history';
+
+const scenarios: Record<string, { harness: Setup; run: Scenario }> = {
+  'permit-returned-then-issued': {
+    harness: 'shipped',
+    async run(system) {
+      const code = await start(
+        system,
+        'building-permit-residential',
+        { parcel: '1/1', area: 300, floors: 3, units: 3 },
+        'o-1101',
+      );
+      await complete(system, code, 'intake', 'submit', { documentsComplete: true });
+      await complete(system, code, 'plan-review', 'return');
+      await complete(system, code, 'intake', 'submit', { documentsComplete: true });
+      await complete(system, code, 'plan-review', 'approve');
+      await complete(system, code, 'dues-assessment', 'done', { landValue: 40_000_000 });
+      await complete(system, code, 'payment', 'paid', { receipt: 'R-1' });
+      await complete(system, code, 'permit-issuance', 'issue', { permitNumber: 'P-1' });
+      await ended(system, code);
+      return code;
+    },
+  },
+  'every-kind': {
+    harness: 'fixtures',
+    async run(system) {
+      const code = await start(system, 'every-kind', { area: 150 });
+      await complete(system, code, 'intake', 'done');
+      await complete(system, code, 'plan-review', 'approve');
+      // The registry stays silent; its term passes and silence counts as no objection.
+      await complete(system, code, 'payment', 'paid', { receipt: 'R-2' });
+      await complete(system, code, 'hand-over', 'done');
+      await ended(system, code);
+      return code;
+    },
+  },
+  'parallel-join-any': {
+    harness: 'fixtures',
+    async run(system) {
+      const code = await start(system, 'first-answer');
+      await task(system, code, 'department-check');
+      await complete(system, code, 'office-check', 'done');
+      await ended(system, code);
+      return code;
+    },
+  },
+  'breach-ladder-reassigned': {
+    harness: 'fixtures',
+    async run(system) {
+      const code = await start(system, 'ladder');
+      await eventually(
+        async () =>
+          (await system.get(`/api/requests/${code}`)).body.escalations.length === 3 ? true : undefined,
+        20_000,
+      );
+      await complete(system, code, 'intake', 'done');
+      await ended(system, code);
+      return code;
+    },
+  },
+  'incident-skipped': {
+    harness: 'fixtures',
+    async run(system) {
+      const code = await start(system, 'failing-action', { area: 10, parts: 0 });
+      await complete(system, code, 'split', 'skip');
+      await ended(system, code);
+      return code;
+    },
+  },
+  'applicant-expired': {
+    harness: 'fixtures',
+    async run(system) {
+      const code = await start(system, 'missing-documents');
+      await complete(system, code, 'intake', 'ask-applicant');
+      await ended(system, code);
+      return code;
+    },
+  },
+  'deadlines-moved-paid-withdrawn': {
+    harness: 'fixtures-short-history',
+    async run(system) {
+      const code = await start(system, 'deadline-rules');
+      await complete(system, code, 'intake', 'ask');
+      await sleep(1000);
+      await system.post(`/api/requests/${code}/documents`, { data: { document: 'deed.pdf' } });
+      await task(system, code, 'intake');
+      await system.post(`/api/requests/${code}/clock/suspend`, {
+        reason: 'site visit to be agreed',
+        actor: 'person:clerk',
+      });
+      await sleep(500);
+      await system.post(`/api/requests/${code}/clock/resume`, { actor: 'person:clerk' });
+      const { taskId } = await task(system, code, 'intake');
+      await system.post(`/api/requests/${code}/extensions`, {
+        of: taskId,
+        by: 'PT5S',
+        reason: 'owner abroad',
+        actor: 'person:head',
+      });
+      const paying = await complete(system, code, 'intake', 'complete');
+      await system.post(`/api/requests/${code}/payments`, { billId: paying.fees[0].billId, receipt: 'R-3' });
+      await task(system, code, 'review');
+      await system.post(`/api/requests/${code}/withdraw`, { reason: 'no longer needed' });
+      await ended(system, code);
+      return code;
+    },
+  },
+  'continued-as-new': {
+    harness: 'fixtures-short-history',
+    async run(system) {
+      const code = await start(system, 'long-loop');
+      for (let round = 1; round <= 3; round++) {
+        await complete(system, code, 'prepare', 'done', { round });
+        await complete(system, code, 'check', 'return');
+      }
+      await complete(system, code, 'prepare', 'done');
+      await complete(system, code, 'check', 'approve');
+      await ended(system, code);
+      return code;
+    },
+  },
+};
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const recorded = (name: string) =>
+    existsSync(join(OUT, `${name}.json`)) || existsSync(join(OUT, `${name}.run1.json`));
+  const todo = Object.entries(scenarios).filter(([name]) => !recorded(name));
+  if (todo.length === 0) {
+    console.log('every scenario has its history already; nothing recorded');
+    return;
+  }
+  installQuietRuntime();
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: TEMPORAL_CLI }, ip: '127.0.0.1' },
+  });
+  try {
+    await ensureSearchAttributes(env.connection, 'default');
+    const dir = mkdtempSync(join(tmpdir(), 'record-'));
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: require.resolve('../../workflows'),
+      logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
+    });
+    writeFileSync(join(dir, 'bundle.js'), code);
+    process.env.PK_TEST_TEMPORAL_ADDRESS = env.address;
+    process.env.PK_TEST_WORKFLOW_BUNDLE = join(dir, 'bundle.js');
+    process.env.PK_TEST_TMP = dir;
+    const connection = await Connection.connect({ address: env.address });
+    const client = new Client({ connection });
+    for (const [name, scenario] of todo) {
+      const system = await startHarness(
+        scenario.harness === 'shipped'
+          ? {}
+          : {
+              servicesDir: fixture('services'),
+              organisationDir: fixture('organisation'),
+              ...(scenario.harness === 'fixtures-short-history' ? { continueAsNewAfter: 40 } : {}),
+            },
+      );
+      try {
+        const trackingCode = await scenario.run(system);
+        // A request that continued as new has several runs; each replays on its own.
+        const runs = [];
+        for await (const run of client.workflow.list({
+          query: `WorkflowId = '${workflowIdOf(trackingCode)}'`,
+        }))
+          runs.push(run);
+        runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+        for (const [index, run] of runs.entries()) {
+          // The CLI writes the history in the JSON form historyFromJSON reads back.
+          const json = execFileSync(
+            TEMPORAL_CLI,
+            [
+              'workflow',
+              'show',
+              '--address',
+              env.address,
+              '--workflow-id',
+              run.workflowId,
+              '--run-id',
+              run.runId,
+              '--output',
+              'json',
+            ],
+            { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+          );
+          const file = runs.length === 1 ? `${name}.json` : `${name}.run${index + 1}.json`;
+          writeFileSync(join(OUT, file), json);
+          console.log(
+            `recorded ${file}: ${(JSON.parse(json) as { events: unknown[] }).events.length} events`,
+          );
+        }
+      } finally {
+        await system.stop();
+      }
+    }
+    await connection.close();
+  } finally {
+    await env.teardown();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
