@@ -1,0 +1,167 @@
+/**
+ * How long the histories of requests grow, on a real Temporal dev server: the events each kind
+ * of step adds, and a ten-step request run by the interpreter against the same chain written
+ * by hand as a plain workflow. History length is what continue-as-new and replay pay for.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { Outbox } from '../activities/outbox';
+import { compileDefinitionText } from '../lib/definitions/catalog';
+import { loadOrganisation } from '../lib/organisation/load-organisation';
+import { repoPath } from '../lib/paths';
+import type { ServicePlan } from '../lib/plan/types';
+import { TEMPORAL_CLI } from '../lib/temporal/dev-server';
+import { ensureSearchAttributes } from '../lib/temporal/ensure-search-attributes';
+import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
+import { completeTaskUpdate, statusQuery } from '../workflows/messages';
+import type { RequestInput } from '../workflows/types';
+import { completeStep } from './workflows/hand-written-chain';
+
+const org = loadOrganisation(repoPath('test/fixtures/organisation'));
+const TASK_QUEUE = 'history-bench';
+
+const header = `id: bench
+title: { fa: 'سنجش', en: 'Bench' }
+domain: urban-planning
+intake: [office]
+sla: P30D
+fees:
+  - { id: fee, title: { fa: 'هزینه', en: 'Fee' }, amount: 1000 }
+`;
+const task = (id: string) =>
+  `  - { id: ${id}, kind: task, title: { fa: ${id}, en: ${id} }, assignee: { department: urban-planning }, sla: P1D }\n`;
+const END = '  - { id: done, kind: end, result: completed }\n';
+
+/** One service per kind of step: the kind alone between the start and the end. */
+const KINDS: Record<string, string> = {
+  'none (start and end)': '',
+  task: task('work'),
+  inquiry:
+    '  - { id: ask, kind: inquiry, title: { fa: ا, en: Ask }, agency: land-registry, sla: P5D, outcomes: { yes: { title: { fa: ب, en: Yes } } } }\n',
+  payment: '  - { id: pay, kind: payment, title: { fa: پ, en: Pay }, fee: fee, sla: P1D }\n',
+  branch: '  - { id: route, kind: branch, cases: [{ when: "1 > 2", next: done }], default: done }\n',
+  automatic:
+    "  - { id: auto, kind: automatic, title: { fa: خ, en: Auto }, action: compute, with: { set: { x: '1 + 1' } } }\n",
+  notify:
+    "  - { id: tell, kind: notify, to: [{ applicant: true }], message: { fa: 'پیام', en: 'Message' } }\n",
+  'parallel (two tasks)': `  - id: both\n    kind: parallel\n    title: { fa: پ, en: Both }\n    branches:\n      - { id: a, steps: [{ id: a1, kind: task, title: { fa: a, en: a }, assignee: { department: urban-planning }, sla: P1D }] }\n      - { id: b, steps: [{ id: b1, kind: task, title: { fa: b, en: b }, assignee: { department: urban-planning }, sla: P1D }] }\n`,
+};
+
+function plan(steps: string, fees: boolean): ServicePlan {
+  const text = `${fees ? header : header.replace(/fees:\n.*\n/, '')}steps:\n${steps}${END}`;
+  const { plan: compiled, problems } = compileDefinitionText('bench.yaml', text, org);
+  if (!compiled) throw new Error(problems.map((p) => `${p.path} ${p.message}`).join('\n'));
+  return compiled;
+}
+
+async function main() {
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: TEMPORAL_CLI }, ip: '127.0.0.1' },
+  });
+  await ensureSearchAttributes(env.connection, 'default');
+  const outbox = new Outbox(join(mkdtempSync(join(tmpdir(), 'bench-')), 'outbox.jsonl'));
+  // The interpreter and the hand-written chain, on one worker with the engine's activities.
+  const benchWorker = await Worker.create({
+    connection: env.nativeConnection,
+    namespace: 'default',
+    taskQueue: TASK_QUEUE,
+    workflowsPath: require.resolve('./workflows'),
+    activities: createActivities({ organisation: org, outbox }),
+  });
+  const running = benchWorker.run();
+  const { client } = env;
+
+  /** Runs a request to its end, completing each open task as it comes; answers its history length. */
+  async function runRequest(servicePlan: ServicePlan): Promise<number> {
+    const trackingCode = newTrackingCode();
+    const input: RequestInput = {
+      trackingCode,
+      plan: servicePlan,
+      calendar: org.calendar,
+      district: 'd01',
+      channel: 'office',
+      intakeOffice: 'o-1',
+      applicant: { name: 'Bench' },
+      data: {},
+    };
+    const handle = await client.workflow.start('serviceRequest', {
+      taskQueue: TASK_QUEUE,
+      workflowId: workflowIdOf(trackingCode),
+      args: [input],
+    });
+    for (;;) {
+      let status = await handle.query(statusQuery);
+      for (
+        let tries = 0;
+        status.state === 'active' && status.openTasks.length === 0 && tries < 200;
+        tries++
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        status = await handle.query(statusQuery);
+      }
+      if (status.state !== 'active') break;
+      const open = status.openTasks[0];
+      if (!open) break;
+      await handle.executeUpdate(completeTaskUpdate, {
+        args: [
+          {
+            taskId: open.taskId,
+            outcome: open.outcomes[0]?.id ?? 'done',
+            ...(open.kind === 'payment' ? { data: { receipt: 'R' } } : {}),
+          },
+        ],
+      });
+    }
+    await handle.result();
+    return (await handle.fetchHistory()).events?.length ?? 0;
+  }
+
+  const baseline = await runRequest(plan('', false));
+  console.log('history events each kind of step adds (a request with only that step, less one with none)');
+  for (const [kind, steps] of Object.entries(KINDS)) {
+    const events = kind.startsWith('none') ? baseline : await runRequest(plan(steps, kind === 'payment'));
+    console.log(
+      `  ${kind.padEnd(24)} ${String(kind.startsWith('none') ? events : events - baseline).padStart(4)} events${kind.startsWith('none') ? ' in all' : ''}`,
+    );
+  }
+
+  const ten = Array.from({ length: 10 }, (_, i) => task(`step-${i + 1}`)).join('');
+  const interpreted = await runRequest(plan(ten, false));
+  const handle = await client.workflow.start('handWrittenChain', {
+    taskQueue: TASK_QUEUE,
+    workflowId: `hand-written-${Date.now()}`,
+    args: [10, 'd01'],
+  });
+  for (let step = 0; step < 10; step++) {
+    for (let tries = 0; ; tries++) {
+      try {
+        await handle.executeUpdate(completeStep, { args: [step] });
+        break;
+      } catch (error) {
+        if (tries > 200) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    }
+  }
+  await handle.result();
+  const handWritten = (await handle.fetchHistory()).events?.length ?? 0;
+  console.log('a ten-step request (ten department tasks, each completed by an update)');
+  console.log(`  interpreter              ${interpreted} events (${(interpreted / 10).toFixed(1)} per step)`);
+  console.log(`  hand-written workflow    ${handWritten} events (${(handWritten / 10).toFixed(1)} per step)`);
+  console.log(`  ratio                    ${(interpreted / handWritten).toFixed(2)}x`);
+
+  benchWorker.shutdown();
+  await running;
+  await env.teardown();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  // The server and worker would keep the process alive.
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+/**
+ * A ten-step chain written by hand as a Temporal workflow, the way one would without the
+ * engine: for each step an assignment activity, a search attribute naming the assignee, an
+ * update with a validator to complete it, and an SLA timer. The history benchmark compares it
+ * with the interpreter running the same chain.
+ */
+import {
+  condition,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  allHandlersFinished,
+} from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { SA } from '../../lib/temporal/search-attributes';
+
+const { resolveAssignee } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds' });
+
+export const completeStep = defineUpdate<number, [number]>('completeStep');
+
+export async function handWrittenChain(steps: number, district: string): Promise<number> {
+  let current = -1;
+  let done = -1;
+  setHandler(
+    completeStep,
+    (step) => {
+      done = step;
+      return step;
+    },
+    {
+      validator: (step) => {
+        if (step !== current) throw new Error(`step ${step} is not open`);
+      },
+    },
+  );
+  for (let step = 0; step < steps; step++) {
+    const assignment = await resolveAssignee({
+      trackingCode: 'hand-written',
+      rule: { type: 'department', department: 'urban-planning', perDistrict: true },
+      domain: 'urban-planning',
+      district,
+    });
+    current = step;
+    upsertSearchAttributes([{ key: SA.assignees, value: [assignment.assignee.principal] }]);
+    await condition(() => done === step, '5 days');
+  }
+  await condition(allHandlersFinished);
+  return steps;
+}
