@@ -6,7 +6,7 @@ import { isWorkingDay } from '../../lib/calendar/working-time';
 import { eventually } from '../support/harness';
 import { startTimeSkipping, type SkippingSystem } from '../support/time-skipping';
 import { workflowIdOf } from '../../lib/tracking-code';
-import { completeTaskUpdate } from '../../workflows/messages';
+import { completeTaskUpdate, extendDeadlineUpdate } from '../../workflows/messages';
 import type { CompleteTaskInput, RequestStatus } from '../../workflows/types';
 
 let system: SkippingSystem;
@@ -147,5 +147,50 @@ describe('deadlines on the city calendar, time skipped', () => {
     expect(now.escalations.map((e) => e.action)).toEqual(['supervisor', 'superior', 'steering-committee']);
     const gaps = now.escalations.map((e) => Date.parse(e.at) - Date.parse(task?.deadline ?? ''));
     expect(gaps.map((ms) => Math.round(ms / HOUR))).toEqual([0, 1, 2]);
+  });
+
+  test('when a deadline is extended after the reminder, then the reminder is armed again for the new deadline', async () => {
+    const plan = system.plan('definitions/services/urban-planning/building-permit-residential.yaml');
+    const code = await system.start(plan, { parcel: '8/8', area: 200, floors: 2, units: 2 });
+    let now = await withTask(code);
+    now = await complete(code, {
+      taskId: now.openTasks[0]?.taskId ?? '',
+      outcome: 'submit',
+      data: { documentsComplete: true },
+    });
+    const review = now.openTasks[0];
+    if (!review) throw new Error('no review task');
+    const reminders = async () =>
+      (await system.outbox.read()).filter((n) => n.kind === 'sla-reminder' && n.taskId === review.taskId)
+        .length;
+
+    await skipTo(review.atRiskAt, HOUR);
+    now = await statusWhen(code, (s) => s.openTasks[0]?.sla === 'at-risk');
+    expect(now.openTasks[0]?.sla).toBe('at-risk');
+    await eventually(async () => ((await reminders()) === 1 ? true : undefined));
+
+    const handle = system.env.client.workflow.getHandle(workflowIdOf(code));
+    now = await handle.executeUpdate(extendDeadlineUpdate, {
+      args: [
+        { of: review.taskId, by: 'P3D', reason: 'waiting on the traffic department', actor: 'person:head' },
+      ],
+    });
+    const extended = now.openTasks[0];
+    expect(extended?.sla).toBe('ok');
+    expect(Date.parse(extended?.deadline ?? '')).toBeGreaterThan(Date.parse(review.deadline));
+    await expect(
+      handle.executeUpdate(extendDeadlineUpdate, {
+        args: [{ of: review.taskId, by: 'P1D', reason: 'again', actor: 'person:head' }],
+      }),
+    ).rejects.toThrow('Workflow Update failed');
+
+    await skipTo(extended?.atRiskAt ?? '', HOUR);
+    await eventually(async () => ((await reminders()) === 2 ? true : undefined));
+    await skipTo(extended?.deadline ?? '', HOUR);
+    now = await statusWhen(code, (s) => s.escalations.length > 0);
+    expect(now.openTasks[0]?.sla).toBe('breached');
+    const late = Date.parse(now.escalations[0]?.at ?? '') - Date.parse(extended?.deadline ?? '');
+    expect(late).toBeGreaterThanOrEqual(0);
+    expect(late).toBeLessThan(1000);
   });
 });
