@@ -17,6 +17,10 @@ const deterministic = [
   'lib/expressions/evaluate.ts',
   'lib/plan/**/*.ts',
   'lib/temporal/search-attributes.ts',
+  'lib/calendar/clock.ts',
+  'lib/forms/form-data.ts',
+  'lib/organisation/licences.ts',
+  'lib/organisation/fair-routing.ts',
 ];
 
 export default tseslint.config(

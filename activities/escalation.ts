@@ -1,15 +1,18 @@
 /**
  * Where a rung of an escalation ladder leads: the supervisor, the level above, the steering
- * committee, or (reassign) another eligible office or the department head as the new assignee.
+ * committee, or (reassign) another eligible office by the stated rule, or the department head
+ * as the new assignee.
  */
 import type { Organisation } from '../lib/organisation/organisation';
 import type { RungTarget } from '../lib/plan/types';
 import type { Assignment, Party } from '../workflows/types';
-import { chooseOffice, type RoutingInput } from './routing';
+import { routeToOffice, type LiveOffices } from './routing';
 
 export interface EscalationInput {
   to: RungTarget;
   trackingCode: string;
+  stepId: string;
+  serviceId: string;
   domain: string;
   district: string;
   assignee: Party;
@@ -23,7 +26,12 @@ export interface EscalationTarget {
   reason: string;
 }
 
-export function escalationTarget(org: Organisation, input: EscalationInput, today: string): EscalationTarget {
+export async function escalationTarget(
+  org: Organisation,
+  live: LiveOffices,
+  input: EscalationInput,
+  today: string,
+): Promise<EscalationTarget> {
   const { assignee, supervisor, district } = input;
   switch (input.to) {
     case 'supervisor':
@@ -38,26 +46,31 @@ export function escalationTarget(org: Organisation, input: EscalationInput, toda
     case 'reassign': {
       const [kind, id = ''] = assignee.principal.split(':');
       if (kind === 'office') {
-        const routing: RoutingInput = {
-          trackingCode: input.trackingCode,
-          rule: { type: 'intake-office' },
-          domain: input.domain,
-          district,
-          exclude: [id],
-        };
-        try {
-          const reassigned = chooseOffice(org, routing, today);
+        const reassigned = await routeToOffice(
+          org,
+          live,
+          {
+            trackingCode: input.trackingCode,
+            stepId: input.stepId,
+            serviceId: input.serviceId,
+            rule: { type: 'intake-office' },
+            domain: input.domain,
+            district,
+            exclude: [id],
+          },
+          today,
+        );
+        if (reassigned.assignee.principal.startsWith('office:')) {
           return {
             to: reassigned.assignee,
             reassigned,
-            reason: `still open: taken from ${id} and given to another eligible office`,
-          };
-        } catch {
-          return {
-            to: supervisor,
-            reason: `still open, and no other office may take it: the supervisor is alerted again`,
+            reason: `still open: taken from ${id} and given by the rule to another office`,
           };
         }
+        return {
+          to: supervisor,
+          reason: 'still open, and no other office may take it: the supervisor is alerted again',
+        };
       }
       if (kind === 'department') {
         const reassigned: Assignment = {

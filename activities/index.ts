@@ -11,11 +11,15 @@ import type { Assignment } from '../workflows/types';
 import { runAction, type ActionInput, type ActionResult } from './actions';
 import { escalationTarget, type EscalationInput, type EscalationTarget } from './escalation';
 import type { Notification, Outbox } from './outbox';
+import { liveOffices, type TemporalAccess } from './live-offices';
+import { rerouteOfficeWork } from './reroute';
 import { route, type RoutingInput } from './routing';
 
 export interface ActivityDeps {
   organisation: Organisation;
   outbox: Outbox;
+  /** Temporal, for live licences and loads and for rerouting; routing uses the file alone without it. */
+  temporal?: TemporalAccess;
   /** Today's date (YYYY-MM-DD) for licence checks; the real clock unless a test fixes it. */
   today?: () => string;
 }
@@ -27,14 +31,25 @@ export interface FeeAssessment {
 }
 
 export function createActivities(deps: ActivityDeps) {
-  const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
+  const offset = deps.organisation.calendar.offsetMinutes * 60_000;
+  // Licences count days in the city's time.
+  const today = deps.today ?? (() => new Date(Date.now() + offset).toISOString().slice(0, 10));
+  const live = liveOffices(deps.organisation, deps.temporal);
   return {
     async resolveAssignee(input: RoutingInput): Promise<Assignment> {
-      return route(deps.organisation, input, today());
+      return route(deps.organisation, live, input, today());
     },
 
     async resolveEscalation(input: EscalationInput): Promise<EscalationTarget> {
-      return escalationTarget(deps.organisation, input, today());
+      return escalationTarget(deps.organisation, live, input, today());
+    },
+
+    async rerouteOfficeWork(job: {
+      officeId: string;
+      reason: string;
+    }): Promise<{ moved: number; failed: number }> {
+      if (!deps.temporal) return { moved: 0, failed: 0 };
+      return rerouteOfficeWork(deps.temporal, job);
     },
 
     async assessFee(input: {

@@ -1,10 +1,13 @@
 /**
- * Who does a step: the intake office or a named one, a department (or a role in it) of the
- * request's district, an outside agency, the treasury, the operations department. Runs as an
- * activity so the workflow records the answer and replays it unchanged whatever the
- * organisation data says later.
+ * Who does a step: an office by the stated rule (lib/organisation/fair-routing.ts), the
+ * office that took the request or the one the citizen chose among the eligible, a department
+ * (or a role in it) of the request's district, an outside agency, the treasury, the operations
+ * department. Runs as an activity: it reads the live licences and loads, and the workflow
+ * records the answer, with its explanation, and replays it unchanged.
  */
-import { ApplicationFailure } from '@temporalio/common';
+import type { Office } from '../lib/generated/organisation';
+import { chooseFairly, type RoutingDecision, type Tier } from '../lib/organisation/fair-routing';
+import type { LicenceState } from '../lib/organisation/licences';
 import type { AssignableUnit, Organisation } from '../lib/organisation/organisation';
 import type { PlanAssignee } from '../lib/plan/types';
 import type { Assignment } from '../workflows/types';
@@ -14,50 +17,106 @@ export type RoutedRule = Exclude<PlanAssignee, { type: 'applicant' } | { type: '
 
 export interface RoutingInput {
   trackingCode: string;
+  stepId: string;
+  serviceId: string;
   rule: RoutedRule;
   domain: string;
   district: string;
+  /** The office the citizen walked into. */
   intakeOffice?: string;
+  /** The office an online applicant chose, among the eligible ones. */
+  chosenOffice?: string;
+  /** Where to look when no office of the district is eligible. */
+  fallback?: 'neighbours' | 'city';
   /** Offices not to choose, such as the one a task is being taken away from. */
   exclude?: string[];
 }
 
-export function assignTo(unit: AssignableUnit, note: string): Assignment {
+/** What routing reads about offices as they stand now. */
+export interface LiveOffices {
+  licences(): Promise<Map<string, LicenceState>>;
+  /** Requests an office holds open now. */
+  load(officeId: string): Promise<number>;
+}
+
+export function assignTo(unit: AssignableUnit, note: string, decision?: RoutingDecision): Assignment {
   return {
     assignee: { principal: unit.principal, title: unit.title },
     supervisor: { principal: unit.supervisor.principal, title: unit.supervisor.title },
     note,
+    ...(decision ? { decision } : {}),
   };
 }
 
-/** A stable number from a tracking code, to rotate among equally eligible offices. */
-function rotation(trackingCode: string): number {
-  let hash = 0;
-  for (const char of trackingCode) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return hash;
+/** The districts searched in turn: the request's, its neighbours, the whole city. */
+function tiersFor(org: Organisation, district: string, fallback: 'neighbours' | 'city'): Tier[] {
+  const neighbours = org.district(district)?.neighbours ?? [];
+  const tiers: Tier[] = [{ name: 'district', districts: [district] }];
+  if (fallback === 'neighbours' && neighbours.length > 0)
+    tiers.push({ name: 'neighbours', districts: neighbours });
+  tiers.push({ name: 'city', districts: org.districtIds() });
+  return tiers;
 }
 
-/** An eligible office for the request, by rotation among those licensed for it. */
-export function chooseOffice(org: Organisation, input: RoutingInput, today: string): Assignment {
-  const eligible = org
-    .eligibleOffices(input.domain, input.district, today)
-    .map((office) => office.id)
-    .filter((id) => !(input.exclude ?? []).includes(id))
-    .sort();
-  const chosen = eligible[rotation(input.trackingCode) % Math.max(eligible.length, 1)];
-  if (!chosen) {
-    throw ApplicationFailure.create({
-      type: 'NoEligibleOffice',
-      message: `no licensed office serves ${input.domain} in district ${input.district}`,
-    });
-  }
-  return assignTo(
-    org.officeUnit(chosen, input.district),
-    `chosen among eligible offices ${eligible.join(', ')} by rotation on the tracking code`,
+/** Every office routing may consider: those of the file, and any licensed at run time. */
+function officesOf(org: Organisation, licences: Map<string, LicenceState>): Office[] {
+  const added = [...licences.values()].flatMap((l) =>
+    l.office && !org.office(l.officeId) ? [l.office] : [],
   );
+  return [...org.allOffices(), ...added];
 }
 
-export function route(org: Organisation, input: RoutingInput, today: string): Assignment {
+/** Chooses an office by the stated rule, and explains the choice. */
+export async function routeToOffice(
+  org: Organisation,
+  live: LiveOffices,
+  input: RoutingInput,
+  today: string,
+): Promise<Assignment> {
+  const licences = await live.licences();
+  const work = { serviceId: input.serviceId, domain: input.domain, district: input.district };
+  const offices = officesOf(org, licences);
+  const standings = await Promise.all(
+    offices.map(async (office) => {
+      const licence = licences.get(office.id) ?? org.licenceOf(office);
+      // Whatever the district, the licence must allow the work; the district is the tier's matter.
+      const barred = org.ineligibility(
+        office,
+        { ...work, district: office.districts[0] ?? '' },
+        licence,
+        today,
+      );
+      return {
+        officeId: office.id,
+        districts: office.districts,
+        capacity: office.capacity,
+        load: barred ? 0 : await live.load(office.id),
+        ...(barred ? { barred } : {}),
+      };
+    }),
+  );
+  const decision = chooseFairly({
+    trackingCode: input.trackingCode,
+    stepId: input.stepId,
+    district: input.district,
+    tiers: tiersFor(org, input.district, input.fallback ?? 'neighbours'),
+    offices: standings,
+    ...(input.exclude ? { exclude: input.exclude } : {}),
+  });
+  if (!decision.winner) {
+    const supervising = org.departmentUnit(org.file.escalation.officeSupervisor, input.district);
+    return assignTo(supervising, decision.why, decision);
+  }
+  const office = offices.find((o) => o.id === decision.winner) as Office;
+  return assignTo(org.officeUnit(office, input.district), `by the rule: ${decision.why}`, decision);
+}
+
+export async function route(
+  org: Organisation,
+  live: LiveOffices,
+  input: RoutingInput,
+  today: string,
+): Promise<Assignment> {
   const { rule, district } = input;
   switch (rule.type) {
     case 'treasury':
@@ -79,10 +138,36 @@ export function route(org: Organisation, input: RoutingInput, today: string): As
     }
     case 'office':
       return assignTo(org.officeUnit(rule.office, district), `office ${rule.office} named by the service`);
-    case 'intake-office':
-      if (input.intakeOffice) {
-        return assignTo(org.officeUnit(input.intakeOffice, district), 'the office that took the request');
+    case 'intake-office': {
+      const wanted = input.intakeOffice ?? input.chosenOffice;
+      if (wanted && !(input.exclude ?? []).includes(wanted)) {
+        const licences = await live.licences();
+        const office = org.office(wanted);
+        const licence = licences.get(wanted) ?? (office ? org.licenceOf(office) : undefined);
+        const barred =
+          office && licence
+            ? org.ineligibility(
+                office,
+                { serviceId: input.serviceId, domain: input.domain, district },
+                licence,
+                today,
+              )
+            : 'unknown office';
+        if (!barred && office) {
+          const note = input.intakeOffice
+            ? 'the office that took the request'
+            : 'the office the applicant chose among the eligible ones';
+          return assignTo(org.officeUnit(office.id, district), note);
+        }
+        const decided = await routeToOffice(
+          org,
+          live,
+          { ...input, exclude: [...(input.exclude ?? []), wanted] },
+          today,
+        );
+        return { ...decided, note: `${wanted} may no longer take it (${barred ?? ''}); ${decided.note}` };
       }
-      return chooseOffice(org, input, today);
+      return routeToOffice(org, live, input, today);
+    }
   }
 }

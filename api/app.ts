@@ -11,7 +11,9 @@ import { BODY_LIMIT } from './limits';
 import { describeProblem, notFound, problemHandler } from './problem';
 import { Presenter } from './present';
 import { RequestService } from './request-service';
+import { OfficeService } from './office-service';
 import { definitionRoutes } from './routes/definitions';
+import { officeRoutes, reportRoutes } from './routes/offices';
 import { healthRoutes } from './routes/health';
 import { requestRoutes } from './routes/requests';
 import { slaRoutes } from './routes/sla';
@@ -35,11 +37,13 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   const present = new Presenter(deps.organisation.calendar.timeZone);
+  const offices = new OfficeService(deps.client, deps.taskQueue, deps.organisation);
   const service = new RequestService(
     deps.client,
     deps.taskQueue,
     deps.catalog,
     deps.organisation,
+    () => offices.licences(),
     deps.continueAsNewAfter,
   );
 
@@ -52,6 +56,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/tasks', taskRoutes(service, present));
   app.use('/api/sla', slaRoutes(service, present));
   app.use('/api/definitions', definitionRoutes(deps.catalog, deps.designer));
+  app.use('/api/offices', officeRoutes(offices));
+  app.use('/api/reports', reportRoutes(offices, deps.catalog));
   app.use(notFound);
   app.use(problemHandler(deps.logger));
   return app;

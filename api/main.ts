@@ -7,6 +7,7 @@ import { loadDomain } from '../lib/load-domain';
 import { createLogger, type Logger } from '../lib/logger';
 import { connectClient } from '../lib/temporal/connect';
 import { ensureSearchAttributes } from '../lib/temporal/ensure-search-attributes';
+import { ensureLicenceRegistry } from '../lib/temporal/licence-registry';
 import { exitOnStartupError, onShutdown } from '../lib/process';
 import { startWebServer, stopWebServer } from './server';
 
@@ -14,6 +15,7 @@ export async function runApi(config: Config, domain: Domain, logger: Logger, add
   const { connection, client } = await connectClient(address, config.temporal.namespace);
   const added = await ensureSearchAttributes(connection, config.temporal.namespace);
   if (added.length > 0) logger.info({ added }, 'registered search attributes');
+  await ensureLicenceRegistry(client, config.temporal.taskQueue, domain.organisation);
   const web = await startWebServer(
     {
       client,

@@ -34,6 +34,8 @@ export class Presenter {
       title: task.title,
       assignee: task.assignee,
       routing: task.routing,
+      ...(task.decision ? { decision: task.decision } : {}),
+      ...(task.moves ? { moves: task.moves.map((m) => ({ ...m, at: this.when(m.at) })) } : {}),
       openedAt: this.when(task.openedAt),
       deadline: this.when(task.deadline),
       ...(task.deadline !== task.originalDeadline

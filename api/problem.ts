@@ -20,6 +20,7 @@ export const PROBLEM_TYPES = {
   'task-not-open': { status: 409, title: 'The task is not open' },
   'nothing-asked': { status: 409, title: 'The request is not waiting on the applicant' },
   'bill-not-due': { status: 409, title: 'The bill is not due' },
+  'licence-change-refused': { status: 409, title: 'The licence cannot change so' },
   'request-not-active': { status: 409, title: 'The request has already ended' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'The request body must be application/json' },

@@ -14,6 +14,7 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { checkFormData } from '../lib/forms/form-data';
+import type { LicenceState } from '../lib/organisation/licences';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { ServicePlan } from '../lib/plan/types';
 import { SA } from '../lib/temporal/search-attributes';
@@ -45,6 +46,7 @@ export interface StartRequest {
   serviceId: string;
   district: string;
   intakeOffice?: string;
+  chosenOffice?: string;
   applicant: Applicant;
   data: Record<string, unknown>;
 }
@@ -103,6 +105,8 @@ export class RequestService {
     private readonly taskQueue: string,
     private readonly plans: PlanSource,
     private readonly org: Organisation,
+    /** The offices' licences as they stand. */
+    private readonly licences: () => Promise<Map<string, LicenceState>>,
     /** History length after which requests continue as new. */
     private readonly continueAsNewAfter?: number,
   ) {}
@@ -114,6 +118,25 @@ export class RequestService {
   /** Visibility queries are scoped to this deployment's task queue. */
   private scoped(query: string): string {
     return `TaskQueue = '${this.taskQueue}' AND ${query}`;
+  }
+
+  /** Why an office may not take a request of a service in a district, by its live licence. */
+  private async whyNotEligible(
+    officeId: string,
+    plan: ServicePlan,
+    district: string,
+  ): Promise<string | undefined> {
+    const office = this.org.office(officeId);
+    if (!office) return 'there is no such office';
+    const licences = await this.licences();
+    const licence = licences.get(officeId) ?? this.org.licenceOf(office);
+    const today = new Date(Date.now() + this.org.calendar.offsetMinutes * 60_000).toISOString().slice(0, 10);
+    return this.org.ineligibility(
+      office,
+      { serviceId: plan.serviceId, domain: plan.domain, district },
+      licence,
+      today,
+    );
   }
 
   async start(request: StartRequest): Promise<{ trackingCode: string; plan: ServicePlan }> {
@@ -129,15 +152,22 @@ export class RequestService {
         `Service '${plan.serviceId}' starts only ${plan.intake.map((i) => (i === 'office' ? 'at an office' : i)).join(' or ')}.`,
       );
     }
-    if (request.intakeOffice) {
-      const office = this.org.office(request.intakeOffice);
-      const today = new Date().toISOString().slice(0, 10);
-      if (!office || !this.org.officeEligible(office, plan.domain, request.district, today)) {
+    if (request.chosenOffice && (request.intakeOffice || plan.routing?.officeChoice !== 'citizen')) {
+      throw new ProblemError(
+        'intake-not-allowed',
+        request.intakeOffice
+          ? "A request taken at an office is that office's; only online requests choose one."
+          : `Service '${plan.serviceId}' gives its office work out by rule; the applicant does not choose.`,
+      );
+    }
+    const office = request.intakeOffice ?? request.chosenOffice;
+    if (office) {
+      const why = await this.whyNotEligible(office, plan, request.district);
+      if (why)
         throw new ProblemError(
           'office-not-eligible',
-          `Office '${request.intakeOffice}' has no active licence for ${plan.domain} in district ${request.district}.`,
+          `Office '${office}' may not take this request: ${why}.`,
         );
-      }
     }
     if (plan.form) {
       const errors = checkFormData(plan.form, request.data);
@@ -153,6 +183,7 @@ export class RequestService {
         district: request.district,
         channel,
         ...(request.intakeOffice ? { intakeOffice: request.intakeOffice } : {}),
+        ...(request.chosenOffice ? { chosenOffice: request.chosenOffice } : {}),
         applicant: request.applicant,
         data: request.data,
         ...(this.continueAsNewAfter ? { continueAsNewAfter: this.continueAsNewAfter } : {}),

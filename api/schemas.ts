@@ -16,6 +16,7 @@ export const startRequestBody = {
     serviceId: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,80}$' },
     district: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,20}$' },
     intakeOffice: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,40}$' },
+    chosenOffice: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,40}$' },
     applicant: {
       type: 'object',
       additionalProperties: false,
@@ -93,6 +94,34 @@ export const extendBody = {
     reason,
     actor,
   },
+} as const;
+
+const jalaliDate = { type: 'string', pattern: '^1[34][0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' };
+const id = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,80}$' };
+
+export const licenceChangeBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['action', 'reason'],
+  properties: {
+    action: { enum: ['suspend', 'revoke', 'reinstate', 'renew'] },
+    reason,
+    by: actor,
+    validUntil: jalaliDate,
+  },
+} as const;
+
+export const routingReportQuery = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['service', 'district'],
+  properties: { service: id, district: id },
+} as const;
+
+export const officeReportQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { service: id, district: id },
 } as const;
 
 export const taskListQuery = {

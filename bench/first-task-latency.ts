@@ -9,7 +9,7 @@ const rounds = Number(process.env.ROUNDS ?? 20);
 const body = {
   serviceId: 'building-permit-residential',
   district: 'd01',
-  intakeOffice: 'o-1101',
+  intakeOffice: 'o-0101',
   applicant: { name: 'Benchmark applicant' },
   data: { parcel: 'bench/1', area: 200, floors: 2, units: 2 },
 };
@@ -24,7 +24,7 @@ async function once(): Promise<{ accepted: number; visible: number }> {
   const { trackingCode } = (await response.json()) as { trackingCode: string };
   const accepted = performance.now() - started;
   for (;;) {
-    const list = (await (await fetch(`${base}/api/tasks?assignee=office:o-1101`)).json()) as {
+    const list = (await (await fetch(`${base}/api/tasks?assignee=office:o-0101`)).json()) as {
       items: { trackingCode: string }[];
     };
     if (list.items.some((item) => item.trackingCode === trackingCode)) {

@@ -9,16 +9,22 @@ import { loadOrganisation } from '../lib/organisation/load-organisation';
 import type { Organisation } from '../lib/organisation/organisation';
 import { createLogger, type Logger } from '../lib/logger';
 import { exitOnStartupError, onShutdown } from '../lib/process';
-import { connectWorker } from '../lib/temporal/connect';
+import { connectClient, connectWorker } from '../lib/temporal/connect';
 import { createWorker } from './create-worker';
 
 export async function runWorker(config: Config, organisation: Organisation, logger: Logger, address: string) {
   const connection = await connectWorker(address);
+  // Activities read live licences and loads, and reroute work, through a client.
+  const { connection: clientConnection, client } = await connectClient(address, config.temporal.namespace);
   const worker = await createWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    deps: { organisation, outbox: new Outbox(config.outboxPath) },
+    deps: {
+      organisation,
+      outbox: new Outbox(config.outboxPath),
+      temporal: { client, taskQueue: config.temporal.taskQueue },
+    },
   });
   const running = worker.run();
   logger.info({ taskQueue: config.temporal.taskQueue }, 'worker running');
@@ -28,6 +34,7 @@ export async function runWorker(config: Config, organisation: Organisation, logg
       worker.shutdown();
       await running;
       await connection.close();
+      await clientConnection.close();
     },
   };
 }

@@ -155,7 +155,7 @@ export class Interpreter {
   }
 
   /** Who a rule names: the applicant and "the same as step X" from the record, the rest by routing. */
-  private async assign(rule: PlanAssignee): Promise<Assignment> {
+  private async assign(rule: PlanAssignee, stepId: string): Promise<Assignment> {
     const { trackingCode, district, intakeOffice } = this.input;
     if (rule.type === 'applicant') {
       const applicant = { principal: `applicant:${trackingCode}`, title: APPLICANT };
@@ -170,15 +170,57 @@ export class Interpreter {
           note: `the same as step '${rule.step}' (${earlier.actor ?? earlier.assignee.principal})`,
         };
       }
-      return this.assign({ type: 'intake-office' });
+      return this.assign({ type: 'intake-office' }, stepId);
     }
+    const { chosenOffice } = this.input;
+    const fallback = this.input.plan.routing?.fallback;
     return engine.resolveAssignee({
       trackingCode,
+      stepId,
+      serviceId: this.input.plan.serviceId,
       rule,
       domain: this.input.plan.domain,
       district,
       ...(intakeOffice ? { intakeOffice } : {}),
+      ...(chosenOffice ? { chosenOffice } : {}),
+      ...(fallback ? { fallback } : {}),
     });
+  }
+
+  /**
+   * Gives the open work of a principal out again by the rule, away from it: its office's
+   * licence was suspended, revoked or expired.
+   */
+  async moveWorkAway(principal: string, reason: string): Promise<number> {
+    let moved = 0;
+    for (const task of this.rc.openTasks().filter((t) => t.assignee.principal === principal)) {
+      const officeId = principal.replace(/^office:/, '');
+      const assignment = await engine.resolveAssignee({
+        trackingCode: this.input.trackingCode,
+        stepId: task.stepId,
+        serviceId: this.input.plan.serviceId,
+        rule: { type: 'intake-office' },
+        domain: this.input.plan.domain,
+        district: this.input.district,
+        exclude: [officeId],
+        ...(this.input.plan.routing?.fallback ? { fallback: this.input.plan.routing.fallback } : {}),
+      });
+      if (task.status !== 'open') continue;
+      this.rc.moveTask(task, assignment, reason, Date.now());
+      this.rc.record(
+        {
+          stepId: task.stepId,
+          kind: 'routing',
+          title: task.title,
+          taskId: task.taskId,
+          note: `${reason}; now ${assignment.assignee.principal}`,
+        },
+        Date.now(),
+      );
+      moved++;
+    }
+    this.publish();
+    return moved;
   }
 
   /**
@@ -234,7 +276,7 @@ export class Interpreter {
     const rule: PlanAssignee = step.kind === 'task' ? step.assignee : { type: 'agency', agency: step.agency };
     const task = await this.awaitTask(
       this.answeredSpec(step, branches),
-      () => this.assign(rule),
+      () => this.assign(rule, step.id),
       { escalation: step.escalation, ...(step.onTimeout ? { onTimeout: step.onTimeout } : {}) },
       rule.type === 'applicant',
     );
@@ -261,9 +303,13 @@ export class Interpreter {
         status: 'due',
       });
     }
-    await this.awaitTask(this.answeredSpec(step, branches), () => this.assign({ type: 'treasury' }), {
-      escalation: step.escalation,
-    });
+    await this.awaitTask(
+      this.answeredSpec(step, branches),
+      () => this.assign({ type: 'treasury' }, step.id),
+      {
+        escalation: step.escalation,
+      },
+    );
     return { next: step.next };
   }
 
@@ -350,7 +396,7 @@ export class Interpreter {
             outcomes: INCIDENT.map((o) => ({ ...o, available: true })),
             branches,
           },
-          () => this.assign({ type: 'operations' }),
+          () => this.assign({ type: 'operations' }, step.id),
           { escalation: { remindAt: 0, ladder: [] } },
         );
         if (incident.outcome === 'skip') return { next: step.next };
@@ -366,7 +412,7 @@ export class Interpreter {
     });
     const recipients: string[] = [];
     for (const rule of step.to) {
-      const { assignee } = await this.assign(rule);
+      const { assignee } = await this.assign(rule, step.id);
       await engine.notify({
         kind: 'message',
         to: assignee.principal,

@@ -10,6 +10,7 @@ import type {
   ExtendInput,
   PaymentInput,
   RequestStatus,
+  RerouteInput,
   ResumeInput,
   SuspendInput,
   WithdrawInput,
@@ -37,6 +38,9 @@ export const withdrawUpdate = defineUpdate<RequestStatus, [WithdrawInput]>('with
 
 /** The treasury (or its payment gateway) reports a payment against a bill of the request. */
 export const recordPaymentUpdate = defineUpdate<RequestStatus, [PaymentInput]>('recordPayment');
+
+/** The work an office holds is given out again: its licence was suspended, revoked or expired. */
+export const rerouteWorkUpdate = defineUpdate<RequestStatus, [RerouteInput]>('rerouteWork');
 
 /** Failure types a rejected update carries, so callers can answer precisely. */
 export const REJECTION = {

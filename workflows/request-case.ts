@@ -162,6 +162,7 @@ export class RequestCase {
       assignee: assignment.assignee,
       supervisor: assignment.supervisor,
       routing: assignment.note,
+      ...(assignment.decision ? { decision: assignment.decision } : {}),
       outcomes: spec.outcomes.filter((o) => o.available).map(({ id, title }) => ({ id, title })),
       openedAt: iso(nowMs),
       atRiskAt: iso(Math.min(atRiskMs, deadlineMs)),
@@ -359,6 +360,43 @@ export class RequestCase {
     }
     this.s.escalations.push(escalation);
     return escalation;
+  }
+
+  /** The task moves to another holder outside the ladder: its office's licence stopped. */
+  moveTask(task: TaskRecord, to: Assignment, reason: string, nowMs: number): void {
+    (task.moves ??= []).push({ at: iso(nowMs), from: task.assignee, to: to.assignee, reason });
+    task.assignee = to.assignee;
+    task.supervisor = to.supervisor;
+    task.routing = `${reason}; ${to.note}`;
+    if (to.decision) task.decision = to.decision;
+    else delete task.decision;
+  }
+
+  /** Work per holder, for the reports: tasks held, done, breached, and the time done ones took. */
+  workSummary(): Record<string, { tasks: number; done: number; breached: number; ms: number }> {
+    const work: Record<string, { tasks: number; done: number; breached: number; ms: number }> = {};
+    for (const task of this.s.tasks) {
+      if (task.status === 'cancelled') continue;
+      const entry = (work[task.assignee.principal] ??= { tasks: 0, done: 0, breached: 0, ms: 0 });
+      entry.tasks += 1;
+      if (task.sla === 'breached') entry.breached += 1;
+      if (task.status === 'done' && task.closedAt) {
+        entry.done += 1;
+        entry.ms += Date.parse(task.closedAt) - Date.parse(task.openedAt);
+      }
+    }
+    return work;
+  }
+
+  /** The office of the request and how it got it: walked in, chosen by the applicant, or by the rule. */
+  officeOfRecord(): { office: string; how: 'walk-in' | 'chosen' | 'rule' } | undefined {
+    const first = this.s.tasks.find((task) =>
+      (task.moves?.[0]?.from ?? task.assignee).principal.startsWith('office:'),
+    );
+    if (!first) return undefined;
+    const original = first.moves?.[0]?.from ?? first.assignee;
+    const how = this.input.intakeOffice ? 'walk-in' : this.input.chosenOffice ? 'chosen' : 'rule';
+    return { office: original.principal.slice('office:'.length), how };
   }
 
   /** The request as a whole passed its statutory deadline: the steering committee is told. */

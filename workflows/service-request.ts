@@ -30,6 +30,7 @@ import {
   planQuery,
   recordPaymentUpdate,
   REJECTION,
+  rerouteWorkUpdate,
   resumeClockUpdate,
   statusQuery,
   suspendClockUpdate,
@@ -43,6 +44,7 @@ import type {
   PaymentInput,
   RequestInput,
   RequestStatus,
+  RerouteInput,
   ResumeInput,
   SuspendInput,
   TaskRecord,
@@ -105,6 +107,15 @@ export async function serviceRequest(input: RequestInput): Promise<RequestStatus
         if (payment.receipt.trim() === '') reject(REJECTION.invalidData, 'a payment needs its receipt');
       },
     },
+  );
+
+  setHandler(
+    rerouteWorkUpdate,
+    async (command: RerouteInput) => {
+      await interpreter.moveWorkAway(command.principal, command.reason);
+      return rc.status();
+    },
+    { validator: (_command: RerouteInput) => rc.assertActive() },
   );
 
   setHandler(

@@ -86,6 +86,8 @@ export async function watchTask(ctx: WatchContext, task: TaskRecord, plan: Watch
       const target = await engine.resolveEscalation({
         to: rung.to,
         trackingCode,
+        stepId: task.stepId,
+        serviceId: rc.plan.serviceId,
         domain: rc.plan.domain,
         district: rc.input.district,
         assignee: task.assignee,
@@ -138,6 +140,8 @@ export async function watchStatutoryDeadline(ctx: WatchContext): Promise<void> {
     const committee = await engine.resolveEscalation({
       to: 'steering-committee',
       trackingCode: rc.input.trackingCode,
+      stepId: '',
+      serviceId: rc.plan.serviceId,
       domain: rc.plan.domain,
       district: rc.input.district,
       assignee: { principal: '', title: rc.plan.title },

@@ -4,6 +4,7 @@
  */
 import type { ClockKind } from '../lib/calendar/clock';
 import type { ResolvedCalendar } from '../lib/calendar/working-time';
+import type { RoutingDecision } from '../lib/organisation/fair-routing';
 import type { RungTarget, ServicePlan, Title } from '../lib/plan/types';
 
 export type Channel = 'office' | 'online' | 'department';
@@ -25,6 +26,8 @@ export interface RequestInput {
   channel: Channel;
   /** The licensed office that took the request, when it came in at an office. */
   intakeOffice?: string;
+  /** The office an online applicant chose among the eligible ones, when the service allows it. */
+  chosenOffice?: string;
   applicant: Applicant;
   data: Record<string, unknown>;
   /** Set when a long request continues as new: where it was, and what it had done. */
@@ -54,6 +57,8 @@ export interface Assignment {
   supervisor: Party;
   /** How the assignee was chosen, kept for managers and inspectors. */
   note: string;
+  /** For work given out by the stated rule: who was considered, why, and who won. */
+  decision?: RoutingDecision;
 }
 
 /** A deadline as it stands, what it was at first, and the clock it counts on. */
@@ -73,6 +78,10 @@ export interface TaskRecord {
   supervisor: Party;
   /** How the assignee was chosen. */
   routing: string;
+  /** The routing decision behind the assignee, when a rule chose among offices. */
+  decision?: RoutingDecision;
+  /** Every time the task moved to another holder outside the escalation ladder, and why. */
+  moves?: { at: string; from: Party; to: Party; reason: string }[];
   /** Outcomes the task may end with now (an outcome that reached its limit is left out). */
   outcomes: { id: string; title: Title }[];
   openedAt: string;
@@ -121,6 +130,7 @@ export interface JournalEntry {
     | 'notify'
     | 'end'
     | 'deadline'
+    | 'routing'
     | 'withdrawal';
   title: Title;
   taskId?: string;
@@ -253,6 +263,12 @@ export interface ExtendInput {
 export interface WithdrawInput {
   reason: string;
   actor: string;
+}
+
+export interface RerouteInput {
+  /** The principal whose open tasks go elsewhere: office:<id>. */
+  principal: string;
+  reason: string;
 }
 
 export interface PaymentInput {

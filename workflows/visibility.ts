@@ -42,7 +42,8 @@ export class VisibilityPublisher {
       upsertSearchAttributes(pairs);
       this.lastAttributes = attributes;
     }
-    const memo = { openTasks: rc.openTaskSummaries() };
+    const office = rc.officeOfRecord();
+    const memo = { openTasks: rc.openTaskSummaries(), work: rc.workSummary(), ...(office ? { office } : {}) };
     const memoText = JSON.stringify(memo);
     if (memoText !== this.lastMemo) {
       upsertMemo(memo);

@@ -37,6 +37,8 @@ export async function handWrittenChain(steps: number, district: string): Promise
   for (let step = 0; step < steps; step++) {
     const assignment = await resolveAssignee({
       trackingCode: 'hand-written',
+      stepId: `step-${step}`,
+      serviceId: 'hand-written',
       rule: { type: 'department', department: 'urban-planning', perDistrict: true },
       domain: 'urban-planning',
       district,

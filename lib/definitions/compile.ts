@@ -99,6 +99,10 @@ export function compileService(
     ...(urgency ? { urgency } : {}),
     ...(statutory ? { statutoryDeadline: statutory } : {}),
     ...(maxExtension ? { maxExtension } : {}),
+    routing: {
+      officeChoice: def.routing?.officeChoice ?? 'rule',
+      fallback: def.routing?.fallback ?? 'neighbours',
+    },
     ...(form ? { form } : {}),
     documents: (def.documents ?? []).map((d) => ({
       id: d.id,

@@ -53,6 +53,10 @@ export interface Organisation {
     treasury: Id;
     operations: Id;
   };
+  /**
+   * The people who act in the system.
+   */
+  people?: Person[];
 }
 /**
  * A title in Persian and in English.
@@ -112,10 +116,15 @@ export interface Role {
 export interface Office {
   id: Id;
   title: Title;
+  /**
+   * The licence as issued. Its status changes at run time (suspension, revocation, reinstatement) are kept by the licence registry, which starts from this.
+   */
   licence: {
     number: string;
     status: 'active' | 'suspended' | 'revoked';
     validUntil: JalaliDate;
+    since?: JalaliDate;
+    reason?: string;
   };
   /**
    * Districts the office serves.
@@ -124,11 +133,22 @@ export interface Office {
    */
   districts: Id[];
   /**
-   * Service domains the licence covers.
-   *
-   * @minItems 1
+   * What the licence covers: whole domains, and single services beyond them.
    */
-  domains: string[];
+  scope: {
+    domains?: (
+      | 'urban-planning'
+      | 'transport'
+      | 'finance'
+      | 'urban-services'
+      | 'real-estate'
+      | 'legal'
+      | 'business'
+      | 'citizen'
+      | 'office-oversight'
+    )[];
+    services?: Id[];
+  };
   /**
    * Requests the office can take per working day.
    */
@@ -166,4 +186,21 @@ export interface Rung {
    * supervisor: the assignee's supervisor is alerted; superior: the level above the supervisor; reassign: the task moves to another eligible office, or to the department head; steering-committee: the steering committee is alerted.
    */
   to: 'supervisor' | 'superior' | 'reassign' | 'steering-committee';
+}
+/**
+ * Someone who acts: staff bound to a licensed office, or to a department (of a district, for a per-district one), with their roles there.
+ *
+ * This interface was referenced by `Organisation`'s JSON-Schema
+ * via the `definition` "Person".
+ */
+export interface Person {
+  id: Id;
+  name: string;
+  office?: Id;
+  department?: Id;
+  district?: Id;
+  /**
+   * @minItems 1
+   */
+  roles: Id[];
 }

@@ -84,6 +84,7 @@ export interface ServiceDefinition {
    */
   fees?: Fee[];
   escalation?: Escalation;
+  routing?: Routing;
   steps: Steps;
   clock?: Clock;
   urgency?: Urgency;
@@ -159,6 +160,16 @@ export interface Rung {
    * supervisor: the assignee's supervisor is alerted; superior: the level above the supervisor; reassign: the task moves to another eligible office, or to the department head; steering-committee: the steering committee is alerted.
    */
   to: 'supervisor' | 'superior' | 'reassign' | 'steering-committee';
+}
+/**
+ * How office work of the service is given out. `officeChoice: citizen` lets an online applicant pick an office, only among the eligible ones. `fallback` says where to look when no office of the request's district is eligible: `neighbours` (the neighbouring districts, then the whole city) or `city`; if no office anywhere is, the office-supervising department takes the work: never nobody.
+ *
+ * This interface was referenced by `ServiceDefinition`'s JSON-Schema
+ * via the `definition` "Routing".
+ */
+export interface Routing {
+  officeChoice?: 'rule' | 'citizen';
+  fallback?: 'neighbours' | 'city';
 }
 /**
  * Work a person does: an office's clerk, a department's expert, a commission, the applicant. Ends with one of its outcomes. With `onTimeout`, that outcome is taken by itself when the SLA passes, instead of escalating (a resolved complaint the citizen leaves unanswered closes). `statutoryDeadline` is the legal maximum beside the SLA; `maxExtension` bounds how far the SLA may be extended.

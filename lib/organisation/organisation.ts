@@ -11,7 +11,9 @@ import type {
   District,
   Office,
   Organisation as OrganisationFile,
+  Person,
 } from '../generated/organisation';
+import { statusOn, type LicenceState } from './licences';
 import type { Title } from '../generated/service-definition';
 
 /** Someone work can be assigned or escalated to: `office:o-12`, `department:d05.urban-planning`, `head:...`. */
@@ -117,8 +119,8 @@ export class Organisation {
   }
 
   /** An office as an assignee; its tasks escalate to the head of the office-supervising department. */
-  officeUnit(officeId: string, districtId: string): AssignableUnit {
-    const office = this.required(this.offices, officeId, 'office');
+  officeUnit(officeId: string | Office, districtId: string): AssignableUnit {
+    const office = typeof officeId === 'string' ? this.required(this.offices, officeId, 'office') : officeId;
     return {
       principal: `office:${office.id}`,
       title: office.title,
@@ -161,19 +163,94 @@ export class Organisation {
     return above ? this.headOf(above, districtId) : this.steeringCommittee();
   }
 
-  /** Whether an office may take new work of a domain in a district on a date (YYYY-MM-DD). */
-  officeEligible(office: Office, domain: string, districtId: string, onDate: string): boolean {
-    const validUntil = jalaliToGregorian(office.licence.validUntil);
-    return (
-      office.licence.status === 'active' &&
-      validUntil !== undefined &&
-      onDate <= validUntil &&
-      office.districts.includes(districtId) &&
-      office.domains.includes(domain)
+  people(): Person[] {
+    return this.file.people ?? [];
+  }
+
+  person(id: string): Person | undefined {
+    return this.people().find((p) => p.id === id);
+  }
+
+  /** The licence as the file issues it, before any change at run time. */
+  licenceOf(office: Office): LicenceState {
+    const validUntil = jalaliToGregorian(office.licence.validUntil) ?? '0000-00-00';
+    const since = office.licence.since ? jalaliToGregorian(office.licence.since) : undefined;
+    return {
+      officeId: office.id,
+      number: office.licence.number,
+      status: office.licence.status,
+      validUntil,
+      ...(office.licence.reason ? { reason: office.licence.reason } : {}),
+      history: [
+        {
+          at: `${since ?? validUntil}T00:00:00.000Z`,
+          action:
+            office.licence.status === 'active'
+              ? 'grant'
+              : office.licence.status === 'suspended'
+                ? 'suspend'
+                : 'revoke',
+          status: office.licence.status,
+          reason: office.licence.reason ?? 'as issued in the organisation file',
+          by: 'organisation file',
+          validUntil,
+        },
+      ],
+    };
+  }
+
+  /**
+   * Why an office may not take a request's work, or undefined when it may: its licence must be
+   * active on the day, cover the service (by domain or by name), and the office serve the district.
+   */
+  ineligibility(
+    office: Office,
+    work: { serviceId: string; domain: string; district: string },
+    licence: LicenceState,
+    today: string,
+  ): string | undefined {
+    const status = statusOn(licence, today);
+    if (status === 'expired') return `licence expired after ${licence.validUntil}`;
+    if (status !== 'active') return `licence ${status}${licence.reason ? `: ${licence.reason}` : ''}`;
+    const { domains = [], services = [] } = office.scope;
+    if (!domains.includes(work.domain as never) && !services.includes(work.serviceId)) {
+      return `licence does not cover ${work.domain} or ${work.serviceId}`;
+    }
+    if (!office.districts.includes(work.district)) return `does not serve district ${work.district}`;
+    return undefined;
+  }
+
+  /** Offices that may take the work of a service in a district on a date, by their licences as issued. */
+  eligibleOffices(domain: string, districtId: string, onDate: string, serviceId = ''): Office[] {
+    return this.file.offices.filter(
+      (office) =>
+        this.ineligibility(
+          office,
+          { serviceId, domain, district: districtId },
+          this.licenceOf(office),
+          onDate,
+        ) === undefined,
     );
   }
 
-  eligibleOffices(domain: string, districtId: string, onDate: string): Office[] {
-    return this.file.offices.filter((office) => this.officeEligible(office, domain, districtId, onDate));
+  officeEligible(
+    office: Office,
+    domain: string,
+    districtId: string,
+    onDate: string,
+    serviceId = '',
+  ): boolean {
+    return (
+      this.ineligibility(
+        office,
+        { serviceId, domain, district: districtId },
+        this.licenceOf(office),
+        onDate,
+      ) === undefined
+    );
+  }
+
+  allOffices(): Office[] {
+    return this.file.offices;
   }
 }

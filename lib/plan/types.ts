@@ -147,6 +147,8 @@ export interface ServicePlan {
   /** A faster target for requests whose data makes them urgent. */
   urgency?: { when: Expr; text: string; sla: PlanDuration };
   statutoryDeadline?: PlanDuration;
+  /** How office work is given out: whether the citizen may choose, where to look beyond the district. */
+  routing?: { officeChoice: 'rule' | 'citizen'; fallback: 'neighbours' | 'city' };
   /** How far the request's target may be extended in all. */
   maxExtension?: PlanDuration;
   form?: Record<string, unknown>;

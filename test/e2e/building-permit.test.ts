@@ -20,7 +20,7 @@ async function startPermit(data: Record<string, unknown>) {
   const response = await system.post('/api/requests', {
     serviceId: 'building-permit-residential',
     district: 'd01',
-    intakeOffice: 'o-1101',
+    intakeOffice: 'o-0101',
     applicant,
     data,
   });
@@ -48,10 +48,10 @@ describe('residential building permit', () => {
     expect(code).toMatch(/^\d{12}$/);
 
     const intake = await openTask(code, 'intake');
-    expect(intake.assignee.principal).toBe('office:o-1101');
+    expect(intake.assignee.principal).toBe('office:o-0101');
     expect(intake.deadline.jalali).toMatch(/^14\d\d\/\d\d\/\d\d \d\d:\d\d$/);
     const worklist = await eventually(async () => {
-      const { body } = await system.get('/api/tasks?assignee=office:o-1101');
+      const { body } = await system.get('/api/tasks?assignee=office:o-0101');
       return body.items.find((item: { taskId: string }) => item.taskId === intake.taskId);
     });
     expect(worklist.trackingCode).toBe(code);
@@ -125,7 +125,7 @@ describe('residential building permit', () => {
       expect(review.outcomes.map((o: { id: string }) => o.id)).toEqual(['approve', 'reject', 'return']);
       status = await complete(review.taskId, 'return');
       expect(status.currentTasks[0].step).toBe('intake');
-      expect(status.currentTasks[0].assignee.principal).toBe('office:o-1101');
+      expect(status.currentTasks[0].assignee.principal).toBe('office:o-0101');
       expect(status.outcomeCounts['plan-review/return']).toBe(round);
       task = status.currentTasks[0];
     }

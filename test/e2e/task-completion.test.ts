@@ -19,7 +19,7 @@ async function permitAt(step: string) {
   const { body } = await system.post('/api/requests', {
     serviceId: 'building-permit-residential',
     district: 'd02',
-    intakeOffice: 'o-1102',
+    intakeOffice: 'o-0201',
     applicant: { name: 'Ali Moradi' },
     data: { parcel: '55/2', area: 180, floors: 2, units: 2 },
   });

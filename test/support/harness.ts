@@ -4,13 +4,16 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import type { Organisation } from '../../lib/organisation/organisation';
 import { Outbox } from '../../activities/outbox';
 import { startWebServer, stopWebServer, type WebServer } from '../../api/server';
 import { loadDomain } from '../../lib/load-domain';
 import { createLogger } from '../../lib/logger';
 import { repoPath } from '../../lib/paths';
 import { connectClient } from '../../lib/temporal/connect';
+import { ensureLicenceRegistry } from '../../lib/temporal/licence-registry';
 import { createWorker } from '../../worker/create-worker';
 
 export { fixture } from './paths';
@@ -24,6 +27,9 @@ export interface HarnessOptions {
 
 export interface Harness {
   url: string;
+  client: Client;
+  taskQueue: string;
+  organisation: Organisation;
   outbox: Outbox;
   get(path: string): Promise<ApiResponse>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
@@ -63,16 +69,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const outbox = new Outbox(join(workDir, 'outbox.jsonl'));
 
   const nativeConnection = await NativeConnection.connect({ address });
+  const { connection, client } = await connectClient(address, 'default');
   const worker: Worker = await createWorker({
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
-    deps: { organisation: domain.organisation, outbox },
+    deps: { organisation: domain.organisation, outbox, temporal: { client, taskQueue } },
     workflowBundle: { codePath: bundle },
   });
   const running = worker.run();
-
-  const { connection, client } = await connectClient(address, 'default');
+  await ensureLicenceRegistry(client, taskQueue, domain.organisation);
   const web: WebServer = await startWebServer(
     {
       client,
@@ -104,14 +110,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   return {
     url: web.url,
+    client,
+    taskQueue,
+    organisation: domain.organisation,
     outbox,
     get: (path) => call('GET', path),
     post: (path, body, headers) => call('POST', path, body, headers),
     async stop() {
       await stopWebServer(web);
-      await connection.close();
       worker.shutdown();
       await running;
+      await connection.close();
       await nativeConnection.close();
     },
   };

@@ -84,7 +84,7 @@ const scenarios: Record<string, { harness: Setup; run: Scenario }> = {
         system,
         'building-permit-residential',
         { parcel: '1/1', area: 300, floors: 3, units: 3 },
-        'o-1101',
+        'o-0101',
       );
       await complete(system, code, 'intake', 'submit', { documentsComplete: true });
       await complete(system, code, 'plan-review', 'return');

@@ -75,7 +75,7 @@ export async function startTimeSkipping(
         calendar: org.calendar,
         district,
         channel: 'office',
-        intakeOffice: 'o-1101',
+        intakeOffice: 'o-0101',
         applicant: { name: 'Test applicant' },
         data,
       };

@@ -43,14 +43,19 @@ describe('organisation', () => {
     expect(unit.title.fa).toBe('معاونت شهرسازی و معماری منطقه ۵');
     expect(unit.supervisor.principal).toBe('head:d05.urban-planning');
     expect(org.departmentUnit('treasury', 'd05').principal).toBe('department:treasury');
-    expect(org.officeUnit('o-1101', 'd01').supervisor.principal).toBe('head:d01.office-affairs');
+    expect(org.officeUnit('o-0101', 'd01').supervisor.principal).toBe('head:d01.office-affairs');
   });
 
   test('when a suspended or out-of-scope office is asked for, then it is not eligible', () => {
     const org = loadOrganisation(repoPath('definitions/organisation'));
-    const eligible = org.eligibleOffices('urban-planning', 'd05', '2026-11-22').map((o) => o.id);
-    expect(eligible).toEqual(['o-1201', 'o-1501']);
-    expect(eligible).not.toContain('o-1502'); // suspended
+    const ids = (domain: string, district: string) =>
+      org.eligibleOffices(domain, district, '2026-11-22').map((o) => o.id);
+    expect(ids('urban-services', 'd05')).toEqual(['o-0502', 'o-0504']); // o-0503 is suspended
+    expect(ids('urban-planning', 'd05')).toEqual(['o-0501']);
+    expect(ids('urban-planning', 'd01')).toEqual(['o-0101', 'o-0102', 'o-0103', 'o-0302']);
+    // o-1802 serves d18 too, but its licence ran out on 1405-07-30.
+    expect(org.licenceOf(org.office('o-1802') as never).validUntil).toBe('2026-10-22');
+    expect(ids('urban-planning', 'd18')).not.toContain('o-1802');
   });
 
   test('when references and dates are wrong in both files, then every problem is reported', () => {

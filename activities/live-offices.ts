@@ -1,0 +1,44 @@
+/**
+ * Offices as they stand now, for routing: licences from the licence registry (the organisation
+ * file's until the registry has started) and each office's open load from Temporal visibility.
+ */
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { LicenceState } from '../lib/organisation/licences';
+import type { Organisation } from '../lib/organisation/organisation';
+import { SA } from '../lib/temporal/search-attributes';
+import { licencesQuery, registryIdOf } from '../workflows/licence-messages';
+import type { LiveOffices } from './routing';
+
+export interface TemporalAccess {
+  client: Client;
+  taskQueue: string;
+}
+
+/** Requests of this deployment holding open work of an office. */
+export function officeWorkQuery(taskQueue: string, officeId: string): string {
+  return `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running' AND ${SA.assignees.name} = 'office:${officeId}'`;
+}
+
+export function liveOffices(org: Organisation, temporal?: TemporalAccess): LiveOffices {
+  const fromFile = () => new Map(org.allOffices().map((office) => [office.id, org.licenceOf(office)]));
+  return {
+    async licences(): Promise<Map<string, LicenceState>> {
+      if (!temporal) return fromFile();
+      try {
+        const list = await temporal.client.workflow
+          .getHandle(registryIdOf(temporal.taskQueue))
+          .query(licencesQuery);
+        return new Map(list.map((licence) => [licence.officeId, licence]));
+      } catch (error) {
+        // Before the registry first starts, the file is the truth; any other failure retries.
+        if (error instanceof WorkflowNotFoundError) return fromFile();
+        throw error;
+      }
+    },
+    async load(officeId: string): Promise<number> {
+      if (!temporal) return 0;
+      const { count } = await temporal.client.workflow.count(officeWorkQuery(temporal.taskQueue, officeId));
+      return count;
+    },
+  };
+}

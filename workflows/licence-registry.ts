@@ -1,0 +1,141 @@
+/**
+ * The licence registry: one long-lived workflow that holds every office's licence as it stands.
+ * A suspension or revocation acts at once: the office gets no new work, and the work it holds
+ * is given to eligible offices, each move recorded on its request. A licence expires by itself
+ * at the end of its last day. Every change is kept with who, when and why.
+ */
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { ALLOWED, statusAfter, statusOn, type LicenceState } from '../lib/organisation/licences';
+import {
+  changeLicenceUpdate,
+  LICENCE_REJECTION,
+  licencesQuery,
+  registerLicencesSignal,
+  type LicenceCommand,
+} from './licence-messages';
+
+const { rerouteOfficeWork } = proxyActivities<Activities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes' },
+});
+
+export interface RegistryInput {
+  licences: LicenceState[];
+  /** The city's offset from UTC, to expire a licence at the end of its last local day. */
+  offsetMinutes: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export async function licenceRegistry(input: RegistryInput): Promise<void> {
+  const licences = new Map(input.licences.map((licence) => [licence.officeId, licence]));
+  /** Offices whose work must be given out again, with the reason. */
+  const toReroute: { officeId: string; reason: string }[] = [];
+  let changes = 0;
+
+  const today = () => new Date(Date.now() + input.offsetMinutes * 60_000).toISOString().slice(0, 10);
+  const apply = (
+    licence: LicenceState,
+    command: Omit<LicenceCommand, 'action'> & { action: LicenceCommand['action'] | 'expire' },
+  ) => {
+    const status = statusAfter(command.action, statusOn(licence, today()));
+    licence.status = status;
+    if (command.validUntil) licence.validUntil = command.validUntil;
+    if (status === 'active') delete licence.reason;
+    else licence.reason = command.reason;
+    licence.history.push({
+      at: new Date(Date.now()).toISOString(),
+      action: command.action,
+      status,
+      reason: command.reason,
+      by: command.by,
+      ...(command.validUntil ? { validUntil: command.validUntil } : {}),
+    });
+    changes++;
+    if (status !== 'active')
+      toReroute.push({
+        officeId: licence.officeId,
+        reason: `licence of ${licence.officeId} ${status}: ${command.reason}`,
+      });
+  };
+
+  setHandler(licencesQuery, () => [...licences.values()]);
+  setHandler(
+    changeLicenceUpdate,
+    (command) => {
+      const licence = licences.get(command.officeId) as LicenceState;
+      apply(licence, command);
+      return licence;
+    },
+    {
+      validator: (command: LicenceCommand) => {
+        const refuse = (message: string) => {
+          throw ApplicationFailure.create({ type: LICENCE_REJECTION, message, nonRetryable: true });
+        };
+        const licence = licences.get(command.officeId);
+        if (!licence) return refuse(`no office '${command.officeId}' holds a licence`);
+        const status = statusOn(licence, today());
+        if (!ALLOWED[status].includes(command.action)) {
+          return refuse(
+            `a ${status} licence cannot be ${command.action === 'reinstate' ? 'reinstated' : `${command.action}d`}`,
+          );
+        }
+        if (command.reason.trim().length < 3) return refuse('say why');
+        if (command.action === 'renew' && !(command.validUntil && command.validUntil > today())) {
+          refuse('a renewal needs a new last day of validity after today');
+        }
+      },
+    },
+  );
+  setHandler(registerLicencesSignal, (entries) => {
+    for (const entry of entries) {
+      if (!licences.has(entry.officeId)) {
+        licences.set(entry.officeId, entry);
+        changes++;
+      }
+    }
+  });
+
+  for (;;) {
+    // The next licence to expire: at the end of its last day, local time.
+    const active = [...licences.values()].filter((l) => statusOn(l, today()) === 'active');
+    const ends = active.map(
+      (l) => Date.parse(`${l.validUntil}T00:00:00Z`) + DAY_MS - input.offsetMinutes * 60_000,
+    );
+    const next = ends.length ? Math.min(...ends) : undefined;
+    const seen = changes;
+    const wakeIn = next === undefined ? undefined : Math.max(1, next - Date.now());
+    const woke = () => changes !== seen || toReroute.length > 0;
+    if (wakeIn === undefined) await condition(woke);
+    else await condition(woke, wakeIn);
+
+    for (const licence of licences.values()) {
+      if (licence.status === 'active' && statusOn(licence, today()) === 'expired') {
+        apply(licence, {
+          officeId: licence.officeId,
+          action: 'expire',
+          reason: `licence valid until ${licence.validUntil}`,
+          by: 'system',
+        });
+      }
+    }
+    while (toReroute.length > 0) {
+      const job = toReroute.shift() as { officeId: string; reason: string };
+      await rerouteOfficeWork(job);
+    }
+    if (workflowInfo().historyLength > 2000) {
+      await condition(allHandlersFinished);
+      return continueAsNew<typeof licenceRegistry>({ ...input, licences: [...licences.values()] });
+    }
+  }
+}
