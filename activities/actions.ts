@@ -2,16 +2,34 @@
  * Implementations of the actions automatic steps name (their specs are in lib/actions). The
  * record type makes every action of the catalog have an implementation.
  */
-import { toJalaali } from 'jalaali-js';
+import { toGregorian, toJalaali } from 'jalaali-js';
 import { ApplicationFailure } from '@temporalio/common';
-import type { ActionName, ComputeParams, IssueNumberParams } from '../lib/actions/catalog';
+import {
+  GRANT_FIELDS,
+  type ActionName,
+  type ComputeParams,
+  type IssueNumberParams,
+  type OfficeParams,
+} from '../lib/actions/catalog';
 import { evaluate, ExpressionError } from '../lib/expressions/evaluate';
+import type { Office } from '../lib/generated/organisation';
+import type { LicenceState } from '../lib/organisation/licences';
+import type { Organisation } from '../lib/organisation/organisation';
+import {
+  changeLicenceUpdate,
+  licencesQuery,
+  registerLicencesSignal,
+  registryIdOf,
+} from '../workflows/licence-messages';
+import type { TemporalAccess } from './live-offices';
 
 export interface ActionInput {
   action: string;
   params: Record<string, unknown>;
   trackingCode: string;
   data: Record<string, unknown>;
+  /** The office that took the request, for actions on `office: intake`. */
+  intakeOffice?: string;
 }
 
 export interface ActionResult {
@@ -20,10 +38,50 @@ export interface ActionResult {
   note: string;
 }
 
-type Implementation = (input: ActionInput) => ActionResult;
+export interface ActionContext {
+  org: Organisation;
+  temporal?: TemporalAccess;
+  /** Today in the city, YYYY-MM-DD. */
+  today: () => string;
+}
+
+type Implementation = (input: ActionInput, ctx: ActionContext) => Promise<ActionResult>;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function failed(message: string, nonRetryable = false): ApplicationFailure {
+  return ApplicationFailure.create({ type: 'ActionFailed', message, nonRetryable });
+}
+
+/** The office an action acts on: the intake office, or the one a data field names. */
+function officeOf(input: ActionInput): string {
+  const { office } = input.params as unknown as OfficeParams;
+  const id = office === 'intake' ? input.intakeOffice : input.data[office];
+  if (typeof id !== 'string' || id === '') throw failed(`no office to act on (${office})`, true);
+  return id;
+}
+
+function temporalOf(ctx: ActionContext): TemporalAccess {
+  if (!ctx.temporal) throw failed('this action needs the licence registry', true);
+  return ctx.temporal;
+}
+
+/** A Gregorian day some years later, counted in Jalali years as licences are. */
+function yearsAfter(day: string, years: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const { jy, jm, jd } = toJalaali(y ?? 0, m ?? 1, d ?? 1);
+  const { gy, gm, gd } = toGregorian(jy + years, jm, Math.min(jd, jm === 12 ? 29 : 30));
+  return `${gy}-${pad(gm)}-${pad(gd)}`;
+}
+
+const jalali = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number);
+  const { jy, jm, jd } = toJalaali(y ?? 0, m ?? 1, d ?? 1);
+  return `${jy}-${pad(jm)}-${pad(jd)}`;
+};
 
 export const ACTION_IMPLEMENTATIONS: Record<ActionName, Implementation> = {
-  compute(input) {
+  async compute(input) {
     const { set } = input.params as unknown as ComputeParams;
     const data: Record<string, unknown> = {};
     for (const { field, expr, text } of set) {
@@ -31,31 +89,136 @@ export const ACTION_IMPLEMENTATIONS: Record<ActionName, Implementation> = {
         data[field] = evaluate(expr, { ...input.data, ...data });
       } catch (error) {
         if (!(error instanceof ExpressionError)) throw error;
-        throw ApplicationFailure.create({
-          type: 'ActionFailed',
-          message: `${field} = ${text}: ${error.message}`,
-        });
+        throw failed(`${field} = ${text}: ${error.message}`);
       }
     }
     return { data, note: `computed ${Object.keys(data).join(', ')}` };
   },
-  'issue-number'(input) {
+
+  async 'issue-number'(input, ctx) {
     const { field, prefix } = input.params as unknown as IssueNumberParams;
-    const now = new Date();
-    const { jy } = toJalaali(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
-    const value = `${prefix}-${jy}-${input.trackingCode}`;
+    const value = `${prefix}-${jalali(ctx.today()).slice(0, 4)}-${input.trackingCode}`;
     return { data: { [field]: value }, note: `issued ${field} ${value}` };
+  },
+
+  async 'suspend-office-licence'(input, ctx) {
+    const temporal = temporalOf(ctx);
+    const officeId = officeOf(input);
+    const reason = `${String(input.params.reason)} (request ${input.trackingCode})`;
+    try {
+      await temporal.client.workflow
+        .getHandle(registryIdOf(temporal.taskQueue))
+        .executeUpdate(changeLicenceUpdate, {
+          args: [{ officeId, action: 'suspend', reason, by: `request:${input.trackingCode}` }],
+        });
+    } catch (error) {
+      // Already suspended or revoked: the outcome the step wants holds.
+      return { data: {}, note: `licence of ${officeId} not suspended: ${(error as Error).message}` };
+    }
+    return { data: {}, note: `licence of ${officeId} suspended: ${reason}` };
+  },
+
+  async 'renew-office-licence'(input, ctx) {
+    const temporal = temporalOf(ctx);
+    const officeId = officeOf(input);
+    const handle = temporal.client.workflow.getHandle(registryIdOf(temporal.taskQueue));
+    const licence = (await handle.query(licencesQuery)).find((l) => l.officeId === officeId);
+    if (!licence) throw failed(`no licence of ${officeId}`, true);
+    const from = licence.validUntil > ctx.today() ? licence.validUntil : ctx.today();
+    const validUntil = yearsAfter(from, Number(input.params.years));
+    await handle.executeUpdate(changeLicenceUpdate, {
+      args: [
+        {
+          officeId,
+          action: 'renew',
+          reason: `renewed by request ${input.trackingCode}`,
+          by: `request:${input.trackingCode}`,
+          validUntil,
+        },
+      ],
+    });
+    return {
+      data: { licenceValidUntil: jalali(validUntil) },
+      note: `licence of ${officeId} valid until ${jalali(validUntil)}`,
+    };
+  },
+
+  async 'grant-office-licence'(input, ctx) {
+    const temporal = temporalOf(ctx);
+    const missing = GRANT_FIELDS.filter((field) => input.data[field] === undefined);
+    if (missing.length > 0) throw failed(`the request lacks ${missing.join(', ')}`, true);
+    const district = String(input.data.officeDistrict);
+    const handle = temporal.client.workflow.getHandle(registryIdOf(temporal.taskQueue));
+    const held = new Set([
+      ...ctx.org.officeIds(),
+      ...(await handle.query(licencesQuery)).map((l) => l.officeId),
+    ]);
+    const prefix = `o-${district.replace(/^d/, '')}`;
+    let n = 1;
+    while (held.has(`${prefix}${pad(n)}`)) n++;
+    const officeId = `${prefix}${pad(n)}`;
+    const number = `DKS-${officeId.slice(2)}`;
+    const validUntil = yearsAfter(ctx.today(), Number(input.params.years));
+    const office: Office = {
+      id: officeId,
+      title: { fa: String(input.data.officeTitleFa), en: String(input.data.officeTitleEn) },
+      licence: { number, status: 'active', validUntil: jalali(validUntil) },
+      districts: [district],
+      scope: { domains: input.data.officeDomains as NonNullable<Office['scope']['domains']> },
+      capacity: Number(input.data.officeCapacity),
+    };
+    const licence: LicenceState = {
+      officeId,
+      number,
+      status: 'active',
+      validUntil,
+      history: [
+        {
+          at: new Date().toISOString(),
+          action: 'grant',
+          status: 'active',
+          reason: `granted by request ${input.trackingCode}`,
+          by: `request:${input.trackingCode}`,
+          validUntil,
+        },
+      ],
+      office,
+    };
+    await handle.signal(registerLicencesSignal, [licence]);
+    return {
+      data: { officeId, licenceNumber: number, licenceValidUntil: jalali(validUntil) },
+      note: `office ${officeId} licensed as ${number} until ${jalali(validUntil)}`,
+    };
+  },
+
+  async 'measure-office-performance'(input, ctx) {
+    const temporal = temporalOf(ctx);
+    const officeId = officeOf(input);
+    let tasks = 0;
+    let done = 0;
+    let breached = 0;
+    const query = `TaskQueue = '${temporal.taskQueue}' AND WorkflowType = 'serviceRequest'`;
+    for await (const info of temporal.client.workflow.list({ query })) {
+      const work = (info.memo?.work ?? {}) as Record<
+        string,
+        { tasks: number; done: number; breached: number }
+      >;
+      const entry = work[`office:${officeId}`];
+      if (!entry) continue;
+      tasks += entry.tasks;
+      done += entry.done;
+      breached += entry.breached;
+    }
+    const breachRate = tasks ? Math.round((breached / tasks) * 1000) / 1000 : 0;
+    return {
+      data: { tasksDone: done, breachRate },
+      note: `${officeId}: ${done} tasks done, breach rate ${breachRate}`,
+    };
   },
 };
 
-export function runAction(input: ActionInput): ActionResult {
+export async function runAction(input: ActionInput, ctx: ActionContext): Promise<ActionResult> {
   const implementation = (ACTION_IMPLEMENTATIONS as Record<string, Implementation | undefined>)[input.action];
-  if (!implementation) {
-    throw ApplicationFailure.create({
-      type: 'UnknownAction',
-      message: `no action '${input.action}'`,
-      nonRetryable: true,
-    });
-  }
-  return implementation(input);
+  if (!implementation) throw failed(`no action '${input.action}'`, true);
+  return implementation(input, ctx);
 }

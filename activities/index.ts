@@ -84,7 +84,11 @@ export function createActivities(deps: ActivityDeps) {
     },
 
     async runAction(input: ActionInput): Promise<ActionResult> {
-      return runAction(input);
+      return runAction(input, {
+        org: deps.organisation,
+        today,
+        ...(deps.temporal ? { temporal: deps.temporal } : {}),
+      });
     },
 
     async notify(notification: Notification): Promise<void> {

@@ -13,7 +13,10 @@ import type { PlanAssignee } from '../lib/plan/types';
 import type { Assignment } from '../workflows/types';
 
 /** The rules routing resolves; the applicant and "same as step X" are known to the workflow itself. */
-export type RoutedRule = Exclude<PlanAssignee, { type: 'applicant' } | { type: 'same-as' }>;
+export type RoutedRule = Exclude<
+  PlanAssignee,
+  { type: 'applicant' } | { type: 'same-as' } | { type: 'office-in-field' }
+>;
 
 export interface RoutingInput {
   trackingCode: string;
@@ -76,33 +79,45 @@ export async function routeToOffice(
   const licences = await live.licences();
   const work = { serviceId: input.serviceId, domain: input.domain, district: input.district };
   const offices = officesOf(org, licences);
-  const standings = await Promise.all(
-    offices.map(async (office) => {
-      const licence = licences.get(office.id) ?? org.licenceOf(office);
-      // Whatever the district, the licence must allow the work; the district is the tier's matter.
-      const barred = org.ineligibility(
-        office,
-        { ...work, district: office.districts[0] ?? '' },
-        licence,
-        today,
-      );
-      return {
-        officeId: office.id,
-        districts: office.districts,
-        capacity: office.capacity,
-        load: barred ? 0 : await live.load(office.id),
-        ...(barred ? { barred } : {}),
-      };
-    }),
-  );
-  const decision = chooseFairly({
-    trackingCode: input.trackingCode,
-    stepId: input.stepId,
-    district: input.district,
-    tiers: tiersFor(org, input.district, input.fallback ?? 'neighbours'),
-    offices: standings,
-    ...(input.exclude ? { exclude: input.exclude } : {}),
-  });
+  const tiers = tiersFor(org, input.district, input.fallback ?? 'neighbours');
+  const loads = new Map<string, number>();
+  let decision: RoutingDecision | undefined;
+  // Tier by tier, so only the offices of the districts searched are counted.
+  for (let reach = 1; reach <= tiers.length; reach++) {
+    const districts = new Set(tiers.slice(0, reach).flatMap((tier) => tier.districts));
+    const standings = await Promise.all(
+      offices
+        .filter((office) => office.districts.some((d) => districts.has(d)))
+        .map(async (office) => {
+          const licence = licences.get(office.id) ?? org.licenceOf(office);
+          // Whatever the district, the licence must allow the work; the district is the tier's matter.
+          const barred = org.ineligibility(
+            office,
+            { ...work, district: office.districts[0] ?? '' },
+            licence,
+            today,
+          );
+          if (!barred && !loads.has(office.id)) loads.set(office.id, await live.load(office.id));
+          return {
+            officeId: office.id,
+            districts: office.districts,
+            capacity: office.capacity,
+            load: loads.get(office.id) ?? 0,
+            ...(barred ? { barred } : {}),
+          };
+        }),
+    );
+    decision = chooseFairly({
+      trackingCode: input.trackingCode,
+      stepId: input.stepId,
+      district: input.district,
+      tiers: tiers.slice(0, reach),
+      offices: standings,
+      ...(input.exclude ? { exclude: input.exclude } : {}),
+    });
+    if (decision.winner) break;
+  }
+  if (!decision) throw new Error('no tier to search');
   if (!decision.winner) {
     const supervising = org.departmentUnit(org.file.escalation.officeSupervisor, input.district);
     return assignTo(supervising, decision.why, decision);
@@ -136,13 +151,18 @@ export async function route(
         `department of ${scope}${role}`,
       );
     }
-    case 'office':
-      return assignTo(org.officeUnit(rule.office, district), `office ${rule.office} named by the service`);
+    case 'office': {
+      const named = officesOf(org, await live.licences()).find((office) => office.id === rule.office);
+      if (named)
+        return assignTo(org.officeUnit(named, district), `office ${rule.office} named by the request`);
+      const decided = await routeToOffice(org, live, input, today);
+      return { ...decided, note: `there is no office ${rule.office}; ${decided.note}` };
+    }
     case 'intake-office': {
       const wanted = input.intakeOffice ?? input.chosenOffice;
       if (wanted && !(input.exclude ?? []).includes(wanted)) {
         const licences = await live.licences();
-        const office = org.office(wanted);
+        const office = officesOf(org, licences).find((o) => o.id === wanted);
         const licence = licences.get(wanted) ?? (office ? org.licenceOf(office) : undefined);
         const barred =
           office && licence
@@ -157,7 +177,7 @@ export async function route(
           const note = input.intakeOffice
             ? 'the office that took the request'
             : 'the office the applicant chose among the eligible ones';
-          return assignTo(org.officeUnit(office.id, district), note);
+          return assignTo(org.officeUnit(office, district), note);
         }
         const decided = await routeToOffice(
           org,

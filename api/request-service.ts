@@ -44,6 +44,8 @@ import { ProblemError, type ProblemSlug } from './problem';
 
 export interface StartRequest {
   serviceId: string;
+  /** Where the request comes in: at an office (with intakeOffice), online, or at a department. */
+  channel?: 'office' | 'online' | 'department';
   district: string;
   intakeOffice?: string;
   chosenOffice?: string;
@@ -126,9 +128,9 @@ export class RequestService {
     plan: ServicePlan,
     district: string,
   ): Promise<string | undefined> {
-    const office = this.org.office(officeId);
-    if (!office) return 'there is no such office';
     const licences = await this.licences();
+    const office = this.org.office(officeId) ?? licences.get(officeId)?.office;
+    if (!office) return 'there is no such office';
     const licence = licences.get(officeId) ?? this.org.licenceOf(office);
     const today = new Date(Date.now() + this.org.calendar.offsetMinutes * 60_000).toISOString().slice(0, 10);
     return this.org.ineligibility(
@@ -145,7 +147,13 @@ export class RequestService {
     if (!this.org.district(request.district)) {
       throw new ProblemError('unknown-district', `There is no district '${request.district}'.`);
     }
-    const channel = request.intakeOffice ? 'office' : 'online';
+    const channel = request.intakeOffice ? 'office' : (request.channel ?? 'online');
+    if (request.intakeOffice && request.channel && request.channel !== 'office') {
+      throw new ProblemError(
+        'intake-not-allowed',
+        'A request taken at an office comes in through the office channel.',
+      );
+    }
     if (!plan.intake.includes(channel)) {
       throw new ProblemError(
         'intake-not-allowed',

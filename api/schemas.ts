@@ -17,6 +17,7 @@ export const startRequestBody = {
     district: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,20}$' },
     intakeOffice: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,40}$' },
     chosenOffice: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,40}$' },
+    channel: { enum: ['office', 'online', 'department'] },
     applicant: {
       type: 'object',
       additionalProperties: false,

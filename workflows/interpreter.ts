@@ -161,6 +161,11 @@ export class Interpreter {
       const applicant = { principal: `applicant:${trackingCode}`, title: APPLICANT };
       return { assignee: applicant, supervisor: applicant, note: 'waits on the applicant' };
     }
+    if (rule.type === 'office-in-field') {
+      const office = this.rc.data[rule.field];
+      if (typeof office === 'string' && office !== '') return this.assign({ type: 'office', office }, stepId);
+      return this.assign({ type: 'intake-office' }, stepId);
+    }
     if (rule.type === 'same-as') {
       const earlier = this.rc.lastDone(rule.step);
       if (earlier) {
@@ -377,6 +382,7 @@ export class Interpreter {
           params: step.with,
           trackingCode: this.input.trackingCode,
           data: this.rc.data,
+          ...(this.input.intakeOffice ? { intakeOffice: this.input.intakeOffice } : {}),
         });
         this.rc.mergeData(result.data);
         this.rc.record(

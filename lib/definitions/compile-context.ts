@@ -171,6 +171,18 @@ export class Compilation {
     }
   }
 
+  /** Checks a field of the request's data is declared by some form or automatic step. */
+  field(name: string, path: DocPath): void {
+    const known = this.fields.map((f) => f.join('.'));
+    if (!known.includes(name)) {
+      this.report(
+        path,
+        `no form or automatic step of this service provides the field '${name}'${didYouMean(name, known)}`,
+        'unknown-field',
+      );
+    }
+  }
+
   form(schema: Record<string, unknown> | undefined, path: DocPath): Record<string, unknown> | undefined {
     if (!schema) return undefined;
     try {

@@ -75,18 +75,22 @@ function onTimeout(
 
 /** Resolves an assignee, checking what it names exists. */
 export function assignee(c: Compilation, entry: StepEntry, value: Assignee, path: DocPath): PlanAssignee {
-  const forms = (['office', 'department', 'sameAs', 'applicant'] as const).filter(
+  const forms = (['office', 'officeInField', 'department', 'sameAs', 'applicant'] as const).filter(
     (key) => value[key] !== undefined,
   );
   if (forms.length !== 1 || (value.role !== undefined && value.department === undefined)) {
     c.report(
       path,
-      'an assignee is exactly one of office, department (with an optional role), sameAs, applicant',
+      'an assignee is exactly one of office, officeInField, department (with an optional role), sameAs, applicant',
       'assignee-form',
     );
     return { type: 'intake-office' };
   }
   if (value.applicant) return { type: 'applicant' };
+  if (value.officeInField !== undefined) {
+    c.field(value.officeInField, [...path, 'officeInField']);
+    return { type: 'office-in-field', field: value.officeInField };
+  }
   if (value.sameAs !== undefined) {
     const target = c.entries.get(value.sameAs);
     if (!target) {
@@ -303,6 +307,7 @@ export function compileStep(c: Compilation, entry: StepEntry): PlanStep {
         } else {
           params = spec.compile(step.with ?? {}, {
             expression: (text, sub) => c.expression(text, [...path, ...sub]),
+            field: (name, sub) => c.field(name, [...path, ...sub]),
           });
         }
       }

@@ -25,6 +25,8 @@ export function describeAssignee(assignee: PlanAssignee): string {
       return 'the intake office';
     case 'office':
       return `office ${assignee.office}`;
+    case 'office-in-field':
+      return `the office named in ${assignee.field}`;
     case 'department':
       return `department ${assignee.department}${assignee.role ? ` (${assignee.role})` : ''}`;
     case 'same-as':

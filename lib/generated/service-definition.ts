@@ -193,7 +193,7 @@ export interface TaskStep {
   next?: Id;
 }
 /**
- * Who does a step. `office: intake` is the licensed office that took the request, `office: <id>` a named office; `department: <id>` a department (for a per-district one, the request's district), with `role` a role inside it; `sameAs: <step>` whoever did that step; `applicant: true` the citizen.
+ * Who does a step. `office: intake` is the licensed office that took the request, `office: <id>` a named office, `officeInField: <field>` the office the request's data names (the office under inspection); `department: <id>` a department (for a per-district one, the request's district), with `role` a role inside it; `sameAs: <step>` whoever did that step; `applicant: true` the citizen.
  *
  * This interface was referenced by `ServiceDefinition`'s JSON-Schema
  * via the `definition` "Assignee".
@@ -204,6 +204,7 @@ export interface Assignee {
   role?: Id;
   sameAs?: Id;
   applicant?: true;
+  officeInField?: string;
 }
 /**
  * Outcome id to where it leads.

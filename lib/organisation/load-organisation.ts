@@ -54,6 +54,75 @@ function crossCheck(file: OrganisationFile, source: YamlSource): Problem[] {
   department(file.duties.treasury, ['duties', 'treasury']);
   department(file.duties.operations, ['duties', 'operations']);
   problems.push(...escalationCycles(file, source));
+  problems.push(...peopleProblems(file, source));
+  return problems;
+}
+
+/** Roles any office's staff may have; a department's are its own roles, its head, its staff. */
+export const OFFICE_ROLES = ['manager', 'clerk'];
+
+/** Each person is bound to one office, or to one department (of a district, for a per-district one). */
+function peopleProblems(file: OrganisationFile, source: YamlSource): Problem[] {
+  const problems: Problem[] = [...duplicateIds(file.people ?? [], 'people', source)];
+  (file.people ?? []).forEach((person, i) => {
+    const at = (...path: (string | number)[]) => ['people', i, ...path];
+    if ((person.office === undefined) === (person.department === undefined)) {
+      problems.push(
+        source.problem(at(), 'a person is bound to exactly one office or one department', 'person-binding'),
+      );
+      return;
+    }
+    let roles = OFFICE_ROLES;
+    if (person.office !== undefined) {
+      if (!file.offices.some((o) => o.id === person.office)) {
+        problems.push(source.problem(at('office'), `unknown office '${person.office}'`, 'unknown-office'));
+      }
+      if (person.district !== undefined)
+        problems.push(source.problem(at('district'), 'office staff have no district', 'person-binding'));
+    } else {
+      const department = file.departments.find((d) => d.id === person.department);
+      if (!department) {
+        problems.push(
+          source.problem(
+            at('department'),
+            `unknown department '${person.department ?? ''}'`,
+            'unknown-department',
+          ),
+        );
+        return;
+      }
+      roles = [...(department.roles ?? []).map((r) => r.id), 'head', 'staff'];
+      if (department.perDistrict && !file.districts.some((d) => d.id === person.district)) {
+        problems.push(
+          source.problem(
+            at(),
+            `staff of per-district '${department.id}' need the district they work in`,
+            'person-binding',
+          ),
+        );
+      }
+      if (!department.perDistrict && person.district !== undefined) {
+        problems.push(
+          source.problem(
+            at('district'),
+            `'${department.id}' is a city department, not a district's`,
+            'person-binding',
+          ),
+        );
+      }
+    }
+    person.roles.forEach((role, r) => {
+      if (!roles.includes(role)) {
+        problems.push(
+          source.problem(
+            at('roles', r),
+            `unknown role '${role}'${didYouMean(role, roles)}; here: ${roles.join(', ')}`,
+            'unknown-role',
+          ),
+        );
+      }
+    });
+  });
   return problems;
 }
 

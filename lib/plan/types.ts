@@ -13,6 +13,7 @@ export type { Title };
 export type PlanAssignee =
   | { type: 'intake-office' }
   | { type: 'office'; office: string }
+  | { type: 'office-in-field'; field: string }
   | { type: 'department'; department: string; perDistrict: boolean; role?: string }
   | { type: 'same-as'; step: string }
   | { type: 'applicant' }

@@ -1,0 +1,145 @@
+/**
+ * Licensed offices and fair routing on the shipped organisation: a suspended licence stops new
+ * work at once and moves the work the office holds, by the rule, with the reason kept; the
+ * citizen chooses only among eligible offices; hundreds of requests spread over the eligible
+ * offices in proportion to their capacity.
+ */
+import { eventually, startHarness, type Harness } from '../support/harness';
+
+let system: Harness;
+
+beforeAll(async () => {
+  system = await startHarness();
+});
+
+afterAll(async () => {
+  await system.stop();
+});
+
+const permit = (intakeOffice: string) =>
+  system.post('/api/requests', {
+    serviceId: 'building-permit-residential',
+    district: 'd01',
+    intakeOffice,
+    applicant: { name: 'Nima Sharifi' },
+    data: { parcel: '3/3', area: 150, floors: 2, units: 2 },
+  });
+
+async function openTask(code: string) {
+  return eventually(async () => (await system.get(`/api/requests/${code}`)).body.currentTasks[0]);
+}
+
+describe('licensed offices', () => {
+  test('when a licence is suspended, then the office gets no new work and its open work moves by the rule', async () => {
+    const codes = [];
+    for (let i = 0; i < 2; i++) {
+      const started = await permit('o-0102');
+      expect(started.status).toBe(201);
+      codes.push(started.body.trackingCode as string);
+      expect((await openTask(started.body.trackingCode)).assignee.principal).toBe('office:o-0102');
+    }
+    const suspended = await system.post('/api/offices/o-0102/licence', {
+      action: 'suspend',
+      reason: 'inspection found fees taken outside the treasury',
+      by: 'person:p-inspector-1',
+    });
+    expect(suspended.status).toBe(200);
+    expect(suspended.body.status).toBe('suspended');
+
+    for (const code of codes) {
+      const moved = await eventually(async () => {
+        const task = (await system.get(`/api/requests/${code}`)).body.currentTasks[0];
+        return task.assignee.principal !== 'office:o-0102' ? task : undefined;
+      });
+      expect(['office:o-0101', 'office:o-0103', 'office:o-0302']).toContain(moved.assignee.principal);
+      expect(moved.moves[0]).toEqual(
+        expect.objectContaining({
+          from: expect.objectContaining({ principal: 'office:o-0102' }),
+          reason: expect.stringContaining('suspended'),
+        }),
+      );
+      expect(moved.decision.candidates.find((c: { office: string }) => c.office === 'o-0102')).toEqual(
+        expect.objectContaining({ eligible: false }),
+      );
+    }
+    const refused = await permit('o-0102');
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toContain('licence suspended');
+
+    const office = await system.get('/api/offices/o-0102');
+    expect(office.body.licence.status).toBe('suspended');
+    expect(office.body.history.map((h: { action: string }) => h.action)).toEqual(['grant', 'suspend']);
+    expect(office.body.history[1]).toEqual(expect.objectContaining({ by: 'person:p-inspector-1' }));
+
+    const reinstated = await system.post('/api/offices/o-0102/licence', {
+      action: 'reinstate',
+      reason: 'fees refunded to applicants',
+    });
+    expect(reinstated.body.status).toBe('active');
+    expect((await permit('o-0102')).status).toBe(201);
+  });
+
+  test('when a licence is revoked, then nothing brings it back but a new licence', async () => {
+    expect(
+      (
+        await system.post('/api/offices/o-2203/licence', {
+          action: 'revoke',
+          reason: 'licence sold to a third party',
+        })
+      ).status,
+    ).toBe(200);
+    const again = await system.post('/api/offices/o-2203/licence', { action: 'reinstate', reason: 'appeal' });
+    expect(again.status).toBe(409);
+    expect(again.body.type).toBe('/problems/licence-change-refused');
+    expect(
+      (await system.post('/api/offices/o-9999/licence', { action: 'suspend', reason: 'none' })).status,
+    ).toBe(404);
+  });
+
+  test('when the applicant chooses an office, then only an eligible one is accepted, and it gets the work', async () => {
+    const complaint = (chosenOffice: string) =>
+      system.post('/api/requests', {
+        serviceId: 'citizen-complaint',
+        district: 'd13',
+        chosenOffice,
+        applicant: { name: 'Online applicant' },
+        data: { subject: 'roads', description: 'A deep pothole on the main street' },
+      });
+    const wrong = await complaint('o-0101');
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.detail).toContain('does not serve district d13');
+    const chosen = await complaint('o-1302');
+    expect(chosen.status).toBe(201);
+    const task = await openTask(chosen.body.trackingCode);
+    expect(task.assignee.principal).toBe('office:o-1302');
+    expect(task.routing).toBe('the office the applicant chose among the eligible ones');
+  });
+
+  test('when hundreds of online requests are routed, then they spread over the eligible offices by capacity', async () => {
+    const start = () =>
+      system.post('/api/requests', {
+        serviceId: 'citizen-complaint',
+        district: 'd02',
+        applicant: { name: 'Online applicant' },
+        data: { subject: 'waste', description: 'Bins not emptied for three days' },
+      });
+    for (let batch = 0; batch < 24; batch++) {
+      const started = await Promise.all(Array.from({ length: 5 }, start));
+      await Promise.all(started.map((s) => openTask(s.body.trackingCode)));
+    }
+    const report = await eventually(async () => {
+      const { body } = await system.get('/api/reports/routing?service=citizen-complaint&district=d02');
+      return body.total === 120 ? body : undefined;
+    });
+    expect(report.eligible).toEqual(['o-0101', 'o-0201', 'o-0202', 'o-0204', 'o-0301']);
+    for (const office of report.offices) {
+      expect(Math.abs(office.share - office.capacityShare)).toBeLessThan(0.05);
+    }
+    expect(report.maxMinRatio).toBeLessThan(1.4);
+    expect(report.gini).toBeLessThan(0.1);
+
+    const performance = await system.get('/api/reports/offices?service=citizen-complaint&district=d02');
+    const biggest = performance.body.items.find((o: { office: string }) => o.office === 'o-0301');
+    expect(biggest.openLoad).toBeGreaterThan(30);
+  });
+});
