@@ -27,6 +27,7 @@ export interface SkippingSystem {
   env: TestWorkflowEnvironment;
   org: Organisation;
   outbox: Outbox;
+  taskQueue: string;
   /** Compiles a definition file of the repository into a plan. */
   plan(file: string): ServicePlan;
   /** Starts a request straight on the workflow, as the API would. */
@@ -62,6 +63,7 @@ export async function startTimeSkipping(
     env,
     org,
     outbox,
+    taskQueue,
     plan(file) {
       const { plan, problems } = compileDefinitionText(file, readFileSync(repoPath(file), 'utf8'), org);
       if (!plan) throw new Error(problems.map((p) => p.message).join('\n'));
