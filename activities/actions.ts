@@ -2,7 +2,7 @@
  * Implementations of the actions automatic steps name (their specs are in lib/actions). The
  * record type makes every action of the catalog have an implementation.
  */
-import { toGregorian, toJalaali } from 'jalaali-js';
+import { gregorianToJalali, jalaliYearsAfter } from '../lib/calendar/jalali';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   GRANT_FIELDS,
@@ -66,20 +66,6 @@ function temporalOf(ctx: ActionContext): TemporalAccess {
   return ctx.temporal;
 }
 
-/** A Gregorian day some years later, counted in Jalali years as licences are. */
-function yearsAfter(day: string, years: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const { jy, jm, jd } = toJalaali(y ?? 0, m ?? 1, d ?? 1);
-  const { gy, gm, gd } = toGregorian(jy + years, jm, Math.min(jd, jm === 12 ? 29 : 30));
-  return `${gy}-${pad(gm)}-${pad(gd)}`;
-}
-
-const jalali = (day: string) => {
-  const [y, m, d] = day.split('-').map(Number);
-  const { jy, jm, jd } = toJalaali(y ?? 0, m ?? 1, d ?? 1);
-  return `${jy}-${pad(jm)}-${pad(jd)}`;
-};
-
 export const ACTION_IMPLEMENTATIONS: Record<ActionName, Implementation> = {
   async compute(input) {
     const { set } = input.params as unknown as ComputeParams;
@@ -97,7 +83,7 @@ export const ACTION_IMPLEMENTATIONS: Record<ActionName, Implementation> = {
 
   async 'issue-number'(input, ctx) {
     const { field, prefix } = input.params as unknown as IssueNumberParams;
-    const value = `${prefix}-${jalali(ctx.today()).slice(0, 4)}-${input.trackingCode}`;
+    const value = `${prefix}-${gregorianToJalali(ctx.today()).slice(0, 4)}-${input.trackingCode}`;
     return { data: { [field]: value }, note: `issued ${field} ${value}` };
   },
 
@@ -125,7 +111,7 @@ export const ACTION_IMPLEMENTATIONS: Record<ActionName, Implementation> = {
     const licence = (await handle.query(licencesQuery)).find((l) => l.officeId === officeId);
     if (!licence) throw failed(`no licence of ${officeId}`, true);
     const from = licence.validUntil > ctx.today() ? licence.validUntil : ctx.today();
-    const validUntil = yearsAfter(from, Number(input.params.years));
+    const validUntil = jalaliYearsAfter(from, Number(input.params.years));
     await handle.executeUpdate(changeLicenceUpdate, {
       args: [
         {
@@ -138,8 +124,8 @@ export const ACTION_IMPLEMENTATIONS: Record<ActionName, Implementation> = {
       ],
     });
     return {
-      data: { licenceValidUntil: jalali(validUntil) },
-      note: `licence of ${officeId} valid until ${jalali(validUntil)}`,
+      data: { licenceValidUntil: gregorianToJalali(validUntil) },
+      note: `licence of ${officeId} valid until ${gregorianToJalali(validUntil)}`,
     };
   },
 
@@ -158,11 +144,11 @@ export const ACTION_IMPLEMENTATIONS: Record<ActionName, Implementation> = {
     while (held.has(`${prefix}${pad(n)}`)) n++;
     const officeId = `${prefix}${pad(n)}`;
     const number = `DKS-${officeId.slice(2)}`;
-    const validUntil = yearsAfter(ctx.today(), Number(input.params.years));
+    const validUntil = jalaliYearsAfter(ctx.today(), Number(input.params.years));
     const office: Office = {
       id: officeId,
       title: { fa: String(input.data.officeTitleFa), en: String(input.data.officeTitleEn) },
-      licence: { number, status: 'active', validUntil: jalali(validUntil) },
+      licence: { number, status: 'active', validUntil: gregorianToJalali(validUntil) },
       districts: [district],
       scope: { domains: input.data.officeDomains as NonNullable<Office['scope']['domains']> },
       capacity: Number(input.data.officeCapacity),
@@ -186,8 +172,8 @@ export const ACTION_IMPLEMENTATIONS: Record<ActionName, Implementation> = {
     };
     await handle.signal(registerLicencesSignal, [licence]);
     return {
-      data: { officeId, licenceNumber: number, licenceValidUntil: jalali(validUntil) },
-      note: `office ${officeId} licensed as ${number} until ${jalali(validUntil)}`,
+      data: { officeId, licenceNumber: number, licenceValidUntil: gregorianToJalali(validUntil) },
+      note: `office ${officeId} licensed as ${number} until ${gregorianToJalali(validUntil)}`,
     };
   },
 

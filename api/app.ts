@@ -37,7 +37,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   const present = new Presenter(deps.organisation.calendar.timeZone);
-  const offices = new OfficeService(deps.client, deps.taskQueue, deps.organisation);
+  const offices = new OfficeService(deps.client, deps.taskQueue, deps.organisation, present);
   const service = new RequestService(
     deps.client,
     deps.taskQueue,

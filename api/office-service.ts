@@ -19,6 +19,7 @@ import {
   registryIdOf,
   type LicenceCommand,
 } from '../workflows/licence-messages';
+import type { Presenter } from './present';
 import { ProblemError } from './problem';
 
 type Work = Record<string, { tasks: number; done: number; breached: number; ms: number }>;
@@ -38,6 +39,7 @@ export class OfficeService {
     private readonly client: Client,
     private readonly taskQueue: string,
     private readonly org: Organisation,
+    private readonly present: Presenter,
   ) {}
 
   private today(): string {
@@ -70,7 +72,7 @@ export class OfficeService {
       licence: {
         number: licence.number,
         status: statusOn(licence, this.today()),
-        validUntil: licence.validUntil,
+        validUntil: this.present.day(licence.validUntil),
         ...(licence.reason ? { reason: licence.reason } : {}),
       },
       ...(load !== undefined ? { openLoad: load } : {}),
@@ -92,7 +94,10 @@ export class OfficeService {
     const office = this.offices(licences).find((o) => o.id === officeId);
     if (!office) throw new ProblemError('not-found', `There is no office '${officeId}'.`);
     const licence = licences.get(office.id) ?? this.org.licenceOf(office);
-    return { ...this.view(office, licence, await this.load(office.id)), history: licence.history };
+    return {
+      ...this.view(office, licence, await this.load(office.id)),
+      history: licence.history.map((change) => this.present.licenceChange(change)),
+    };
   }
 
   /** Suspends, revokes, reinstates or renews a licence; the registry moves the office's work at once. */
@@ -123,7 +128,12 @@ export class OfficeService {
             },
           ],
         });
-      return { officeId, status: licence.status, validUntil: licence.validUntil, history: licence.history };
+      return {
+        officeId,
+        status: licence.status,
+        validUntil: this.present.day(licence.validUntil),
+        history: licence.history.map((change) => this.present.licenceChange(change)),
+      };
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
         const notFound = /no office/.test(error.cause.message);

@@ -2,11 +2,18 @@
  * How the API shows times and requests: every instant in ISO 8601 and as a Jalali date in the
  * city's time zone, the way people in the municipality read it.
  */
-import { formatJalali } from '../lib/calendar/jalali';
+import { formatJalali, gregorianToJalali } from '../lib/calendar/jalali';
+import type { LicenceChange } from '../lib/organisation/licences';
 import type { Deadline, RequestStatus, TaskRecord } from '../workflows/types';
 
 export interface When {
   at: string;
+  jalali: string;
+}
+
+/** A calendar day, such as the last day of a licence. */
+export interface Day {
+  date: string;
   jalali: string;
 }
 
@@ -15,6 +22,18 @@ export class Presenter {
 
   when(iso: string): When {
     return { at: iso, jalali: formatJalali(new Date(iso), this.timeZone) };
+  }
+
+  day(gregorian: string): Day {
+    return { date: gregorian, jalali: gregorianToJalali(gregorian).replaceAll('-', '/') };
+  }
+
+  licenceChange(change: LicenceChange) {
+    return {
+      ...change,
+      at: this.when(change.at),
+      ...(change.validUntil ? { validUntil: this.day(change.validUntil) } : {}),
+    };
   }
 
   private deadline(deadline: Deadline, now: number) {

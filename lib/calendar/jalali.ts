@@ -14,6 +14,21 @@ export function jalaliToGregorian(jalali: string): string | undefined {
   return `${gy}-${pad(gm)}-${pad(gd)}`;
 }
 
+/** The Gregorian day '2026-03-21' as the Jalali day '1405-01-01'. */
+export function gregorianToJalali(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const { jy, jm, jd } = toJalaali(y ?? 0, m ?? 1, d ?? 1);
+  return `${jy}-${pad(jm)}-${pad(jd)}`;
+}
+
+/** A Gregorian day some years later, counted in Jalali years as licences are. */
+export function jalaliYearsAfter(day: string, years: number): string {
+  const [jy, jm, jd] = gregorianToJalali(day).split('-').map(Number) as [number, number, number];
+  // Esfand has 29 days in most years: the last day of a term never falls off the calendar.
+  const { gy, gm, gd } = toGregorian(jy + years, jm, Math.min(jd, jm === 12 ? 29 : 30));
+  return `${gy}-${pad(gm)}-${pad(gd)}`;
+}
+
 const localParts = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {

@@ -123,20 +123,20 @@ describe('licensed offices', () => {
         applicant: { name: 'Online applicant' },
         data: { subject: 'waste', description: 'Bins not emptied for three days' },
       });
-    for (let batch = 0; batch < 24; batch++) {
+    for (let batch = 0; batch < 50; batch++) {
       const started = await Promise.all(Array.from({ length: 5 }, start));
       await Promise.all(started.map((s) => openTask(s.body.trackingCode)));
     }
     const report = await eventually(async () => {
       const { body } = await system.get('/api/reports/routing?service=citizen-complaint&district=d02');
-      return body.total === 120 ? body : undefined;
+      return body.total === 250 ? body : undefined;
     });
     expect(report.eligible).toEqual(['o-0101', 'o-0201', 'o-0202', 'o-0204', 'o-0301']);
     for (const office of report.offices) {
-      expect(Math.abs(office.share - office.capacityShare)).toBeLessThan(0.05);
+      expect(Math.abs(office.share - office.capacityShare)).toBeLessThan(0.04);
     }
-    expect(report.maxMinRatio).toBeLessThan(1.4);
-    expect(report.gini).toBeLessThan(0.1);
+    expect(report.maxMinRatio).toBeLessThan(1.3);
+    expect(report.gini).toBeLessThan(0.06);
 
     const performance = await system.get('/api/reports/offices?service=citizen-complaint&district=d02');
     const biggest = performance.body.items.find((o: { office: string }) => o.office === 'o-0301');

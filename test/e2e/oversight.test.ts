@@ -124,6 +124,7 @@ describe('oversight processes', () => {
     expect(status.state).toBe('completed');
     expect(status.data.licenceValidUntil).toBe('1408-12-29');
     const office = await system.get('/api/offices/o-0701');
+    expect(office.body.licence.validUntil).toEqual({ date: '2030-03-19', jalali: '1408/12/29' });
     expect(office.body.history.at(-1)).toEqual(
       expect.objectContaining({ action: 'renew', by: `request:${code}` }),
     );
