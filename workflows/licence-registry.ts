@@ -9,6 +9,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -106,6 +107,32 @@ export async function licenceRegistry(input: RegistryInput): Promise<void> {
     }
   });
 
+  /** Licences past their last day expire, with the reason kept. */
+  const expireDue = () => {
+    for (const licence of licences.values()) {
+      if (licence.status === 'active' && statusOn(licence, today()) === 'expired') {
+        apply(licence, {
+          officeId: licence.officeId,
+          action: 'expire',
+          reason: `licence valid until ${licence.validUntil}`,
+          by: 'system',
+        });
+      }
+    }
+  };
+  const moveStoppedWork = async () => {
+    while (toReroute.length > 0) {
+      const job = toReroute.shift() as { officeId: string; reason: string };
+      await rerouteOfficeWork(job);
+    }
+  };
+
+  // A licence that ran out while nothing was running expires at once, not at the first change.
+  if (patched('expire-due-licences-at-start')) {
+    expireDue();
+    await moveStoppedWork();
+  }
+
   for (;;) {
     // The next licence to expire: at the end of its last day, local time.
     const active = [...licences.values()].filter((l) => statusOn(l, today()) === 'active');
@@ -119,20 +146,8 @@ export async function licenceRegistry(input: RegistryInput): Promise<void> {
     if (wakeIn === undefined) await condition(woke);
     else await condition(woke, wakeIn);
 
-    for (const licence of licences.values()) {
-      if (licence.status === 'active' && statusOn(licence, today()) === 'expired') {
-        apply(licence, {
-          officeId: licence.officeId,
-          action: 'expire',
-          reason: `licence valid until ${licence.validUntil}`,
-          by: 'system',
-        });
-      }
-    }
-    while (toReroute.length > 0) {
-      const job = toReroute.shift() as { officeId: string; reason: string };
-      await rerouteOfficeWork(job);
-    }
+    expireDue();
+    await moveStoppedWork();
     if (workflowInfo().historyLength > 2000) {
       await condition(allHandlersFinished);
       return continueAsNew<typeof licenceRegistry>({ ...input, licences: [...licences.values()] });

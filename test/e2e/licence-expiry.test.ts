@@ -21,7 +21,7 @@ afterAll(async () => {
 const DAY = 86_400_000;
 
 describe('licence expiry, time skipped', () => {
-  test('when an office licence reaches the end of its last day, then it expires and its work is given out again', async () => {
+  test('when an office licence reaches the end of its last day, or is past it at the start, then it expires and its work is given out again', async () => {
     const offset = system.org.calendar.offsetMinutes * 60_000;
     const now = await system.env.currentTimeMs();
     const localDay = (ms: number) => new Date(ms + offset).toISOString().slice(0, 10);
@@ -31,10 +31,11 @@ describe('licence expiry, time skipped', () => {
       if (!office) throw new Error(`the shipped organisation has ${id}`);
       return system.org.licenceOf(office);
     };
-    // o-0101's licence ends in two days; o-0102's runs on.
+    // o-0101's licence ends in two days; o-0102's runs on; o-0103's ran out yesterday.
     const licences: LicenceState[] = [
       { ...licenceFromFile('o-0101'), validUntil: lastDay },
       { ...licenceFromFile('o-0102'), validUntil: localDay(now + 400 * DAY) },
+      { ...licenceFromFile('o-0103'), validUntil: localDay(now - DAY) },
     ];
     const registry = await system.env.client.workflow.start('licenceRegistry', {
       taskQueue: system.taskQueue,
@@ -43,6 +44,22 @@ describe('licence expiry, time skipped', () => {
     });
     const licenceOf = async (id: string) =>
       (await registry.query(licencesQuery)).find((l) => l.officeId === id) as LicenceState;
+    const rerouted = async () => {
+      const history = await registry.fetchHistory();
+      return (history.events ?? []).flatMap((e) => {
+        const scheduled = e.activityTaskScheduledEventAttributes;
+        if (scheduled?.activityType?.name !== 'rerouteOfficeWork') return [];
+        const [job] = scheduled.input?.payloads ?? [];
+        return [defaultPayloadConverter.fromPayload<{ officeId: string; reason: string }>(job as never)];
+      });
+    };
+
+    // A licence already past its last day when the registry starts expires at once.
+    const lapsed = await eventually(async () => {
+      const licence = await licenceOf('o-0103');
+      return licence.status === 'expired' ? licence : undefined;
+    });
+    expect(lapsed.history.at(-1)).toEqual(expect.objectContaining({ action: 'expire', by: 'system' }));
 
     // The last day itself is still inside the licence.
     const endOfLastDay = Date.parse(`${lastDay}T00:00:00Z`) + DAY - offset;
@@ -64,20 +81,13 @@ describe('licence expiry, time skipped', () => {
     );
     expect((await licenceOf('o-0102')).status).toBe('active');
 
-    // The registry asked for the office's open work to be given out again, saying why.
-    const reroutes = await eventually(async () => {
-      const history = await registry.fetchHistory();
-      const scheduled = (history.events ?? []).filter(
-        (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'rerouteOfficeWork',
-      );
-      return scheduled.length > 0 ? scheduled : undefined;
+    // For each, the registry asked for the office's open work to be given out again, saying why.
+    const jobs = await eventually(async () => {
+      const found = await rerouted();
+      return found.length === 2 ? found : undefined;
     });
-    expect(reroutes).toHaveLength(1);
-    const [job] = reroutes[0]?.activityTaskScheduledEventAttributes?.input?.payloads ?? [];
-    expect(defaultPayloadConverter.fromPayload(job as never)).toEqual({
-      officeId: 'o-0101',
-      reason: `licence of o-0101 expired: licence valid until ${lastDay}`,
-    });
+    expect(jobs.map((job) => job.officeId)).toEqual(['o-0103', 'o-0101']);
+    expect(jobs[1]?.reason).toBe(`licence of o-0101 expired: licence valid until ${lastDay}`);
     await registry.terminate('test over');
   });
 });

@@ -1,13 +1,14 @@
 /**
  * Records the histories of real runs as replay fixtures (test/fixtures/histories): every step
  * kind, a breach climbing its ladder, a loop, parallel groups, moving deadlines, a withdrawal,
- * continue-as-new. `npm run record-histories` runs the scenarios on a fresh dev server.
+ * continue-as-new, an inspection that suspends a licence with the licence registry moving the
+ * office's work. `npm run record-histories` runs the scenarios on a fresh dev server.
  *
  * A fixture, once committed, is never re-recorded: it stands for requests already running
  * when the interpreter changes, which must still replay. Existing files are left alone;
  * a new scenario adds a new file.
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -18,26 +19,30 @@ import { repoPath } from '../../lib/paths';
 import { TEMPORAL_CLI } from '../../lib/temporal/dev-server';
 import { ensureSearchAttributes } from '../../lib/temporal/ensure-search-attributes';
 import { workflowIdOf } from '../../lib/tracking-code';
+import { registryIdOf } from '../../workflows/licence-messages';
 import { eventually, fixture, installQuietRuntime, startHarness, type Harness } from './harness';
 
 const OUT = repoPath('test/fixtures/histories');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type Scenario = (system: Harness) => Promise<string>;
+/** A scenario gives the tracking code of its request, or several workflows by the name each is saved under. */
+type Scenario = (system: Harness) => Promise<string | Record<string, string>>;
 
 async function start(
   system: Harness,
   serviceId: string,
   data: Record<string, unknown> = {},
-  intakeOffice = 'o-1',
+  intakeOffice: string | null = 'o-1',
+  district = 'd01',
 ) {
   const { body } = await system.post('/api/requests', {
     serviceId,
-    district: 'd01',
-    intakeOffice,
+    district,
+    ...(intakeOffice ? { intakeOffice } : { channel: 'department' }),
     applicant: { name: 'Recorded applicant' },
     data,
   });
+  if (!body.trackingCode) throw new Error(`${serviceId}: ${JSON.stringify(body)}`);
   return body.trackingCode as string;
 }
 
@@ -195,12 +200,53 @@ const scenarios: Record<string, { harness: Setup; run: Scenario }> = {
       return code;
     },
   },
+  'inspection-suspends-office': {
+    harness: 'shipped',
+    async run(system) {
+      const complaint = await start(
+        system,
+        'citizen-complaint',
+        { subject: 'waste', description: 'Bins not emptied for a week' },
+        'o-0402',
+        'd04',
+      );
+      await task(system, complaint, 'intake');
+      const inspection = await start(
+        system,
+        'office-periodic-inspection',
+        { officeId: 'o-0402' },
+        null,
+        'd04',
+      );
+      await complete(system, inspection, 'checklist', 'done', {
+        licenceDisplayed: true,
+        feesPosted: false,
+        receiptsFromTreasury: true,
+        staffIdentified: true,
+        queueInOrder: true,
+        recordsKept: true,
+      });
+      await complete(system, inspection, 'decision', 'correct');
+      await complete(system, inspection, 'corrective-actions', 'not-corrected');
+      await ended(system, inspection);
+      // The complaint's intake moves off the suspended office.
+      await eventually(async () => {
+        const { body } = await system.get(`/api/requests/${complaint}`);
+        return body.currentTasks[0]?.moves ? true : undefined;
+      });
+      await system.post('/api/offices/o-0402/licence', { action: 'reinstate', reason: 'fees now posted' });
+      return {
+        inspection: workflowIdOf(inspection),
+        'moved-complaint': workflowIdOf(complaint),
+        registry: registryIdOf(system.taskQueue),
+      };
+    },
+  },
 };
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  const recorded = (name: string) =>
-    existsSync(join(OUT, `${name}.json`)) || existsSync(join(OUT, `${name}.run1.json`));
+  const recorded = (name: string) => readdirSync(OUT).some((file) => file.startsWith(`${name}.`));
   const todo = Object.entries(scenarios).filter(([name]) => !recorded(name));
   if (todo.length === 0) {
     console.log('every scenario has its history already; nothing recorded');
@@ -234,37 +280,11 @@ async function main() {
             },
       );
       try {
-        const trackingCode = await scenario.run(system);
-        // A request that continued as new has several runs; each replays on its own.
-        const runs = [];
-        for await (const run of client.workflow.list({
-          query: `WorkflowId = '${workflowIdOf(trackingCode)}'`,
-        }))
-          runs.push(run);
-        runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
-        for (const [index, run] of runs.entries()) {
-          // The CLI writes the history in the JSON form historyFromJSON reads back.
-          const json = execFileSync(
-            TEMPORAL_CLI,
-            [
-              'workflow',
-              'show',
-              '--address',
-              env.address,
-              '--workflow-id',
-              run.workflowId,
-              '--run-id',
-              run.runId,
-              '--output',
-              'json',
-            ],
-            { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-          );
-          const file = runs.length === 1 ? `${name}.json` : `${name}.run${index + 1}.json`;
-          writeFileSync(join(OUT, file), json);
-          console.log(
-            `recorded ${file}: ${(JSON.parse(json) as { events: unknown[] }).events.length} events`,
-          );
+        const ran = await scenario.run(system);
+        const workflows = typeof ran === 'string' ? { [name]: workflowIdOf(ran) } : ran;
+        for (const [label, workflowId] of Object.entries(workflows)) {
+          const stem = typeof ran === 'string' ? name : `${name}.${label}`;
+          await save(client, env.address, workflowId, stem);
         }
       } finally {
         await system.stop();
@@ -273,6 +293,35 @@ async function main() {
     await connection.close();
   } finally {
     await env.teardown();
+  }
+}
+
+/** Saves every run of a workflow: one that continued as new has several, each replays on its own. */
+async function save(client: Client, address: string, workflowId: string, stem: string) {
+  const runs = [];
+  for await (const run of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs.push(run);
+  runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+  for (const [index, run] of runs.entries()) {
+    // The CLI writes the history in the JSON form historyFromJSON reads back.
+    const json = execFileSync(
+      TEMPORAL_CLI,
+      [
+        'workflow',
+        'show',
+        '--address',
+        address,
+        '--workflow-id',
+        run.workflowId,
+        '--run-id',
+        run.runId,
+        '--output',
+        'json',
+      ],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    const file = runs.length === 1 ? `${stem}.json` : `${stem}.run${index + 1}.json`;
+    writeFileSync(join(OUT, file), json);
+    console.log(`recorded ${file}: ${(JSON.parse(json) as { events: unknown[] }).events.length} events`);
   }
 }
 
