@@ -61,14 +61,6 @@ function tiersFor(org: Organisation, district: string, fallback: 'neighbours' | 
   return tiers;
 }
 
-/** Every office routing may consider: those of the file, and any licensed at run time. */
-function officesOf(org: Organisation, licences: Map<string, LicenceState>): Office[] {
-  const added = [...licences.values()].flatMap((l) =>
-    l.office && !org.office(l.officeId) ? [l.office] : [],
-  );
-  return [...org.allOffices(), ...added];
-}
-
 /** Chooses an office by the stated rule, and explains the choice. */
 export async function routeToOffice(
   org: Organisation,
@@ -78,7 +70,7 @@ export async function routeToOffice(
 ): Promise<Assignment> {
   const licences = await live.licences();
   const work = { serviceId: input.serviceId, domain: input.domain, district: input.district };
-  const offices = officesOf(org, licences);
+  const offices = org.officesWith(licences);
   const tiers = tiersFor(org, input.district, input.fallback ?? 'neighbours');
   const loads = new Map<string, number>();
   let decision: RoutingDecision | undefined;
@@ -152,7 +144,7 @@ export async function route(
       );
     }
     case 'office': {
-      const named = officesOf(org, await live.licences()).find((office) => office.id === rule.office);
+      const named = org.officesWith(await live.licences()).find((office) => office.id === rule.office);
       if (named)
         return assignTo(org.officeUnit(named, district), `office ${rule.office} named by the request`);
       const decided = await routeToOffice(org, live, input, today);
@@ -162,7 +154,7 @@ export async function route(
       const wanted = input.intakeOffice ?? input.chosenOffice;
       if (wanted && !(input.exclude ?? []).includes(wanted)) {
         const licences = await live.licences();
-        const office = officesOf(org, licences).find((o) => o.id === wanted);
+        const office = org.officesWith(licences).find((o) => o.id === wanted);
         const licence = licences.get(wanted) ?? (office ? org.licenceOf(office) : undefined);
         const barred =
           office && licence

@@ -51,13 +51,6 @@ export class OfficeService {
     return new Map(list.map((l) => [l.officeId, l]));
   }
 
-  private offices(licences: Map<string, LicenceState>): Office[] {
-    const added = [...licences.values()].flatMap((l) =>
-      l.office && !this.org.office(l.officeId) ? [l.office] : [],
-    );
-    return [...this.org.allOffices(), ...added];
-  }
-
   private async load(officeId: string): Promise<number> {
     return (await this.client.workflow.count(officeWorkQuery(this.taskQueue, officeId))).count;
   }
@@ -82,7 +75,7 @@ export class OfficeService {
   async list() {
     const licences = await this.licences();
     return Promise.all(
-      this.offices(licences).map(async (office) => {
+      this.org.officesWith(licences).map(async (office) => {
         const licence = licences.get(office.id) ?? this.org.licenceOf(office);
         return this.view(office, licence, await this.load(office.id));
       }),
@@ -91,7 +84,7 @@ export class OfficeService {
 
   async get(officeId: string) {
     const licences = await this.licences();
-    const office = this.offices(licences).find((o) => o.id === officeId);
+    const office = this.org.officesWith(licences).find((o) => o.id === officeId);
     if (!office) throw new ProblemError('not-found', `There is no office '${officeId}'.`);
     const licence = licences.get(office.id) ?? this.org.licenceOf(office);
     return {
@@ -160,15 +153,17 @@ export class OfficeService {
     domain: string,
   ): Promise<FairnessReport & { eligible: string[]; byHow: Record<string, number> }> {
     const licences = await this.licences();
-    const eligible = this.offices(licences).filter(
-      (office) =>
-        this.org.ineligibility(
-          office,
-          { serviceId, domain, district },
-          licences.get(office.id) ?? this.org.licenceOf(office),
-          this.today(),
-        ) === undefined,
-    );
+    const eligible = this.org
+      .officesWith(licences)
+      .filter(
+        (office) =>
+          this.org.ineligibility(
+            office,
+            { serviceId, domain, district },
+            licences.get(office.id) ?? this.org.licenceOf(office),
+            this.today(),
+          ) === undefined,
+      );
     const counts = new Map<string, number>();
     const byHow: Record<string, number> = {};
     for (const info of await this.requests(serviceId, district)) {
@@ -197,7 +192,7 @@ export class OfficeService {
     }
     const licences = await this.licences();
     return Promise.all(
-      this.offices(licences).map(async (office) => {
+      this.org.officesWith(licences).map(async (office) => {
         const total = totals.get(office.id) ?? { done: 0, ms: 0, breached: 0 };
         return {
           office: office.id,

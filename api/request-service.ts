@@ -129,7 +129,7 @@ export class RequestService {
     district: string,
   ): Promise<string | undefined> {
     const licences = await this.licences();
-    const office = this.org.office(officeId) ?? licences.get(officeId)?.office;
+    const office = this.org.officesWith(licences).find((o) => o.id === officeId);
     if (!office) return 'there is no such office';
     const licence = licences.get(officeId) ?? this.org.licenceOf(office);
     const today = new Date(Date.now() + this.org.calendar.offsetMinutes * 60_000).toISOString().slice(0, 10);

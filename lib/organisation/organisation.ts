@@ -253,4 +253,12 @@ export class Organisation {
   allOffices(): Office[] {
     return this.file.offices;
   }
+
+  /** The offices of the file and those licensed at run time, as the licence registry holds them. */
+  officesWith(licences: Map<string, LicenceState>): Office[] {
+    const added = [...licences.values()].flatMap((l) =>
+      l.office && !this.offices.has(l.officeId) ? [l.office] : [],
+    );
+    return [...this.file.offices, ...added];
+  }
 }
