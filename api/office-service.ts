@@ -8,7 +8,7 @@ import { WorkflowUpdateFailedError, type Client, type WorkflowExecutionInfo } fr
 import { ApplicationFailure } from '@temporalio/common';
 import { jalaliToGregorian } from '../lib/calendar/jalali';
 import type { Office } from '../lib/generated/organisation';
-import { fairness, type FairnessReport } from '../lib/organisation/fairness';
+import { fairness, gini, type FairnessReport, type Spread } from '../lib/organisation/fairness';
 import { statusOn, type LicenceState } from '../lib/organisation/licences';
 import type { Organisation } from '../lib/organisation/organisation';
 import { SA } from '../lib/temporal/search-attributes';
@@ -151,7 +151,14 @@ export class OfficeService {
     serviceId: string,
     district: string,
     domain: string,
-  ): Promise<FairnessReport & { eligible: string[]; byHow: Record<string, number> }> {
+  ): Promise<
+    FairnessReport & {
+      offices: (Spread & { openLoad: number; loadRatio: number })[];
+      loadGini: number;
+      eligible: string[];
+      byHow: Record<string, number>;
+    }
+  > {
     const licences = await this.licences();
     const eligible = this.org
       .officesWith(licences)
@@ -173,7 +180,21 @@ export class OfficeService {
       if (office.how === 'rule') counts.set(office.office, (counts.get(office.office) ?? 0) + 1);
     }
     const report = fairness(counts, new Map(eligible.map((o) => [o.id, o.capacity])));
-    return { ...report, eligible: eligible.map((o) => o.id), byHow };
+    // What the rule evens out is open load for capacity, over all the work an office holds:
+    // an office serving other districts too rightly gets a smaller share of this one's.
+    const offices = await Promise.all(
+      report.offices.map(async (spread) => {
+        const openLoad = await this.load(spread.office);
+        return { ...spread, openLoad, loadRatio: openLoad / spread.capacity };
+      }),
+    );
+    return {
+      ...report,
+      offices,
+      loadGini: gini(offices.map((o) => o.loadRatio)),
+      eligible: eligible.map((o) => o.id),
+      byHow,
+    };
   }
 
   /** Each office's open load, completed tasks, mean completion time and breaches. */

@@ -137,6 +137,10 @@ describe('licensed offices', () => {
     }
     expect(report.maxMinRatio).toBeLessThan(1.3);
     expect(report.gini).toBeLessThan(0.06);
+    expect(report.loadGini).toBeLessThan(0.06);
+    expect(report.offices.find((o: { office: string }) => o.office === 'o-0301').openLoad).toBe(
+      report.offices.find((o: { office: string }) => o.office === 'o-0301').requests,
+    );
 
     const performance = await system.get('/api/reports/offices?service=citizen-complaint&district=d02');
     const biggest = performance.body.items.find((o: { office: string }) => o.office === 'o-0301');
