@@ -1,23 +1,36 @@
 /**
- * The express application: thin routes over the request service, problem+json for every error.
+ * The express application: logging with request ids, metrics, rate limits, bearer tokens, then
+ * the declared operations; problem+json for every error.
  */
+import { hostname } from 'node:os';
 import type { Client, Connection } from '@temporalio/client';
 import express, { type Express } from 'express';
+import type { AuthConfig } from '../lib/config';
 import type { Designer } from '../lib/definitions/designer';
 import type { PublishedCatalog } from '../lib/definitions/published-catalog';
 import type { Logger } from '../lib/logger';
 import type { Organisation } from '../lib/organisation/organisation';
+import { AuditLog } from './audit/audit-log';
+import { authenticate } from './auth/authenticate';
+import type { ApiContext } from './context';
 import { BODY_LIMIT } from './limits';
+import { Metrics } from './metrics';
+import { openApiDocument } from './openapi';
+import { OperationRegistry } from './operation';
 import { describeProblem, notFound, problemHandler } from './problem';
 import { Presenter } from './present';
+import { callLimit, secretLimit } from './rate-limit';
 import { RequestService } from './request-service';
+import { requestLog } from './request-log';
 import { OfficeService } from './office-service';
+import { auditRoutes } from './routes/audit';
 import { definitionRoutes } from './routes/definitions';
-import { officeRoutes, reportRoutes } from './routes/offices';
 import { healthRoutes } from './routes/health';
+import { officeRoutes } from './routes/offices';
 import { requestRoutes } from './routes/requests';
 import { slaRoutes } from './routes/sla';
 import { taskRoutes } from './routes/tasks';
+import { WorkQueries } from './work-queries';
 
 export interface AppDeps {
   client: Client;
@@ -28,36 +41,65 @@ export interface AppDeps {
   designer: Designer;
   organisation: Organisation;
   logger: Logger;
+  auth: AuthConfig;
+  /** Where the audit trail is written; this process appends to its own file there. */
+  auditDir: string;
+  /** Names this process's audit file; the host name when absent. */
+  instance?: string;
   /** History length after which requests continue as new; the engine's default when absent. */
   continueAsNewAfter?: number;
 }
+
+const VERSION = '0.1.0';
+const SECRET_ATTEMPTS_PER_MINUTE = 20;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', process.env.PISHKHAN_TRUST_PROXY ?? false);
   const present = new Presenter(deps.organisation.calendar.timeZone);
   const offices = new OfficeService(deps.client, deps.taskQueue, deps.organisation, present);
-  const service = new RequestService(
-    deps.client,
-    deps.taskQueue,
-    deps.catalog,
-    deps.organisation,
-    () => offices.licences(),
-    deps.continueAsNewAfter,
-  );
+  const audit = new AuditLog(deps.auditDir, deps.instance ?? hostname());
+  const ctx: ApiContext = {
+    registry: new OperationRegistry(audit, deps.logger, process.env.NODE_ENV !== 'production'),
+    requests: new RequestService(
+      deps.client,
+      deps.taskQueue,
+      deps.catalog,
+      deps.organisation,
+      () => offices.licences(),
+      deps.continueAsNewAfter,
+    ),
+    work: new WorkQueries(deps.client, deps.taskQueue, deps.organisation),
+    offices,
+    present,
+    org: deps.organisation,
+    catalog: deps.catalog,
+    designer: deps.designer,
+    auth: deps.auth,
+    audit,
+  };
+  const metrics = new Metrics(ctx.work);
 
-  app.use(express.json({ limit: BODY_LIMIT, strict: true }));
-  app.use(
-    healthRoutes(deps.connection, { namespace: deps.namespace, definitions: deps.catalog.all().length }),
-  );
+  app.use(requestLog(deps.logger));
+  app.use(metrics.middleware());
+  app.use(healthRoutes(ctx, deps.connection, deps.namespace, metrics));
   app.get('/problems/:slug', describeProblem);
-  app.use('/api/requests', requestRoutes(service, present));
-  app.use('/api/tasks', taskRoutes(service, present));
-  app.use('/api/sla', slaRoutes(service, present));
-  app.use('/api/definitions', definitionRoutes(deps.catalog, deps.designer));
-  app.use('/api/offices', officeRoutes(offices));
-  app.use('/api/reports', reportRoutes(offices, deps.catalog));
+  app.use(callLimit(deps.auth.rateLimitPerMinute));
+  app.use('/api/requests/:trackingCode/access', secretLimit(SECRET_ATTEMPTS_PER_MINUTE));
+  app.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  app.use(authenticate(deps.auth));
+  app.use(requestRoutes(ctx));
+  app.use(taskRoutes(ctx));
+  app.use(slaRoutes(ctx));
+  app.use(definitionRoutes(ctx));
+  app.use(officeRoutes(ctx));
+  app.use(auditRoutes(ctx));
+  const document = openApiDocument(ctx.registry.specs, VERSION);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(document);
+  });
   app.use(notFound);
   app.use(problemHandler(deps.logger));
   return app;

@@ -1,7 +1,7 @@
 /**
  * The API process: `npm run api`, or started in-process by `npm start`.
  */
-import { loadConfig, type Config } from '../lib/config';
+import { assertSafeAuth, loadConfig, type Config } from '../lib/config';
 import type { Domain } from '../lib/load-domain';
 import { loadDomain } from '../lib/load-domain';
 import { createLogger, type Logger } from '../lib/logger';
@@ -12,6 +12,9 @@ import { exitOnStartupError, onShutdown } from '../lib/process';
 import { startWebServer, stopWebServer } from './server';
 
 export async function runApi(config: Config, domain: Domain, logger: Logger, address: string) {
+  assertSafeAuth(config.auth);
+  if (config.auth.developmentKey)
+    logger.warn('signing tokens with the public development key: set PISHKHAN_JWT_SECRET');
   const { connection, client } = await connectClient(address, config.temporal.namespace);
   const added = await ensureSearchAttributes(connection, config.temporal.namespace);
   if (added.length > 0) logger.info({ added }, 'registered search attributes');
@@ -27,6 +30,8 @@ export async function runApi(config: Config, domain: Domain, logger: Logger, add
       ...(config.continueAsNewAfter ? { continueAsNewAfter: config.continueAsNewAfter } : {}),
       organisation: domain.organisation,
       logger,
+      auth: config.auth,
+      auditDir: config.auditDir,
     },
     config.api.port,
     config.api.host,

@@ -64,8 +64,68 @@ export class Presenter {
       clock: task.clock,
       sla: task.sla,
       escalationLevel: task.escalationLevel,
+      ...(task.claimedBy ? { claimedBy: task.claimedBy } : {}),
       outcomes: task.outcomes,
     };
+  }
+
+  /**
+   * What the applicant sees: where the request is, what waits on them, what they owe. No
+   * internal notes, routing explanations, escalations or names of who did what.
+   */
+  publicStatus(status: RequestStatus) {
+    return {
+      trackingCode: status.trackingCode,
+      service: { id: status.serviceId, title: status.serviceTitle, version: status.definitionVersion },
+      state: status.state,
+      startedAt: this.when(status.startedAt),
+      ...(status.endedAt ? { endedAt: this.when(status.endedAt) } : {}),
+      deadline: this.when(status.deadlines.target.at),
+      now: status.openTasks.map((task) => ({
+        step: task.stepId,
+        title: task.title,
+        with: task.assignee.title,
+        deadline: this.when(task.deadline),
+        waitsOnYou: task.onApplicant || task.kind === 'payment',
+      })),
+      stepsDone: status.journal
+        .filter((entry) => entry.kind !== 'routing' && entry.taskId !== undefined)
+        .map((entry) => ({
+          title: entry.title,
+          ...(entry.outcome ? { outcome: entry.outcome } : {}),
+          at: this.when(entry.at),
+        })),
+      fees: status.fees.map((fee) => ({
+        title: fee.title,
+        amount: fee.amount,
+        billId: fee.billId,
+        status: fee.status,
+        ...(fee.paidAt ? { paidAt: this.when(fee.paidAt) } : {}),
+      })),
+    };
+  }
+
+  /** Everything that happened to a request, in time order: steps, escalations, moves, clocks. */
+  history(status: RequestStatus) {
+    const entries = [
+      ...status.journal.map((e) => ({ ...e, what: 'step' as const })),
+      ...status.escalations.map((e) => ({ ...e, at: e.at, what: 'escalation' as const })),
+      ...status.deadlineChanges.map((c) => ({
+        ...c,
+        at: c.at,
+        from: this.when(c.from),
+        to: this.when(c.to),
+        what: 'deadline' as const,
+      })),
+      ...status.suspensions.map((s) => ({
+        ...s,
+        at: s.from,
+        from: this.when(s.from),
+        ...(s.to ? { to: this.when(s.to) } : {}),
+        what: 'suspension' as const,
+      })),
+    ].sort((a, b) => a.at.localeCompare(b.at));
+    return { total: entries.length, items: entries.map((e) => ({ ...e, at: this.when(e.at) })) };
   }
 
   status(status: RequestStatus) {

@@ -11,6 +11,11 @@ export const PROBLEM_TYPES = {
   'invalid-request': { status: 400, title: 'The request does not match its schema' },
   'invalid-tracking-code': { status: 400, title: 'Not a valid tracking code' },
   'invalid-task-id': { status: 400, title: 'Not a valid task id' },
+  unauthenticated: { status: 401, title: 'Sign in: this needs a bearer token' },
+  'invalid-token': { status: 401, title: 'The token is not valid' },
+  'token-expired': { status: 401, title: 'The token has expired' },
+  'wrong-secret': { status: 401, title: 'The tracking code and secret do not match' },
+  forbidden: { status: 403, title: 'Not allowed for this role' },
   'not-assignee': { status: 403, title: 'The task is held by someone else' },
   'not-found': { status: 404, title: 'No such resource' },
   'request-not-found': { status: 404, title: 'No request has this tracking code' },
@@ -18,6 +23,8 @@ export const PROBLEM_TYPES = {
   'version-not-found': { status: 404, title: 'No such published version' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'task-not-open': { status: 409, title: 'The task is not open' },
+  'task-claimed': { status: 409, title: 'Someone else has claimed the task' },
+  'idempotency-key-reused': { status: 422, title: 'The Idempotency-Key was used for a different call' },
   'nothing-asked': { status: 409, title: 'The request is not waiting on the applicant' },
   'bill-not-due': { status: 409, title: 'The bill is not due' },
   'licence-change-refused': { status: 409, title: 'The licence cannot change so' },
@@ -32,6 +39,8 @@ export const PROBLEM_TYPES = {
   'outcome-not-allowed': { status: 422, title: 'The step does not allow this outcome' },
   'invalid-definition': { status: 422, title: 'The definition has problems' },
   'invalid-deadline-change': { status: 422, title: 'The deadline cannot be changed so' },
+  'rate-limited': { status: 429, title: 'Too many calls; slow down' },
+  'not-ready': { status: 503, title: 'The service is not ready' },
   'temporal-unavailable': { status: 503, title: 'The workflow service is unavailable' },
   internal: { status: 500, title: 'Internal error' },
 } as const;
@@ -90,10 +99,15 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
         );
       }
     }
+    if (problem.status === 401) res.set('WWW-Authenticate', 'Bearer realm="pishkhan"');
+    res.locals.problem = problem.slug;
+    const requestId = typeof res.locals.requestId === 'string' ? { requestId: res.locals.requestId } : {};
     res
       .status(problem.status)
       .type('application/problem+json')
-      .json(problemBody(problem.slug, problem.detail, req.originalUrl, problem.extensions));
+      .json(
+        problemBody(problem.slug, problem.detail, req.originalUrl, { ...problem.extensions, ...requestId }),
+      );
   };
 }
 

@@ -9,17 +9,20 @@ import {
   WorkflowUpdateFailedError,
   isGrpcServiceError,
   type Client,
-  type WorkflowExecutionInfo,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, WorkflowIdReusePolicy } from '@temporalio/common';
+import { createHash } from 'node:crypto';
 import { checkFormData } from '../lib/forms/form-data';
 import type { LicenceState } from '../lib/organisation/licences';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { ServicePlan } from '../lib/plan/types';
 import { SA } from '../lib/temporal/search-attributes';
-import { newTrackingCode, trackingCodeOfTask, workflowIdOf } from '../lib/tracking-code';
+import { newTrackingCode, trackingCodeFor, trackingCodeOfTask, workflowIdOf } from '../lib/tracking-code';
 import {
+  claimTaskUpdate,
+  reassignTaskUpdate,
+  returnTaskUpdate,
   completeTaskUpdate,
   extendDeadlineUpdate,
   recordPaymentUpdate,
@@ -31,8 +34,8 @@ import {
 } from '../workflows/messages';
 import type {
   Applicant,
+  Assignment,
   ExtendInput,
-  OpenTaskSummary,
   PaymentInput,
   RequestInput,
   RequestStatus,
@@ -53,16 +56,6 @@ export interface StartRequest {
   data: Record<string, unknown>;
 }
 
-export interface TaskListItem extends OpenTaskSummary {
-  trackingCode: string;
-  serviceId: string;
-  district: string;
-}
-
-export interface BreachItem extends TaskListItem {
-  lateByMs: number;
-}
-
 /** The published plans the API starts requests on, by service id and by content hash. */
 export interface PlanSource {
   latest(serviceId: string): ServicePlan | undefined;
@@ -73,6 +66,7 @@ export interface PlanSource {
 const REJECTION_PROBLEMS: Record<string, ProblemSlug> = {
   [REJECTION.taskNotFound]: 'task-not-found',
   [REJECTION.taskNotOpen]: 'task-not-open',
+  [REJECTION.taskClaimed]: 'task-claimed',
   [REJECTION.notAssignee]: 'not-assignee',
   [REJECTION.outcomeNotAllowed]: 'outcome-not-allowed',
   [REJECTION.outcomeExhausted]: 'outcome-not-allowed',
@@ -117,11 +111,6 @@ export class RequestService {
     return this.client.workflow.getHandle(workflowIdOf(trackingCode));
   }
 
-  /** Visibility queries are scoped to this deployment's task queue. */
-  private scoped(query: string): string {
-    return `TaskQueue = '${this.taskQueue}' AND ${query}`;
-  }
-
   /** Why an office may not take a request of a service in a district, by its live licence. */
   private async whyNotEligible(
     officeId: string,
@@ -141,7 +130,14 @@ export class RequestService {
     );
   }
 
-  async start(request: StartRequest): Promise<{ trackingCode: string; plan: ServicePlan }> {
+  /**
+   * Starts a request. With an idempotency key the tracking code comes from the key and the
+   * caller, so a retried start finds the request the first one made instead of making another.
+   */
+  async start(
+    request: StartRequest,
+    idempotency?: { key: string; caller: string },
+  ): Promise<{ trackingCode: string; plan: ServicePlan; repeated: boolean }> {
     const plan = this.plans.latest(request.serviceId);
     if (!plan) throw new ProblemError('unknown-service', `There is no service '${request.serviceId}'.`);
     if (!this.org.district(request.district)) {
@@ -182,8 +178,11 @@ export class RequestService {
       if (errors.length > 0) throw new ProblemError('invalid-form-data', errors.join('; '), { errors });
     }
 
+    const startHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
     for (let attempt = 0; ; attempt++) {
-      const trackingCode = newTrackingCode();
+      const trackingCode = idempotency
+        ? trackingCodeFor(`${idempotency.caller}\n${idempotency.key}`)
+        : newTrackingCode();
       const input: RequestInput = {
         trackingCode,
         plan,
@@ -200,6 +199,9 @@ export class RequestService {
         await this.client.workflow.start('serviceRequest', {
           taskQueue: this.taskQueue,
           workflowId: workflowIdOf(trackingCode),
+          // A tracking code names one request forever, even after it has ended.
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          memo: { startHash },
           args: [input],
           typedSearchAttributes: [
             { key: SA.service, value: plan.serviceId },
@@ -209,8 +211,18 @@ export class RequestService {
             { key: SA.definitionVersion, value: plan.version },
           ],
         });
-        return { trackingCode, plan };
+        return { trackingCode, plan, repeated: false };
       } catch (error) {
+        if (error instanceof WorkflowExecutionAlreadyStartedError && idempotency) {
+          const existing = await this.handle(trackingCode).describe();
+          if (existing.memo?.startHash !== startHash) {
+            throw new ProblemError(
+              'idempotency-key-reused',
+              'This Idempotency-Key already started a different request; use a new key for a new request.',
+            );
+          }
+          return { trackingCode, plan, repeated: true };
+        }
         // A random code that is already taken: draw another.
         if (error instanceof WorkflowExecutionAlreadyStartedError && attempt < 3) continue;
         throw asProblem(error, trackingCode);
@@ -245,6 +257,79 @@ export class RequestService {
       idempotencyKey ? `complete-${taskId}-${idempotencyKey}` : undefined,
       'task-not-found',
     );
+  }
+
+  claim(taskId: string, by: string, actingAs: string): Promise<RequestStatus> {
+    return this.update(
+      this.codeOfTask(taskId),
+      claimTaskUpdate,
+      { taskId, by, actingAs },
+      undefined,
+      'task-not-found',
+    );
+  }
+
+  giveBack(taskId: string, by: string, force: boolean): Promise<RequestStatus> {
+    return this.update(
+      this.codeOfTask(taskId),
+      returnTaskUpdate,
+      { taskId, by, force },
+      undefined,
+      'task-not-found',
+    );
+  }
+
+  reassign(taskId: string, to: Assignment, reason: string, by: string): Promise<RequestStatus> {
+    return this.update(
+      this.codeOfTask(taskId),
+      reassignTaskUpdate,
+      { taskId, to, reason, by },
+      undefined,
+      'task-not-found',
+    );
+  }
+
+  /** Where a manager may move a task: an eligible office, or a department (role) that exists. */
+  async assignmentFor(to: string, status: RequestStatus): Promise<Assignment> {
+    const [kind, rest = ''] = to.split(':') as [string, string];
+    const unitOf = (unit: {
+      principal: string;
+      title: Assignment['assignee']['title'];
+      supervisor: Assignment['supervisor'];
+    }) => ({
+      assignee: { principal: unit.principal, title: unit.title },
+      supervisor: unit.supervisor,
+      note: 'moved by a manager',
+    });
+    if (kind === 'office') {
+      const plan = this.plans.byHash(status.definitionHash) ?? this.plans.latest(status.serviceId);
+      if (!plan) throw new ProblemError('unknown-service', `There is no service '${status.serviceId}'.`);
+      const why = await this.whyNotEligible(rest, plan, status.district);
+      if (why)
+        throw new ProblemError('office-not-eligible', `Office '${rest}' may not take this task: ${why}.`);
+      const office = this.org.officesWith(await this.licences()).find((o) => o.id === rest);
+      return unitOf(this.org.officeUnit(office ?? rest, status.district));
+    }
+    const [unit = '', role] = rest.split('/');
+    const [first = '', second] = unit.split('.');
+    const departmentId = second ?? first;
+    const district = second ? first : status.district;
+    const department = this.org.department(departmentId);
+    const roleKnown = !role || (department?.roles ?? []).some((r) => r.id === role);
+    if (
+      !department ||
+      !roleKnown ||
+      (second !== undefined && !this.org.district(district)) ||
+      department.perDistrict === (second === undefined)
+    )
+      throw new ProblemError('invalid-request', `There is no department or role '${rest}'.`);
+    return unitOf(this.org.departmentUnit(departmentId, district, role));
+  }
+
+  codeOfTask(taskId: string): string {
+    const trackingCode = trackingCodeOfTask(taskId);
+    if (!trackingCode) throw new ProblemError('invalid-task-id', `'${taskId}' is not a task id.`);
+    return trackingCode;
   }
 
   withdraw(trackingCode: string, command: WithdrawInput): Promise<RequestStatus> {
@@ -323,61 +408,5 @@ export class RequestService {
       }
       throw asProblem(error, trackingCode);
     }
-  }
-
-  private async listOpenTasks(
-    query: string,
-  ): Promise<{ info: WorkflowExecutionInfo; tasks: OpenTaskSummary[] }[]> {
-    const found: { info: WorkflowExecutionInfo; tasks: OpenTaskSummary[] }[] = [];
-    try {
-      for await (const info of this.client.workflow.list({ query: this.scoped(query) })) {
-        const tasks = (info.memo?.openTasks as OpenTaskSummary[] | undefined) ?? [];
-        found.push({ info, tasks });
-      }
-    } catch (error) {
-      throw isUnavailable(error)
-        ? new ProblemError('temporal-unavailable', 'Temporal cannot be reached.')
-        : error;
-    }
-    return found;
-  }
-
-  private item(info: WorkflowExecutionInfo, task: OpenTaskSummary): TaskListItem {
-    return {
-      ...task,
-      trackingCode: info.workflowId.replace(/^request-/, ''),
-      serviceId: info.typedSearchAttributes.get(SA.service) ?? '',
-      district: info.typedSearchAttributes.get(SA.district) ?? '',
-    };
-  }
-
-  /** Open tasks of an assignee, soonest deadline first. */
-  async tasksOf(assignee: string): Promise<TaskListItem[]> {
-    const rows = await this.listOpenTasks(
-      `ExecutionStatus = 'Running' AND ${SA.assignees.name} = '${assignee}'`,
-    );
-    return rows
-      .flatMap(({ info, tasks }) =>
-        tasks
-          .filter((t) => t.assignee.principal === assignee || t.assignee.principal.startsWith(`${assignee}/`))
-          .map((t) => this.item(info, t)),
-      )
-      .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.taskId.localeCompare(b.taskId));
-  }
-
-  /** Open tasks past their SLA, latest first; optionally only those escalated to someone. */
-  async breaches(escalatedTo?: string): Promise<BreachItem[]> {
-    const filter = escalatedTo ? ` AND ${SA.escalatedTo.name} = '${escalatedTo}'` : '';
-    const rows = await this.listOpenTasks(
-      `ExecutionStatus = 'Running' AND ${SA.slaState.name} = 'breached'${filter}`,
-    );
-    const now = Date.now();
-    return rows
-      .flatMap(({ info, tasks }) =>
-        tasks
-          .filter((t) => t.sla === 'breached' && (!escalatedTo || t.escalatedTo.includes(escalatedTo)))
-          .map((t) => ({ ...this.item(info, t), lateByMs: Math.max(0, now - Date.parse(t.deadline)) })),
-      )
-      .sort((a, b) => b.lateByMs - a.lateByMs);
   }
 }

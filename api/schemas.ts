@@ -39,19 +39,73 @@ export const completeTaskBody = {
   properties: {
     outcome: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,40}$' },
     data: { type: 'object' },
-    actor: { type: 'string', minLength: 1, maxLength: 200 },
-    actingAs: principal,
   },
 } as const;
 
 const reason = { type: 'string', minLength: 3, maxLength: 1000 };
-const actor = { type: 'string', minLength: 1, maxLength: 200 };
 
 export const withdrawBody = {
   type: 'object',
   additionalProperties: false,
   required: ['reason'],
-  properties: { reason, actor },
+  properties: { reason },
+} as const;
+
+export const reassignBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['to', 'reason'],
+  properties: {
+    to: { type: 'string', pattern: '^(office|department):[a-z0-9][a-z0-9.-]{0,80}(/[a-z0-9-]{1,40})?$' },
+    reason,
+  },
+} as const;
+
+export const citizenAccessBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['secret'],
+  properties: { secret: { type: 'string', minLength: 1, maxLength: 100 } },
+} as const;
+
+const page = { type: 'string', pattern: '^[1-9][0-9]{0,5}$' };
+const pageSize = { type: 'string', pattern: '^([1-9]|[1-9][0-9]|100)$' };
+
+export const worklistQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    assignee: principal,
+    service: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,80}$' },
+    district: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,20}$' },
+    step: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,80}$' },
+    sla: { enum: ['ok', 'at-risk', 'breached'] },
+    view: { enum: ['pool', 'mine', 'all'] },
+    sort: { enum: ['deadline', '-deadline'] },
+    page,
+    pageSize,
+  },
+} as const;
+
+export const slaSummaryQuery = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['by'],
+  properties: { by: { enum: ['office', 'department', 'service', 'district'] } },
+} as const;
+
+export const auditQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    actor: { type: 'string', maxLength: 200 },
+    trackingCode: { type: 'string', pattern: '^[0-9]{12}$' },
+    action: { type: 'string', pattern: '^[A-Za-z]{1,60}$' },
+    from: { type: 'string', format: 'date-time' },
+    to: { type: 'string', format: 'date-time' },
+    page,
+    pageSize,
+  },
 } as const;
 
 export const paymentBody = {
@@ -61,7 +115,6 @@ export const paymentBody = {
   properties: {
     billId: { type: 'string', minLength: 1, maxLength: 100 },
     receipt: { type: 'string', minLength: 1, maxLength: 100 },
-    actor,
   },
 } as const;
 
@@ -74,26 +127,18 @@ export const documentsBody = {
 export const suspendBody = {
   type: 'object',
   additionalProperties: false,
-  required: ['reason', 'actor'],
-  properties: { reason, actor },
-} as const;
-
-export const resumeBody = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['actor'],
-  properties: { actor },
+  required: ['reason'],
+  properties: { reason },
 } as const;
 
 export const extendBody = {
   type: 'object',
   additionalProperties: false,
-  required: ['of', 'by', 'reason', 'actor'],
+  required: ['of', 'by', 'reason'],
   properties: {
     of: { type: 'string', pattern: '^(request|[0-9]{12}-[0-9]{1,6})$' },
     by: { type: 'string', pattern: '^P(?!$)([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?$' },
     reason,
-    actor,
   },
 } as const;
 
@@ -107,7 +152,6 @@ export const licenceChangeBody = {
   properties: {
     action: { enum: ['suspend', 'revoke', 'reinstate', 'renew'] },
     reason,
-    by: actor,
     validUntil: jalaliDate,
   },
 } as const;
@@ -123,13 +167,6 @@ export const officeReportQuery = {
   type: 'object',
   additionalProperties: false,
   properties: { service: id, district: id },
-} as const;
-
-export const taskListQuery = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['assignee'],
-  properties: { assignee: principal },
 } as const;
 
 const versionNumber = { type: 'string', pattern: '^[1-9][0-9]{0,5}$' };
@@ -153,8 +190,11 @@ export const rollbackBody = {
   properties: { version: { type: 'integer', minimum: 1 } },
 } as const;
 
-export const breachListQuery = {
+export const slaListQuery = {
   type: 'object',
   additionalProperties: false,
   properties: { escalatedTo: principal },
 } as const;
+
+/** Path parameters: loose here, so the handlers can say precisely what is wrong with a value. */
+export const pathText = { type: 'string', minLength: 1, maxLength: 100 } as const;

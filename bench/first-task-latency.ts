@@ -1,8 +1,14 @@
 /**
  * Round trip of a new request on a running system: from `POST /api/requests` until its first
  * task shows in the assignee's worklist (start, first workflow task, routing activity,
- * visibility). Run `npm start` first; PISHKHAN_URL points elsewhere.
+ * visibility). Run `npm start` first; PISHKHAN_URL points elsewhere. Signs in as a clerk of
+ * office o-0101 with the configured key.
  */
+import { claimsOfPerson } from '../api/auth/people';
+import { mintToken } from '../api/auth/tokens';
+import { loadConfig } from '../lib/config';
+import { loadOrganisation } from '../lib/organisation/load-organisation';
+
 const base = process.env.PISHKHAN_URL ?? 'http://127.0.0.1:3000';
 const rounds = Number(process.env.ROUNDS ?? 20);
 
@@ -14,17 +20,26 @@ const body = {
   data: { parcel: 'bench/1', area: 200, floors: 2, units: 2 },
 };
 
-async function once(): Promise<{ accepted: number; visible: number }> {
+async function clerkToken(): Promise<string> {
+  const config = loadConfig();
+  const clerk = loadOrganisation(config.organisationDir).person('p-0101-clerk');
+  if (!clerk) throw new Error('the organisation has no p-0101-clerk');
+  return mintToken(config.auth, claimsOfPerson(clerk));
+}
+
+async function once(token: string): Promise<{ accepted: number; visible: number }> {
   const started = performance.now();
+  const authorization = `Bearer ${token}`;
   const response = await fetch(`${base}/api/requests`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization },
     body: JSON.stringify(body),
   });
   const { trackingCode } = (await response.json()) as { trackingCode: string };
   const accepted = performance.now() - started;
   for (;;) {
-    const list = (await (await fetch(`${base}/api/tasks?assignee=office:o-0101`)).json()) as {
+    const newest = await fetch(`${base}/api/tasks?sort=-deadline&pageSize=5`, { headers: { authorization } });
+    const list = (await newest.json()) as {
       items: { trackingCode: string }[];
     };
     if (list.items.some((item) => item.trackingCode === trackingCode)) {
@@ -40,9 +55,10 @@ const percentile = (values: number[], p: number) => {
 };
 
 async function main() {
-  await once(); // warm up
+  const token = await clerkToken();
+  await once(token); // warm up
   const results = [];
-  for (let i = 0; i < rounds; i++) results.push(await once());
+  for (let i = 0; i < rounds; i++) results.push(await once(token));
   const accepted = results.map((r) => r.accepted);
   const visible = results.map((r) => r.visible);
   console.log(`first request round trip on ${base}, ${rounds} rounds`);

@@ -7,6 +7,8 @@
  *   publish [services...]        publish changed definition files (all of them with --all)
  *   versions <service>           list the published versions
  *   rollback <service> <version> publish an older version's content again
+ *   token <person>               print a bearer token for a person of the organisation
+ *   people                       list the people of the organisation and their roles
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,7 +20,9 @@ import { diffPlans, formatDiff } from '../lib/definitions/diff';
 import { displayPath } from '../lib/definitions/load-yaml';
 import { DefinitionError, formatProblem, sortProblems, type Problem } from '../lib/definitions/problem';
 import { VersionStore } from '../lib/definitions/version-store';
-import { loadConfig, type Config } from '../lib/config';
+import { assertSafeAuth, loadConfig, type Config } from '../lib/config';
+import { claimsOfPerson } from '../api/auth/people';
+import { mintToken } from '../api/auth/tokens';
 import { loadOrganisation } from '../lib/organisation/load-organisation';
 import type { ServicePlan } from '../lib/plan/types';
 
@@ -167,6 +171,31 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
     .action((serviceId: string, version: string, options: { by: string }) => {
       const restored = designerFor(config).rollback(serviceId, Number(version), options.by);
       io.out(`${serviceId}: version ${restored.version} restores version ${version}`);
+    });
+
+  program
+    .command('people')
+    .description('list the people of the organisation, who can sign in with `token`')
+    .action(() => {
+      for (const person of loadOrganisation(config.organisationDir).people()) {
+        const claims = claimsOfPerson(person);
+        const binding = claims.office ?? [claims.district, claims.department].filter(Boolean).join('.');
+        io.out(`${person.id.padEnd(24)} ${claims.role.padEnd(10)} ${binding.padEnd(28)} ${person.name}`);
+      }
+    });
+
+  program
+    .command('token')
+    .description('print a bearer token for a person of the organisation (signed with PISHKHAN_JWT_SECRET)')
+    .argument('<person>', 'the person id, such as p-0101-clerk; `people` lists them')
+    .option('--hours <n>', 'how long the token lasts', '8')
+    .action((personId: string, options: { hours: string }) => {
+      const person = loadOrganisation(config.organisationDir).person(personId);
+      if (!person) throw new CliError(`there is no person '${personId}'; \`people\` lists them`);
+      const hours = Number(options.hours);
+      if (!(hours > 0 && hours <= 24 * 30)) throw new CliError('--hours must be between 0 and 720');
+      assertSafeAuth(config.auth);
+      return mintToken(config.auth, claimsOfPerson(person), Math.round(hours * 3600)).then((token) => io.out(token));
     });
 
   return program;

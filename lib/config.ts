@@ -23,8 +23,35 @@ export interface Config {
   /** Where published versions of definitions are kept. */
   publishedDir: string;
   logLevel: string;
+  auth: AuthConfig;
+  /** Where the audit trail of state-changing calls is appended. */
+  auditDir: string;
   /** History length after which a request continues as new. */
   continueAsNewAfter: number | undefined;
+}
+
+export interface AuthConfig {
+  /** HMAC key that signs and verifies bearer tokens (HS256) and derives citizens' secrets. */
+  secret: string;
+  /** True when no key was configured and the development default is in use. */
+  developmentKey: boolean;
+  issuer: string;
+  audience: string;
+  /** Calls per minute one token (or one address, without a token) may make. */
+  rateLimitPerMinute: number;
+}
+
+/** Known to everyone who reads this file: fine on a laptop, refused in production. */
+export const DEVELOPMENT_KEY = 'pishkhan-development-key-never-use-in-production';
+
+/** The API refuses to start in production with the development key or a short one. */
+export function assertSafeAuth(auth: AuthConfig, env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NODE_ENV !== 'production') return;
+  if (auth.developmentKey)
+    throw new Error(
+      'PISHKHAN_JWT_SECRET must be set when NODE_ENV=production: the development key is public',
+    );
+  if (auth.secret.length < 32) throw new Error('PISHKHAN_JWT_SECRET must be at least 32 characters long');
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -32,6 +59,14 @@ function int(value: string | undefined, fallback: number, name: string): number 
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535)
     throw new Error(`${name} must be a port number, got '${value}'`);
+  return parsed;
+}
+
+function count(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new Error(`${name} must be a positive whole number, got '${value}'`);
   return parsed;
 }
 
@@ -57,6 +92,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? path(env.PISHKHAN_PUBLISHED_DIR, '')
       : join(dataDir, 'published'),
     logLevel: env.LOG_LEVEL || 'info',
+    auth: {
+      secret: env.PISHKHAN_JWT_SECRET || DEVELOPMENT_KEY,
+      developmentKey: !env.PISHKHAN_JWT_SECRET,
+      issuer: env.PISHKHAN_JWT_ISSUER || 'pishkhan',
+      audience: env.PISHKHAN_JWT_AUDIENCE || 'pishkhan-api',
+      rateLimitPerMinute: count(env.PISHKHAN_RATE_LIMIT, 600, 'PISHKHAN_RATE_LIMIT'),
+    },
+    auditDir: env.PISHKHAN_AUDIT_DIR ? path(env.PISHKHAN_AUDIT_DIR, '') : join(dataDir, 'audit'),
     continueAsNewAfter: env.PISHKHAN_CONTINUE_AS_NEW_AFTER
       ? Number(env.PISHKHAN_CONTINUE_AS_NEW_AFTER)
       : undefined,

@@ -2,7 +2,7 @@
  * Tracking codes citizens read out over the phone: twelve digits, the last a Luhn check digit,
  * so a mistyped digit is caught before any lookup. Task ids are `<tracking code>-<n>`.
  */
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 
 const FORMAT = /^\d{12}$/;
 
@@ -36,3 +36,12 @@ export function trackingCodeOfTask(taskId: string): string | undefined {
 }
 
 export const workflowIdOf = (trackingCode: string) => `request-${trackingCode}`;
+
+/** The tracking code a seed always gives: a retried start with the same idempotency key finds its request. */
+export function trackingCodeFor(seed: string): string {
+  const hash = createHash('sha256').update(seed).digest();
+  const first = String((hash.readUInt32BE(0) % 9) + 1);
+  const rest = String(hash.readBigUInt64BE(4) % 10_000_000_000n).padStart(10, '0');
+  const body = first + rest;
+  return body + String(luhnDigit(body));
+}

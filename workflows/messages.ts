@@ -6,7 +6,10 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ServicePlan } from '../lib/plan/types';
 import type {
+  ClaimInput,
   CompleteTaskInput,
+  ReassignInput,
+  ReturnInput,
   ExtendInput,
   PaymentInput,
   RequestStatus,
@@ -33,6 +36,15 @@ export const resumeClockUpdate = defineUpdate<RequestStatus, [ResumeInput]>('res
 /** Extends the request's or a task's target, with a reason, as far as the definition allows. */
 export const extendDeadlineUpdate = defineUpdate<RequestStatus, [ExtendInput]>('extendDeadline');
 
+/** One person of the holder takes an open task; nobody else of it may complete it meanwhile. */
+export const claimTaskUpdate = defineUpdate<RequestStatus, [ClaimInput]>('claimTask');
+
+/** A claimed task goes back to the holder's pool. */
+export const returnTaskUpdate = defineUpdate<RequestStatus, [ReturnInput]>('returnTask');
+
+/** A manager gives an open task to another holder, with a reason kept on the task. */
+export const reassignTaskUpdate = defineUpdate<RequestStatus, [ReassignInput]>('reassignTask');
+
 /** The citizen withdraws the request. */
 export const withdrawUpdate = defineUpdate<RequestStatus, [WithdrawInput]>('withdraw');
 
@@ -46,6 +58,7 @@ export const rerouteWorkUpdate = defineUpdate<RequestStatus, [RerouteInput]>('re
 export const REJECTION = {
   taskNotFound: 'TaskNotFound',
   taskNotOpen: 'TaskNotOpen',
+  taskClaimed: 'TaskClaimed',
   notAssignee: 'NotAssignee',
   outcomeNotAllowed: 'OutcomeNotAllowed',
   outcomeExhausted: 'OutcomeExhausted',

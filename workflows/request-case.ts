@@ -12,6 +12,7 @@ import { REJECTION } from './messages';
 import type {
   Assignment,
   CaseState,
+  ClaimInput,
   CompleteTaskInput,
   Deadline,
   EscalationRecord,
@@ -19,9 +20,11 @@ import type {
   JournalEntry,
   OpenTaskSummary,
   Party,
+  ReassignInput,
   RequestInput,
   RequestState,
   RequestStatus,
+  ReturnInput,
   SlaState,
   TaskRecord,
 } from './types';
@@ -231,6 +234,9 @@ export class RequestCase {
         `task ${task.taskId} is held by ${task.assignee.principal}, not by ${command.actingAs}`,
       );
     }
+    if (task.claimedBy !== undefined && command.actor !== undefined && command.actor !== task.claimedBy) {
+      return reject(REJECTION.taskClaimed, `task ${task.taskId} is claimed by ${task.claimedBy}`);
+    }
     const allowed = step.declared(task);
     if (!allowed.includes(command.outcome)) {
       return reject(
@@ -354,6 +360,8 @@ export class RequestCase {
       to,
     };
     if (reassigned) {
+      delete task.claimedBy;
+      delete task.claimedAt;
       task.assignee = reassigned.assignee;
       task.supervisor = reassigned.supervisor;
       task.routing = reassigned.note;
@@ -362,8 +370,63 @@ export class RequestCase {
     return escalation;
   }
 
-  /** The task moves to another holder outside the ladder: its office's licence stopped. */
+  /** An open task of this request, or the rejection that says why not. */
+  liveTask(taskId: string): TaskRecord {
+    this.assertActive();
+    const task = this.task(taskId);
+    if (!task)
+      return reject(REJECTION.taskNotFound, `request ${this.input.trackingCode} has no task ${taskId}`);
+    if (task.status !== 'open') return reject(REJECTION.taskNotOpen, `task ${taskId} is not open`);
+    return task;
+  }
+
+  validateClaim(command: ClaimInput): void {
+    const task = this.liveTask(command.taskId);
+    if (!actsFor(command.actingAs, task.assignee.principal))
+      reject(
+        REJECTION.notAssignee,
+        `task ${task.taskId} is held by ${task.assignee.principal}, not by ${command.actingAs}`,
+      );
+    if (task.claimedBy !== undefined && task.claimedBy !== command.by)
+      reject(REJECTION.taskClaimed, `task ${task.taskId} is claimed by ${task.claimedBy}`);
+  }
+
+  claim(command: ClaimInput, nowMs: number): void {
+    const task = this.task(command.taskId) as TaskRecord;
+    if (task.claimedBy === command.by) return;
+    task.claimedBy = command.by;
+    task.claimedAt = iso(nowMs);
+  }
+
+  validateReturn(command: ReturnInput): void {
+    const task = this.liveTask(command.taskId);
+    if (task.claimedBy === undefined) reject(REJECTION.taskNotOpen, `task ${task.taskId} is not claimed`);
+    if (task.claimedBy !== command.by && !command.force)
+      reject(REJECTION.taskClaimed, `task ${task.taskId} is claimed by ${task.claimedBy}`);
+  }
+
+  release(command: ReturnInput): void {
+    const task = this.task(command.taskId) as TaskRecord;
+    delete task.claimedBy;
+    delete task.claimedAt;
+  }
+
+  validateReassign(command: ReassignInput): void {
+    const task = this.liveTask(command.taskId);
+    if (task.onApplicant || task.kind === 'payment')
+      reject(
+        REJECTION.invalidData,
+        `task ${task.taskId} waits on the applicant or the treasury; it cannot move`,
+      );
+    if (command.to.assignee.principal === task.assignee.principal)
+      reject(REJECTION.invalidData, `task ${task.taskId} is already held by ${task.assignee.principal}`);
+    if (command.reason.trim().length < 3) reject(REJECTION.invalidData, 'say why the task moves');
+  }
+
+  /** The task moves to another holder outside the ladder: its office's licence stopped, or a manager moved it. */
   moveTask(task: TaskRecord, to: Assignment, reason: string, nowMs: number): void {
+    delete task.claimedBy;
+    delete task.claimedAt;
     (task.moves ??= []).push({ at: iso(nowMs), from: task.assignee, to: to.assignee, reason });
     task.assignee = to.assignee;
     task.supervisor = to.supervisor;
@@ -468,6 +531,7 @@ export class RequestCase {
       sla: task.sla,
       escalationLevel: task.escalationLevel,
       escalatedTo: this.escalatedTo(task.taskId),
+      ...(task.claimedBy ? { claimedBy: task.claimedBy } : {}),
     }));
   }
 

@@ -25,6 +25,9 @@ import {
 } from './deadlines';
 import { ContinueAsNewAt, Interpreter, type Exit } from './interpreter';
 import {
+  claimTaskUpdate,
+  reassignTaskUpdate,
+  returnTaskUpdate,
   completeTaskUpdate,
   extendDeadlineUpdate,
   planQuery,
@@ -39,6 +42,9 @@ import {
 import { reject, RequestCase } from './request-case';
 import { watchStatutoryDeadline } from './sla-watch';
 import type {
+  ClaimInput,
+  ReassignInput,
+  ReturnInput,
   CompleteTaskInput,
   ExtendInput,
   PaymentInput,
@@ -107,6 +113,47 @@ export async function serviceRequest(input: RequestInput): Promise<RequestStatus
         if (payment.receipt.trim() === '') reject(REJECTION.invalidData, 'a payment needs its receipt');
       },
     },
+  );
+
+  setHandler(
+    claimTaskUpdate,
+    (command: ClaimInput) => {
+      rc.claim(command, Date.now());
+      publish();
+      return rc.status();
+    },
+    { validator: (command: ClaimInput) => rc.validateClaim(command) },
+  );
+  setHandler(
+    returnTaskUpdate,
+    (command: ReturnInput) => {
+      rc.release(command);
+      publish();
+      return rc.status();
+    },
+    { validator: (command: ReturnInput) => rc.validateReturn(command) },
+  );
+  setHandler(
+    reassignTaskUpdate,
+    (command: ReassignInput) => {
+      const task = rc.liveTask(command.taskId);
+      const reason = `moved by ${command.by}: ${command.reason}`;
+      rc.moveTask(task, command.to, reason, Date.now());
+      rc.record(
+        {
+          stepId: task.stepId,
+          kind: 'routing',
+          title: task.title,
+          taskId: task.taskId,
+          actor: command.by,
+          note: `${reason}; now ${command.to.assignee.principal}`,
+        },
+        Date.now(),
+      );
+      publish();
+      return rc.status();
+    },
+    { validator: (command: ReassignInput) => rc.validateReassign(command) },
   );
 
   setHandler(

@@ -111,6 +111,9 @@ export interface TaskRecord {
   data?: Record<string, unknown>;
   /** The idempotency key the task was completed with, so a retry changes nothing. */
   idempotencyKey?: string;
+  /** The person who claimed the task, and when. */
+  claimedBy?: string;
+  claimedAt?: string;
   /** Why it closed when nobody completed it: the outcome taken on timeout, a branch cancelled. */
   note?: string;
 }
@@ -265,6 +268,31 @@ export interface WithdrawInput {
   actor: string;
 }
 
+/** Someone of the holder takes an open task for themselves, so colleagues see it is in hand. */
+export interface ClaimInput {
+  taskId: string;
+  /** Who claims: the signed-in person. */
+  by: string;
+  /** The holder they act for. */
+  actingAs: string;
+}
+
+/** A claimed task goes back to its holder's pool. */
+export interface ReturnInput {
+  taskId: string;
+  by: string;
+  /** A manager may return someone else's claim. */
+  force?: boolean;
+}
+
+/** A manager gives a task to another holder, with a reason. */
+export interface ReassignInput {
+  taskId: string;
+  to: Assignment;
+  reason: string;
+  by: string;
+}
+
 export interface RerouteInput {
   /** The principal whose open tasks go elsewhere: office:<id>. */
   principal: string;
@@ -287,4 +315,5 @@ export interface OpenTaskSummary {
   sla: SlaState;
   escalationLevel: number;
   escalatedTo: string[];
+  claimedBy?: string;
 }

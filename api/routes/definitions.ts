@@ -1,18 +1,17 @@
 /**
- * Definitions for designers and front ends: the published services and their versions, and
- * the designer's tools: validate, publish, compare, draw, roll back.
+ * Definitions for designers and front ends: the published services and their versions (public,
+ * so applicants can read forms), and the designer's tools: validate, publish, compare, draw,
+ * roll back. Only designers validate, publish and roll back.
  */
-import express, { Router, type Request } from 'express';
+import { Router } from 'express';
 import { VersionNotFoundError, type Designer } from '../../lib/definitions/designer';
-import type { PublishedCatalog } from '../../lib/definitions/published-catalog';
 import type { VersionSummary } from '../../lib/definitions/version-store';
 import type { ServicePlan } from '../../lib/plan/types';
-import { BODY_LIMIT } from '../limits';
+import * as answer from '../answers';
+import { actorName, type Actor } from '../auth/actor';
+import type { ApiContext } from '../context';
 import { ProblemError } from '../problem';
-import { rollbackBody, diffQuery, diagramQuery } from '../schemas';
-import { validateBody, validateQuery } from '../validation';
-
-const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'];
+import { diagramQuery, diffQuery, pathText, rollbackBody } from '../schemas';
 
 function summary(plan: ServicePlan) {
   return {
@@ -27,14 +26,6 @@ function summary(plan: ServicePlan) {
   };
 }
 
-/** Reads a YAML body: a definition's text. */
-function yamlText(req: Request): string {
-  if (!req.is(YAML_TYPES) || typeof req.body !== 'string') {
-    throw new ProblemError('unsupported-media-type', 'Send the definition as application/yaml.');
-  }
-  return req.body;
-}
-
 function versionOf(designer: Designer, serviceId: string, version?: number) {
   try {
     return designer.version(serviceId, version);
@@ -45,88 +36,245 @@ function versionOf(designer: Designer, serviceId: string, version?: number) {
 }
 
 const number = (value: unknown) => (typeof value === 'string' ? Number(value) : undefined);
+const serviceId = { serviceId: pathText };
 
-export function definitionRoutes(catalog: PublishedCatalog, designer: Designer): Router {
+export function definitionRoutes(ctx: ApiContext): Router {
   const router = Router();
-  const yaml = express.text({ type: YAML_TYPES, limit: BODY_LIMIT });
+  const { registry, catalog, designer } = ctx;
+  const tag = 'Definitions';
 
-  router.get('/', (_req, res) => {
-    const items = catalog.all().map(summary);
-    res.json({ total: items.length, items });
-  });
+  registry.mount(
+    router,
+    {
+      id: 'listDefinitions',
+      method: 'get',
+      path: '/api/definitions',
+      tag,
+      summary: 'The published services, latest versions',
+      access: 'public',
+      responses: { 200: { description: 'The catalog', schema: answer.definitions } },
+    },
+    () => {
+      const items = catalog.all().map(summary);
+      return { body: { total: items.length, items } };
+    },
+  );
 
-  router.post('/validate', yaml, (req, res) => {
-    const { plan, problems } = designer.check('request-body.yaml', yamlText(req));
-    res.json(
-      plan
-        ? { valid: true, serviceId: plan.serviceId, hash: plan.hash, problems: [] }
-        : { valid: false, problems },
-    );
-  });
+  registry.mount(
+    router,
+    {
+      id: 'validateDefinition',
+      method: 'post',
+      path: '/api/definitions/validate',
+      tag,
+      summary: 'Check a definition without publishing it',
+      access: ['designer'],
+      body: 'yaml',
+      responses: {
+        200: { description: 'Valid, or every problem with its line and column', schema: answer.validation },
+      },
+    },
+    (call) => {
+      const { plan, problems } = designer.check('request-body.yaml', call.body as string);
+      return {
+        body: plan
+          ? { valid: true, serviceId: plan.serviceId, hash: plan.hash, problems: [] }
+          : { valid: false, problems },
+      };
+    },
+  );
 
-  router.post('/', yaml, (req, res) => {
-    const by = typeof req.headers['x-actor'] === 'string' ? req.headers['x-actor'] : 'api';
-    const result = designer.publish('request-body.yaml', yamlText(req), by);
-    if ('problems' in result) {
-      throw new ProblemError('invalid-definition', `${result.problems.length} problem(s) in the definition`, {
-        problems: result.problems,
-      });
-    }
-    res
-      .status(result.created ? 201 : 200)
-      .location(`/api/definitions/${result.serviceId}/versions/${result.version}`)
-      .json(result);
-  });
+  registry.mount(
+    router,
+    {
+      id: 'publishDefinition',
+      method: 'post',
+      path: '/api/definitions',
+      tag,
+      summary: 'Publish a definition as its next version',
+      description:
+        'New requests start on it; running ones keep the version they started with. The same content as the latest publishes nothing (200).',
+      access: ['designer'],
+      body: 'yaml',
+      responses: {
+        201: { description: 'Published', schema: answer.published },
+        200: {
+          description: 'Unchanged: the latest version already has this content',
+          schema: answer.published,
+        },
+      },
+      problems: ['invalid-definition'],
+    },
+    (call) => {
+      const result = designer.publish(
+        'request-body.yaml',
+        call.body as string,
+        actorName(call.actor as Actor),
+      );
+      if ('problems' in result) {
+        throw new ProblemError(
+          'invalid-definition',
+          `${result.problems.length} problem(s) in the definition`,
+          {
+            problems: result.problems,
+          },
+        );
+      }
+      call.target.serviceId = result.serviceId;
+      return {
+        status: result.created ? 201 : 200,
+        location: `/api/definitions/${result.serviceId}/versions/${result.version}`,
+        body: result,
+      };
+    },
+  );
 
-  router.get('/:serviceId', (req, res) => {
-    const found = versionOf(designer, String(req.params.serviceId));
-    res.json({
-      ...summary(found.plan),
-      source: found.source,
-      plan: found.plan,
-      versions: designer.store.versions(found.serviceId),
-    });
-  });
+  registry.mount(
+    router,
+    {
+      id: 'getDefinition',
+      method: 'get',
+      path: '/api/definitions/{serviceId}',
+      tag,
+      summary: "A service's latest version: source, plan and versions",
+      access: 'public',
+      params: serviceId,
+      responses: { 200: { description: 'The definition', schema: answer.definition } },
+      problems: ['version-not-found'],
+    },
+    (call) => {
+      const found = versionOf(designer, String(call.params.serviceId));
+      return {
+        body: {
+          ...summary(found.plan),
+          source: found.source,
+          plan: found.plan,
+          versions: designer.store.versions(found.serviceId),
+        },
+      };
+    },
+  );
 
-  router.get('/:serviceId/versions', (req, res) => {
-    const latest = versionOf(designer, String(req.params.serviceId));
-    const items: VersionSummary[] = designer.store.versions(latest.serviceId);
-    res.json({ total: items.length, items });
-  });
+  registry.mount(
+    router,
+    {
+      id: 'listVersions',
+      method: 'get',
+      path: '/api/definitions/{serviceId}/versions',
+      tag,
+      summary: "A service's published versions",
+      access: 'public',
+      params: serviceId,
+      responses: { 200: { description: 'The versions', schema: answer.versions } },
+      problems: ['version-not-found'],
+    },
+    (call) => {
+      const latest = versionOf(designer, String(call.params.serviceId));
+      const items: VersionSummary[] = designer.store.versions(latest.serviceId);
+      return { body: { total: items.length, items } };
+    },
+  );
 
-  router.get('/:serviceId/versions/:version', (req, res) => {
-    const found = versionOf(designer, String(req.params.serviceId), Number(req.params.version));
-    const { source, plan, ...meta } = found;
-    res.json({ ...meta, source, plan });
-  });
+  registry.mount(
+    router,
+    {
+      id: 'getVersion',
+      method: 'get',
+      path: '/api/definitions/{serviceId}/versions/{version}',
+      tag,
+      summary: 'One published version',
+      access: 'public',
+      params: { ...serviceId, version: { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } },
+      responses: { 200: { description: 'The version', schema: answer.version } },
+      problems: ['version-not-found'],
+    },
+    (call) => {
+      const found = versionOf(designer, String(call.params.serviceId), Number(call.params.version));
+      const { source, plan, ...meta } = found;
+      return { body: { ...meta, source, plan } };
+    },
+  );
 
-  router.get('/:serviceId/diagram', validateQuery(diagramQuery), (req, res) => {
-    const found = versionOf(designer, String(req.params.serviceId), number(req.query.version));
-    res.json({
-      serviceId: found.serviceId,
-      version: found.version,
-      mermaid: designer.diagram(found.serviceId, found.version),
-    });
-  });
+  registry.mount(
+    router,
+    {
+      id: 'getDiagram',
+      method: 'get',
+      path: '/api/definitions/{serviceId}/diagram',
+      tag,
+      summary: 'A Mermaid flowchart of a version',
+      access: 'public',
+      params: serviceId,
+      query: diagramQuery,
+      responses: { 200: { description: 'The diagram', schema: answer.diagram } },
+      problems: ['version-not-found'],
+    },
+    (call) => {
+      const found = versionOf(designer, String(call.params.serviceId), number(call.query.version));
+      return {
+        body: {
+          serviceId: found.serviceId,
+          version: found.version,
+          mermaid: designer.diagram(found.serviceId, found.version),
+        },
+      };
+    },
+  );
 
-  router.get('/:serviceId/diff', validateQuery(diffQuery), (req, res) => {
-    const latest = versionOf(designer, String(req.params.serviceId));
-    const to = number(req.query.to) ?? latest.version;
-    const from = number(req.query.from) ?? to - 1;
-    versionOf(designer, latest.serviceId, from);
-    versionOf(designer, latest.serviceId, to);
-    res.json({ serviceId: latest.serviceId, from, to, ...designer.diff(latest.serviceId, from, to) });
-  });
+  registry.mount(
+    router,
+    {
+      id: 'diffVersions',
+      method: 'get',
+      path: '/api/definitions/{serviceId}/diff',
+      tag,
+      summary: 'What changed between two versions',
+      access: 'public',
+      params: serviceId,
+      query: diffQuery,
+      responses: { 200: { description: 'The changes', schema: answer.diff } },
+      problems: ['version-not-found'],
+    },
+    (call) => {
+      const latest = versionOf(designer, String(call.params.serviceId));
+      const to = number(call.query.to) ?? latest.version;
+      const from = number(call.query.from) ?? to - 1;
+      versionOf(designer, latest.serviceId, from);
+      versionOf(designer, latest.serviceId, to);
+      return {
+        body: { serviceId: latest.serviceId, from, to, ...designer.diff(latest.serviceId, from, to) },
+      };
+    },
+  );
 
-  router.post('/:serviceId/rollback', validateBody(rollbackBody), (req, res) => {
-    const { version } = req.body as { version: number };
-    versionOf(designer, String(req.params.serviceId), version);
-    const by = typeof req.headers['x-actor'] === 'string' ? req.headers['x-actor'] : 'api';
-    const restored = designer.rollback(String(req.params.serviceId), version, by);
-    res
-      .status(201)
-      .json({ serviceId: restored.serviceId, version: restored.version, rolledBackFrom: version });
-  });
+  registry.mount(
+    router,
+    {
+      id: 'rollbackDefinition',
+      method: 'post',
+      path: '/api/definitions/{serviceId}/rollback',
+      tag,
+      summary: "Publish an older version's content again, as a new version",
+      access: ['designer'],
+      params: serviceId,
+      body: rollbackBody,
+      responses: { 201: { description: 'Published', schema: answer.published } },
+      problems: ['version-not-found'],
+    },
+    (call) => {
+      const { version } = call.body as { version: number };
+      versionOf(designer, String(call.params.serviceId), version);
+      const restored = designer.rollback(
+        String(call.params.serviceId),
+        version,
+        actorName(call.actor as Actor),
+      );
+      return {
+        status: 201,
+        body: { serviceId: restored.serviceId, version: restored.version, rolledBackFrom: version },
+      };
+    },
+  );
 
   return router;
 }

@@ -2,67 +2,131 @@
  * Licensed offices and their licences; changes to a licence; routing and office reports.
  */
 import { Router } from 'express';
-import type { PublishedCatalog } from '../../lib/definitions/published-catalog';
-import type { OfficeService } from '../office-service';
+import * as answer from '../answers';
+import { actorName, type Actor } from '../auth/actor';
+import type { ApiContext } from '../context';
 import { ProblemError } from '../problem';
-import { licenceChangeBody, officeReportQuery, routingReportQuery } from '../schemas';
-import { validateBody, validateQuery } from '../validation';
+import { licenceChangeBody, officeReportQuery, pathText, routingReportQuery } from '../schemas';
 
-export function officeRoutes(offices: OfficeService): Router {
+const oversight = ['manager', 'inspector', 'admin'] as const;
+
+export function officeRoutes(ctx: ApiContext): Router {
   const router = Router();
+  const { registry, offices, catalog } = ctx;
 
-  router.get('/', async (_req, res) => {
-    const items = await offices.list();
-    res.json({ total: items.length, items });
-  });
+  registry.mount(
+    router,
+    {
+      id: 'listOffices',
+      method: 'get',
+      path: '/api/offices',
+      tag: 'Organisation',
+      summary: 'The licensed offices, with their licences as they stand',
+      description: 'Public: applicants choosing an office read it too.',
+      access: 'public',
+      responses: { 200: { description: 'The offices', schema: answer.offices } },
+    },
+    async () => {
+      const items = await offices.list();
+      return { body: { total: items.length, items } };
+    },
+  );
 
-  router.get('/:officeId', async (req, res) => {
-    res.json(await offices.get(String(req.params.officeId)));
-  });
+  registry.mount(
+    router,
+    {
+      id: 'getOffice',
+      method: 'get',
+      path: '/api/offices/{officeId}',
+      tag: 'Organisation',
+      summary: 'An office, its licence and every change to it',
+      access: 'public',
+      params: { officeId: pathText },
+      responses: { 200: { description: 'The office', schema: answer.officeDetail } },
+      problems: ['not-found'],
+    },
+    async (call) => ({ body: await offices.get(String(call.params.officeId)) }),
+  );
 
-  router.post('/:officeId/licence', validateBody(licenceChangeBody), async (req, res) => {
-    const body = req.body as {
-      action: 'suspend' | 'revoke' | 'reinstate' | 'renew';
-      reason: string;
-      by?: string;
-      validUntil?: string;
-    };
-    res.json(
-      await offices.changeLicence(String(req.params.officeId), {
-        action: body.action,
-        reason: body.reason,
-        by: body.by ?? 'api',
-        ...(body.validUntil ? { validUntil: body.validUntil } : {}),
-      }),
-    );
-  });
+  registry.mount(
+    router,
+    {
+      id: 'changeLicence',
+      method: 'post',
+      path: '/api/offices/{officeId}/licence',
+      tag: 'Organisation',
+      summary: "Suspend, revoke, reinstate or renew an office's licence",
+      description:
+        "Acts at once: a suspended or revoked office's open tasks move to eligible offices, with the reason.",
+      access: ['manager', 'inspector'],
+      params: { officeId: pathText },
+      body: licenceChangeBody,
+      responses: { 200: { description: 'The licence after the change', schema: answer.licenceChanged } },
+      problems: ['not-found', 'licence-change-refused'],
+    },
+    async (call) => {
+      const body = call.body as {
+        action: 'suspend' | 'revoke' | 'reinstate' | 'renew';
+        reason: string;
+        validUntil?: string;
+      };
+      return {
+        body: await offices.changeLicence(String(call.params.officeId), {
+          ...body,
+          by: actorName(call.actor as Actor),
+        }),
+      };
+    },
+  );
 
-  return router;
-}
+  registry.mount(
+    router,
+    {
+      id: 'routingReport',
+      method: 'get',
+      path: '/api/reports/routing',
+      tag: 'Reports',
+      summary: "How the rule spread a service's requests in a district over the eligible offices",
+      access: oversight,
+      query: routingReportQuery,
+      responses: {
+        200: { description: 'Shares, max/min ratio, Gini, open loads', schema: answer.routingReport },
+      },
+      problems: ['unknown-service'],
+    },
+    async (call) => {
+      const { service, district } = call.query as { service: string; district: string };
+      const plan = catalog.latest(service);
+      if (!plan) throw new ProblemError('unknown-service', `There is no service '${service}'.`);
+      const report = await offices.routingReport(service, district, plan.domain);
+      return {
+        body: {
+          service,
+          district,
+          ...report,
+          maxMinRatio: Number.isFinite(report.maxMinRatio) ? report.maxMinRatio : null,
+        },
+      };
+    },
+  );
 
-export function reportRoutes(offices: OfficeService, catalog: PublishedCatalog): Router {
-  const router = Router();
-
-  router.get('/routing', validateQuery(routingReportQuery), async (req, res) => {
-    const serviceId = req.query.service as string;
-    const district = req.query.district as string;
-    const plan = catalog.latest(serviceId);
-    if (!plan) throw new ProblemError('unknown-service', `There is no service '${serviceId}'.`);
-    const report = await offices.routingReport(serviceId, district, plan.domain);
-    res.json({
-      service: serviceId,
-      district,
-      ...report,
-      maxMinRatio: Number.isFinite(report.maxMinRatio) ? report.maxMinRatio : null,
-    });
-  });
-
-  router.get('/offices', validateQuery(officeReportQuery), async (req, res) => {
-    const service = typeof req.query.service === 'string' ? req.query.service : undefined;
-    const district = typeof req.query.district === 'string' ? req.query.district : undefined;
-    const items = await offices.performance(service, district);
-    res.json({ total: items.length, items });
-  });
+  registry.mount(
+    router,
+    {
+      id: 'officeReport',
+      method: 'get',
+      path: '/api/reports/offices',
+      tag: 'Reports',
+      summary: "Each office's open load, work done, completion time and breaches",
+      access: oversight,
+      query: officeReportQuery,
+      responses: { 200: { description: 'One row per office', schema: answer.officeReport } },
+    },
+    async (call) => {
+      const items = await offices.performance(call.query.service, call.query.district);
+      return { body: { total: items.length, items } };
+    },
+  );
 
   return router;
 }

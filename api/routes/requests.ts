@@ -1,83 +1,336 @@
 /**
- * Citizens' requests: start one, read where it is.
+ * Requests: start one (at an office's desk, at a department, or online by the applicant), open it
+ * as the applicant with its secret, read it, its history, and the applicant's and staff's actions.
  */
 import { Router } from 'express';
 import { isTrackingCode } from '../../lib/tracking-code';
-import { ProblemError } from '../problem';
-import type { Presenter } from '../present';
-import type { RequestService, StartRequest } from '../request-service';
+import * as answer from '../answers';
+import { actorName, type Actor } from '../auth/actor';
+import { citizenSecret, isCitizenSecret } from '../auth/citizen-secret';
+import { mintToken } from '../auth/tokens';
+import type { ApiContext } from '../context';
+import type { Call } from '../operation';
+import { ProblemError, type ProblemSlug } from '../problem';
+import type { StartRequest } from '../request-service';
+import type { RequestStatus } from '../../workflows/types';
+import { assertActsForApplicant, assertHoldsWork, viewFor } from '../request-access';
 import {
+  citizenAccessBody,
   documentsBody,
   extendBody,
+  pathText,
   paymentBody,
-  resumeBody,
   startRequestBody,
   suspendBody,
   withdrawBody,
 } from '../schemas';
-import { idempotencyKey, validateBody } from '../validation';
+import { idempotencyKey } from '../validation';
+
+const CITIZEN_TOKEN_SECONDS = 3600;
 
 /** A tracking code from the path, refused at once when a digit is mistyped. */
-function code(value: unknown): string {
+export function code(value: unknown): string {
   const text = String(value);
   if (!isTrackingCode(text))
     throw new ProblemError('invalid-tracking-code', `'${text}' is not a tracking code: check the digits.`);
   return text;
 }
 
-export function requestRoutes(service: RequestService, present: Presenter): Router {
+const trackingCode = { trackingCode: pathText };
+
+/** Who may start a request, and through which door; the caller's binding fills in the office. */
+function startAs(actor: Actor | undefined, body: StartRequest): StartRequest {
+  if (!actor || actor.role === 'citizen') {
+    if (body.intakeOffice || (body.channel && body.channel !== 'online'))
+      throw new ProblemError(
+        'unauthenticated',
+        'A request taken at an office or a department needs its staff to sign in.',
+      );
+    return { ...body, channel: 'online' };
+  }
+  if (actor.role === 'office') {
+    if (body.intakeOffice && body.intakeOffice !== actor.office)
+      throw new ProblemError(
+        'forbidden',
+        `You work for office ${actor.office}; you cannot take requests in for ${body.intakeOffice}.`,
+      );
+    return { ...body, intakeOffice: actor.office };
+  }
+  if (actor.role === 'department') {
+    if (body.intakeOffice)
+      throw new ProblemError('forbidden', 'Department staff take requests in at the department.');
+    return { ...body, channel: 'department' };
+  }
+  throw new ProblemError('forbidden', `A ${actor.role} does not take requests in.`);
+}
+
+export function requestRoutes(ctx: ApiContext): Router {
   const router = Router();
+  const { registry, requests, present, org } = ctx;
+  const tag = 'Requests';
 
-  router.post('/', validateBody(startRequestBody), async (req, res) => {
-    const { trackingCode, plan } = await service.start(req.body as StartRequest);
-    res
-      .status(201)
-      .location(`/api/requests/${trackingCode}`)
-      .json({
-        trackingCode,
-        service: { id: plan.serviceId, title: plan.title, version: plan.version },
-        state: 'active',
-      });
-  });
+  const status = async (call: Call) => {
+    const found = await requests.status(code(call.params.trackingCode));
+    return { found, view: viewFor(call.actor, found, org) };
+  };
 
-  router.get('/:trackingCode', async (req, res) => {
-    res.json(present.status(await service.status(code(req.params.trackingCode))));
-  });
+  registry.mount(
+    router,
+    {
+      id: 'startRequest',
+      method: 'post',
+      path: '/api/requests',
+      tag,
+      summary: 'Start a request',
+      description:
+        "Office staff take a request in at their desk (the office is theirs), department staff at the department, and an applicant online without a token. The answer carries the secret the applicant opens the request with. With an `Idempotency-Key`, a retried call answers the first call's request.",
+      access: 'public',
+      body: startRequestBody,
+      idempotent: true,
+      responses: {
+        201: { description: 'Started', schema: answer.started },
+        200: {
+          description: 'Started already by an earlier call with the same Idempotency-Key',
+          schema: answer.started,
+        },
+      },
+      problems: [
+        'unknown-service',
+        'unknown-district',
+        'office-not-eligible',
+        'intake-not-allowed',
+        'invalid-form-data',
+        'idempotency-key-reused',
+      ],
+    },
+    async (call) => {
+      const body = startAs(call.actor, call.body as StartRequest);
+      const key = idempotencyKey(call.req);
+      const caller = call.actor ? actorName(call.actor) : 'anonymous';
+      const started = await requests.start(body, key ? { key, caller } : undefined);
+      call.target.trackingCode = started.trackingCode;
+      call.target.serviceId = started.plan.serviceId;
+      return {
+        status: started.repeated ? 200 : 201,
+        location: `/api/requests/${started.trackingCode}`,
+        body: {
+          trackingCode: started.trackingCode,
+          secret: citizenSecret(ctx.auth.secret, started.trackingCode),
+          service: { id: started.plan.serviceId, title: started.plan.title, version: started.plan.version },
+          state: 'active',
+        },
+      };
+    },
+  );
 
-  // The citizen's actions: withdraw, answer a request for documents, pay.
-  router.post('/:trackingCode/withdraw', validateBody(withdrawBody), async (req, res) => {
-    const body = req.body as { reason: string; actor?: string };
-    const trackingCode = code(req.params.trackingCode);
-    const actor = body.actor ?? `applicant:${trackingCode}`;
-    res.json(present.status(await service.withdraw(trackingCode, { reason: body.reason, actor })));
-  });
+  registry.mount(
+    router,
+    {
+      id: 'openRequestAsApplicant',
+      method: 'post',
+      path: '/api/requests/{trackingCode}/access',
+      tag,
+      summary: 'Open a request as its applicant',
+      description:
+        'Trades the tracking code and the secret given at intake for a token that reaches this request only, for an hour.',
+      access: 'public',
+      params: trackingCode,
+      body: citizenAccessBody,
+      responses: { 200: { description: 'A token for this request', schema: answer.citizenToken } },
+      problems: ['wrong-secret', 'invalid-tracking-code'],
+    },
+    async (call) => {
+      const tracking = code(call.params.trackingCode);
+      const { secret } = call.body as { secret: string };
+      if (!isCitizenSecret(ctx.auth.secret, tracking, secret))
+        throw new ProblemError('wrong-secret', 'The tracking code and secret do not match.');
+      const token = await mintToken(
+        ctx.auth,
+        { sub: `applicant:${tracking}`, role: 'citizen', trackingCode: tracking },
+        CITIZEN_TOKEN_SECONDS,
+      );
+      return { body: { token, expiresIn: CITIZEN_TOKEN_SECONDS } };
+    },
+  );
 
-  router.post('/:trackingCode/documents', validateBody(documentsBody), async (req, res) => {
-    const body = req.body as { outcome?: string; data?: Record<string, unknown> };
-    res.json(present.status(await service.answerAsApplicant(code(req.params.trackingCode), body)));
-  });
+  registry.mount(
+    router,
+    {
+      id: 'getRequest',
+      method: 'get',
+      path: '/api/requests/{trackingCode}',
+      tag,
+      summary: 'Read a request',
+      description:
+        'Staff who worked on it and oversight roles get the full status; the applicant gets the public view.',
+      access: ['citizen', 'office', 'department', 'manager', 'inspector', 'admin'],
+      params: trackingCode,
+      responses: {
+        200: {
+          description: 'The request, full or public',
+          schema: { oneOf: [answer.requestStatus, answer.publicStatus] },
+        },
+      },
+      problems: ['invalid-tracking-code', 'request-not-found'],
+    },
+    async (call) => {
+      const { found, view } = await status(call);
+      return { body: view === 'full' ? present.status(found) : present.publicStatus(found) };
+    },
+  );
 
-  router.post('/:trackingCode/payments', validateBody(paymentBody), async (req, res) => {
-    const body = req.body as { billId: string; receipt: string; actor?: string };
-    const payment = { billId: body.billId, receipt: body.receipt, actor: body.actor ?? 'treasury-gateway' };
-    res.json(present.status(await service.pay(code(req.params.trackingCode), payment, idempotencyKey(req))));
-  });
+  registry.mount(
+    router,
+    {
+      id: 'getRequestHistory',
+      method: 'get',
+      path: '/api/requests/{trackingCode}/history',
+      tag,
+      summary: "A request's full history",
+      description: 'Every step done, escalation, deadline change, suspension and move, in time order.',
+      access: ['office', 'department', 'manager', 'inspector', 'admin'],
+      params: trackingCode,
+      responses: { 200: { description: 'The history', schema: answer.history } },
+      problems: ['invalid-tracking-code', 'request-not-found'],
+    },
+    async (call) => {
+      const { found } = await status(call);
+      return { body: present.history(found) };
+    },
+  );
+
+  // The applicant's actions; the office that took the request in may act for them.
+  const applicantAction = (
+    id: string,
+    path: string,
+    summary: string,
+    body: object,
+    act: (tracking: string, by: string, call: Call) => Promise<RequestStatus>,
+    more: { idempotent?: boolean; problems?: ProblemSlug[] } = {},
+  ) =>
+    registry.mount(
+      router,
+      {
+        id,
+        method: 'post',
+        path,
+        tag,
+        summary,
+        access: ['citizen', 'office', 'department'],
+        params: trackingCode,
+        body,
+        ...(more.idempotent ? { idempotent: true } : {}),
+        responses: {
+          200: {
+            description: 'The request after the change: the public view for the applicant, in full for staff',
+            schema: { oneOf: [answer.publicStatus, answer.requestStatus] },
+          },
+        },
+        problems: [
+          'invalid-tracking-code',
+          'request-not-found',
+          'request-not-active',
+          ...(more.problems ?? []),
+        ],
+      },
+      async (call) => {
+        const tracking = code(call.params.trackingCode);
+        const current = await requests.status(tracking);
+        const treasury =
+          call.actor?.role === 'department' && call.actor.department === org.file.duties.treasury;
+        if (!(id === 'payForRequest' && treasury)) assertActsForApplicant(call.actor, current);
+        const after = await act(tracking, actorName(call.actor as Actor), call);
+        return { body: call.actor?.role === 'citizen' ? present.publicStatus(after) : present.status(after) };
+      },
+    );
+
+  applicantAction(
+    'withdrawRequest',
+    '/api/requests/{trackingCode}/withdraw',
+    'Withdraw a request',
+    withdrawBody,
+    (t, by, call) => requests.withdraw(t, { reason: (call.body as { reason: string }).reason, actor: by }),
+  );
+  applicantAction(
+    'answerForApplicant',
+    '/api/requests/{trackingCode}/documents',
+    'Answer what the request waits on the applicant for',
+    documentsBody,
+    (t, _by, call) =>
+      requests.answerAsApplicant(t, call.body as { outcome?: string; data?: Record<string, unknown> }),
+    { problems: ['nothing-asked', 'outcome-not-allowed', 'invalid-form-data'] },
+  );
+  applicantAction(
+    'payForRequest',
+    '/api/requests/{trackingCode}/payments',
+    'Report a payment of a bill (the applicant, or the treasury)',
+    paymentBody,
+    (t, by, call) =>
+      requests.pay(
+        t,
+        { ...(call.body as { billId: string; receipt: string }), actor: by },
+        idempotencyKey(call.req),
+      ),
+    { idempotent: true, problems: ['bill-not-due'] },
+  );
 
   // Staff: stop and restart the clock, extend a deadline; each change is kept on the request.
-  router.post('/:trackingCode/clock/suspend', validateBody(suspendBody), async (req, res) => {
-    const body = req.body as { reason: string; actor: string };
-    res.json(present.status(await service.suspendClock(code(req.params.trackingCode), body)));
-  });
+  const clockAction = (
+    id: string,
+    path: string,
+    summary: string,
+    body: object | undefined,
+    act: (t: string, by: string, call: Call) => Promise<RequestStatus>,
+  ) =>
+    registry.mount(
+      router,
+      {
+        id,
+        method: 'post',
+        path,
+        tag,
+        summary,
+        access: ['office', 'department', 'manager'],
+        params: trackingCode,
+        ...(body ? { body } : {}),
+        responses: { 200: { description: 'The request after the change', schema: answer.requestStatus } },
+        problems: [
+          'invalid-tracking-code',
+          'request-not-found',
+          'request-not-active',
+          'invalid-deadline-change',
+        ],
+      },
+      async (call) => {
+        const tracking = code(call.params.trackingCode);
+        assertHoldsWork(call.actor, await requests.status(tracking), org);
+        return { body: present.status(await act(tracking, actorName(call.actor as Actor), call)) };
+      },
+    );
 
-  router.post('/:trackingCode/clock/resume', validateBody(resumeBody), async (req, res) => {
-    const body = req.body as { actor: string };
-    res.json(present.status(await service.resumeClock(code(req.params.trackingCode), body)));
-  });
-
-  router.post('/:trackingCode/extensions', validateBody(extendBody), async (req, res) => {
-    const body = req.body as { of: string; by: string; reason: string; actor: string };
-    res.json(present.status(await service.extendDeadline(code(req.params.trackingCode), body)));
-  });
+  clockAction(
+    'suspendClock',
+    '/api/requests/{trackingCode}/clock/suspend',
+    'Stop the clock: the request waits on the applicant',
+    suspendBody,
+    (t, by, call) =>
+      requests.suspendClock(t, { reason: (call.body as { reason: string }).reason, actor: by }),
+  );
+  clockAction(
+    'resumeClock',
+    '/api/requests/{trackingCode}/clock/resume',
+    'Start the clock again',
+    undefined,
+    (t, by) => requests.resumeClock(t, { actor: by }),
+  );
+  clockAction(
+    'extendDeadline',
+    '/api/requests/{trackingCode}/extensions',
+    "Extend the request's or a task's deadline",
+    extendBody,
+    (t, by, call) =>
+      requests.extendDeadline(t, { ...(call.body as { of: string; by: string; reason: string }), actor: by }),
+  );
 
   return router;
 }

@@ -1,33 +1,190 @@
 /**
- * Worklists and task completion, for offices and departments.
+ * Worklists and the life of a task: claim it, give it back, complete it, or (a manager) move it.
+ * Who acts is the signed-in person; which holder they act for is worked out from their binding.
  */
 import { Router } from 'express';
-import type { Presenter } from '../present';
-import type { RequestService } from '../request-service';
-import { completeTaskBody, taskListQuery } from '../schemas';
-import { idempotencyKey, validateBody, validateQuery } from '../validation';
+import type { RequestStatus, TaskRecord } from '../../workflows/types';
+import * as answer from '../answers';
+import { actorName, actsFor, type Actor } from '../auth/actor';
+import type { ApiContext } from '../context';
+import type { Call } from '../operation';
+import { ProblemError } from '../problem';
+import { completeTaskBody, pathText, reassignBody, worklistQuery } from '../schemas';
+import { idempotencyKey } from '../validation';
+import type { WorklistFilter } from '../work-queries';
 
-export function taskRoutes(service: RequestService, present: Presenter): Router {
+const taskId = { taskId: pathText };
+const taskProblems = ['invalid-task-id', 'task-not-found', 'task-not-open', 'request-not-active'] as const;
+
+export function taskRoutes(ctx: ApiContext): Router {
   const router = Router();
+  const { registry, requests, present, org, work } = ctx;
+  const tag = 'Tasks';
 
-  router.get('/', validateQuery(taskListQuery), async (req, res) => {
-    const tasks = await service.tasksOf(req.query.assignee as string);
-    res.json({
-      total: tasks.length,
-      items: tasks.map((task) => ({ ...task, deadline: present.when(task.deadline) })),
+  /** The open task and the request it belongs to; a task of someone else's is not found. */
+  async function heldTask(call: Call): Promise<{ task: TaskRecord; status: RequestStatus }> {
+    const id = String(call.params.taskId);
+    const status = await requests.status(requests.codeOfTask(id)).catch((error: unknown) => {
+      if (error instanceof ProblemError && error.slug === 'request-not-found')
+        throw new ProblemError('task-not-found', `There is no task ${id}.`);
+      throw error;
     });
-  });
+    const task = [...status.openTasks, ...status.closedTasks].find((t) => t.taskId === id);
+    if (!task) throw new ProblemError('task-not-found', `There is no task ${id}.`);
+    call.target.trackingCode = status.trackingCode;
+    return { task, status };
+  }
 
-  router.post('/:taskId/complete', validateBody(completeTaskBody), async (req, res) => {
-    const body = req.body as {
-      outcome: string;
-      data?: Record<string, unknown>;
-      actor?: string;
-      actingAs?: string;
-    };
-    const key = idempotencyKey(req);
-    res.json(present.status(await service.completeTask(String(req.params.taskId), body, key)));
-  });
+  function assertHolds(actor: Actor, task: TaskRecord, status: RequestStatus): void {
+    if (!actsFor(actor, { principal: task.assignee.principal, district: status.district }, org))
+      throw new ProblemError(
+        'not-assignee',
+        `Task ${task.taskId} is held by ${task.assignee.principal}; you do not act for it.`,
+      );
+  }
+
+  registry.mount(
+    router,
+    {
+      id: 'listTasks',
+      method: 'get',
+      path: '/api/tasks',
+      tag,
+      summary: 'A worklist',
+      description:
+        "Office and department staff get their own holder's open tasks (`view=pool` for the unclaimed, `view=mine` for what they claimed); managers, inspectors and admins read anyone's with `assignee`, or all. Sorted by deadline on the server, paged, with counts per SLA state of the whole list.",
+      access: ['office', 'department', 'manager', 'inspector', 'admin'],
+      query: worklistQuery,
+      responses: { 200: { description: 'One page of the worklist', schema: answer.worklist } },
+    },
+    async (call) => {
+      const q = call.query;
+      const filter: WorklistFilter = {
+        ...(q.assignee ? { assignee: q.assignee } : {}),
+        ...(q.service ? { service: q.service } : {}),
+        ...(q.district ? { district: q.district } : {}),
+        ...(q.step ? { step: q.step } : {}),
+        ...(q.sla ? { sla: q.sla as WorklistFilter['sla'] } : {}),
+        view: (q.view as WorklistFilter['view']) ?? 'all',
+        sort: (q.sort as WorklistFilter['sort']) ?? 'deadline',
+        page: Number(q.page ?? 1),
+        pageSize: Number(q.pageSize ?? 20),
+      };
+      const actor = call.actor as Actor;
+      const result = await work.worklist(actor, actorName(actor), filter);
+      return {
+        body: {
+          total: result.total,
+          page: filter.page,
+          pageSize: filter.pageSize,
+          items: result.items.map((item) => ({ ...item, deadline: present.when(item.deadline) })),
+          counts: result.counts,
+        },
+      };
+    },
+  );
+
+  registry.mount(
+    router,
+    {
+      id: 'claimTask',
+      method: 'post',
+      path: '/api/tasks/{taskId}/claim',
+      tag,
+      summary: 'Claim a task of your pool',
+      description: 'Until it is completed or given back, nobody else of the holder may complete it.',
+      access: ['office', 'department'],
+      params: taskId,
+      responses: { 200: { description: 'The request after the claim', schema: answer.requestStatus } },
+      problems: [...taskProblems, 'not-assignee', 'task-claimed'],
+    },
+    async (call) => {
+      const actor = call.actor as Actor;
+      const { task, status } = await heldTask(call);
+      assertHolds(actor, task, status);
+      return {
+        body: present.status(await requests.claim(task.taskId, actorName(actor), task.assignee.principal)),
+      };
+    },
+  );
+
+  registry.mount(
+    router,
+    {
+      id: 'returnTask',
+      method: 'post',
+      path: '/api/tasks/{taskId}/return',
+      tag,
+      summary: 'Give a claimed task back to the pool',
+      description: 'The person who claimed it, or a manager.',
+      access: ['office', 'department', 'manager'],
+      params: taskId,
+      responses: { 200: { description: 'The request after the return', schema: answer.requestStatus } },
+      problems: [...taskProblems, 'task-claimed'],
+    },
+    async (call) => {
+      const actor = call.actor as Actor;
+      const { task } = await heldTask(call);
+      const force = actor.role === 'manager';
+      return { body: present.status(await requests.giveBack(task.taskId, actorName(actor), force)) };
+    },
+  );
+
+  registry.mount(
+    router,
+    {
+      id: 'completeTask',
+      method: 'post',
+      path: '/api/tasks/{taskId}/complete',
+      tag,
+      summary: 'Complete a task with one of its outcomes',
+      access: ['office', 'department'],
+      params: taskId,
+      body: completeTaskBody,
+      idempotent: true,
+      responses: {
+        200: { description: 'The request, settled in its next state', schema: answer.requestStatus },
+      },
+      problems: [...taskProblems, 'not-assignee', 'task-claimed', 'outcome-not-allowed', 'invalid-form-data'],
+    },
+    async (call) => {
+      const actor = call.actor as Actor;
+      const { task, status } = await heldTask(call);
+      assertHolds(actor, task, status);
+      const body = call.body as { outcome: string; data?: Record<string, unknown> };
+      const command = { ...body, actor: actorName(actor), actingAs: task.assignee.principal };
+      return {
+        body: present.status(await requests.completeTask(task.taskId, command, idempotencyKey(call.req))),
+      };
+    },
+  );
+
+  registry.mount(
+    router,
+    {
+      id: 'reassignTask',
+      method: 'post',
+      path: '/api/tasks/{taskId}/reassign',
+      tag,
+      summary: 'Move a task to another office or department',
+      description:
+        'Managers and inspectors; an office must be eligible for the request. The reason is kept on the task and in its history.',
+      access: ['manager', 'inspector'],
+      params: taskId,
+      body: reassignBody,
+      responses: { 200: { description: 'The request after the move', schema: answer.requestStatus } },
+      problems: [...taskProblems, 'office-not-eligible', 'invalid-form-data'],
+    },
+    async (call) => {
+      const actor = call.actor as Actor;
+      const { task, status } = await heldTask(call);
+      const { to, reason } = call.body as { to: string; reason: string };
+      const assignment = await requests.assignmentFor(to, status);
+      return {
+        body: present.status(await requests.reassign(task.taskId, assignment, reason, actorName(actor))),
+      };
+    },
+  );
 
   return router;
 }

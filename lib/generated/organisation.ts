@@ -203,4 +203,8 @@ export interface Person {
    * @minItems 1
    */
   roles: Id[];
+  /**
+   * What the person may do in the API beyond their unit's work: design definitions, manage, inspect or administer. Without it, office staff act for their office and department staff for their department.
+   */
+  access?: 'designer' | 'manager' | 'inspector' | 'admin';
 }

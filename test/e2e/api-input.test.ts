@@ -88,7 +88,8 @@ describe('bad input to the API', () => {
       'task-not-found',
     );
     expectProblem(await system.get('/api/nothing-here'), 404, 'not-found');
-    expectProblem(await system.get('/api/tasks'), 400, 'invalid-request');
+    expectProblem(await system.get('/api/tasks?sla=late'), 400, 'invalid-request');
+    expectProblem(await system.get('/api/tasks?pageSize=1000'), 400, 'invalid-request');
     expectProblem(await system.get('/api/tasks?assignee=office:o-1%27%20OR%201=1'), 400, 'invalid-request');
     const described = await system.get('/problems/task-not-open');
     expect(described.body).toEqual({
@@ -146,14 +147,6 @@ describe('bad input to the API', () => {
       await system.post(`/api/tasks/${review.taskId}/complete`, { outcome: 'approve' }),
       409,
       'request-not-active',
-    );
-  });
-
-  test('when Temporal is asked about health, then /healthz reports it reachable', async () => {
-    const health = await system.get('/healthz');
-    expect(health.status).toBe(200);
-    expect(health.body).toEqual(
-      expect.objectContaining({ status: 'ok', temporal: expect.objectContaining({ reachable: true }) }),
     );
   });
 });

@@ -94,7 +94,7 @@ describe('residential building permit', () => {
     ]);
     const done = status.stepsDone.find((s: { step: string }) => s.step === 'plan-review');
     expect(done).toEqual(
-      expect.objectContaining({ outcome: 'approve', actor: 'department:d01.urban-planning' }),
+      expect.objectContaining({ outcome: 'approve', actor: 'department:staff-d01.urban-planning-staff' }),
     );
     expect(status.data.permitNumber).toBe('1405-01-00042');
 

@@ -4,7 +4,7 @@
  * Designers compare versions, draw them, validate without publishing and roll back.
  */
 import { readFileSync } from 'node:fs';
-import { eventually, fixture, startHarness, type Harness } from '../support/harness';
+import { eventually, fixture, startHarness, type Harness, DESIGNER } from '../support/harness';
 
 let system: Harness;
 
@@ -40,7 +40,7 @@ steps:
 async function publish(text: string) {
   const response = await fetch(`${system.url}/api/definitions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/yaml', 'x-actor': 'designer:test' },
+    headers: { 'content-type': 'application/yaml', authorization: `Bearer ${await system.token(DESIGNER)}` },
     body: text,
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -130,7 +130,10 @@ describe('definition versions', () => {
       .replace('sla: PT1M', 'sla: 1 minute');
     const response = await fetch(`${system.url}/api/definitions/validate`, {
       method: 'POST',
-      headers: { 'content-type': 'application/yaml' },
+      headers: {
+        'content-type': 'application/yaml',
+        authorization: `Bearer ${await system.token(DESIGNER)}`,
+      },
       body: broken,
     });
     const body = (await response.json()) as {

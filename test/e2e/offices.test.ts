@@ -41,7 +41,6 @@ describe('licensed offices', () => {
     const suspended = await system.post('/api/offices/o-0102/licence', {
       action: 'suspend',
       reason: 'inspection found fees taken outside the treasury',
-      by: 'person:p-inspector-1',
     });
     expect(suspended.status).toBe(200);
     expect(suspended.body.status).toBe('suspended');
@@ -69,7 +68,7 @@ describe('licensed offices', () => {
     const office = await system.get('/api/offices/o-0102');
     expect(office.body.licence.status).toBe('suspended');
     expect(office.body.history.map((h: { action: string }) => h.action)).toEqual(['grant', 'suspend']);
-    expect(office.body.history[1]).toEqual(expect.objectContaining({ by: 'person:p-inspector-1' }));
+    expect(office.body.history[1]).toEqual(expect.objectContaining({ by: 'manager:test-manager' }));
 
     const reinstated = await system.post('/api/offices/o-0102/licence', {
       action: 'reinstate',

@@ -45,23 +45,26 @@ async function permitAt(step: string) {
 describe('task completion', () => {
   test('when someone other than the holder completes a task, then it is refused with 403', async () => {
     const { code, task } = await permitAt('plan-review');
-    const refused = await system.post(`/api/tasks/${task.taskId}/complete`, {
-      outcome: 'approve',
-      actingAs: 'department:d01.urban-planning',
-    });
+    const refused = await system
+      .as('department:d01.urban-planning')
+      .post(`/api/tasks/${task.taskId}/complete`, { outcome: 'approve' });
     expect(refused.status).toBe(403);
     expect(refused.body.type).toBe('/problems/not-assignee');
     expect(refused.body.detail).toContain('held by department:d02.urban-planning');
-    const accepted = await system.post(`/api/tasks/${task.taskId}/complete`, {
-      outcome: 'approve',
-      actingAs: 'department:d02.urban-planning',
-      actor: 'person:f.hosseini',
-    });
+    const accepted = await system
+      .as({
+        sub: 'f.hosseini',
+        role: 'department',
+        department: 'urban-planning',
+        district: 'd02',
+        roles: ['staff'],
+      })
+      .post(`/api/tasks/${task.taskId}/complete`, { outcome: 'approve' });
     expect(accepted.status).toBe(200);
     const done = (await system.get(`/api/requests/${code}`)).body.stepsDone.find(
       (s: { step: string }) => s.step === 'plan-review',
     );
-    expect(done.actor).toBe('person:f.hosseini');
+    expect(done.actor).toBe('department:f.hosseini');
   });
 
   test('when the data does not fit the form, then the workflow refuses it and nothing moves', async () => {
@@ -83,14 +86,11 @@ describe('task completion', () => {
   test('when a completion is retried with the same idempotency key, then the first answer comes back and nothing changes twice', async () => {
     const { code, task } = await permitAt('plan-review');
     const send = () =>
-      fetch(`${system.url}/api/tasks/${task.taskId}/complete`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': 'retry-7a9b3c21' },
-        body: JSON.stringify({ outcome: 'approve' }),
-      }).then(async (r) => ({
-        status: r.status,
-        body: (await r.json()) as { stepsDone: unknown[]; currentTasks: { taskId: string }[] },
-      }));
+      system.post(
+        `/api/tasks/${task.taskId}/complete`,
+        { outcome: 'approve' },
+        { 'idempotency-key': 'retry-7a9b3c21' },
+      );
     const first = await send();
     const second = await send();
     expect(first.status).toBe(200);

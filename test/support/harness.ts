@@ -9,6 +9,9 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import type { Organisation } from '../../lib/organisation/organisation';
 import { Outbox } from '../../activities/outbox';
 import { startWebServer, stopWebServer, type WebServer } from '../../api/server';
+import type { Claims } from '../../api/auth/claims';
+import { mintToken } from '../../api/auth/tokens';
+import type { AuthConfig } from '../../lib/config';
 import { loadDomain } from '../../lib/load-domain';
 import { createLogger } from '../../lib/logger';
 import { repoPath } from '../../lib/paths';
@@ -19,6 +22,8 @@ import { createWorker } from '../../worker/create-worker';
 export { fixture } from './paths';
 
 export interface HarnessOptions {
+  /** Calls a minute per token; high unless a suite tests the limit. */
+  rateLimitPerMinute?: number;
   servicesDir?: string;
   organisationDir?: string;
   /** A short history limit, to see requests continue as new. */
@@ -31,8 +36,14 @@ export interface Harness {
   taskQueue: string;
   organisation: Organisation;
   outbox: Outbox;
+  /** Calls as whoever rightly makes them: see `defaultActor`. */
   get(path: string): Promise<ApiResponse>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  /** Calls as someone in particular: claims, a holder's principal, or nobody (null). */
+  as(who: Claims | string | null): Caller;
+  /** A token for claims, or for the staff of a principal such as office:o-1. */
+  token(who: Claims | string): Promise<string>;
+  auth: AuthConfig;
   stop: () => Promise<void>;
 }
 
@@ -42,6 +53,39 @@ export interface ApiResponse {
   // Tests read fields freely; the assertions are what type them.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
+}
+
+export interface Caller {
+  get(path: string, headers?: Record<string, string>): Promise<ApiResponse>;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+}
+
+export const TEST_AUTH: AuthConfig = {
+  secret: 'test-signing-key-of-at-least-thirty-two-characters',
+  developmentKey: false,
+  issuer: 'pishkhan',
+  audience: 'pishkhan-api',
+  rateLimitPerMinute: 100_000,
+};
+
+export const MANAGER: Claims = { sub: 'test-manager', role: 'manager', name: 'Test Manager' };
+export const DESIGNER: Claims = { sub: 'test-designer', role: 'designer' };
+
+/** The claims of someone acting for a principal: office staff, department staff or head, the applicant. */
+export function claimsFor(principal: string): Claims {
+  const [kind, rest = ''] = principal.split(':') as [string, string];
+  if (kind === 'office') return { sub: `staff-${rest}`, role: 'office', office: rest };
+  if (kind === 'applicant') return { sub: principal, role: 'citizen', trackingCode: rest };
+  const [unit = '', role] = rest.split('/');
+  const [first = '', second] = unit.split('.');
+  const roles = kind === 'head' ? ['head'] : role ? [role] : ['staff'];
+  return {
+    sub: `staff-${unit}-${roles.join('-')}`,
+    role: 'department',
+    department: second ?? first,
+    ...(second ? { district: first } : {}),
+    roles,
+  };
 }
 
 let counter = 0;
@@ -67,6 +111,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     publishedDir: join(workDir, 'published'),
   });
   const outbox = new Outbox(join(workDir, 'outbox.jsonl'));
+  const auth: AuthConfig = {
+    ...TEST_AUTH,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? TEST_AUTH.rateLimitPerMinute,
+  };
 
   const nativeConnection = await NativeConnection.connect({ address });
   const { connection, client } = await connectClient(address, 'default');
@@ -90,9 +138,68 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...(options.continueAsNewAfter ? { continueAsNewAfter: options.continueAsNewAfter } : {}),
       organisation: domain.organisation,
       logger: createLogger('silent'),
+      auth,
+      auditDir: join(workDir, 'audit'),
     },
     0,
   );
+
+  const tokens = new Map<string, Promise<string>>();
+  const token = (who: Claims | string) => {
+    const claims = typeof who === 'string' ? claimsFor(who) : who;
+    const key = JSON.stringify(claims);
+    if (!tokens.has(key)) tokens.set(key, mintToken(auth, claims));
+    return tokens.get(key) as Promise<string>;
+  };
+  const bearer = async (who: Claims | string | null): Promise<Record<string, string>> =>
+    who === null ? {} : { authorization: `Bearer ${await token(who)}` };
+
+  /** The holder of a task, to act as: an agency's answer is recorded by the department following it up. */
+  async function holderOf(taskId: string): Promise<Claims | string> {
+    const code = taskId.split('-')[0] ?? '';
+    const fallback = `office:${domain.organisation.officeIds()[0] ?? 'o-1'}`;
+    type Held = { taskId: string; assignee: { principal: string }; supervisor: { principal: string } };
+    const status = await client.workflow
+      .getHandle(`request-${code}`)
+      .query<{ openTasks: Held[]; closedTasks: Held[] }>('status')
+      .catch(() => undefined);
+    const task = status && [...status.openTasks, ...status.closedTasks].find((t) => t.taskId === taskId);
+    if (!task) return fallback;
+    const principal = task.assignee.principal;
+    if (!principal.startsWith('agency:')) return principal;
+    return claimsFor(task.supervisor.principal.replace(/^head:/, 'department:'));
+  }
+
+  /**
+   * Who rightly makes a call: a task's holder completes, claims and returns it; the office named
+   * at intake starts a request there, the applicant acts on their request, designers publish,
+   * and a manager reads and does the rest.
+   */
+  async function defaultActor(method: string, path: string, body: unknown): Promise<Claims | string | null> {
+    const task = /^\/api\/tasks\/([^/]+)\/(complete|claim|return)$/.exec(path);
+    if (task?.[1]) return holderOf(task[1]);
+    const applicant = /^\/api\/requests\/(\d{12})\/(withdraw|documents|payments)$/.exec(path);
+    if (applicant?.[1]) return `applicant:${applicant[1]}`;
+    if (method === 'POST' && path === '/api/requests') {
+      const start = (typeof body === 'object' && body !== null ? body : {}) as {
+        intakeOffice?: string;
+        channel?: string;
+        district?: string;
+      };
+      if (start.intakeOffice) return `office:${start.intakeOffice}`;
+      if (start.channel === 'department')
+        return {
+          sub: 'test-department-staff',
+          role: 'department',
+          department: 'urban-planning',
+          district: start.district ?? 'd01',
+          roles: ['staff'],
+        };
+      return null;
+    }
+    if (method === 'POST' && path.startsWith('/api/definitions')) return DESIGNER;
+    return MANAGER;
+  }
 
   async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const response = await fetch(`${web.url}${path}`, {
@@ -114,8 +221,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     taskQueue,
     organisation: domain.organisation,
     outbox,
-    get: (path) => call('GET', path),
-    post: (path, body, headers) => call('POST', path, body, headers),
+    auth,
+    token,
+    get: async (path) =>
+      call('GET', path, undefined, await bearer(await defaultActor('GET', path, undefined))),
+    post: async (path, body, headers = {}) =>
+      call('POST', path, body, { ...(await bearer(await defaultActor('POST', path, body))), ...headers }),
+    as: (who) => ({
+      get: async (path, headers = {}) => call('GET', path, undefined, { ...(await bearer(who)), ...headers }),
+      post: async (path, body, headers = {}) =>
+        call('POST', path, body, { ...(await bearer(who)), ...headers }),
+    }),
     async stop() {
       await stopWebServer(web);
       worker.shutdown();

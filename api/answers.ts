@@ -1,0 +1,356 @@
+/**
+ * JSON Schemas of the API's answers. The server checks every answer against these before it
+ * leaves, and the OpenAPI document publishes the same objects.
+ */
+const str = { type: 'string' } as const;
+const int = { type: 'integer', minimum: 0 } as const;
+const num = { type: 'number' } as const;
+const obj = { type: 'object' } as const;
+
+export const title = {
+  type: 'object',
+  required: ['fa', 'en'],
+  properties: { fa: str, en: str },
+} as const;
+
+/** An instant, in ISO 8601 and as the Jalali date and time of the city. */
+export const when = {
+  type: 'object',
+  required: ['at', 'jalali'],
+  properties: { at: { type: 'string', format: 'date-time' }, jalali: str },
+} as const;
+
+export const party = {
+  type: 'object',
+  required: ['principal', 'title'],
+  properties: { principal: str, title },
+} as const;
+
+const list = (item: object) =>
+  ({
+    type: 'object',
+    required: ['total', 'items'],
+    properties: { total: int, items: { type: 'array', items: item } },
+  }) as const;
+
+export const problem = {
+  type: 'object',
+  required: ['type', 'title', 'status'],
+  properties: {
+    type: str,
+    title: str,
+    status: { type: 'integer' },
+    detail: str,
+    instance: str,
+    requestId: str,
+    errors: { type: 'array', items: { type: 'object', properties: { path: str, message: str } } },
+  },
+} as const;
+
+const task = {
+  type: 'object',
+  required: ['taskId', 'step', 'kind', 'title', 'assignee', 'openedAt', 'deadline', 'sla', 'outcomes'],
+  properties: {
+    taskId: str,
+    step: str,
+    kind: { enum: ['task', 'inquiry', 'payment', 'incident'] },
+    title,
+    assignee: party,
+    routing: str,
+    decision: obj,
+    moves: { type: 'array', items: obj },
+    openedAt: when,
+    deadline: when,
+    sla: { enum: ['ok', 'at-risk', 'breached'] },
+    escalationLevel: int,
+    claimedBy: str,
+    outcomes: {
+      type: 'array',
+      items: { type: 'object', required: ['id', 'title'], properties: { id: str, title } },
+    },
+  },
+} as const;
+
+const service = {
+  type: 'object',
+  required: ['id', 'title', 'version'],
+  properties: { id: str, title, version: int },
+} as const;
+const requestState = { enum: ['active', 'completed', 'rejected', 'cancelled', 'expired'] } as const;
+
+/** The request as staff and oversight see it. */
+export const requestStatus = {
+  type: 'object',
+  required: [
+    'trackingCode',
+    'service',
+    'state',
+    'sla',
+    'district',
+    'startedAt',
+    'deadlines',
+    'currentTasks',
+    'stepsDone',
+  ],
+  properties: {
+    trackingCode: str,
+    service,
+    state: requestState,
+    sla: { enum: ['ok', 'at-risk', 'breached'] },
+    district: str,
+    channel: str,
+    intakeOffice: str,
+    startedAt: when,
+    endedAt: when,
+    deadlines: { type: 'object', required: ['target'], properties: { target: when, statutory: when } },
+    currentTasks: { type: 'array', items: task },
+    stepsDone: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['step', 'kind', 'title', 'at'],
+        properties: { step: str, kind: str, title, outcome: str, actor: str, note: str, at: when },
+      },
+    },
+    escalations: { type: 'array', items: obj },
+    fees: { type: 'array', items: obj },
+    data: obj,
+  },
+} as const;
+
+/** What a citizen sees of their request: where it is and what is asked of them, no staff names or notes. */
+export const publicStatus = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['trackingCode', 'service', 'state', 'startedAt', 'deadline', 'now', 'stepsDone', 'fees'],
+  properties: {
+    trackingCode: str,
+    service,
+    state: requestState,
+    startedAt: when,
+    endedAt: when,
+    deadline: when,
+    now: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['step', 'title', 'with', 'deadline', 'waitsOnYou'],
+        properties: { step: str, title, with: title, deadline: when, waitsOnYou: { type: 'boolean' } },
+      },
+    },
+    stepsDone: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['title', 'at'],
+        properties: { title, outcome: str, at: when },
+      },
+    },
+    fees: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['title', 'amount', 'billId', 'status'],
+        properties: { title, amount: num, billId: str, status: { enum: ['due', 'paid'] }, paidAt: when },
+      },
+    },
+  },
+} as const;
+
+export const started = {
+  type: 'object',
+  required: ['trackingCode', 'secret', 'service', 'state'],
+  properties: {
+    trackingCode: { type: 'string', pattern: '^[0-9]{12}$' },
+    secret: {
+      type: 'string',
+      description: 'Give this to the applicant: with the tracking code it opens the request.',
+    },
+    service,
+    state: requestState,
+  },
+} as const;
+
+export const citizenToken = {
+  type: 'object',
+  required: ['token', 'expiresIn'],
+  properties: { token: str, expiresIn: int },
+} as const;
+
+export const history = list({
+  type: 'object',
+  required: ['at', 'what'],
+  properties: {
+    at: when,
+    what: { enum: ['step', 'escalation', 'deadline', 'suspension', 'move'] },
+    taskId: str,
+    actor: str,
+  },
+});
+
+const workItem = {
+  type: 'object',
+  required: [
+    'taskId',
+    'trackingCode',
+    'serviceId',
+    'district',
+    'stepId',
+    'title',
+    'assignee',
+    'deadline',
+    'sla',
+  ],
+  properties: {
+    taskId: str,
+    trackingCode: str,
+    serviceId: str,
+    district: str,
+    stepId: str,
+    title,
+    assignee: party,
+    deadline: when,
+    sla: { enum: ['ok', 'at-risk', 'breached'] },
+    escalationLevel: int,
+    escalatedTo: { type: 'array', items: str },
+    claimedBy: str,
+  },
+} as const;
+
+export const worklist = {
+  type: 'object',
+  required: ['total', 'page', 'pageSize', 'items', 'counts'],
+  properties: {
+    total: int,
+    page: int,
+    pageSize: int,
+    items: { type: 'array', items: workItem },
+    counts: {
+      type: 'object',
+      required: ['total', 'claimed', 'unclaimed', 'bySla', 'nearingSla'],
+      properties: { total: int, claimed: int, unclaimed: int, bySla: obj, nearingSla: int },
+    },
+  },
+} as const;
+
+export const slaList = list({
+  ...workItem,
+  properties: { ...workItem.properties, lateBy: { type: 'object', properties: { ms: num, hours: num } } },
+});
+
+export const slaSummary = {
+  type: 'object',
+  required: ['by', 'groups'],
+  properties: {
+    by: { enum: ['office', 'department', 'service', 'district'] },
+    groups: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['open', 'atRisk', 'breached', 'escalated'],
+        properties: { open: int, atRisk: int, breached: int, escalated: int },
+      },
+    },
+  },
+} as const;
+
+const office = {
+  type: 'object',
+  required: ['id', 'title', 'licence'],
+  properties: { id: str, title, licence: obj, districts: { type: 'array', items: str }, capacity: int },
+} as const;
+
+export const offices = list(office);
+export const officeDetail = office;
+export const licenceChanged = obj;
+export const routingReport = {
+  type: 'object',
+  required: ['service', 'district', 'offices'],
+  properties: {
+    service: str,
+    district: str,
+    offices: { type: 'array', items: obj },
+    gini: num,
+    maxMinRatio: { type: ['number', 'null'] },
+  },
+} as const;
+export const officeReport = list({
+  type: 'object',
+  required: ['office', 'openLoad', 'capacity'],
+  properties: { office: str, openLoad: int, capacity: int },
+});
+
+const definitionSummary = {
+  type: 'object',
+  required: ['id', 'title', 'domain', 'version', 'hash'],
+  properties: { id: str, title, domain: str, version: int, hash: str, sla: str, steps: int },
+} as const;
+export const definitions = list(definitionSummary);
+export const definition = {
+  ...definitionSummary,
+  required: [...definitionSummary.required, 'source', 'plan'],
+  properties: { ...definitionSummary.properties, source: str, plan: obj },
+} as const;
+export const versions = list({
+  type: 'object',
+  required: ['version', 'hash'],
+  properties: { version: int, hash: str },
+});
+export const version = {
+  type: 'object',
+  required: ['serviceId', 'version', 'source', 'plan'],
+  properties: { serviceId: str, version: int, source: str, plan: obj },
+} as const;
+export const validation = {
+  type: 'object',
+  required: ['valid', 'problems'],
+  properties: { valid: { type: 'boolean' }, problems: { type: 'array' } },
+} as const;
+export const published = {
+  type: 'object',
+  required: ['serviceId', 'version'],
+  properties: { serviceId: str, version: int },
+} as const;
+export const diagram = {
+  type: 'object',
+  required: ['serviceId', 'version', 'mermaid'],
+  properties: { serviceId: str, version: int, mermaid: str },
+} as const;
+export const diff = {
+  type: 'object',
+  required: ['serviceId', 'from', 'to'],
+  properties: { serviceId: str, from: int, to: int },
+} as const;
+
+export const auditEntries = {
+  type: 'object',
+  required: ['total', 'page', 'pageSize', 'items'],
+  properties: {
+    total: int,
+    page: int,
+    pageSize: int,
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['at', 'actor', 'action', 'target', 'address', 'result', 'hash'],
+        properties: { at: str, actor: obj, action: str, target: obj, address: str, result: obj, hash: str },
+      },
+    },
+  },
+} as const;
+export const auditCheck = {
+  type: 'object',
+  required: ['files', 'entries', 'intact'],
+  properties: { files: int, entries: int, intact: { type: 'boolean' }, broken: obj },
+} as const;
+
+export const health = { type: 'object', required: ['status'], properties: { status: str } } as const;
+export const readiness = {
+  type: 'object',
+  required: ['status', 'temporal', 'definitions'],
+  properties: { status: { enum: ['ready', 'not-ready'] }, temporal: obj, definitions: int },
+} as const;

@@ -1,0 +1,26 @@
+/**
+ * What the routes share: the use cases, the organisation, the presenter, the operation registry.
+ */
+import type { Designer } from '../lib/definitions/designer';
+import type { PublishedCatalog } from '../lib/definitions/published-catalog';
+import type { AuthConfig } from '../lib/config';
+import type { Organisation } from '../lib/organisation/organisation';
+import type { AuditLog } from './audit/audit-log';
+import type { OfficeService } from './office-service';
+import type { OperationRegistry } from './operation';
+import type { Presenter } from './present';
+import type { RequestService } from './request-service';
+import type { WorkQueries } from './work-queries';
+
+export interface ApiContext {
+  registry: OperationRegistry;
+  requests: RequestService;
+  work: WorkQueries;
+  offices: OfficeService;
+  present: Presenter;
+  org: Organisation;
+  catalog: PublishedCatalog;
+  designer: Designer;
+  auth: AuthConfig;
+  audit: AuditLog;
+}

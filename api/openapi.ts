@@ -1,0 +1,170 @@
+/**
+ * The OpenAPI 3.1 document, built from the declared operations and the problem types: the
+ * schemas in it are the very objects the server validates with.
+ */
+import { PROBLEM_TYPES, type ProblemSlug } from './problem';
+import * as answer from './answers';
+import type { OperationSpec } from './operation';
+
+const COMMON: ProblemSlug[] = ['rate-limited', 'internal'];
+
+function problemResponses(spec: OperationSpec): Record<string, unknown> {
+  const slugs = new Set<ProblemSlug>([...COMMON, ...(spec.problems ?? [])]);
+  if (spec.params || spec.query || (spec.body && spec.body !== 'yaml')) slugs.add('invalid-request');
+  if (spec.body) {
+    slugs.add('unsupported-media-type');
+    slugs.add('payload-too-large');
+    if (spec.body !== 'yaml') slugs.add('malformed-json');
+  }
+  if (spec.access !== 'public') {
+    slugs.add('unauthenticated');
+    slugs.add('invalid-token');
+    slugs.add('token-expired');
+  }
+  if (Array.isArray(spec.access)) slugs.add('forbidden');
+  const byStatus = new Map<number, ProblemSlug[]>();
+  for (const slug of slugs) {
+    const { status } = PROBLEM_TYPES[slug];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), slug]);
+  }
+  return Object.fromEntries(
+    [...byStatus.entries()]
+      .filter(([status]) => !(status in spec.responses))
+      .map(([status, list]) => [
+        String(status),
+        {
+          description: list.map((slug) => `\`/problems/${slug}\`: ${PROBLEM_TYPES[slug].title}`).join('; '),
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
+      ]),
+  );
+}
+
+function operation(spec: OperationSpec) {
+  const parameters = [
+    ...Object.entries(spec.params ?? {}).map(([name, schema]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema,
+    })),
+    ...Object.entries(
+      (spec.query as { properties?: Record<string, object> } | undefined)?.properties ?? {},
+    ).map(([name, schema]) => ({
+      name,
+      in: 'query',
+      required: ((spec.query as { required?: string[] }).required ?? []).includes(name),
+      schema,
+    })),
+    ...(spec.idempotent
+      ? [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            description: 'A retried call with the same key changes nothing twice and gets the first answer.',
+            schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,100}$' },
+          },
+        ]
+      : []),
+  ];
+  const access =
+    spec.access === 'public'
+      ? 'Anyone.'
+      : spec.access === 'signed-in'
+        ? 'Anyone signed in.'
+        : `Roles: ${spec.access.join(', ')}.`;
+  return {
+    operationId: spec.id,
+    summary: spec.summary,
+    description: [spec.description, access].filter(Boolean).join('\n\n'),
+    tags: [spec.tag],
+    ...(spec.access === 'public' ? { security: [] } : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(spec.body
+      ? {
+          requestBody: {
+            required: true,
+            content:
+              spec.body === 'yaml'
+                ? { 'application/yaml': { schema: { type: 'string' } } }
+                : { 'application/json': { schema: spec.body } },
+          },
+        }
+      : {}),
+    responses: {
+      ...Object.fromEntries(
+        Object.entries(spec.responses).map(([status, r]) => [
+          status,
+          {
+            description: r.description,
+            ...(r.schema ? { content: { 'application/json': { schema: r.schema } } } : {}),
+          },
+        ]),
+      ),
+      ...problemResponses(spec),
+    },
+  };
+}
+
+export function openApiDocument(specs: OperationSpec[], version: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const spec of specs) (paths[spec.path] ??= {})[spec.method] = operation(spec);
+  paths['/metrics'] = {
+    get: {
+      operationId: 'metrics',
+      summary: 'Prometheus metrics',
+      tags: ['Operations'],
+      security: [],
+      responses: {
+        200: {
+          description: 'Metrics in the Prometheus text format',
+          content: { 'text/plain': { schema: { type: 'string' } } },
+        },
+      },
+    },
+  };
+  paths['/api/openapi.json'] = {
+    get: {
+      operationId: 'openApi',
+      summary: 'This document',
+      tags: ['Operations'],
+      security: [],
+      responses: {
+        200: {
+          description: 'The OpenAPI 3.1 document',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+      },
+    },
+  };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'pishkhan',
+      version,
+      description:
+        "Municipal services as durable workflows: start and follow requests, work the offices' and departments' worklists, watch SLAs, manage licences and definitions. Errors are RFC 9457 problem details; each `type` is a path under `/problems/`.",
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    tags: ['Requests', 'Tasks', 'SLA', 'Organisation', 'Reports', 'Definitions', 'Audit', 'Operations'].map(
+      (name) => ({ name }),
+    ),
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'HS256 tokens with `sub`, `role` (designer, office, department, manager, inspector, admin, citizen) and the binding (`office`; `department`, `district`, `roles`; `trackingCode`). `npm run pishkhan -- token <person>` mints one for a person of the organisation; applicants get theirs from `POST /api/requests/{trackingCode}/access`.',
+        },
+      },
+      schemas: { Problem: answer.problem },
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Who may see and touch a request. Oversight roles see every request in full; an office or a
+ * department sees the requests it has worked on (or took in), in full; the applicant sees their
+ * own, in the public view. Everyone else is told no, and not whether the request exists.
+ */
+import type { Organisation } from '../lib/organisation/organisation';
+import type { RequestStatus } from '../workflows/types';
+import { actsFor, isOversight, type Actor } from './auth/actor';
+import { ProblemError } from './problem';
+
+export type View = 'full' | 'public';
+
+/** The holders a request's work has passed through, now or before. */
+function holders(status: RequestStatus): string[] {
+  const tasks = [...status.openTasks, ...status.closedTasks];
+  return [
+    ...tasks.map((t) => t.assignee.principal),
+    ...tasks.flatMap((t) => (t.moves ?? []).map((m) => m.from.principal)),
+    ...status.escalations.map((e) => e.from.principal),
+  ];
+}
+
+export function involved(actor: Actor, status: RequestStatus, org: Organisation): boolean {
+  if (actor.office && status.intakeOffice === actor.office) return true;
+  return holders(status).some((principal) => actsFor(actor, { principal, district: status.district }, org));
+}
+
+/** How much of a request the actor may read; a 404 for what they may not, so codes cannot be probed. */
+export function viewFor(actor: Actor | undefined, status: RequestStatus, org: Organisation): View {
+  if (!actor)
+    throw new ProblemError(
+      'unauthenticated',
+      'Sign in, or open your request with its tracking code and secret.',
+    );
+  if (isOversight(actor)) return 'full';
+  if (actor.role === 'citizen') {
+    if (actor.trackingCode === status.trackingCode) return 'public';
+  } else if ((actor.role === 'office' || actor.role === 'department') && involved(actor, status, org)) {
+    return 'full';
+  }
+  throw new ProblemError(
+    'request-not-found',
+    `No request you can see has tracking code ${status.trackingCode}.`,
+  );
+}
+
+/**
+ * The applicant's own actions (withdraw, answer, pay): the applicant, or the office that took
+ * the request in, acting for them at its desk.
+ */
+export function assertActsForApplicant(actor: Actor | undefined, status: RequestStatus): void {
+  if (!actor)
+    throw new ProblemError('unauthenticated', 'Open your request with its tracking code and secret first.');
+  if (actor.role === 'citizen' && actor.trackingCode === status.trackingCode) return;
+  if (actor.role === 'office' && actor.office === status.intakeOffice) return;
+  throw new ProblemError(
+    'forbidden',
+    'Only the applicant, or the office that took the request in, may do this.',
+  );
+}
+
+/** Clock and deadline changes: a manager, or staff holding open work of the request. */
+export function assertHoldsWork(actor: Actor | undefined, status: RequestStatus, org: Organisation): void {
+  if (!actor) throw new ProblemError('unauthenticated', 'Send a bearer token.');
+  if (actor.role === 'manager') return;
+  const holds = status.openTasks.some((t) =>
+    actsFor(actor, { principal: t.assignee.principal, district: status.district }, org),
+  );
+  if (!holds)
+    throw new ProblemError(
+      'forbidden',
+      'Only a manager, or staff holding open work of the request, may change its clock.',
+    );
+}

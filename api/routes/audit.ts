@@ -1,0 +1,57 @@
+/**
+ * The audit trail, for managers and inspectors: read and check it. Nothing writes to it but
+ * the API itself; there is no route that changes or removes an entry.
+ */
+import { Router } from 'express';
+import * as answer from '../answers';
+import type { ApiContext } from '../context';
+import { auditQuery } from '../schemas';
+
+export function auditRoutes(ctx: ApiContext): Router {
+  const router = Router();
+  const { registry, audit } = ctx;
+
+  registry.mount(
+    router,
+    {
+      id: 'listAuditEntries',
+      method: 'get',
+      path: '/api/audit',
+      tag: 'Audit',
+      summary: 'Who changed what, when, from where, and with what result; newest first',
+      access: ['manager', 'inspector'],
+      query: auditQuery,
+      responses: { 200: { description: 'One page of entries', schema: answer.auditEntries } },
+    },
+    (call) => {
+      const { page = '1', pageSize = '50', ...filter } = call.query;
+      const all = audit.list(filter);
+      const size = Number(pageSize);
+      const start = (Number(page) - 1) * size;
+      return {
+        body: {
+          total: all.length,
+          page: Number(page),
+          pageSize: size,
+          items: all.slice(start, start + size),
+        },
+      };
+    },
+  );
+
+  registry.mount(
+    router,
+    {
+      id: 'checkAuditTrail',
+      method: 'get',
+      path: '/api/audit/check',
+      tag: 'Audit',
+      summary: "Re-computes the trail's hash chains: says whether any entry was changed or removed on disk",
+      access: ['manager', 'inspector'],
+      responses: { 200: { description: 'Intact, or where the chain breaks', schema: answer.auditCheck } },
+    },
+    () => ({ body: audit.verify() }),
+  );
+
+  return router;
+}

@@ -1,0 +1,110 @@
+/**
+ * What operators and API users rely on: liveness and readiness, Prometheus metrics, request
+ * ids, rate limits, and an OpenAPI 3.1 document that is valid and lists every operation.
+ */
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { MANAGER, startHarness, fixture, type Harness } from '../support/harness';
+
+const LIMIT = 40;
+let system: Harness;
+
+beforeAll(async () => {
+  system = await startHarness({
+    servicesDir: fixture('services'),
+    organisationDir: fixture('organisation'),
+    rateLimitPerMinute: LIMIT,
+  });
+});
+
+afterAll(async () => {
+  await system.stop();
+});
+
+describe('operations', () => {
+  test('when probed, then /healthz says up and /readyz says Temporal answers and definitions are loaded', async () => {
+    expect(await system.as(null).get('/healthz')).toEqual(
+      expect.objectContaining({ status: 200, body: { status: 'ok' } }),
+    );
+    const ready = await system.as(null).get('/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual(
+      expect.objectContaining({ status: 'ready', temporal: expect.objectContaining({ reachable: true }) }),
+    );
+    expect(ready.body.definitions).toBeGreaterThan(0);
+  });
+
+  test('when scraped, then /metrics counts calls per operation and shows the open work', async () => {
+    await system.as(MANAGER).get('/api/sla/breaches');
+    const text = await (await fetch(`${system.url}/metrics`)).text();
+    expect(text).toMatch(
+      /pishkhan_http_requests_total\{operation="listBreaches",method="GET",status="200"\} [1-9]/,
+    );
+    expect(text).toContain('pishkhan_http_request_duration_seconds_bucket');
+    expect(text).toMatch(/pishkhan_open_tasks\{sla="breached"\} \d+/);
+    expect(text).toMatch(/pishkhan_sla_breaches \d+/);
+  });
+
+  test('when a call comes with an X-Request-Id, then the answer and its problem carry it', async () => {
+    const response = await fetch(`${system.url}/api/requests/123456789012`, {
+      headers: { 'x-request-id': 'trace-0123456789', authorization: `Bearer ${await system.token(MANAGER)}` },
+    });
+    expect(response.headers.get('x-request-id')).toBe('trace-0123456789');
+    expect(((await response.json()) as { requestId: string }).requestId).toBe('trace-0123456789');
+    const fresh = await fetch(`${system.url}/healthz`);
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('when one token calls too often, then 429 answers it, and other tokens go on', async () => {
+    const busy = system.as({ sub: 'busy', role: 'manager' });
+    const statuses: number[] = [];
+    for (let i = 0; i <= LIMIT; i++) statuses.push((await busy.get('/api/sla/summary?by=service')).status);
+    expect(statuses.slice(0, LIMIT).every((s) => s === 200)).toBe(true);
+    const limited = await busy.get('/api/sla/summary?by=service');
+    expect(limited.status).toBe(429);
+    expect(limited.body.type).toBe('/problems/rate-limited');
+    expect(
+      (await system.as({ sub: 'calm', role: 'manager' }).get('/api/sla/summary?by=service')).status,
+    ).toBe(200);
+  });
+
+  test('when the OpenAPI document is read, then it is valid OpenAPI 3.1 and lists every operation with its access', async () => {
+    const { status, body } = await system.as(null).get('/api/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    await expect(SwaggerParser.validate(structuredClone(body))).resolves.toBeDefined();
+    const operations = Object.entries(
+      body.paths as Record<string, Record<string, { operationId: string }>>,
+    ).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => `${method.toUpperCase()} ${path} ${op.operationId}`),
+    );
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'POST /api/requests startRequest',
+        'GET /api/requests/{trackingCode} getRequest',
+        'GET /api/requests/{trackingCode}/history getRequestHistory',
+        'POST /api/requests/{trackingCode}/withdraw withdrawRequest',
+        'GET /api/tasks listTasks',
+        'POST /api/tasks/{taskId}/claim claimTask',
+        'POST /api/tasks/{taskId}/return returnTask',
+        'POST /api/tasks/{taskId}/complete completeTask',
+        'POST /api/tasks/{taskId}/reassign reassignTask',
+        'GET /api/sla/breaches listBreaches',
+        'GET /api/sla/at-risk listAtRisk',
+        'GET /api/sla/escalations listEscalations',
+        'GET /api/sla/summary slaSummary',
+        'GET /api/offices listOffices',
+        'POST /api/offices/{officeId}/licence changeLicence',
+        'POST /api/definitions publishDefinition',
+        'GET /api/audit listAuditEntries',
+        'GET /healthz liveness',
+        'GET /readyz readiness',
+        'GET /metrics metrics',
+      ]),
+    );
+    const complete = body.paths['/api/tasks/{taskId}/complete'].post;
+    expect(complete.description).toContain('Roles: office, department.');
+    expect(Object.keys(complete.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '401', '403', '404', '409', '422', '429']),
+    );
+  });
+});
