@@ -195,7 +195,9 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
       const hours = Number(options.hours);
       if (!(hours > 0 && hours <= 24 * 30)) throw new CliError('--hours must be between 0 and 720');
       assertSafeAuth(config.auth);
-      return mintToken(config.auth, claimsOfPerson(person), Math.round(hours * 3600)).then((token) => io.out(token));
+      return mintToken(config.auth, claimsOfPerson(person), Math.round(hours * 3600)).then((token) =>
+        io.out(token),
+      );
     });
 
   return program;
