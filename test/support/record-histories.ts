@@ -2,7 +2,7 @@
  * Records the histories of real runs as replay fixtures (test/fixtures/histories): every step
  * kind, a breach climbing its ladder, a loop, parallel groups, moving deadlines, a withdrawal,
  * continue-as-new, an inspection that suspends a licence with the licence registry moving the
- * office's work. `npm run record-histories` runs the scenarios on a fresh dev server.
+ * office's work, a task claimed, given back and moved by a manager. `npm run record-histories` runs the scenarios on a fresh dev server.
  *
  * A fixture, once committed, is never re-recorded: it stands for requests already running
  * when the interpreter changes, which must still replay. Existing files are left alone;
@@ -20,7 +20,7 @@ import { TEMPORAL_CLI } from '../../lib/temporal/dev-server';
 import { ensureSearchAttributes } from '../../lib/temporal/ensure-search-attributes';
 import { workflowIdOf } from '../../lib/tracking-code';
 import { registryIdOf } from '../../workflows/licence-messages';
-import { eventually, fixture, installQuietRuntime, startHarness, type Harness } from './harness';
+import { eventually, fixture, installQuietRuntime, MANAGER, startHarness, type Harness } from './harness';
 
 const OUT = repoPath('test/fixtures/histories');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -82,6 +82,28 @@ async function ended(system: Harness, code: string) {
 type Setup = 'shipped' | 'fixtures' | 'fixtures-short-history';
 
 const scenarios: Record<string, { harness: Setup; run: Scenario }> = {
+  'claimed-returned-reassigned': {
+    harness: 'fixtures',
+    async run(system) {
+      const code = await start(system, 'quick-permit');
+      const { taskId } = await task(system, code, 'intake');
+      const clerk = system.as({ sub: 'clerk-a', role: 'office', office: 'o-1' });
+      for (const [who, action] of [
+        [clerk, 'claim'],
+        [clerk, 'return'],
+        [clerk, 'claim'],
+        [system.as(MANAGER), 'reassign'],
+      ] as const) {
+        const body = action === 'reassign' ? { to: 'office:o-2', reason: 'o-1 closed for the day' } : {};
+        const response = await who.post(`/api/tasks/${taskId}/${action}`, body);
+        if (response.status !== 200) throw new Error(`${action}: ${JSON.stringify(response.body)}`);
+      }
+      await complete(system, code, 'intake', 'done');
+      await complete(system, code, 'review', 'approve');
+      await ended(system, code);
+      return code;
+    },
+  },
   'permit-returned-then-issued': {
     harness: 'shipped',
     async run(system) {
