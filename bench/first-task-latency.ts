@@ -2,7 +2,8 @@
  * Round trip of a new request on a running system: from `POST /api/requests` until its first
  * task shows in the assignee's worklist (start, first workflow task, routing activity,
  * visibility). Run `npm start` first; PISHKHAN_URL points elsewhere. Signs in as a clerk of
- * office o-0101 with the configured key.
+ * office o-0101 with the configured key. It polls the worklist every 5 ms, far above the
+ * default rate limit: start the system with `PISHKHAN_RATE_LIMIT=1000000 npm start`.
  */
 import { claimsOfPerson } from '../api/auth/people';
 import { mintToken } from '../api/auth/tokens';
@@ -38,7 +39,8 @@ async function once(token: string): Promise<{ accepted: number; visible: number 
   const { trackingCode } = (await response.json()) as { trackingCode: string };
   const accepted = performance.now() - started;
   for (;;) {
-    const newest = await fetch(`${base}/api/tasks?sort=-deadline&pageSize=5`, { headers: { authorization } });
+    const newest = await fetch(`${base}/api/tasks?pageSize=100`, { headers: { authorization } });
+    if (!newest.ok) throw new Error(`worklist answered ${newest.status}: ${await newest.text()}`);
     const list = (await newest.json()) as {
       items: { trackingCode: string }[];
     };

@@ -58,6 +58,8 @@ async function main() {
       '',
       'pishkhan is running',
       `  API          ${api.url}   (try: curl ${api.url}/api/definitions)`,
+      `  OpenAPI      ${api.url}/api/openapi.json`,
+      `  Sign in      npm run pishkhan -- token p-0101-clerk   (people: npm run pishkhan -- people)`,
       ...(uiUrl ? [`  Temporal UI  ${uiUrl}`] : []),
       `  Temporal     ${where}`,
       `  Services     ${services} definition${services === 1 ? '' : 's'} from ${relative(repoRoot, config.servicesDir)}`,
