@@ -84,6 +84,7 @@ export default tseslint.config(
     files: [
       'cli/**/*.ts',
       'scripts/**/*.mjs',
+      'scripts/**/*.ts',
       'test/**/*.mjs',
       'test/support/record-histories.ts',
       'bench/**/*.ts',
