@@ -1,0 +1,67 @@
+/**
+ * Data that fits a form: the smallest object a JSON Schema accepts, with plausible values
+ * (the lower bound of a number, the first of an enum, true for a yes/no question), so a
+ * scripted actor can fill in any step of any service.
+ */
+type Schema = {
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  minItems?: number;
+  minimum?: number;
+  exclusiveMinimum?: number;
+  maximum?: number;
+  minLength?: number;
+  pattern?: string;
+  format?: string;
+};
+
+/** Strings that fit the patterns forms use: digits, phone numbers, districts, offices, plates. */
+const CANDIDATES = ['1234567890', '0012345678', '09121234567', 'd01', 'o-0101', '12ب345-67', 'A-1', 'x'];
+
+function sampleString(schema: Schema): string {
+  if (schema.format === 'date') return '2026-11-22';
+  if (schema.format === 'date-time') return '2026-11-22T08:00:00Z';
+  if (schema.format === 'email') return 'citizen@example.org';
+  if (schema.pattern) {
+    const pattern = new RegExp(schema.pattern, 'u');
+    const fits = CANDIDATES.find((c) => pattern.test(c));
+    if (fits) return fits;
+  }
+  return 'sample'.padEnd(schema.minLength ?? 1, 's');
+}
+
+function sampleNumber(schema: Schema, integer: boolean): number {
+  let value = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 100);
+  if (schema.maximum !== undefined) value = Math.min(value, schema.maximum);
+  return integer ? Math.ceil(value) : value;
+}
+
+export function sampleOf(schema: Schema | undefined): unknown {
+  if (!schema) return undefined;
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) return schema.enum[0];
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type) {
+    case 'object': {
+      const value: Record<string, unknown> = {};
+      for (const key of schema.required ?? []) value[key] = sampleOf(schema.properties?.[key]);
+      return value;
+    }
+    case 'array':
+      return Array.from({ length: schema.minItems ?? 0 }, () => sampleOf(schema.items));
+    case 'string':
+      return sampleString(schema);
+    case 'integer':
+      return sampleNumber(schema, true);
+    case 'number':
+      return sampleNumber(schema, false);
+    case 'boolean':
+      return true;
+    default:
+      return 'sample';
+  }
+}
