@@ -56,6 +56,7 @@ const task = {
     kind: { enum: ['task', 'inquiry', 'payment', 'incident'] },
     title,
     assignee: party,
+    supervisor: party,
     routing: str,
     decision: obj,
     moves: { type: 'array', items: obj },

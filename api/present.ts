@@ -52,6 +52,7 @@ export class Presenter {
       kind: task.kind,
       title: task.title,
       assignee: task.assignee,
+      supervisor: task.supervisor,
       routing: task.routing,
       ...(task.decision ? { decision: task.decision } : {}),
       ...(task.moves ? { moves: task.moves.map((m) => ({ ...m, at: this.when(m.at) })) } : {}),

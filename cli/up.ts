@@ -13,6 +13,7 @@ import { repoRoot } from '../lib/paths';
 import { exitOnStartupError, onShutdown } from '../lib/process';
 import { startDevServer } from '../lib/temporal/dev-server';
 import { runWorker } from '../worker/main';
+import { seedDemo } from './demo/seed';
 
 async function main() {
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
@@ -67,6 +68,24 @@ async function main() {
       '',
     ].join('\n'),
   );
+
+  // The demo's requests go to the embedded server only, never to a cluster named by TEMPORAL_ADDRESS.
+  if (!config.temporal.address && config.demoRequests > 0) {
+    const plans = domain.catalog.all();
+    seedDemo({
+      baseUrl: api.url,
+      auth: config.auth,
+      organisation: domain.organisation,
+      plans,
+      count: config.demoRequests,
+      logger,
+    })
+      .then((report) => {
+        const line = `Demo data   ${report.started} requests seeded now, ${report.existing} from before, ${report.finished} finished`;
+        console.log(line);
+      })
+      .catch((error: unknown) => logger.error({ err: error }, 'demo: seeding stopped'));
+  }
 }
 
 main().catch(exitOnStartupError);

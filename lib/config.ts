@@ -28,6 +28,8 @@ export interface Config {
   auditDir: string;
   /** History length after which a request continues as new. */
   continueAsNewAfter: number | undefined;
+  /** Demo requests `npm start` seeds on the embedded server; 0 seeds none. */
+  demoRequests: number;
 }
 
 export interface AuthConfig {
@@ -70,6 +72,14 @@ function count(value: string | undefined, fallback: number, name: string): numbe
   return parsed;
 }
 
+function whole(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new Error(`${name} must be a whole number, got '${value}'`);
+  return parsed;
+}
+
 const path = (value: string | undefined, fallback: string) =>
   value ? (isAbsolute(value) ? value : repoPath(value)) : repoPath(fallback);
 
@@ -100,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimitPerMinute: count(env.PISHKHAN_RATE_LIMIT, 600, 'PISHKHAN_RATE_LIMIT'),
     },
     auditDir: env.PISHKHAN_AUDIT_DIR ? path(env.PISHKHAN_AUDIT_DIR, '') : join(dataDir, 'audit'),
+    demoRequests: whole(env.PISHKHAN_DEMO_REQUESTS, 300, 'PISHKHAN_DEMO_REQUESTS'),
     continueAsNewAfter: env.PISHKHAN_CONTINUE_AS_NEW_AFTER
       ? Number(env.PISHKHAN_CONTINUE_AS_NEW_AFTER)
       : undefined,

@@ -11,6 +11,7 @@ import { Outbox } from '../../activities/outbox';
 import { startWebServer, stopWebServer, type WebServer } from '../../api/server';
 import type { Claims } from '../../api/auth/claims';
 import { mintToken } from '../../api/auth/tokens';
+import { staffClaimsFor } from '../../api/auth/staff-claims';
 import type { AuthConfig } from '../../lib/config';
 import { loadDomain } from '../../lib/load-domain';
 import { createLogger } from '../../lib/logger';
@@ -72,21 +73,7 @@ export const MANAGER: Claims = { sub: 'test-manager', role: 'manager', name: 'Te
 export const DESIGNER: Claims = { sub: 'test-designer', role: 'designer' };
 
 /** The claims of someone acting for a principal: office staff, department staff or head, the applicant. */
-export function claimsFor(principal: string): Claims {
-  const [kind, rest = ''] = principal.split(':') as [string, string];
-  if (kind === 'office') return { sub: `staff-${rest}`, role: 'office', office: rest };
-  if (kind === 'applicant') return { sub: principal, role: 'citizen', trackingCode: rest };
-  const [unit = '', role] = rest.split('/');
-  const [first = '', second] = unit.split('.');
-  const roles = kind === 'head' ? ['head'] : role ? [role] : ['staff'];
-  return {
-    sub: `staff-${unit}-${roles.join('-')}`,
-    role: 'department',
-    department: second ?? first,
-    ...(second ? { district: first } : {}),
-    roles,
-  };
-}
+export const claimsFor = (principal: string): Claims => staffClaimsFor(principal);
 
 let counter = 0;
 let runtimeInstalled = false;

@@ -1,0 +1,188 @@
+/**
+ * Scripted actors: people who do their part of a request through the API, each as whoever holds
+ * the work. The office (or the applicant online) starts it with data that fits its form; each
+ * open task is completed by its holder's staff with a forward outcome (back round a loop once,
+ * never a rejection), an outside agency's answer by the department following it up, a payment
+ * by the applicant. The demo seeds its requests with them; the catalog test drives every service.
+ */
+import type { Claims } from '../../api/auth/claims';
+import { staffClaimsFor } from '../../api/auth/staff-claims';
+import { sampleOf } from '../../lib/forms/sample-data';
+import type { Organisation } from '../../lib/organisation/organisation';
+import type { ServicePlan } from '../../lib/plan/types';
+
+export interface ApiAnswer {
+  status: number;
+  // Answers are read field by field; the API's schemas are what type them.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+/** One call to the API as someone (or nobody). */
+export type Caller = (
+  method: 'GET' | 'POST',
+  path: string,
+  body: unknown,
+  who: Claims | null,
+  headers?: Record<string, string>,
+) => Promise<ApiAnswer>;
+
+interface OpenTask {
+  taskId: string;
+  step: string;
+  kind: string;
+  assignee: { principal: string };
+  supervisor: { principal: string };
+  outcomes: { id: string }[];
+}
+
+/** What scripted actors read of a request. */
+export interface RequestView {
+  trackingCode: string;
+  state: string;
+  sla: string;
+  currentTasks: OpenTask[];
+  fees: { billId: string; status: string }[];
+}
+
+/** Outcomes a scripted actor prefers, where several lead forward. */
+const FORWARD = ['approve', 'no-objection', 'done', 'accept', 'accepted', 'issue', 'submit', 'paid'];
+
+export class ScriptedActors {
+  private readonly looped = new Set<string>();
+
+  constructor(
+    private readonly call: Caller,
+    private readonly org: Organisation,
+    /** Who reads requests to see where they are: a manager. */
+    private readonly reader: Claims,
+    private readonly today = new Date().toISOString().slice(0, 10),
+  ) {}
+
+  /** A district with an office licensed for the service (the preferred one when it has one). */
+  placeFor(plan: ServicePlan, preferred?: string): { district: string; office?: string } {
+    const districts = this.org.districtIds();
+    const order = preferred ? [preferred, ...districts.filter((d) => d !== preferred)] : districts;
+    for (const district of order) {
+      const office = this.org.eligibleOffices(plan.domain, district, this.today, plan.serviceId)[0];
+      if (office) return { district, office: office.id };
+    }
+    return { district: preferred ?? districts[0] ?? 'd01' };
+  }
+
+  /** Starts a request the way its intake allows: at an office's desk when it can, else online or at a department. */
+  async start(plan: ServicePlan, options: { district?: string; key?: string } = {}): Promise<ApiAnswer> {
+    const place = this.placeFor(plan, options.district);
+    const channel = plan.intake.includes('office') && place.office ? 'office' : plan.intake[0];
+    const who: Claims | null =
+      channel === 'office'
+        ? staffClaimsFor(`office:${place.office ?? ''}`)
+        : channel === 'department'
+          ? staffClaimsFor(`department:${place.district}.urban-planning`)
+          : null;
+    return this.call(
+      'POST',
+      '/api/requests',
+      {
+        serviceId: plan.serviceId,
+        district: place.district,
+        ...(channel === 'office' ? {} : { channel }),
+        applicant: { name: 'Sample applicant', nationalId: '0012345678', mobile: '09121234567' },
+        data: sampleOf(plan.form) ?? {},
+      },
+      who,
+      options.key ? { 'idempotency-key': options.key } : {},
+    );
+  }
+
+  async status(code: string): Promise<RequestView> {
+    return (await this.call('GET', `/api/requests/${code}`, undefined, this.reader)).body as RequestView;
+  }
+
+  /** The outcome a scripted actor takes: back round a loop once, otherwise forward. */
+  outcomeFor(plan: ServicePlan, code: string, stepId: string, offered: string[]): string {
+    const step = plan.steps[stepId] as {
+      outcomes?: Record<string, { next: string | null; maxTimes?: number }>;
+    };
+    const outcomes = step?.outcomes ?? {};
+    const key = `${code}/${stepId}`;
+    const loop = offered.find((id) => outcomes[id]?.maxTimes !== undefined && !this.looped.has(key));
+    if (loop) {
+      this.looped.add(key);
+      return loop;
+    }
+    const endsBadly = (id: string) => {
+      const next = outcomes[id]?.next;
+      const target = next ? (plan.steps[next] as { kind?: string; result?: string } | undefined) : undefined;
+      return target?.kind === 'end' && target.result !== 'completed';
+    };
+    const forward = offered.filter((id) => !endsBadly(id) && outcomes[id]?.maxTimes === undefined);
+    return FORWARD.find((id) => forward.includes(id)) ?? forward[0] ?? offered[0] ?? 'done';
+  }
+
+  /** Does the first open task of a request as its holder; answers the call's result. */
+  async act(plan: ServicePlan, code: string, status: RequestView) {
+    const task = status.currentTasks[0];
+    if (!task) return undefined;
+    const principal = task.assignee.principal;
+    if (task.kind === 'payment') {
+      const fee = status.fees.find((f) => f.status === 'due');
+      const applicant = staffClaimsFor(`applicant:${code}`);
+      return {
+        step: task.step,
+        outcome: 'paid',
+        answer: await this.call(
+          'POST',
+          `/api/requests/${code}/payments`,
+          { billId: fee?.billId, receipt: `R-${code}` },
+          applicant,
+        ),
+      };
+    }
+    const outcome = this.outcomeFor(
+      plan,
+      code,
+      task.step,
+      task.outcomes.map((o) => o.id),
+    );
+    const form = (plan.steps[task.step] as { form?: Record<string, unknown> } | undefined)?.form;
+    const data = sampleOf(form) as Record<string, unknown> | undefined;
+    const body = { outcome, ...(data && Object.keys(data).length > 0 ? { data } : {}) };
+    if (principal.startsWith('applicant:'))
+      return {
+        step: task.step,
+        outcome,
+        answer: await this.call('POST', `/api/requests/${code}/documents`, body, staffClaimsFor(principal)),
+      };
+    // An outside agency's answer is recorded by the department that follows it up.
+    const holder = principal.startsWith('agency:')
+      ? staffClaimsFor(task.supervisor.principal.replace(/^head:/, 'department:'))
+      : staffClaimsFor(principal);
+    return {
+      step: task.step,
+      outcome,
+      answer: await this.call('POST', `/api/tasks/${task.taskId}/complete`, body, holder),
+    };
+  }
+
+  /**
+   * Drives a request forward by up to `actions` actions (all the way with Infinity), waiting out
+   * automatic steps; stops at the first refusal. Answers the last status read.
+   */
+  async drive(plan: ServicePlan, code: string, actions = Infinity) {
+    let status = await this.status(code);
+    for (let done = 0, idle = 0; status.state === 'active' && done < actions && idle < 50;) {
+      const acted = await this.act(plan, code, status);
+      if (!acted) {
+        idle++;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      } else if (acted.answer.status !== 200) {
+        return { status, refused: acted };
+      } else {
+        done++;
+      }
+      status = await this.status(code);
+    }
+    return { status, refused: undefined };
+  }
+}

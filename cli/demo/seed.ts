@@ -1,0 +1,105 @@
+/**
+ * The living demo: a few hundred requests spread over the catalog's services and the city's
+ * districts, each driven by scripted actors to a different point (just started, a few steps in,
+ * finished), through the API like any client. Each has an idempotency key of its own, so a
+ * restart finds the requests it seeded before and starts none twice.
+ */
+import type { Claims } from '../../api/auth/claims';
+import { mintToken } from '../../api/auth/tokens';
+import type { AuthConfig } from '../../lib/config';
+import type { Logger } from '../../lib/logger';
+import type { Organisation } from '../../lib/organisation/organisation';
+import type { ServicePlan } from '../../lib/plan/types';
+import { ScriptedActors, type Caller } from './scripted-actors';
+
+const LANES = 4;
+
+export interface SeedReport {
+  started: number;
+  existing: number;
+  finished: number;
+  refused: number;
+}
+
+/** Calls the API over HTTP with a token for each actor; waits and retries when rate-limited. */
+function httpCaller(baseUrl: string, auth: AuthConfig): Caller {
+  const tokens = new Map<string, Promise<string>>();
+  const token = (who: Claims) => {
+    const key = JSON.stringify(who);
+    if (!tokens.has(key)) tokens.set(key, mintToken(auth, who));
+    return tokens.get(key) as Promise<string>;
+  };
+  return async (method, path, body, who, headers = {}) => {
+    for (;;) {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(who ? { authorization: `Bearer ${await token(who)}` } : {}),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (response.status === 429) {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        continue;
+      }
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    }
+  };
+}
+
+/** How far request `i` is taken: every tenth to its end, the rest zero to three actions in. */
+const actionsFor = (i: number) => (i % 10 === 9 ? Infinity : i % 4);
+
+export async function seedDemo(options: {
+  baseUrl: string;
+  auth: AuthConfig;
+  organisation: Organisation;
+  plans: ServicePlan[];
+  count: number;
+  logger: Logger;
+}): Promise<SeedReport> {
+  const { organisation, logger } = options;
+  const plans = [...options.plans].sort((a, b) => a.serviceId.localeCompare(b.serviceId));
+  const districts = organisation.districtIds();
+  const call = httpCaller(options.baseUrl, options.auth);
+  const report: SeedReport = { started: 0, existing: 0, finished: 0, refused: 0 };
+  let next = 0;
+
+  async function lane(n: number) {
+    const actors = new ScriptedActors(call, organisation, { sub: `demo-reader-${n}`, role: 'manager' });
+    for (let i = next++; i < options.count; i = next++) {
+      const plan = plans[i % plans.length] as ServicePlan;
+      const started = await actors.start(plan, {
+        district: districts[i % districts.length],
+        key: `demo-seed-${i}`,
+      });
+      if (started.status === 200) {
+        report.existing++;
+        continue;
+      }
+      if (started.status !== 201) {
+        report.refused++;
+        logger.warn(
+          { service: plan.serviceId, answer: started.body as unknown },
+          'demo: a request was refused',
+        );
+        continue;
+      }
+      report.started++;
+      const { status, refused } = await actors.drive(
+        plan,
+        (started.body as { trackingCode: string }).trackingCode,
+        actionsFor(i),
+      );
+      if (refused)
+        logger.warn({ service: plan.serviceId, step: refused.step }, 'demo: an action was refused');
+      if (status.state !== 'active') report.finished++;
+    }
+  }
+
+  await Promise.all(Array.from({ length: LANES }, (_, n) => lane(n)));
+  return report;
+}

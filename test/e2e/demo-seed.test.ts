@@ -1,0 +1,56 @@
+/**
+ * The demo's seed: requests spread over services and districts, at different points, some
+ * finished; run again (a restart), it finds what it seeded and starts nothing twice.
+ */
+import { seedDemo } from '../../cli/demo/seed';
+import { loadDomain } from '../../lib/load-domain';
+import { createLogger } from '../../lib/logger';
+import { repoPath } from '../../lib/paths';
+import { eventually, MANAGER, startHarness, type Harness } from '../support/harness';
+
+const servicesDir = repoPath('definitions/services');
+const organisationDir = repoPath('definitions/organisation');
+const { catalog } = loadDomain({
+  servicesDir,
+  organisationDir,
+  publishedDir: `${process.env.PK_TEST_TMP ?? '/tmp'}/seed-plans-${process.pid}`,
+});
+
+let system: Harness;
+
+beforeAll(async () => {
+  system = await startHarness({ servicesDir, organisationDir });
+});
+
+afterAll(async () => {
+  await system.stop();
+});
+
+test('when the demo is seeded twice, then the second run finds every request of the first and starts none', async () => {
+  const seed = () =>
+    seedDemo({
+      baseUrl: system.url,
+      auth: system.auth,
+      organisation: system.organisation,
+      plans: catalog.all(),
+      count: 20,
+      logger: createLogger('silent'),
+    });
+  const first = await seed();
+  expect(first).toEqual(expect.objectContaining({ started: 20, existing: 0, refused: 0 }));
+  expect(first.finished).toBeGreaterThanOrEqual(2);
+
+  const open = await eventually(async () => {
+    const { body } = await system.as(MANAGER).get('/api/tasks?pageSize=100');
+    return body.total >= 20 - first.finished ? body : undefined;
+  });
+  const services = new Set(open.items.map((t: { serviceId: string }) => t.serviceId));
+  const districts = new Set(open.items.map((t: { district: string }) => t.district));
+  expect(services.size).toBeGreaterThan(10);
+  expect(districts.size).toBeGreaterThan(10);
+
+  const second = await seed();
+  expect(second).toEqual({ started: 0, existing: 20, finished: 0, refused: 0 });
+  const after = await system.as(MANAGER).get('/api/tasks?pageSize=100');
+  expect(after.body.total).toBe(open.total);
+});
