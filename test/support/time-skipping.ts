@@ -30,8 +30,13 @@ export interface SkippingSystem {
   taskQueue: string;
   /** Compiles a definition file of the repository into a plan. */
   plan(file: string): ServicePlan;
-  /** Starts a request straight on the workflow, as the API would. */
-  start(plan: ServicePlan, data?: Record<string, unknown>, district?: string): Promise<string>;
+  /** Starts a request straight on the workflow, as the API would; at office o-0101 unless told otherwise (null: online). */
+  start(
+    plan: ServicePlan,
+    data?: Record<string, unknown>,
+    district?: string,
+    intakeOffice?: string | null,
+  ): Promise<string>;
   status(trackingCode: string): Promise<RequestStatus>;
   stop(): Promise<void>;
 }
@@ -69,15 +74,15 @@ export async function startTimeSkipping(
       if (!plan) throw new Error(problems.map((p) => p.message).join('\n'));
       return plan;
     },
-    async start(plan, data = {}, district = 'd01') {
+    async start(plan, data = {}, district = 'd01', intakeOffice = 'o-0101') {
       const trackingCode = newTrackingCode();
       const input: RequestInput = {
         trackingCode,
         plan,
         calendar: org.calendar,
         district,
-        channel: 'office',
-        intakeOffice: 'o-0101',
+        channel: intakeOffice ? 'office' : plan.intake.includes('online') ? 'online' : 'department',
+        ...(intakeOffice ? { intakeOffice } : {}),
         applicant: { name: 'Test applicant' },
         data,
       };
