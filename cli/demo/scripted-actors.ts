@@ -7,7 +7,7 @@
  */
 import type { Claims } from '../../api/auth/claims';
 import { staffClaimsFor } from '../../api/auth/staff-claims';
-import { sampleOf } from '../../lib/forms/sample-data';
+import { sampleOf, type Variant } from '../../lib/forms/sample-data';
 import type { Organisation } from '../../lib/organisation/organisation';
 import type { ServicePlan } from '../../lib/plan/types';
 
@@ -56,6 +56,8 @@ export class ScriptedActors {
     private readonly org: Organisation,
     /** Who reads requests to see where they are: a manager. */
     private readonly reader: Claims,
+    /** Which data the actors fill in, and so which branches they take. */
+    private readonly variant: Variant = 'least',
     private readonly today = new Date().toISOString().slice(0, 10),
   ) {}
 
@@ -88,7 +90,7 @@ export class ScriptedActors {
         district: place.district,
         ...(channel === 'office' ? {} : { channel }),
         applicant: { name: 'Sample applicant', nationalId: '0012345678', mobile: '09121234567' },
-        data: sampleOf(plan.form) ?? {},
+        data: sampleOf(plan.form, this.variant) ?? {},
       },
       who,
       options.key ? { 'idempotency-key': options.key } : {},
@@ -146,7 +148,7 @@ export class ScriptedActors {
       task.outcomes.map((o) => o.id),
     );
     const form = (plan.steps[task.step] as { form?: Record<string, unknown> } | undefined)?.form;
-    const data = sampleOf(form) as Record<string, unknown> | undefined;
+    const data = sampleOf(form, this.variant) as Record<string, unknown> | undefined;
     const body = { outcome, ...(data && Object.keys(data).length > 0 ? { data } : {}) };
     if (principal.startsWith('applicant:'))
       return {

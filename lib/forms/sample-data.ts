@@ -1,8 +1,12 @@
 /**
- * Data that fits a form: the smallest object a JSON Schema accepts, with plausible values
- * (the lower bound of a number, the first of an enum, true for a yes/no question), so a
- * scripted actor can fill in any step of any service.
+ * Data that fits a form: the smallest object a JSON Schema accepts, with plausible values, so a
+ * scripted actor can fill in any step of any service. Two variants take a service down different
+ * branches: `least` (the lower bound of a number, the first of an enum, yes to a yes/no question)
+ * and `most` (the upper bound or a very large number, the last of an enum, no).
  */
+export type Variant = 'least' | 'most';
+
+const LARGE = 1_000_000_000_000;
 type Schema = {
   type?: string | string[];
   enum?: unknown[];
@@ -34,33 +38,34 @@ function sampleString(schema: Schema): string {
   return 'sample'.padEnd(schema.minLength ?? 1, 's');
 }
 
-function sampleNumber(schema: Schema, integer: boolean): number {
-  let value = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 100);
+function sampleNumber(schema: Schema, integer: boolean, variant: Variant): number {
+  const least = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 100);
+  let value = variant === 'most' ? (schema.maximum ?? Math.max(least, LARGE)) : least;
   if (schema.maximum !== undefined) value = Math.min(value, schema.maximum);
   return integer ? Math.ceil(value) : value;
 }
 
-export function sampleOf(schema: Schema | undefined): unknown {
+export function sampleOf(schema: Schema | undefined, variant: Variant = 'least'): unknown {
   if (!schema) return undefined;
   if (schema.const !== undefined) return schema.const;
-  if (schema.enum) return schema.enum[0];
+  if (schema.enum) return variant === 'most' ? schema.enum.at(-1) : schema.enum[0];
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'object': {
       const value: Record<string, unknown> = {};
-      for (const key of schema.required ?? []) value[key] = sampleOf(schema.properties?.[key]);
+      for (const key of schema.required ?? []) value[key] = sampleOf(schema.properties?.[key], variant);
       return value;
     }
     case 'array':
-      return Array.from({ length: schema.minItems ?? 0 }, () => sampleOf(schema.items));
+      return Array.from({ length: schema.minItems ?? 0 }, () => sampleOf(schema.items, variant));
     case 'string':
       return sampleString(schema);
     case 'integer':
-      return sampleNumber(schema, true);
+      return sampleNumber(schema, true, variant);
     case 'number':
-      return sampleNumber(schema, false);
+      return sampleNumber(schema, false, variant);
     case 'boolean':
-      return true;
+      return variant === 'least';
     default:
       return 'sample';
   }

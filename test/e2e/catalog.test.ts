@@ -3,7 +3,7 @@
  * and scripted actors (each task completed as its holder, the applicant answering and paying)
  * drive it to its end, taking a loop back once where the service has one.
  */
-import { ScriptedActors } from '../../cli/demo/scripted-actors';
+import { ScriptedActors, type Caller } from '../../cli/demo/scripted-actors';
 import type { ServicePlan } from '../../lib/plan/types';
 import { loadDomain } from '../../lib/load-domain';
 import { repoPath } from '../../lib/paths';
@@ -20,15 +20,14 @@ const plans: ServicePlan[] = catalog.all().sort((a, b) => a.serviceId.localeComp
 
 let system: Harness;
 let actors: ScriptedActors;
+let otherWay: ScriptedActors;
 
 beforeAll(async () => {
   system = await startHarness({ servicesDir, organisationDir });
-  actors = new ScriptedActors(
-    (method, path, body, who, headers) =>
-      method === 'GET' ? system.as(who).get(path, headers) : system.as(who).post(path, body, headers),
-    organisation,
-    MANAGER,
-  );
+  const call: Caller = (method, path, body, who, headers) =>
+    method === 'GET' ? system.as(who).get(path, headers) : system.as(who).post(path, body, headers);
+  actors = new ScriptedActors(call, organisation, MANAGER);
+  otherWay = new ScriptedActors(call, organisation, MANAGER, 'most');
 });
 
 afterAll(async () => {
@@ -55,6 +54,31 @@ describe('the catalog', () => {
       const { status, refused } = await actors.drive(plan, started.body.trackingCode as string);
       expect(refused && [refused.step, refused.outcome, refused.answer.body.detail]).toBeUndefined();
       expect(status.state).toBe('completed');
+    },
+  );
+});
+
+describe('the catalog, down its other branches', () => {
+  // The other end of every form: the largest numbers, the last choice, "no". Thresholds in the
+  // definitions (area over 500 m², debt over the city limit, a late appeal) now send requests
+  // down their other branches, some of which end in a refusal the law requires.
+  const branching = plans.filter((plan) => Object.values(plan.steps).some((step) => step.kind === 'branch'));
+
+  test('covers every service that branches on its data', () => {
+    expect(branching.length).toBeGreaterThanOrEqual(15);
+  });
+
+  test.each(branching.map((plan) => [plan.serviceId, plan] as const))(
+    'when %s is started with the other data, then every actor can still do their part to its end',
+    async (_id, plan) => {
+      const started = await otherWay.start(plan);
+      expect({ status: started.status, detail: started.body.detail as unknown }).toEqual({
+        status: 201,
+        detail: undefined,
+      });
+      const { status, refused } = await otherWay.drive(plan, started.body.trackingCode as string);
+      expect(refused && [refused.step, refused.outcome, refused.answer.body.detail]).toBeUndefined();
+      expect(['completed', 'rejected']).toContain(status.state);
     },
   );
 });
