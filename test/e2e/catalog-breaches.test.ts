@@ -2,6 +2,7 @@
  * The catalog's second pass, on the time-skipping server: a sample of services across the
  * domains is left to stall at its first step, and each escalates past its SLA as its ladder says.
  */
+import { clockFor } from '../../lib/calendar/clock';
 import { sampleOf } from '../../lib/forms/sample-data';
 import { loadCatalogOrThrow } from '../../lib/definitions/catalog';
 import { repoPath } from '../../lib/paths';
@@ -68,4 +69,33 @@ test('when a sample of the catalog stalls at its first step, then each escalates
     expect(now.openTasks.find((t) => t.taskId === task.taskId)?.sla ?? 'closed').not.toBe('ok');
   }
   expect(escalated).toEqual(plans.map((plan) => [plan.serviceId, 'supervisor', 'to its supervisor']));
+});
+
+test('when a same-day service stalls, then its ladder climbs in hours: supervisor at the breach, reassigned four working hours later', async () => {
+  const plan = system.plan('definitions/services/finance/business-dues-payment.yaml');
+  const code = await system.start(
+    plan,
+    (sampleOf(plan.form) ?? {}) as Record<string, unknown>,
+    'd01',
+    'o-0101',
+  );
+  const [task] = (await firstTask(code)).openTasks;
+  if (!task) throw new Error('no first task');
+  await system.env.sleep(Date.parse(task.deadline) + HOUR - (await system.env.currentTimeMs()));
+  const breached = await eventually(async () => {
+    const status = await system.status(code);
+    return status.escalations.length === 1 ? status : undefined;
+  });
+  expect(breached.escalations[0]?.action).toBe('supervisor');
+  await system.env.sleep(3 * 24 * HOUR);
+  const climbed = await eventually(async () => {
+    const status = await system.status(code);
+    return status.escalations.length >= 2 ? status : undefined;
+  });
+  expect(climbed.escalations.map((e) => e.action).slice(0, 2)).toEqual(['supervisor', 'reassign']);
+  const reassignedAt = Date.parse(climbed.escalations[1]?.at ?? '');
+  const breachedAt = Date.parse(climbed.escalations[0]?.at ?? '');
+  // Four hours of the city's working time, whatever nights, weekends and holidays lie between.
+  const working = clockFor('working', system.org.calendar).between(breachedAt, reassignedAt);
+  expect(Math.round(working / 60_000)).toBe(240);
 });
