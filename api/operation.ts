@@ -59,6 +59,23 @@ export type Handler = (call: Call) => Promise<Reply> | Reply;
 
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'];
 
+/** Roles as people read them in a refusal. */
+const ROLE_WORDS: Record<Role, { many: string; one: string }> = {
+  designer: { many: 'process designers', one: 'a process designer' },
+  office: { many: 'office staff', one: 'office staff' },
+  department: { many: 'department staff', one: 'department staff' },
+  manager: { many: 'managers', one: 'a manager' },
+  inspector: { many: 'inspectors', one: 'an inspector' },
+  admin: { many: 'administrators', one: 'an administrator' },
+  citizen: { many: 'the applicant', one: 'the applicant' },
+};
+
+/** `office staff, department staff or managers`. */
+function inWords(roles: readonly Role[]): string {
+  const words = roles.map((role) => ROLE_WORDS[role].many);
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '');
+}
+
 export const actorOf = (res: Response): Actor | undefined => res.locals.actor as Actor | undefined;
 
 export class OperationRegistry {
@@ -72,8 +89,6 @@ export class OperationRegistry {
     private readonly strictResponses: boolean,
   ) {
     addFormats(this.ajv);
-    // Keywords of OpenAPI that JSON Schema validators need not act on.
-    this.ajv.addKeyword('example');
   }
 
   private compile(schema: JsonSchema): ValidateFunction {
@@ -148,7 +163,7 @@ export class OperationRegistry {
     if (!spec.access.includes(actor.role)) {
       throw new ProblemError(
         'forbidden',
-        `${spec.summary}: only ${spec.access.join(', ')} may do this, not ${actor.role}.`,
+        `${spec.summary}: only ${inWords(spec.access)} may do this; you are signed in as ${ROLE_WORDS[actor.role].one}.`,
       );
     }
   }

@@ -38,6 +38,7 @@ export const PROBLEM_TYPES = {
   'invalid-form-data': { status: 422, title: 'The data does not match the form' },
   'outcome-not-allowed': { status: 422, title: 'The step does not allow this outcome' },
   'invalid-definition': { status: 422, title: 'The definition has problems' },
+  'task-cannot-move': { status: 422, title: 'The task cannot be moved so' },
   'invalid-deadline-change': { status: 422, title: 'The deadline cannot be changed so' },
   'rate-limited': { status: 429, title: 'Too many calls; slow down' },
   'not-ready': { status: 503, title: 'The service is not ready' },

@@ -15,7 +15,9 @@ import { ApplicationFailure, WorkflowIdReusePolicy } from '@temporalio/common';
 import { createHash } from 'node:crypto';
 import { checkFormData } from '../lib/forms/form-data';
 import type { LicenceState } from '../lib/organisation/licences';
+import type { Office } from '../lib/generated/organisation';
 import type { Organisation } from '../lib/organisation/organisation';
+import { assignTo } from '../activities/routing';
 import type { ServicePlan } from '../lib/plan/types';
 import { SA } from '../lib/temporal/search-attributes';
 import { newTrackingCode, trackingCodeFor, trackingCodeOfTask, workflowIdOf } from '../lib/tracking-code';
@@ -67,6 +69,7 @@ const REJECTION_PROBLEMS: Record<string, ProblemSlug> = {
   [REJECTION.taskNotFound]: 'task-not-found',
   [REJECTION.taskNotOpen]: 'task-not-open',
   [REJECTION.taskClaimed]: 'task-claimed',
+  [REJECTION.cannotMove]: 'task-cannot-move',
   [REJECTION.notAssignee]: 'not-assignee',
   [REJECTION.outcomeNotAllowed]: 'outcome-not-allowed',
   [REJECTION.outcomeExhausted]: 'outcome-not-allowed',
@@ -111,23 +114,27 @@ export class RequestService {
     return this.client.workflow.getHandle(workflowIdOf(trackingCode));
   }
 
-  /** Why an office may not take a request of a service in a district, by its live licence. */
-  private async whyNotEligible(
+  /**
+   * The office, if it may take a request of a service in a district by its live licence;
+   * otherwise why not.
+   */
+  private async eligibility(
     officeId: string,
     plan: ServicePlan,
     district: string,
-  ): Promise<string | undefined> {
+  ): Promise<{ office: Office; why?: undefined } | { office?: Office; why: string }> {
     const licences = await this.licences();
     const office = this.org.officesWith(licences).find((o) => o.id === officeId);
-    if (!office) return 'there is no such office';
+    if (!office) return { why: 'there is no such office' };
     const licence = licences.get(officeId) ?? this.org.licenceOf(office);
     const today = new Date(Date.now() + this.org.calendar.offsetMinutes * 60_000).toISOString().slice(0, 10);
-    return this.org.ineligibility(
+    const why = this.org.ineligibility(
       office,
       { serviceId: plan.serviceId, domain: plan.domain, district },
       licence,
       today,
     );
+    return why ? { office, why } : { office };
   }
 
   /**
@@ -166,7 +173,7 @@ export class RequestService {
     }
     const office = request.intakeOffice ?? request.chosenOffice;
     if (office) {
-      const why = await this.whyNotEligible(office, plan, request.district);
+      const { why } = await this.eligibility(office, plan, request.district);
       if (why)
         throw new ProblemError(
           'office-not-eligible',
@@ -243,87 +250,65 @@ export class RequestService {
    * done before anything is written. With an idempotency key, a retried call gets the first
    * call's answer and changes nothing.
    */
-  async completeTask(
+  completeTask(
     taskId: string,
     command: { outcome: string; data?: Record<string, unknown>; actor?: string; actingAs?: string },
     idempotencyKey?: string,
   ): Promise<RequestStatus> {
-    const trackingCode = trackingCodeOfTask(taskId);
-    if (!trackingCode) throw new ProblemError('invalid-task-id', `'${taskId}' is not a task id.`);
-    return this.update(
-      trackingCode,
+    return this.updateTask(
+      taskId,
       completeTaskUpdate,
       { taskId, ...command, ...(idempotencyKey ? { idempotencyKey } : {}) },
       idempotencyKey ? `complete-${taskId}-${idempotencyKey}` : undefined,
-      'task-not-found',
     );
   }
 
   claim(taskId: string, by: string, actingAs: string): Promise<RequestStatus> {
-    return this.update(
-      this.codeOfTask(taskId),
-      claimTaskUpdate,
-      { taskId, by, actingAs },
-      undefined,
-      'task-not-found',
-    );
+    return this.updateTask(taskId, claimTaskUpdate, { taskId, by, actingAs });
   }
 
   giveBack(taskId: string, by: string, force: boolean): Promise<RequestStatus> {
-    return this.update(
-      this.codeOfTask(taskId),
-      returnTaskUpdate,
-      { taskId, by, force },
-      undefined,
-      'task-not-found',
-    );
+    return this.updateTask(taskId, returnTaskUpdate, { taskId, by, force });
   }
 
   reassign(taskId: string, to: Assignment, reason: string, by: string): Promise<RequestStatus> {
-    return this.update(
-      this.codeOfTask(taskId),
-      reassignTaskUpdate,
-      { taskId, to, reason, by },
-      undefined,
-      'task-not-found',
-    );
+    return this.updateTask(taskId, reassignTaskUpdate, { taskId, to, reason, by });
+  }
+
+  /** An update about one task of a request: a request that is not there means no such task. */
+  private updateTask<Arg>(
+    taskId: string,
+    definition: UpdateDefinition<RequestStatus, [Arg]>,
+    arg: Arg,
+    updateId?: string,
+  ): Promise<RequestStatus> {
+    return this.update(this.codeOfTask(taskId), definition, arg, updateId, 'task-not-found');
   }
 
   /** Where a manager may move a task: an eligible office, or a department (role) that exists. */
   async assignmentFor(to: string, status: RequestStatus): Promise<Assignment> {
     const [kind, rest = ''] = to.split(':') as [string, string];
-    const unitOf = (unit: {
-      principal: string;
-      title: Assignment['assignee']['title'];
-      supervisor: Assignment['supervisor'];
-    }) => ({
-      assignee: { principal: unit.principal, title: unit.title },
-      supervisor: unit.supervisor,
-      note: 'moved by a manager',
-    });
+    const note = 'moved by a manager';
     if (kind === 'office') {
       const plan = this.plans.byHash(status.definitionHash) ?? this.plans.latest(status.serviceId);
       if (!plan) throw new ProblemError('unknown-service', `There is no service '${status.serviceId}'.`);
-      const why = await this.whyNotEligible(rest, plan, status.district);
-      if (why)
+      const { office, why } = await this.eligibility(rest, plan, status.district);
+      if (why || !office)
         throw new ProblemError('office-not-eligible', `Office '${rest}' may not take this task: ${why}.`);
-      const office = this.org.officesWith(await this.licences()).find((o) => o.id === rest);
-      return unitOf(this.org.officeUnit(office ?? rest, status.district));
+      return assignTo(this.org.officeUnit(office, status.district), note);
     }
     const [unit = '', role] = rest.split('/');
+    // `d02.finance` names a per-district department's unit; `treasury` a city department.
     const [first = '', second] = unit.split('.');
+    const namesDistrict = second !== undefined;
     const departmentId = second ?? first;
-    const district = second ? first : status.district;
+    const district = namesDistrict ? first : status.district;
     const department = this.org.department(departmentId);
     const roleKnown = !role || (department?.roles ?? []).some((r) => r.id === role);
-    if (
-      !department ||
-      !roleKnown ||
-      (second !== undefined && !this.org.district(district)) ||
-      department.perDistrict === (second === undefined)
-    )
+    const districtKnown = !namesDistrict || this.org.district(district) !== undefined;
+    if (!department || department.perDistrict !== namesDistrict || !roleKnown || !districtKnown)
       throw new ProblemError('invalid-request', `There is no department or role '${rest}'.`);
-    return unitOf(this.org.departmentUnit(departmentId, district, role));
+    return assignTo(this.org.departmentUnit(departmentId, district, role), note);
   }
 
   codeOfTask(taskId: string): string {

@@ -1,14 +1,10 @@
 /**
- * Validation of request bodies and query strings against JSON Schemas, with one Ajv instance.
- * Unknown fields are rejected, so a typo never passes silently.
+ * What validation answers: field errors a caller can act on, and the `Idempotency-Key` header.
+ * The schemas themselves are checked by each operation (operation.ts).
  */
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import type { Request, RequestHandler } from 'express';
+import type { ValidateFunction } from 'ajv/dist/2020';
+import type { Request } from 'express';
 import { ProblemError } from './problem';
-
-const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes: false });
-addFormats(ajv);
 
 export interface FieldError {
   path: string;
@@ -30,27 +26,6 @@ export function fieldErrors(validate: ValidateFunction): FieldError[] {
   });
 }
 
-function check(schema: object, where: 'body' | 'query'): RequestHandler {
-  const validate = ajv.compile(schema);
-  return (req, _res, next) => {
-    if (where === 'body' && !req.is('application/json')) {
-      return next(new ProblemError('unsupported-media-type', 'Send the body as application/json.'));
-    }
-    const value: unknown = where === 'body' ? req.body : { ...req.query };
-    if (!validate(value)) {
-      const errors = fieldErrors(validate);
-      return next(
-        new ProblemError('invalid-request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
-          errors,
-        }),
-      );
-    }
-    next();
-  };
-}
-
-export const validateBody = (schema: object) => check(schema, 'body');
-
 const KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 
 /** The `Idempotency-Key` header: a retried call with the same key changes nothing twice. */
@@ -62,4 +37,3 @@ export function idempotencyKey(req: Request): string | undefined {
   }
   return key;
 }
-export const validateQuery = (schema: object) => check(schema, 'query');

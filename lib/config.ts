@@ -64,19 +64,12 @@ function int(value: string | undefined, fallback: number, name: string): number 
   return parsed;
 }
 
-function count(value: string | undefined, fallback: number, name: string): number {
+/** A whole number from the environment, at least `least`, or the fallback when unset. */
+function whole(value: string | undefined, fallback: number, name: string, least = 0): number {
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1)
-    throw new Error(`${name} must be a positive whole number, got '${value}'`);
-  return parsed;
-}
-
-function whole(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0)
-    throw new Error(`${name} must be a whole number, got '${value}'`);
+  if (!Number.isInteger(parsed) || parsed < least)
+    throw new Error(`${name} must be a whole number of at least ${least}, got '${value}'`);
   return parsed;
 }
 
@@ -107,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       developmentKey: !env.PISHKHAN_JWT_SECRET,
       issuer: env.PISHKHAN_JWT_ISSUER || 'pishkhan',
       audience: env.PISHKHAN_JWT_AUDIENCE || 'pishkhan-api',
-      rateLimitPerMinute: count(env.PISHKHAN_RATE_LIMIT, 600, 'PISHKHAN_RATE_LIMIT'),
+      rateLimitPerMinute: whole(env.PISHKHAN_RATE_LIMIT, 600, 'PISHKHAN_RATE_LIMIT', 1),
     },
     auditDir: env.PISHKHAN_AUDIT_DIR ? path(env.PISHKHAN_AUDIT_DIR, '') : join(dataDir, 'audit'),
     demoRequests: whole(env.PISHKHAN_DEMO_REQUESTS, 300, 'PISHKHAN_DEMO_REQUESTS'),

@@ -18,7 +18,7 @@ import type {
   PlanStep,
   PlanTaskStep,
 } from '../lib/plan/types';
-import { actionRunner, engine } from './activities';
+import { actionRunner, engine } from './activity-proxies';
 import type { RequestCase, TaskSpec } from './request-case';
 import { resumeClock, suspendClock } from './deadlines';
 import { watchTask, type WatchPlan } from './sla-watch';

@@ -59,6 +59,7 @@ export const REJECTION = {
   taskNotFound: 'TaskNotFound',
   taskNotOpen: 'TaskNotOpen',
   taskClaimed: 'TaskClaimed',
+  cannotMove: 'CannotMove',
   notAssignee: 'NotAssignee',
   outcomeNotAllowed: 'OutcomeNotAllowed',
   outcomeExhausted: 'OutcomeExhausted',

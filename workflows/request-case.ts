@@ -415,12 +415,12 @@ export class RequestCase {
     const task = this.liveTask(command.taskId);
     if (task.onApplicant || task.kind === 'payment')
       reject(
-        REJECTION.invalidData,
+        REJECTION.cannotMove,
         `task ${task.taskId} waits on the applicant or the treasury; it cannot move`,
       );
     if (command.to.assignee.principal === task.assignee.principal)
-      reject(REJECTION.invalidData, `task ${task.taskId} is already held by ${task.assignee.principal}`);
-    if (command.reason.trim().length < 3) reject(REJECTION.invalidData, 'say why the task moves');
+      reject(REJECTION.cannotMove, `task ${task.taskId} is already held by ${task.assignee.principal}`);
+    if (command.reason.trim().length < 3) reject(REJECTION.cannotMove, 'say why the task moves');
   }
 
   /** The task moves to another holder outside the ladder: its office's licence stopped, or a manager moved it. */

@@ -14,7 +14,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { engine } from './activities';
+import { engine } from './activity-proxies';
 import {
   extendDeadline,
   resumeClock,

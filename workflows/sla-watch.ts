@@ -8,7 +8,7 @@
  */
 import { condition } from '@temporalio/workflow';
 import type { PlanEscalation } from '../lib/plan/types';
-import { engine } from './activities';
+import { engine } from './activity-proxies';
 import { iso, type RequestCase } from './request-case';
 import type { TaskRecord } from './types';
 

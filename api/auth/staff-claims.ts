@@ -6,6 +6,17 @@
  */
 import type { Claims } from './claims';
 
+/** Who answers a task: its holder, or for an outside agency the department following it up. */
+export function claimsOfHolder(task: {
+  assignee: { principal: string };
+  supervisor: { principal: string };
+}): Claims {
+  const principal = task.assignee.principal;
+  return principal.startsWith('agency:')
+    ? staffClaimsFor(task.supervisor.principal.replace(/^head:/, 'department:'))
+    : staffClaimsFor(principal);
+}
+
 export function staffClaimsFor(principal: string, subject?: string): Claims {
   const [kind, rest = ''] = principal.split(':') as [string, string];
   if (kind === 'office') return { sub: subject ?? `staff-${rest}`, role: 'office', office: rest };

@@ -6,6 +6,7 @@ import { Router } from 'express';
 import { isTrackingCode } from '../../lib/tracking-code';
 import * as answer from '../answers';
 import { actorName, type Actor } from '../auth/actor';
+import type { Role } from '../auth/claims';
 import { citizenSecret, isCitizenSecret } from '../auth/citizen-secret';
 import { mintToken } from '../auth/tokens';
 import type { ApiContext } from '../context';
@@ -199,27 +200,35 @@ export function requestRoutes(ctx: ApiContext): Router {
     },
   );
 
-  // The applicant's actions; the office that took the request in may act for them.
-  const applicantAction = (
-    id: string,
-    path: string,
-    summary: string,
-    body: object,
+  /**
+   * A change to a request by someone who may make it: `allowed` checks the caller against the
+   * request as it stands, `act` makes the change, and the answer is shown as the caller may see it.
+   */
+  const requestAction = (
+    spec: {
+      id: string;
+      path: string;
+      summary: string;
+      access: readonly Role[];
+      body?: object;
+      idempotent?: boolean;
+      problems?: ProblemSlug[];
+    },
+    allowed: (actor: Actor | undefined, current: RequestStatus) => void,
     act: (tracking: string, by: string, call: Call) => Promise<RequestStatus>,
-    more: { idempotent?: boolean; problems?: ProblemSlug[] } = {},
   ) =>
     registry.mount(
       router,
       {
-        id,
+        id: spec.id,
         method: 'post',
-        path,
+        path: spec.path,
         tag,
-        summary,
-        access: ['citizen', 'office', 'department'],
+        summary: spec.summary,
+        access: spec.access,
         params: trackingCode,
-        body,
-        ...(more.idempotent ? { idempotent: true } : {}),
+        ...(spec.body ? { body: spec.body } : {}),
+        ...(spec.idempotent ? { idempotent: true } : {}),
         responses: {
           200: {
             description: 'The request after the change: the public view for the applicant, in full for staff',
@@ -230,104 +239,108 @@ export function requestRoutes(ctx: ApiContext): Router {
           'invalid-tracking-code',
           'request-not-found',
           'request-not-active',
-          ...(more.problems ?? []),
+          ...(spec.problems ?? []),
         ],
       },
       async (call) => {
         const tracking = code(call.params.trackingCode);
-        const current = await requests.status(tracking);
-        const treasury =
-          call.actor?.role === 'department' && call.actor.department === org.file.duties.treasury;
-        if (!(id === 'payForRequest' && treasury)) assertActsForApplicant(call.actor, current);
+        allowed(call.actor, await requests.status(tracking));
         const after = await act(tracking, actorName(call.actor as Actor), call);
         return { body: call.actor?.role === 'citizen' ? present.publicStatus(after) : present.status(after) };
       },
     );
 
-  applicantAction(
-    'withdrawRequest',
-    '/api/requests/{trackingCode}/withdraw',
-    'Withdraw a request',
-    withdrawBody,
+  // The applicant's actions; the office that took the request in may act for them, and the
+  // treasury's staff report payments.
+  const applicant = ['citizen', 'office', 'department'] as const;
+  const isTreasury = (actor: Actor | undefined) =>
+    actor?.role === 'department' && actor.department === org.file.duties.treasury;
+
+  requestAction(
+    {
+      id: 'withdrawRequest',
+      path: '/api/requests/{trackingCode}/withdraw',
+      summary: 'Withdraw a request',
+      access: applicant,
+      body: withdrawBody,
+    },
+    assertActsForApplicant,
     (t, by, call) => requests.withdraw(t, { reason: (call.body as { reason: string }).reason, actor: by }),
   );
-  applicantAction(
-    'answerForApplicant',
-    '/api/requests/{trackingCode}/documents',
-    'Answer what the request waits on the applicant for',
-    documentsBody,
+  requestAction(
+    {
+      id: 'answerForApplicant',
+      path: '/api/requests/{trackingCode}/documents',
+      summary: 'Answer what the request waits on the applicant for',
+      access: applicant,
+      body: documentsBody,
+      problems: ['nothing-asked', 'outcome-not-allowed', 'invalid-form-data'],
+    },
+    assertActsForApplicant,
     (t, _by, call) =>
       requests.answerAsApplicant(t, call.body as { outcome?: string; data?: Record<string, unknown> }),
-    { problems: ['nothing-asked', 'outcome-not-allowed', 'invalid-form-data'] },
   );
-  applicantAction(
-    'payForRequest',
-    '/api/requests/{trackingCode}/payments',
-    'Report a payment of a bill (the applicant, or the treasury)',
-    paymentBody,
+  requestAction(
+    {
+      id: 'payForRequest',
+      path: '/api/requests/{trackingCode}/payments',
+      summary: 'Report a payment of a bill (the applicant, or the treasury)',
+      access: applicant,
+      body: paymentBody,
+      idempotent: true,
+      problems: ['bill-not-due'],
+    },
+    (actor, current) => {
+      if (!isTreasury(actor)) assertActsForApplicant(actor, current);
+    },
     (t, by, call) =>
       requests.pay(
         t,
         { ...(call.body as { billId: string; receipt: string }), actor: by },
         idempotencyKey(call.req),
       ),
-    { idempotent: true, problems: ['bill-not-due'] },
   );
 
   // Staff: stop and restart the clock, extend a deadline; each change is kept on the request.
-  const clockAction = (
-    id: string,
-    path: string,
-    summary: string,
-    body: object | undefined,
-    act: (t: string, by: string, call: Call) => Promise<RequestStatus>,
-  ) =>
-    registry.mount(
-      router,
-      {
-        id,
-        method: 'post',
-        path,
-        tag,
-        summary,
-        access: ['office', 'department', 'manager'],
-        params: trackingCode,
-        ...(body ? { body } : {}),
-        responses: { 200: { description: 'The request after the change', schema: answer.requestStatus } },
-        problems: [
-          'invalid-tracking-code',
-          'request-not-found',
-          'request-not-active',
-          'invalid-deadline-change',
-        ],
-      },
-      async (call) => {
-        const tracking = code(call.params.trackingCode);
-        assertHoldsWork(call.actor, await requests.status(tracking), org);
-        return { body: present.status(await act(tracking, actorName(call.actor as Actor), call)) };
-      },
-    );
+  const staff = ['office', 'department', 'manager'] as const;
+  const holdsWork = (actor: Actor | undefined, current: RequestStatus) =>
+    assertHoldsWork(actor, current, org);
+  const deadlineProblems: ProblemSlug[] = ['invalid-deadline-change'];
 
-  clockAction(
-    'suspendClock',
-    '/api/requests/{trackingCode}/clock/suspend',
-    'Stop the clock: the request waits on the applicant',
-    suspendBody,
+  requestAction(
+    {
+      id: 'suspendClock',
+      path: '/api/requests/{trackingCode}/clock/suspend',
+      summary: 'Stop the clock: the request waits on the applicant',
+      access: staff,
+      body: suspendBody,
+      problems: deadlineProblems,
+    },
+    holdsWork,
     (t, by, call) =>
       requests.suspendClock(t, { reason: (call.body as { reason: string }).reason, actor: by }),
   );
-  clockAction(
-    'resumeClock',
-    '/api/requests/{trackingCode}/clock/resume',
-    'Start the clock again',
-    undefined,
+  requestAction(
+    {
+      id: 'resumeClock',
+      path: '/api/requests/{trackingCode}/clock/resume',
+      summary: 'Start the clock again',
+      access: staff,
+      problems: deadlineProblems,
+    },
+    holdsWork,
     (t, by) => requests.resumeClock(t, { actor: by }),
   );
-  clockAction(
-    'extendDeadline',
-    '/api/requests/{trackingCode}/extensions',
-    "Extend the request's or a task's deadline",
-    extendBody,
+  requestAction(
+    {
+      id: 'extendDeadline',
+      path: '/api/requests/{trackingCode}/extensions',
+      summary: "Extend the request's or a task's deadline",
+      access: staff,
+      body: extendBody,
+      problems: deadlineProblems,
+    },
+    holdsWork,
     (t, by, call) =>
       requests.extendDeadline(t, { ...(call.body as { of: string; by: string; reason: string }), actor: by }),
   );

@@ -173,7 +173,7 @@ export function taskRoutes(ctx: ApiContext): Router {
       params: taskId,
       body: reassignBody,
       responses: { 200: { description: 'The request after the move', schema: answer.requestStatus } },
-      problems: [...taskProblems, 'office-not-eligible', 'invalid-form-data'],
+      problems: [...taskProblems, 'office-not-eligible', 'task-cannot-move'],
     },
     async (call) => {
       const actor = call.actor as Actor;

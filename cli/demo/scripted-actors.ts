@@ -6,7 +6,7 @@
  * by the applicant. The demo seeds its requests with them; the catalog test drives every service.
  */
 import type { Claims } from '../../api/auth/claims';
-import { staffClaimsFor } from '../../api/auth/staff-claims';
+import { claimsOfHolder, staffClaimsFor } from '../../api/auth/staff-claims';
 import { sampleOf, type Variant } from '../../lib/forms/sample-data';
 import type { Organisation } from '../../lib/organisation/organisation';
 import type { ServicePlan } from '../../lib/plan/types';
@@ -156,14 +156,10 @@ export class ScriptedActors {
         outcome,
         answer: await this.call('POST', `/api/requests/${code}/documents`, body, staffClaimsFor(principal)),
       };
-    // An outside agency's answer is recorded by the department that follows it up.
-    const holder = principal.startsWith('agency:')
-      ? staffClaimsFor(task.supervisor.principal.replace(/^head:/, 'department:'))
-      : staffClaimsFor(principal);
     return {
       step: task.step,
       outcome,
-      answer: await this.call('POST', `/api/tasks/${task.taskId}/complete`, body, holder),
+      answer: await this.call('POST', `/api/tasks/${task.taskId}/complete`, body, claimsOfHolder(task)),
     };
   }
 

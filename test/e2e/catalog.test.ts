@@ -34,6 +34,18 @@ afterAll(async () => {
   await system.stop();
 });
 
+/** Starts a request of the service and has the actors drive it; answers the state it ends in. */
+async function runToItsEnd(by: ScriptedActors, plan: ServicePlan): Promise<string> {
+  const started = await by.start(plan);
+  expect({ status: started.status, detail: started.body.detail as unknown }).toEqual({
+    status: 201,
+    detail: undefined,
+  });
+  const { status, refused } = await by.drive(plan, started.body.trackingCode as string);
+  expect(refused && [refused.step, refused.outcome, refused.answer.body.detail]).toBeUndefined();
+  return status.state;
+}
+
 describe('the catalog', () => {
   test('has the 128 services of the catalog, each with Persian and English titles', () => {
     expect(plans).toHaveLength(128);
@@ -46,14 +58,7 @@ describe('the catalog', () => {
   test.each(plans.map((plan) => [plan.serviceId, plan] as const))(
     'when %s is started and every actor does their part, then it ends completed',
     async (_id, plan) => {
-      const started = await actors.start(plan);
-      expect({ status: started.status, detail: started.body.detail as unknown }).toEqual({
-        status: 201,
-        detail: undefined,
-      });
-      const { status, refused } = await actors.drive(plan, started.body.trackingCode as string);
-      expect(refused && [refused.step, refused.outcome, refused.answer.body.detail]).toBeUndefined();
-      expect(status.state).toBe('completed');
+      expect(await runToItsEnd(actors, plan)).toBe('completed');
     },
   );
 });
@@ -71,14 +76,7 @@ describe('the catalog, down its other branches', () => {
   test.each(branching.map((plan) => [plan.serviceId, plan] as const))(
     'when %s is started with the other data, then every actor can still do their part to its end',
     async (_id, plan) => {
-      const started = await otherWay.start(plan);
-      expect({ status: started.status, detail: started.body.detail as unknown }).toEqual({
-        status: 201,
-        detail: undefined,
-      });
-      const { status, refused } = await otherWay.drive(plan, started.body.trackingCode as string);
-      expect(refused && [refused.step, refused.outcome, refused.answer.body.detail]).toBeUndefined();
-      expect(['completed', 'rejected']).toContain(status.state);
+      expect(['completed', 'rejected']).toContain(await runToItsEnd(otherWay, plan));
     },
   );
 });

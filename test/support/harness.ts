@@ -11,7 +11,7 @@ import { Outbox } from '../../activities/outbox';
 import { startWebServer, stopWebServer, type WebServer } from '../../api/server';
 import type { Claims } from '../../api/auth/claims';
 import { mintToken } from '../../api/auth/tokens';
-import { staffClaimsFor } from '../../api/auth/staff-claims';
+import { claimsOfHolder, staffClaimsFor } from '../../api/auth/staff-claims';
 import type { AuthConfig } from '../../lib/config';
 import { loadDomain } from '../../lib/load-domain';
 import { createLogger } from '../../lib/logger';
@@ -72,9 +72,6 @@ export const TEST_AUTH: AuthConfig = {
 export const MANAGER: Claims = { sub: 'test-manager', role: 'manager', name: 'Test Manager' };
 export const DESIGNER: Claims = { sub: 'test-designer', role: 'designer' };
 
-/** The claims of someone acting for a principal: office staff, department staff or head, the applicant. */
-export const claimsFor = (principal: string): Claims => staffClaimsFor(principal);
-
 let counter = 0;
 let runtimeInstalled = false;
 
@@ -133,7 +130,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const tokens = new Map<string, Promise<string>>();
   const token = (who: Claims | string) => {
-    const claims = typeof who === 'string' ? claimsFor(who) : who;
+    const claims = typeof who === 'string' ? staffClaimsFor(who) : who;
     const key = JSON.stringify(claims);
     if (!tokens.has(key)) tokens.set(key, mintToken(auth, claims));
     return tokens.get(key) as Promise<string>;
@@ -151,10 +148,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       .query<{ openTasks: Held[]; closedTasks: Held[] }>('status')
       .catch(() => undefined);
     const task = status && [...status.openTasks, ...status.closedTasks].find((t) => t.taskId === taskId);
-    if (!task) return fallback;
-    const principal = task.assignee.principal;
-    if (!principal.startsWith('agency:')) return principal;
-    return claimsFor(task.supervisor.principal.replace(/^head:/, 'department:'));
+    return task ? claimsOfHolder(task) : fallback;
   }
 
   /**
@@ -174,14 +168,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         district?: string;
       };
       if (start.intakeOffice) return `office:${start.intakeOffice}`;
-      if (start.channel === 'department')
-        return {
-          sub: 'test-department-staff',
-          role: 'department',
-          department: 'urban-planning',
-          district: start.district ?? 'd01',
-          roles: ['staff'],
-        };
+      if (start.channel === 'department') return `department:${start.district ?? 'd01'}.urban-planning`;
       return null;
     }
     if (method === 'POST' && path.startsWith('/api/definitions')) return DESIGNER;

@@ -1,6 +1,7 @@
 /**
- * The activities as the interpreter calls them: typed from the implementation's factory,
- * with the timeouts and retries the engine uses.
+ * Proxies of the activities, as the interpreter calls them: typed from the implementation's
+ * factory by a type-only import (its code never enters the workflow bundle), with the timeouts
+ * and retries the engine uses.
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
