@@ -103,6 +103,12 @@ export const requestStatus = {
     intakeOffice: str,
     startedAt: when,
     endedAt: when,
+    received: {
+      type: 'object',
+      description: 'For a request registered after it was received: its time counts from receipt.',
+      required: ['at', 'registeredAt', 'reason', 'by'],
+      properties: { at: when, registeredAt: when, reason: str, by: str },
+    },
     deadlines: { type: 'object', required: ['target'], properties: { target: when, statutory: when } },
     currentTasks: { type: 'array', items: task },
     stepsDone: {

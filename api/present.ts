@@ -140,6 +140,16 @@ export class Presenter {
       channel: status.channel,
       ...(status.intakeOffice ? { intakeOffice: status.intakeOffice } : {}),
       startedAt: this.when(status.startedAt),
+      ...(status.received
+        ? {
+            received: {
+              at: this.when(status.received.receivedAt),
+              registeredAt: this.when(status.received.registeredAt),
+              reason: status.received.reason,
+              by: status.received.by,
+            },
+          }
+        : {}),
       deadlines: {
         target: this.deadline(status.deadlines.target, now),
         ...(status.deadlines.statutory ? { statutory: this.deadline(status.deadlines.statutory, now) } : {}),

@@ -40,6 +40,7 @@ export const PROBLEM_TYPES = {
   'invalid-definition': { status: 422, title: 'The definition has problems' },
   'task-cannot-move': { status: 422, title: 'The task cannot be moved so' },
   'invalid-deadline-change': { status: 422, title: 'The deadline cannot be changed so' },
+  'invalid-received-time': { status: 422, title: 'The request cannot have been received then' },
   'rate-limited': { status: 429, title: 'Too many calls; slow down' },
   'not-ready': { status: 503, title: 'The service is not ready' },
   'temporal-unavailable': { status: 503, title: 'The workflow service is unavailable' },

@@ -56,6 +56,30 @@ export interface StartRequest {
   chosenOffice?: string;
   applicant: Applicant;
   data: Record<string, unknown>;
+  /** A request received before it is registered, with why; staff only. */
+  received?: { at: string; reason: string };
+}
+
+/** How far back a request may be registered as received: a year covers taking over an earlier system's work. */
+const RECEIVED_AT_MOST_DAYS_AGO = 366;
+/** Clocks of callers and server differ a little; a receipt this far ahead is taken as now. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** The registration of a request received earlier, refused when its time cannot be so. */
+function lateRegistration(received: StartRequest['received'], by: string, nowMs: number) {
+  if (!received) return undefined;
+  const receivedMs = Date.parse(received.at);
+  if (receivedMs > nowMs + CLOCK_SKEW_MS)
+    throw new ProblemError(
+      'invalid-received-time',
+      `A request cannot be received in the future (${received.at}).`,
+    );
+  if (receivedMs < nowMs - RECEIVED_AT_MOST_DAYS_AGO * 86_400_000)
+    throw new ProblemError(
+      'invalid-received-time',
+      `A request is registered at most ${RECEIVED_AT_MOST_DAYS_AGO} days after it was received (${received.at}).`,
+    );
+  return { receivedAt: new Date(Math.min(receivedMs, nowMs)).toISOString(), reason: received.reason, by };
 }
 
 /** The published plans the API starts requests on, by service id and by content hash. */
@@ -143,7 +167,8 @@ export class RequestService {
    */
   async start(
     request: StartRequest,
-    idempotency?: { key: string; caller: string },
+    caller: string,
+    idempotencyKey?: string,
   ): Promise<{ trackingCode: string; plan: ServicePlan; repeated: boolean }> {
     const plan = this.plans.latest(request.serviceId);
     if (!plan) throw new ProblemError('unknown-service', `There is no service '${request.serviceId}'.`);
@@ -185,10 +210,12 @@ export class RequestService {
       if (errors.length > 0) throw new ProblemError('invalid-form-data', errors.join('; '), { errors });
     }
 
+    const received = lateRegistration(request.received, caller, Date.now());
+
     const startHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
     for (let attempt = 0; ; attempt++) {
-      const trackingCode = idempotency
-        ? trackingCodeFor(`${idempotency.caller}\n${idempotency.key}`)
+      const trackingCode = idempotencyKey
+        ? trackingCodeFor(`${caller}\n${idempotencyKey}`)
         : newTrackingCode();
       const input: RequestInput = {
         trackingCode,
@@ -200,6 +227,7 @@ export class RequestService {
         ...(request.chosenOffice ? { chosenOffice: request.chosenOffice } : {}),
         applicant: request.applicant,
         data: request.data,
+        ...(received ? { received } : {}),
         ...(this.continueAsNewAfter ? { continueAsNewAfter: this.continueAsNewAfter } : {}),
       };
       try {
@@ -220,7 +248,7 @@ export class RequestService {
         });
         return { trackingCode, plan, repeated: false };
       } catch (error) {
-        if (error instanceof WorkflowExecutionAlreadyStartedError && idempotency) {
+        if (error instanceof WorkflowExecutionAlreadyStartedError && idempotencyKey) {
           const existing = await this.handle(trackingCode).describe();
           if (existing.memo?.startHash !== startHash) {
             throw new ProblemError(

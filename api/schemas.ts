@@ -29,6 +29,17 @@ export const startRequestBody = {
       },
     },
     data: { type: 'object' },
+    received: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['at', 'reason'],
+      description:
+        'For a request received before it is registered (on paper while the system was down, or taken over from an earlier system): when it was received and why it is registered late. Its deadlines count from then.',
+      properties: {
+        at: { type: 'string', format: 'date-time' },
+        reason: { type: 'string', minLength: 3, maxLength: 1000 },
+      },
+    },
   },
 } as const;
 

@@ -76,9 +76,11 @@ export class RequestCase {
     }
     const { plan } = input;
     const data = { ...input.data };
+    // A request received before it was registered has been waiting since it was received.
+    const startMs = input.received ? Math.min(Date.parse(input.received.receivedAt), nowMs) : nowMs;
     const target = plan.urgency && holds(plan.urgency.when, data) ? plan.urgency.sla : plan.sla;
     const deadline = (d: PlanDuration): Deadline => {
-      const at = iso(clockFor(d.clock, input.calendar).add(nowMs, d.duration));
+      const at = iso(clockFor(d.clock, input.calendar).add(startMs, d.duration));
       return { at, original: at, clock: d.clock };
     };
     this.s = {
@@ -89,7 +91,7 @@ export class RequestCase {
       escalations: [],
       fees: [],
       outcomeCounts: {},
-      startedAt: iso(nowMs),
+      startedAt: iso(startMs),
       deadlines: {
         target: deadline(target),
         ...(plan.statutoryDeadline ? { statutory: deadline(plan.statutoryDeadline) } : {}),
@@ -99,6 +101,7 @@ export class RequestCase {
       extensionsUsed: {},
       taskSeq: 0,
       continuedAsNew: 0,
+      ...(input.received ? { received: { ...input.received, registeredAt: iso(nowMs) } } : {}),
     };
   }
 
@@ -152,11 +155,22 @@ export class RequestCase {
     return this.s.tasks.filter((task) => task.stepId === stepId && task.status === 'done').at(-1);
   }
 
+  /**
+   * When work opened now began waiting: now, except in a request registered late that no one
+   * has acted on yet, whose first work has waited since the request was received.
+   */
+  private waitingSince(nowMs: number): number {
+    const received = this.s.received;
+    if (!received || this.s.tasks.some((task) => task.status === 'done')) return nowMs;
+    return Math.min(Date.parse(received.receivedAt), nowMs);
+  }
+
   openTask(spec: TaskSpec, assignment: Assignment, nowMs: number, onApplicant = false): TaskRecord {
+    const since = this.waitingSince(nowMs);
     const clock = this.clock(spec.sla);
-    const deadlineMs = clock.add(nowMs, spec.sla.duration);
+    const deadlineMs = clock.add(since, spec.sla.duration);
     const atRiskMs =
-      spec.remindAt > 0 ? clock.addMs(nowMs, clock.between(nowMs, deadlineMs) * spec.remindAt) : deadlineMs;
+      spec.remindAt > 0 ? clock.addMs(since, clock.between(since, deadlineMs) * spec.remindAt) : deadlineMs;
     const task: TaskRecord = {
       taskId: `${this.input.trackingCode}-${++this.s.taskSeq}`,
       stepId: spec.stepId,
@@ -167,13 +181,13 @@ export class RequestCase {
       routing: assignment.note,
       ...(assignment.decision ? { decision: assignment.decision } : {}),
       outcomes: spec.outcomes.filter((o) => o.available).map(({ id, title }) => ({ id, title })),
-      openedAt: iso(nowMs),
+      openedAt: iso(since),
       atRiskAt: iso(Math.min(atRiskMs, deadlineMs)),
       remindAt: spec.remindAt,
       deadline: iso(deadlineMs),
       originalDeadline: iso(deadlineMs),
       ...(spec.statutory
-        ? { statutoryDeadline: iso(this.clock(spec.statutory).add(nowMs, spec.statutory.duration)) }
+        ? { statutoryDeadline: iso(this.clock(spec.statutory).add(since, spec.statutory.duration)) }
         : {}),
       clock: spec.sla.clock,
       deadlineVersion: 0,

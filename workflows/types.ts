@@ -34,6 +34,20 @@ export interface RequestInput {
   resume?: ResumePoint;
   /** History length after which the request continues as new (the engine's default if absent). */
   continueAsNewAfter?: number;
+  /** Set when the request was received before it was registered: its time counts from receipt. */
+  received?: LateRegistration;
+}
+
+/**
+ * A request received before it reached the engine: taken on paper while the system was down,
+ * or taken over from the system the municipality used before. Its deadlines, and the work it
+ * waits at until someone first acts, count from when it was received, not from registration.
+ */
+export interface LateRegistration {
+  receivedAt: string;
+  reason: string;
+  /** Who registered it. */
+  by: string;
 }
 
 /** What a request carries into its next run: its whole record and the step it waits at. */
@@ -213,6 +227,8 @@ export interface CaseState {
   taskSeq: number;
   /** How many times the request has continued as new. */
   continuedAsNew: number;
+  /** For a request registered after it was received: when, why, by whom, and when registered. */
+  received?: LateRegistration & { registeredAt: string };
 }
 
 export interface RequestStatus extends Omit<CaseState, 'tasks' | 'taskSeq'> {

@@ -47,6 +47,7 @@ function startAs(actor: Actor | undefined, body: StartRequest): StartRequest {
         'unauthenticated',
         'A request taken at an office or a department needs its staff to sign in.',
       );
+    if (body.received) throw new ProblemError('forbidden', 'Only staff register a request received earlier.');
     return { ...body, channel: 'online' };
   }
   if (actor.role === 'office') {
@@ -101,14 +102,14 @@ export function requestRoutes(ctx: ApiContext): Router {
         'office-not-eligible',
         'intake-not-allowed',
         'invalid-form-data',
+        'invalid-received-time',
         'idempotency-key-reused',
       ],
     },
     async (call) => {
       const body = startAs(call.actor, call.body as StartRequest);
-      const key = idempotencyKey(call.req);
       const caller = call.actor ? actorName(call.actor) : 'anonymous';
-      const started = await requests.start(body, key ? { key, caller } : undefined);
+      const started = await requests.start(body, caller, idempotencyKey(call.req));
       call.target.trackingCode = started.trackingCode;
       call.target.serviceId = started.plan.serviceId;
       return {

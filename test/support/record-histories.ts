@@ -124,6 +124,28 @@ const scenarios: Record<string, { harness: Setup; run: Scenario }> = {
       return code;
     },
   },
+  'registered-late': {
+    harness: 'shipped',
+    async run(system) {
+      // Received on paper three weeks earlier: it comes in past its SLA and climbs the ladder at once.
+      const { body } = await system.post('/api/requests', {
+        serviceId: 'building-permit-residential',
+        district: 'd01',
+        intakeOffice: 'o-0101',
+        applicant: { name: 'Recorded applicant' },
+        data: { parcel: '1/1', area: 300, floors: 3, units: 3 },
+        received: { at: new Date(Date.now() - 21 * 86_400_000).toISOString(), reason: 'paper intake' },
+      });
+      const code = body.trackingCode as string;
+      await eventually(async () =>
+        (await system.get(`/api/requests/${code}`)).body.escalations.length >= 3 ? true : undefined,
+      );
+      await complete(system, code, 'intake', 'submit', { documentsComplete: true });
+      await complete(system, code, 'plan-review', 'reject');
+      await ended(system, code);
+      return code;
+    },
+  },
   'every-kind': {
     harness: 'fixtures',
     async run(system) {
