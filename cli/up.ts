@@ -14,6 +14,7 @@ import { exitOnStartupError, onShutdown } from '../lib/process';
 import { startDevServer } from '../lib/temporal/dev-server';
 import { runWorker } from '../worker/main';
 import { seedDemo } from './demo/seed';
+import { takeoverTime } from './demo/takeover-time';
 
 async function main() {
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
@@ -78,6 +79,7 @@ async function main() {
       organisation: domain.organisation,
       plans,
       count: config.demoRequests,
+      takenOverAt: takeoverTime(config.dataDir),
       logger,
     })
       .then((report) => {

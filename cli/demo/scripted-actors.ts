@@ -73,7 +73,14 @@ export class ScriptedActors {
   }
 
   /** Starts a request the way its intake allows: at an office's desk when it can, else online or at a department. */
-  async start(plan: ServicePlan, options: { district?: string; key?: string } = {}): Promise<ApiAnswer> {
+  /**
+   * Starts a request of the service the way its intake allows. `received` registers it as
+   * received earlier, where staff take it in (an applicant online cannot backdate).
+   */
+  async start(
+    plan: ServicePlan,
+    options: { district?: string; key?: string; received?: { at: string; reason: string } } = {},
+  ): Promise<ApiAnswer> {
     const place = this.placeFor(plan, options.district);
     const channel = plan.intake.includes('office') && place.office ? 'office' : plan.intake[0];
     const who: Claims | null =
@@ -91,6 +98,7 @@ export class ScriptedActors {
         ...(channel === 'office' ? {} : { channel }),
         applicant: { name: 'Sample applicant', nationalId: '0012345678', mobile: '09121234567' },
         data: sampleOf(plan.form, this.variant) ?? {},
+        ...(options.received && who ? { received: options.received } : {}),
       },
       who,
       options.key ? { 'idempotency-key': options.key } : {},

@@ -1,8 +1,11 @@
 /**
  * The living demo: a few hundred requests spread over the catalog's services and the city's
  * districts, each driven by scripted actors to a different point (just started, a few steps in,
- * finished), through the API like any client. Each has an idempotency key of its own, so a
- * restart finds the requests it seeded before and starts none twice.
+ * finished), through the API like any client. A third of them are the backlog taken over from
+ * the system used before, received one to three weeks before the demo began: they come in at
+ * risk, breached and escalated to different rungs. Each has an idempotency key of its own, and
+ * the backlog's times count back from a fixed instant, so a restart finds the requests it seeded
+ * before and starts none twice.
  */
 import type { Claims } from '../../api/auth/claims';
 import { mintToken } from '../../api/auth/tokens';
@@ -50,8 +53,16 @@ function httpCaller(baseUrl: string, auth: AuthConfig): Caller {
   };
 }
 
-/** How far request `i` is taken: every tenth to its end, the rest zero to three actions in. */
-const actionsFor = (i: number) => (i % 10 === 9 ? Infinity : i % 4);
+const DAY_MS = 86_400_000;
+
+/** Every tenth request is taken to its end. */
+const finishes = (i: number) => i % 10 === 9;
+
+/** Every third request that does not finish is backlog, received 1 to 21 days before the takeover. */
+const backlogDaysFor = (i: number) => (i % 3 === 0 && !finishes(i) ? 1 + ((i * 5) % 21) : undefined);
+
+/** How far request `i` is taken: the backlog waits at its first step, the rest zero to three actions in. */
+const actionsFor = (i: number) => (finishes(i) ? Infinity : backlogDaysFor(i) !== undefined ? 0 : i % 4);
 
 export async function seedDemo(options: {
   baseUrl: string;
@@ -59,6 +70,8 @@ export async function seedDemo(options: {
   organisation: Organisation;
   plans: ServicePlan[];
   count: number;
+  /** When the demo's backlog was taken over (ms); the same on every run, or restarts would differ. */
+  takenOverAt: number;
   logger: Logger;
 }): Promise<SeedReport> {
   const { organisation, logger } = options;
@@ -72,9 +85,18 @@ export async function seedDemo(options: {
     const actors = new ScriptedActors(call, organisation, { sub: `demo-reader-${n}`, role: 'manager' });
     for (let i = next++; i < options.count; i = next++) {
       const plan = plans[i % plans.length] as ServicePlan;
+      const backlogDays = backlogDaysFor(i);
       const started = await actors.start(plan, {
         district: districts[i % districts.length],
         key: `demo-seed-${i}`,
+        ...(backlogDays === undefined
+          ? {}
+          : {
+              received: {
+                at: new Date(options.takenOverAt - backlogDays * DAY_MS).toISOString(),
+                reason: 'taken over from the system used before',
+              },
+            }),
       });
       if (started.status === 200) {
         report.existing++;

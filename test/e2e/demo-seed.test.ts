@@ -27,6 +27,7 @@ afterAll(async () => {
 });
 
 test('when the demo is seeded twice, then the second run finds every request of the first and starts none', async () => {
+  const takenOverAt = Date.now();
   const seed = () =>
     seedDemo({
       baseUrl: system.url,
@@ -34,6 +35,7 @@ test('when the demo is seeded twice, then the second run finds every request of 
       organisation: system.organisation,
       plans: catalog.all(),
       count: 20,
+      takenOverAt,
       logger: createLogger('silent'),
     });
   const first = await seed();
@@ -48,6 +50,14 @@ test('when the demo is seeded twice, then the second run finds every request of 
   const districts = new Set(open.items.map((t: { district: string }) => t.district));
   expect(services.size).toBeGreaterThan(10);
   expect(districts.size).toBeGreaterThan(10);
+
+  // The backlog taken over from the earlier system comes in past its SLA, escalated.
+  const breaches = await eventually(async () => {
+    const { body } = await system.as(MANAGER).get('/api/sla/breaches');
+    return body.total >= 3 ? body : undefined;
+  }, 20_000);
+  const escalated = breaches.items.filter((b: { escalatedTo: string[] }) => b.escalatedTo.length > 0);
+  expect(escalated.length).toBeGreaterThanOrEqual(3);
 
   const second = await seed();
   expect(second).toEqual({ started: 0, existing: 20, finished: 0, refused: 0 });

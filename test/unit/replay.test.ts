@@ -2,9 +2,9 @@
  * Requests under way must replay on new code. Histories of real runs (test/fixtures/histories,
  * recorded by `npm run record-histories`: every step kind, a breach with its ladder, a loop,
  * parallel groups, moving deadlines, a withdrawal, continue-as-new, a request registered late)
- * replay against the current
- * interpreter with no determinism error. An interpreter change that alters behaviour must use
- * patching (`patched()` from @temporalio/workflow) to keep this test green.
+ * replay against the current interpreter with no determinism error. An interpreter change that
+ * alters behaviour must use patching (`patched()` from @temporalio/workflow) to keep this test
+ * green.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
