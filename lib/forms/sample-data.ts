@@ -2,7 +2,8 @@
  * Data that fits a form: the smallest object a JSON Schema accepts, with plausible values, so a
  * scripted actor can fill in any step of any service. Two variants take a service down different
  * branches: `least` (the lower bound of a number, the first of an enum, yes to a yes/no question)
- * and `most` (the upper bound or a very large number, the last of an enum, no).
+ * and `most` (the upper bound or a very large number, the last of an enum, no). A text field's
+ * `examples`, when the form gives them, are used first: the designer's own plausible value.
  */
 export type Variant = 'least' | 'most';
 
@@ -21,12 +22,15 @@ type Schema = {
   minLength?: number;
   pattern?: string;
   format?: string;
+  examples?: unknown[];
 };
 
 /** Strings that fit the patterns forms use: digits, phone numbers, districts, offices, plates. */
 const CANDIDATES = ['1234567890', '0012345678', '09121234567', 'd01', 'o-0101', '12ب345-67', 'A-1', 'x'];
 
 function sampleString(schema: Schema): string {
+  const example = schema.examples?.find((e): e is string => typeof e === 'string');
+  if (example !== undefined) return example;
   if (schema.format === 'date') return '2026-11-22';
   if (schema.format === 'date-time') return '2026-11-22T08:00:00Z';
   if (schema.format === 'email') return 'citizen@example.org';

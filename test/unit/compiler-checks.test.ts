@@ -111,6 +111,19 @@ describe('compiler checks', () => {
     ]);
   });
 
+  test('when a form gives an example its own field refuses, then form-example at the example', () => {
+    const form =
+      "    form:\n      type: object\n      properties:\n        postcode: { type: string, pattern: '^[0-9]{10}$', examples: ['1591634311', '12-34'] }\n";
+    const { problems } = check(`steps:\n${task('intake', form)}${end('done')}`);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        rule: 'form-example',
+        path: 'steps[0].form.properties.postcode.examples[1]',
+      }),
+    ]);
+    expect(problems[0]?.message).toContain('must match pattern');
+  });
+
   test('when an expression does not parse, then expression-syntax with the character', () => {
     const body = `steps:\n  - { id: route, kind: branch, cases: [{ when: 'area >', next: done }], default: done }\n${end('done')}`;
     expect(check(body).problems).toEqual([
