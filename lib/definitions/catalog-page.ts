@@ -19,6 +19,21 @@ function feeKind(plan: ServicePlan): string {
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
+/** What the applicant is asked at intake: each field with its label, required ones first. */
+function intakeFields(plan: ServicePlan): string {
+  const form = plan.form as
+    { required?: string[]; properties?: Record<string, { title?: string }> } | undefined;
+  const names = Object.keys(form?.properties ?? {});
+  if (names.length === 0) return 'Asks for nothing at intake.';
+  const required = new Set(form?.required ?? []);
+  const label = (name: string) => {
+    const title = form?.properties?.[name]?.title;
+    return `\`${name}\`${title ? ` (${title})` : ''}`;
+  };
+  const sorted = [...names.filter((n) => required.has(n)), ...names.filter((n) => !required.has(n))];
+  return `Asks at intake for ${sorted.map((n) => (required.has(n) ? label(n) : `${label(n)}, optional`)).join('; ')}.`;
+}
+
 export function catalogPage(entries: CatalogEntry[], root: string): string {
   const sorted = [...entries].sort(
     (a, b) => a.plan.domain.localeCompare(b.plan.domain) || a.plan.serviceId.localeCompare(b.plan.serviceId),
@@ -44,6 +59,8 @@ export function catalogPage(entries: CatalogEntry[], root: string): string {
       `## ${plan.serviceId}`,
       '',
       `**${plan.title.en}** — ${plan.title.fa}. Definition: [\`${relative(root, file)}\`](../${relative(root, file)}).`,
+      '',
+      intakeFields(plan),
       '',
       '```mermaid',
       diagram(plan),
