@@ -121,9 +121,17 @@ describe('deadlines on the city calendar, time skipped', () => {
 
   test('when the heritage directorate stays silent past its fifteen working days, then silence counts as no objection', async () => {
     const plan = system.plan('definitions/services/urban-planning/heritage-inquiry.yaml');
-    const code = await system.start(plan, { parcel: '12/4', buildYear: 1320 });
+    const code = await system.start(plan, {
+      parcel: '12/4',
+      address: 'خیابان سی تیر، کوچه نظامی، پلاک ۳',
+      buildYear: 1320,
+    });
     let now = await withTask(code);
-    now = await complete(code, { taskId: now.openTasks[0]?.taskId ?? '', outcome: 'done' });
+    now = await complete(code, {
+      taskId: now.openTasks[0]?.taskId ?? '',
+      outcome: 'done',
+      data: { documentsComplete: true },
+    });
     const inquiry = now.openTasks[0];
     expect(inquiry?.assignee.principal).toBe('agency:cultural-heritage');
     await skipTo(inquiry?.deadline ?? '', -HOUR);
@@ -139,7 +147,11 @@ describe('deadlines on the city calendar, time skipped', () => {
 
   test('when a burial stalls, then it escalates by the hour, nights and Fridays included', async () => {
     const plan = system.plan('definitions/services/urban-services/burial-services.yaml');
-    const code = await system.start(plan, { deceasedName: 'X', deathCertificateNumber: 'D-1' });
+    const code = await system.start(plan, {
+      deceasedName: 'X',
+      deathCertificateNumber: 'D-1',
+      deceasedNationalId: '0012345679',
+    });
     const task = (await withTask(code)).openTasks[0];
     expect(Date.parse(task?.deadline ?? '') - Date.parse(task?.openedAt ?? '')).toBe(HOUR);
     await system.env.sleep(3.5 * HOUR);
