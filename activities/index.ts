@@ -4,6 +4,7 @@
  * notifications to the outbox. Workflows type their proxy from `Activities`.
  */
 import { ApplicationFailure } from '@temporalio/common';
+import { cityDate } from '../lib/calendar/working-time';
 import { ExpressionError, evaluate } from '../lib/expressions/evaluate';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { PlanFee } from '../lib/plan/types';
@@ -31,9 +32,8 @@ export interface FeeAssessment {
 }
 
 export function createActivities(deps: ActivityDeps) {
-  const offset = deps.organisation.calendar.offsetMinutes * 60_000;
   // Licences count days in the city's time.
-  const today = deps.today ?? (() => new Date(Date.now() + offset).toISOString().slice(0, 10));
+  const today = deps.today ?? (() => cityDate(deps.organisation.calendar, Date.now()));
   const live = liveOffices(deps.organisation, deps.temporal);
   return {
     async resolveAssignee(input: RoutingInput): Promise<Assignment> {

@@ -118,13 +118,20 @@ export async function routeToOffice(
   return assignTo(org.officeUnit(office, input.district), `by the rule: ${decision.why}`, decision);
 }
 
+/** Live offices that ask the registry for licences once: one routing decision reads one snapshot. */
+function licencesOnce(live: LiveOffices): LiveOffices {
+  let licences: ReturnType<LiveOffices['licences']> | undefined;
+  return { licences: () => (licences ??= live.licences()), load: (officeId) => live.load(officeId) };
+}
+
 export async function route(
   org: Organisation,
-  live: LiveOffices,
+  liveNow: LiveOffices,
   input: RoutingInput,
   today: string,
 ): Promise<Assignment> {
   const { rule, district } = input;
+  const live = licencesOnce(liveNow);
   switch (rule.type) {
     case 'treasury':
       return assignTo(org.treasuryUnit(district), 'payments are confirmed by the municipal treasury');

@@ -7,6 +7,7 @@
 import { WorkflowUpdateFailedError, type Client, type WorkflowExecutionInfo } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { jalaliToGregorian } from '../lib/calendar/jalali';
+import { cityDate } from '../lib/calendar/working-time';
 import type { Office } from '../lib/generated/organisation';
 import { fairness, gini, type FairnessReport, type Spread } from '../lib/organisation/fairness';
 import { statusOn, type LicenceState } from '../lib/organisation/licences';
@@ -43,7 +44,7 @@ export class OfficeService {
   ) {}
 
   private today(): string {
-    return new Date(Date.now() + this.org.calendar.offsetMinutes * 60_000).toISOString().slice(0, 10);
+    return cityDate(this.org.calendar, Date.now());
   }
 
   async licences(): Promise<Map<string, LicenceState>> {

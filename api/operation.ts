@@ -71,7 +71,7 @@ const ROLE_WORDS: Record<Role, { many: string; one: string }> = {
 };
 
 /** `office staff, department staff or managers`. */
-function inWords(roles: readonly Role[]): string {
+export function inWords(roles: readonly Role[]): string {
   const words = roles.map((role) => ROLE_WORDS[role].many);
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '');
 }

@@ -2,6 +2,7 @@
  * Errors as RFC 9457 problem details. Every error the API answers goes through here, so no
  * stack trace or internal message ever leaves the server.
  */
+import { isGrpcServiceError } from '@temporalio/client';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../lib/logger';
 
@@ -62,6 +63,16 @@ export class ProblemError extends Error {
   get status(): number {
     return PROBLEM_TYPES[this.slug].status;
   }
+}
+
+/** Temporal unreachable or too slow to answer (gRPC 14, 4): the caller may try again. */
+export function unavailableProblem(error: unknown): ProblemError | undefined {
+  if (isGrpcServiceError(error) && [4, 14].includes(error.code))
+    return new ProblemError(
+      'temporal-unavailable',
+      'The workflow service cannot be reached; try again in a moment.',
+    );
+  return undefined;
 }
 
 export function problemBody(slug: ProblemSlug, detail?: string, instance?: string, extensions = {}) {

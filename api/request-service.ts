@@ -7,12 +7,12 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
-  isGrpcServiceError,
   type Client,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, WorkflowIdReusePolicy } from '@temporalio/common';
 import { createHash } from 'node:crypto';
+import { cityDate } from '../lib/calendar/working-time';
 import { checkFormData } from '../lib/forms/form-data';
 import type { LicenceState } from '../lib/organisation/licences';
 import type { Office } from '../lib/generated/organisation';
@@ -45,7 +45,7 @@ import type {
   SuspendInput,
   WithdrawInput,
 } from '../workflows/types';
-import { ProblemError, type ProblemSlug } from './problem';
+import { ProblemError, unavailableProblem, type ProblemSlug } from './problem';
 
 export interface StartRequest {
   serviceId: string;
@@ -103,10 +103,6 @@ const REJECTION_PROBLEMS: Record<string, ProblemSlug> = {
   [REJECTION.billNotDue]: 'bill-not-due',
 };
 
-function isUnavailable(error: unknown): boolean {
-  return isGrpcServiceError(error) && [4, 14].includes(error.code);
-}
-
 /** Turns Temporal's errors into problems; unknown ones pass through as internal errors. */
 function asProblem(error: unknown, trackingCode: string): unknown {
   if (error instanceof WorkflowNotFoundError) {
@@ -117,9 +113,7 @@ function asProblem(error: unknown, trackingCode: string): unknown {
     const details = (error.cause.details?.[0] ?? {}) as Record<string, unknown>;
     if (slug) return new ProblemError(slug, error.cause.message, details);
   }
-  if (isUnavailable(error))
-    return new ProblemError('temporal-unavailable', 'Temporal cannot be reached; try again.');
-  return error;
+  return unavailableProblem(error) ?? error;
 }
 
 export class RequestService {
@@ -151,7 +145,7 @@ export class RequestService {
     const office = this.org.officesWith(licences).find((o) => o.id === officeId);
     if (!office) return { why: 'there is no such office' };
     const licence = licences.get(officeId) ?? this.org.licenceOf(office);
-    const today = new Date(Date.now() + this.org.calendar.offsetMinutes * 60_000).toISOString().slice(0, 10);
+    const today = cityDate(this.org.calendar, Date.now());
     const why = this.org.ineligibility(
       office,
       { serviceId: plan.serviceId, domain: plan.domain, district },

@@ -3,12 +3,12 @@
  * the requests, the memo of each carries its open tasks, so a page is one list call with no
  * query per request. Filtering, sorting and paging of the tasks happen here, on the server.
  */
-import { isGrpcServiceError, type Client, type WorkflowExecutionInfo } from '@temporalio/client';
+import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import type { Organisation } from '../lib/organisation/organisation';
 import { SA } from '../lib/temporal/search-attributes';
 import type { OpenTaskSummary, SlaState } from '../workflows/types';
 import { actsFor, isOversight, worklistPrincipals, type Actor } from './auth/actor';
-import { ProblemError } from './problem';
+import { ProblemError, unavailableProblem } from './problem';
 
 export interface WorkItem extends OpenTaskSummary {
   trackingCode: string;
@@ -85,9 +85,7 @@ export class WorkQueries {
     try {
       for await (const info of this.client.workflow.list({ query })) items.push(...this.tasksOf(info));
     } catch (error) {
-      if (isGrpcServiceError(error) && [4, 14].includes(error.code))
-        throw new ProblemError('temporal-unavailable', 'Temporal cannot be reached; try again.');
-      throw error;
+      throw unavailableProblem(error) ?? error;
     }
     return items;
   }

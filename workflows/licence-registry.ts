@@ -15,6 +15,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { cityDate } from '../lib/calendar/working-time';
 import { ALLOWED, statusAfter, statusOn, type LicenceState } from '../lib/organisation/licences';
 import {
   changeLicenceUpdate,
@@ -44,7 +45,7 @@ export async function licenceRegistry(input: RegistryInput): Promise<void> {
   const toReroute: { officeId: string; reason: string }[] = [];
   let changes = 0;
 
-  const today = () => new Date(Date.now() + input.offsetMinutes * 60_000).toISOString().slice(0, 10);
+  const today = () => cityDate(input, Date.now());
   const apply = (
     licence: LicenceState,
     command: Omit<LicenceCommand, 'action'> & { action: LicenceCommand['action'] | 'expire' },

@@ -160,9 +160,9 @@ export class RequestCase {
    * has acted on yet, whose first work has waited since the request was received.
    */
   private waitingSince(nowMs: number): number {
-    const received = this.s.received;
-    if (!received || this.s.tasks.some((task) => task.status === 'done')) return nowMs;
-    return Math.min(Date.parse(received.receivedAt), nowMs);
+    if (!this.s.received || this.s.tasks.some((task) => task.status === 'done')) return nowMs;
+    // A late registration's start is its receipt.
+    return Date.parse(this.s.startedAt);
   }
 
   openTask(spec: TaskSpec, assignment: Assignment, nowMs: number, onApplicant = false): TaskRecord {

@@ -10,7 +10,7 @@ import type { Role } from '../auth/claims';
 import { citizenSecret, isCitizenSecret } from '../auth/citizen-secret';
 import { mintToken } from '../auth/tokens';
 import type { ApiContext } from '../context';
-import type { Call } from '../operation';
+import { inWords, type Call } from '../operation';
 import { ProblemError, type ProblemSlug } from '../problem';
 import type { StartRequest } from '../request-service';
 import type { RequestStatus } from '../../workflows/types';
@@ -63,7 +63,10 @@ function startAs(actor: Actor | undefined, body: StartRequest): StartRequest {
       throw new ProblemError('forbidden', 'Department staff take requests in at the department.');
     return { ...body, channel: 'department' };
   }
-  throw new ProblemError('forbidden', `A ${actor.role} does not take requests in.`);
+  throw new ProblemError(
+    'forbidden',
+    `Only office and department staff take requests in; ${inWords([actor.role])} do not.`,
+  );
 }
 
 export function requestRoutes(ctx: ApiContext): Router {

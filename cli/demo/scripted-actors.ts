@@ -7,6 +7,7 @@
  */
 import type { Claims } from '../../api/auth/claims';
 import { claimsOfHolder, staffClaimsFor } from '../../api/auth/staff-claims';
+import { cityDate } from '../../lib/calendar/working-time';
 import { sampleOf, type Variant } from '../../lib/forms/sample-data';
 import type { Organisation } from '../../lib/organisation/organisation';
 import type { ServicePlan } from '../../lib/plan/types';
@@ -45,6 +46,15 @@ export interface RequestView {
   fees: { billId: string; status: string }[];
 }
 
+/** One action of a scripted actor: the step, the outcome taken, the API's answer. */
+interface Action {
+  step: string;
+  outcome: string;
+  answer: ApiAnswer;
+  /** The request as it settled, when the answer carries it (staff completing a task). */
+  now?: RequestView;
+}
+
 /** Outcomes a scripted actor prefers, where several lead forward. */
 const FORWARD = ['approve', 'no-objection', 'done', 'accept', 'accepted', 'issue', 'submit', 'paid'];
 
@@ -58,7 +68,7 @@ export class ScriptedActors {
     private readonly reader: Claims,
     /** Which data the actors fill in, and so which branches they take. */
     private readonly variant: Variant = 'least',
-    private readonly today = new Date().toISOString().slice(0, 10),
+    private readonly today = cityDate(org.calendar, Date.now()),
   ) {}
 
   /** A district with an office licensed for the service (the preferred one when it has one). */
@@ -72,10 +82,10 @@ export class ScriptedActors {
     return { district: preferred ?? districts[0] ?? 'd01' };
   }
 
-  /** Starts a request the way its intake allows: at an office's desk when it can, else online or at a department. */
   /**
-   * Starts a request of the service the way its intake allows. `received` registers it as
-   * received earlier, where staff take it in (an applicant online cannot backdate).
+   * Starts a request of the service the way its intake allows: at an office's desk when it can,
+   * else online or at a department. `received` registers it as received earlier, where staff
+   * take it in (an applicant online cannot backdate).
    */
   async start(
     plan: ServicePlan,
@@ -131,7 +141,7 @@ export class ScriptedActors {
   }
 
   /** Does the first open task of a request as its holder; answers the call's result. */
-  async act(plan: ServicePlan, code: string, status: RequestView) {
+  async act(plan: ServicePlan, code: string, status: RequestView): Promise<Action | undefined> {
     const task = status.currentTasks[0];
     if (!task) return undefined;
     const principal = task.assignee.principal;
@@ -164,10 +174,13 @@ export class ScriptedActors {
         outcome,
         answer: await this.call('POST', `/api/requests/${code}/documents`, body, staffClaimsFor(principal)),
       };
+    const answer = await this.call('POST', `/api/tasks/${task.taskId}/complete`, body, claimsOfHolder(task));
+    // Staff are answered with the request as it settled: no need to read it again.
     return {
       step: task.step,
       outcome,
-      answer: await this.call('POST', `/api/tasks/${task.taskId}/complete`, body, claimsOfHolder(task)),
+      answer,
+      ...(answer.status === 200 ? { now: answer.body as RequestView } : {}),
     };
   }
 
@@ -187,7 +200,7 @@ export class ScriptedActors {
       } else {
         done++;
       }
-      status = await this.status(code);
+      status = acted?.now ?? (await this.status(code));
     }
     return { status, refused: undefined };
   }

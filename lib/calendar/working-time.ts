@@ -52,6 +52,11 @@ function workingInterval(cal: ResolvedCalendar, day: number): [number, number] |
   return [day * DAY_MS + hours[0] * MINUTE_MS, day * DAY_MS + hours[1] * MINUTE_MS];
 }
 
+/** The city's calendar date (YYYY-MM-DD) at an instant: what licences and issued numbers date by. */
+export function cityDate(cal: Pick<ResolvedCalendar, 'offsetMinutes'>, instantMs: number): string {
+  return isoDate(localDay(instantMs + cal.offsetMinutes * MINUTE_MS));
+}
+
 export function isWorkingDay(cal: ResolvedCalendar, instantMs: number): boolean {
   return workingInterval(cal, localDay(instantMs + cal.offsetMinutes * MINUTE_MS)) !== undefined;
 }

@@ -145,10 +145,8 @@ function definitionOf(row: Row, titles: Record<string, string>) {
     const step: Record<string, unknown> = { id, kind: 'task', title, assignee, sla };
     if (index > 0 && DECIDES.test(name)) {
       rejects = true;
-      step.outcomes = {
-        approve: { title: { fa: 'تأیید', en: 'Approve' } },
-        reject: { title: { fa: 'رد', en: 'Reject' }, next: 'rejected' },
-      };
+      // Standard outcomes take their titles from lib/plan/outcome-titles.ts.
+      step.outcomes = { approve: {}, reject: { next: 'rejected' } };
     }
     return step;
   });
