@@ -22,6 +22,8 @@ export interface SeedReport {
   existing: number;
   finished: number;
   refused: number;
+  /** The tracking codes of the requests seeded now or found from before, sorted. */
+  trackingCodes: string[];
 }
 
 /** Calls the API over HTTP with a token for each actor; waits and retries when rate-limited. */
@@ -78,7 +80,7 @@ export async function seedDemo(options: {
   const plans = [...options.plans].sort((a, b) => a.serviceId.localeCompare(b.serviceId));
   const districts = organisation.districtIds();
   const call = httpCaller(options.baseUrl, options.auth);
-  const report: SeedReport = { started: 0, existing: 0, finished: 0, refused: 0 };
+  const report: SeedReport = { started: 0, existing: 0, finished: 0, refused: 0, trackingCodes: [] };
   let next = 0;
 
   async function lane(n: number) {
@@ -98,6 +100,8 @@ export async function seedDemo(options: {
               },
             }),
       });
+      if (started.status === 200 || started.status === 201)
+        report.trackingCodes.push((started.body as { trackingCode: string }).trackingCode);
       if (started.status === 200) {
         report.existing++;
         continue;
@@ -123,5 +127,6 @@ export async function seedDemo(options: {
   }
 
   await Promise.all(Array.from({ length: LANES }, (_, n) => lane(n)));
+  report.trackingCodes.sort();
   return report;
 }

@@ -45,6 +45,13 @@ export interface Harness {
   /** A token for claims, or for the staff of a principal such as office:o-1. */
   token(who: Claims | string): Promise<string>;
   auth: AuthConfig;
+  /** Tracking codes of the requests started through this harness (a 200 or 201 to a start). */
+  started: Set<string>;
+  /**
+   * Waits, within a bound, until Temporal holds exactly the requests started through this harness
+   * (or the codes given): fails naming any other request, so a refused call is proved to start none.
+   */
+  expectOnlyStarted(codes?: Iterable<string>): Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -73,6 +80,9 @@ export const MANAGER: Claims = { sub: 'test-manager', role: 'manager', name: 'Te
 export const DESIGNER: Claims = { sub: 'test-designer', role: 'designer' };
 
 let counter = 0;
+
+/** How long Temporal's visibility may take to show a request just started. */
+const VISIBILITY_LAG_MS = 1_500;
 let runtimeInstalled = false;
 
 /** Keeps the SDK's logs to warnings; once per process, before any worker or test server. */
@@ -175,6 +185,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return MANAGER;
   }
 
+  const started = new Set<string>();
+
   async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const response = await fetch(`${web.url}${path}`, {
       method,
@@ -182,11 +194,45 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return {
+    const answer = {
       status: response.status,
       contentType: response.headers.get('content-type') ?? '',
       body: text ? (JSON.parse(text) as unknown) : undefined,
     };
+    if (method === 'POST' && path === '/api/requests' && (answer.status === 200 || answer.status === 201))
+      started.add((answer.body as { trackingCode: string }).trackingCode);
+    return answer;
+  }
+
+  /** The requests Temporal's visibility holds on this harness's task queue, running or ended. */
+  async function requestsInTemporal(): Promise<string[]> {
+    const codes: string[] = [];
+    const query = `TaskQueue = '${taskQueue}' AND WorkflowType = 'serviceRequest'`;
+    for await (const info of client.workflow.list({ query }))
+      codes.push(info.workflowId.replace(/^request-/, ''));
+    return codes.sort();
+  }
+
+  async function expectOnlyStarted(codes: Iterable<string> = started): Promise<void> {
+    const expected = JSON.stringify([...new Set(codes)].sort());
+    const deadline = Date.now() + 15_000;
+    let held: string[] = [];
+    let agreedAt: number | undefined;
+    // Visibility lags starts by a moment: the sets must agree, and still agree once that moment
+    // has passed, so a request started by a refused call is not missed. Timers never change them.
+    while (Date.now() < deadline) {
+      held = await requestsInTemporal();
+      if (JSON.stringify(held) !== expected) agreedAt = undefined;
+      else if (agreedAt === undefined) agreedAt = Date.now();
+      else if (Date.now() - agreedAt >= VISIBILITY_LAG_MS) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const wanted = JSON.parse(expected) as string[];
+    const others = held.filter((code) => !wanted.includes(code));
+    const missing = wanted.filter((code) => !held.includes(code));
+    throw new Error(
+      `Temporal holds other requests than those started: others ${others.join(', ') || 'none'}; missing ${missing.join(', ') || 'none'}`,
+    );
   }
 
   return {
@@ -197,6 +243,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     outbox,
     auth,
     token,
+    started,
+    expectOnlyStarted,
     get: async (path) =>
       call('GET', path, undefined, await bearer(await defaultActor('GET', path, undefined))),
     post: async (path, body, headers = {}) =>
