@@ -15,6 +15,8 @@ import { evaluate, ExpressionError } from '../lib/expressions/evaluate';
 import type { Office } from '../lib/generated/organisation';
 import type { LicenceState } from '../lib/organisation/licences';
 import type { Organisation } from '../lib/organisation/organisation';
+import type { Queryable } from '../store/database';
+import { officeRecord } from '../store/office-work';
 import {
   changeLicenceUpdate,
   licencesQuery,
@@ -41,6 +43,8 @@ export interface ActionResult {
 export interface ActionContext {
   org: Organisation;
   temporal?: TemporalAccess;
+  /** The work store, for actions that weigh an office's record. */
+  store?: Queryable;
   /** Today in the city, YYYY-MM-DD. */
   today: () => string;
 }
@@ -178,27 +182,13 @@ export const ACTION_IMPLEMENTATIONS: Record<ActionName, Implementation> = {
   },
 
   async 'measure-office-performance'(input, ctx) {
-    const temporal = temporalOf(ctx);
+    if (!ctx.store) throw failed('this action needs the work store', true);
     const officeId = officeOf(input);
-    let tasks = 0;
-    let done = 0;
-    let breached = 0;
-    const query = `TaskQueue = '${temporal.taskQueue}' AND WorkflowType = 'serviceRequest'`;
-    for await (const info of temporal.client.workflow.list({ query })) {
-      const work = (info.memo?.work ?? {}) as Record<
-        string,
-        { tasks: number; done: number; breached: number }
-      >;
-      const entry = work[`office:${officeId}`];
-      if (!entry) continue;
-      tasks += entry.tasks;
-      done += entry.done;
-      breached += entry.breached;
-    }
+    const { tasksDone, tasks, breached } = await officeRecord(ctx.store, officeId);
     const breachRate = tasks ? Math.round((breached / tasks) * 1000) / 1000 : 0;
     return {
-      data: { tasksDone: done, breachRate },
-      note: `${officeId}: ${done} tasks done, breach rate ${breachRate}`,
+      data: { tasksDone, breachRate },
+      note: `${officeId}: ${tasksDone} tasks done, breach rate ${breachRate}`,
     };
   },
 };

@@ -1,24 +1,37 @@
 /**
  * The engine's side effects, built from their dependencies so tests and deployments choose
  * them: routing and escalation on the organisation data, fee assessment, automatic actions,
- * notifications to the outbox. Workflows type their proxy from `Activities`.
+ * recording each request's changes in the work store. Workflows type their proxy from
+ * `Activities`.
  */
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { cityDate } from '../lib/calendar/working-time';
 import { ExpressionError, evaluate } from '../lib/expressions/evaluate';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { PlanFee } from '../lib/plan/types';
-import type { Assignment } from '../workflows/types';
+import type { WorkStore } from '../store/work-store';
+import type { Assignment, NotificationKind } from '../workflows/types';
+import type { WorkChanges } from '../workflows/work-rows';
 import { runAction, type ActionInput, type ActionResult } from './actions';
 import { escalationTarget, type EscalationInput, type EscalationTarget } from './escalation';
-import type { Notification, Outbox } from './outbox';
 import { liveOffices, type TemporalAccess } from './live-offices';
 import { rerouteOfficeWork } from './reroute';
 import { route, type RoutingInput } from './routing';
 
+/** A notification as requests recorded before the work store sent it, through an activity. */
+export interface LegacyNotification {
+  kind: NotificationKind;
+  to: string;
+  trackingCode: string;
+  taskId?: string;
+  message: { fa: string; en: string };
+}
+
 export interface ActivityDeps {
   organisation: Organisation;
-  outbox: Outbox;
+  /** Where requests record their changes, and routing reads office loads. */
+  store: WorkStore;
   /** Temporal, for live licences and loads and for rerouting; routing uses the file alone without it. */
   temporal?: TemporalAccess;
   /** Today's date (YYYY-MM-DD) for licence checks; the real clock unless a test fixes it. */
@@ -34,7 +47,7 @@ export interface FeeAssessment {
 export function createActivities(deps: ActivityDeps) {
   // Licences count days in the city's time.
   const today = deps.today ?? (() => cityDate(deps.organisation.calendar, Date.now()));
-  const live = liveOffices(deps.organisation, deps.temporal);
+  const live = liveOffices(deps.organisation, deps.temporal, deps.store.db);
   return {
     async resolveAssignee(input: RoutingInput): Promise<Assignment> {
       return route(deps.organisation, live, input, today());
@@ -49,7 +62,7 @@ export function createActivities(deps: ActivityDeps) {
       reason: string;
     }): Promise<{ moved: number; failed: number }> {
       if (!deps.temporal) return { moved: 0, failed: 0 };
-      return rerouteOfficeWork(deps.temporal, job);
+      return rerouteOfficeWork(deps.temporal, deps.store.db, job);
     },
 
     async assessFee(input: {
@@ -87,12 +100,37 @@ export function createActivities(deps: ActivityDeps) {
       return runAction(input, {
         org: deps.organisation,
         today,
+        store: deps.store.db,
         ...(deps.temporal ? { temporal: deps.temporal } : {}),
       });
     },
 
-    async notify(notification: Notification): Promise<void> {
-      await deps.outbox.append(notification);
+    /** A request's changes since its last write: run as a local activity, in its workflow task. */
+    async recordWork(changes: WorkChanges): Promise<void> {
+      await deps.store.writer.write(changes);
+    },
+
+    /**
+     * A notification of a request recorded before the work store, still sent this way when such a
+     * request replays: stored under a key of the activity, so a retry stores it once.
+     */
+    async notify(notification: LegacyNotification): Promise<void> {
+      const { workflowExecution, activityId } = Context.current().info;
+      const run = workflowExecution?.runId.slice(0, 8) ?? 'run';
+      await deps.store.writer.write({
+        trackingCode: notification.trackingCode,
+        revision: 0,
+        notifications: [
+          {
+            id: `${notification.trackingCode}-${run}-a${activityId}`,
+            taskId: notification.taskId ?? null,
+            kind: notification.kind,
+            recipient: notification.to,
+            at: new Date().toISOString(),
+            message: notification.message,
+          },
+        ],
+      });
     },
   };
 }

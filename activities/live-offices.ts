@@ -1,11 +1,12 @@
 /**
  * Offices as they stand now, for routing: licences from the licence registry (the organisation
- * file's until the registry has started) and each office's open load from Temporal visibility.
+ * file's until the registry has started) and each office's open load from the work store.
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { LicenceState } from '../lib/organisation/licences';
 import type { Organisation } from '../lib/organisation/organisation';
-import { SA } from '../lib/temporal/search-attributes';
+import type { Queryable } from '../store/database';
+import { openLoad } from '../store/office-work';
 import { licencesQuery, registryIdOf } from '../workflows/licence-messages';
 import type { LiveOffices } from './routing';
 
@@ -14,12 +15,7 @@ export interface TemporalAccess {
   taskQueue: string;
 }
 
-/** Requests of this deployment holding open work of an office. */
-export function officeWorkQuery(taskQueue: string, officeId: string): string {
-  return `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running' AND ${SA.assignees.name} = 'office:${officeId}'`;
-}
-
-export function liveOffices(org: Organisation, temporal?: TemporalAccess): LiveOffices {
+export function liveOffices(org: Organisation, temporal?: TemporalAccess, store?: Queryable): LiveOffices {
   const fromFile = () => new Map(org.allOffices().map((office) => [office.id, org.licenceOf(office)]));
   return {
     async licences(): Promise<Map<string, LicenceState>> {
@@ -36,9 +32,7 @@ export function liveOffices(org: Organisation, temporal?: TemporalAccess): LiveO
       }
     },
     async load(officeId: string): Promise<number> {
-      if (!temporal) return 0;
-      const { count } = await temporal.client.workflow.count(officeWorkQuery(temporal.taskQueue, officeId));
-      return count;
+      return store ? openLoad(store, `office:${officeId}`) : 0;
     },
   };
 }

@@ -198,68 +198,287 @@ export const history = list({
   },
 });
 
+const slaState = { enum: ['ok', 'at-risk', 'breached'] } as const;
+
 const workItem = {
   type: 'object',
   required: [
     'taskId',
     'trackingCode',
     'serviceId',
+    'service',
     'district',
     'stepId',
+    'kind',
     'title',
     'assignee',
+    'openedAt',
     'deadline',
+    'left',
     'sla',
+    'escalationLevel',
+    'escalatedTo',
   ],
   properties: {
     taskId: str,
     trackingCode: str,
     serviceId: str,
+    service: { type: 'object', required: ['id', 'title'], properties: { id: str, title } },
     district: str,
     stepId: str,
+    kind: { enum: ['task', 'inquiry', 'payment', 'incident'] },
     title,
     assignee: party,
+    openedAt: when,
     deadline: when,
-    sla: { enum: ['ok', 'at-risk', 'breached'] },
+    left: {
+      type: 'object',
+      description:
+        "Time left to the deadline on the task's clock (working minutes on the city calendar, or every minute on a continuous clock); negative once past.",
+      required: ['minutes', 'clock'],
+      properties: { minutes: { type: 'integer' }, clock: { enum: ['working', 'continuous'] } },
+    },
+    sla: slaState,
     escalationLevel: int,
     escalatedTo: { type: 'array', items: str },
     claimedBy: str,
   },
 } as const;
 
-export const worklist = {
-  type: 'object',
-  required: ['total', 'page', 'pageSize', 'items', 'counts'],
-  properties: {
-    total: int,
-    page: int,
-    pageSize: int,
-    items: { type: 'array', items: workItem },
-    counts: {
-      type: 'object',
-      required: ['total', 'claimed', 'unclaimed', 'bySla', 'nearingSla'],
-      properties: { total: int, claimed: int, unclaimed: int, bySla: obj, nearingSla: int },
+const paged = (item: object, extra: Record<string, object> = {}) =>
+  ({
+    type: 'object',
+    required: ['total', 'page', 'pageSize', 'items'],
+    properties: { total: int, page: int, pageSize: int, items: { type: 'array', items: item }, ...extra },
+  }) as const;
+
+export const worklist = paged(workItem, {
+  counts: {
+    type: 'object',
+    required: ['total', 'claimed', 'unclaimed', 'bySla', 'nearingSla', 'escalatedToMe'],
+    properties: {
+      total: int,
+      claimed: int,
+      unclaimed: int,
+      bySla: {
+        type: 'object',
+        required: ['ok', 'at-risk', 'breached'],
+        properties: { ok: int, 'at-risk': int, breached: int },
+      },
+      nearingSla: int,
+      escalatedToMe: int,
     },
   },
-} as const;
+});
 
-export const slaList = list({
+export const slaList = paged({
   ...workItem,
-  properties: { ...workItem.properties, lateBy: { type: 'object', properties: { ms: num, hours: num } } },
+  properties: {
+    ...workItem.properties,
+    lateBy: { type: 'object', properties: { ms: num, hours: num } },
+    breachedHolder: { ...str, description: 'Who held the task when it breached.' },
+  },
 });
 
 export const slaSummary = {
   type: 'object',
   required: ['by', 'groups'],
   properties: {
-    by: { enum: ['office', 'department', 'service', 'district'] },
+    by: { enum: ['office', 'department', 'service', 'district', 'step'] },
     groups: {
       type: 'array',
       items: {
         type: 'object',
-        required: ['open', 'atRisk', 'breached', 'escalated'],
-        properties: { open: int, atRisk: int, breached: int, escalated: int },
+        required: ['key', 'title', 'open', 'atRisk', 'breached', 'escalated'],
+        properties: {
+          key: str,
+          title,
+          open: int,
+          atRisk: int,
+          breached: {
+            ...int,
+            description: 'Open tasks past their deadline, counted against who held them then.',
+          },
+          escalated: int,
+        },
       },
+    },
+  },
+} as const;
+
+export const requestSearch = paged({
+  type: 'object',
+  required: [
+    'trackingCode',
+    'service',
+    'district',
+    'channel',
+    'state',
+    'sla',
+    'startedAt',
+    'deadline',
+    'currentSteps',
+  ],
+  properties: {
+    trackingCode: str,
+    service: { type: 'object', required: ['id', 'title'], properties: { id: str, title } },
+    district: str,
+    channel: str,
+    state: requestState,
+    sla: slaState,
+    startedAt: when,
+    endedAt: when,
+    deadline: when,
+    currentSteps: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['stepId', 'title', 'assignee'],
+        properties: { stepId: str, title, assignee: str },
+      },
+    },
+  },
+});
+
+export const notifications = paged(
+  {
+    type: 'object',
+    required: ['id', 'at', 'kind', 'trackingCode', 'recipient', 'message', 'read'],
+    properties: {
+      id: str,
+      at: when,
+      kind: { enum: ['message', 'sla-reminder', 'sla-breach', 'request-ended'] },
+      trackingCode: str,
+      taskId: str,
+      recipient: str,
+      message: title,
+      read: { type: 'boolean' },
+    },
+  },
+  { unread: int },
+);
+
+export const notificationsMarked = {
+  type: 'object',
+  required: ['marked'],
+  properties: { marked: int },
+} as const;
+
+const range = {
+  type: 'object',
+  required: ['from', 'to'],
+  properties: { from: when, to: when },
+} as const;
+
+const groupOf = {
+  ...str,
+  description:
+    "The group's key: a service, a district, an office or a department unit; 'all' when not grouped.",
+};
+
+export const stepTimesReport = {
+  type: 'object',
+  required: ['range', 'items'],
+  properties: {
+    range,
+    by: str,
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['serviceId', 'stepId', 'group', 'done', 'workingHours', 'elapsedHours'],
+        properties: {
+          serviceId: str,
+          stepId: str,
+          stepTitle: title,
+          group: groupOf,
+          done: int,
+          workingHours: {
+            type: 'object',
+            required: ['median', 'p90'],
+            properties: { median: num, p90: num },
+          },
+          elapsedHours: {
+            type: 'object',
+            required: ['median', 'p90'],
+            properties: { median: num, p90: num },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+export const onTimeReport = {
+  type: 'object',
+  required: ['range', 'items'],
+  properties: {
+    range,
+    by: str,
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['group', 'tasksDone', 'tasksOnTime', 'taskRate'],
+        properties: {
+          group: groupOf,
+          tasksDone: int,
+          tasksOnTime: int,
+          taskRate: { type: ['number', 'null'] },
+        },
+      },
+    },
+  },
+} as const;
+
+export const breachesReport = {
+  type: 'object',
+  required: ['range', 'period', 'items'],
+  properties: {
+    range,
+    period: str,
+    by: str,
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['period', 'group', 'count'],
+        properties: {
+          period: { ...when, description: 'The start of the day or week (Saturday).' },
+          group: groupOf,
+          count: int,
+        },
+      },
+    },
+  },
+} as const;
+
+export const throughputReport = {
+  type: 'object',
+  required: ['range', 'period', 'items'],
+  properties: {
+    range,
+    period: str,
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['period', 'started', 'finished', 'completed', 'rejected'],
+        properties: { period: when, started: int, finished: int, completed: int, rejected: int },
+      },
+    },
+  },
+} as const;
+
+export const backlogReport = {
+  type: 'object',
+  required: ['range', 'period', 'items'],
+  properties: {
+    range,
+    period: str,
+    items: {
+      type: 'array',
+      items: { type: 'object', required: ['period', 'open'], properties: { period: when, open: int } },
     },
   },
 } as const;
@@ -343,16 +562,30 @@ export const auditEntries = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['at', 'actor', 'action', 'target', 'address', 'result', 'hash'],
-        properties: { at: str, actor: obj, action: str, target: obj, address: str, result: obj, hash: str },
+        required: ['at', 'actor', 'action', 'target', 'address', 'result', 'seq', 'prev', 'hash'],
+        properties: {
+          at: str,
+          actor: obj,
+          action: str,
+          target: obj,
+          address: str,
+          result: obj,
+          seq: int,
+          prev: str,
+          hash: str,
+        },
       },
     },
   },
 } as const;
 export const auditCheck = {
   type: 'object',
-  required: ['files', 'entries', 'intact'],
-  properties: { files: int, entries: int, intact: { type: 'boolean' }, broken: obj },
+  required: ['entries', 'intact'],
+  properties: {
+    entries: int,
+    intact: { type: 'boolean' },
+    broken: { type: 'object', required: ['seq'], properties: { seq: int } },
+  },
 } as const;
 
 export const health = { type: 'object', required: ['status'], properties: { status: str } } as const;

@@ -2,7 +2,6 @@
  * The express application: logging with request ids, metrics, rate limits, bearer tokens, then
  * the declared operations; problem+json for every error.
  */
-import { hostname } from 'node:os';
 import type { Client, Connection } from '@temporalio/client';
 import express, { type Express } from 'express';
 import type { AuthConfig } from '../lib/config';
@@ -10,6 +9,7 @@ import type { Designer } from '../lib/definitions/designer';
 import type { PublishedCatalog } from '../lib/definitions/published-catalog';
 import type { Logger } from '../lib/logger';
 import type { Organisation } from '../lib/organisation/organisation';
+import type { WorkStore } from '../store/work-store';
 import { AuditLog } from './audit/audit-log';
 import { authenticate } from './auth/authenticate';
 import type { ApiContext } from './context';
@@ -26,10 +26,14 @@ import { OfficeService } from './office-service';
 import { auditRoutes } from './routes/audit';
 import { definitionRoutes } from './routes/definitions';
 import { healthRoutes } from './routes/health';
+import { notificationRoutes } from './routes/notifications';
+import { reportRoutes } from './routes/reports';
+import { requestSearchRoutes } from './routes/request-search';
 import { officeRoutes } from './routes/offices';
 import { requestRoutes } from './routes/requests';
 import { slaRoutes } from './routes/sla';
 import { taskRoutes } from './routes/tasks';
+import { Titles } from './titles';
 import { WorkQueries } from './work-queries';
 
 export interface AppDeps {
@@ -42,12 +46,10 @@ export interface AppDeps {
   organisation: Organisation;
   logger: Logger;
   auth: AuthConfig;
-  /** Where the audit trail is written; this process appends to its own file there. */
-  auditDir: string;
-  /** Names this process's audit file; the host name when absent. */
-  instance?: string;
   /** History length after which requests continue as new; the engine's default when absent. */
   continueAsNewAfter?: number;
+  /** The work store the API reads worklists, reports and notifications from. */
+  store: WorkStore;
 }
 
 const VERSION = '0.1.0';
@@ -58,9 +60,9 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', process.env.PISHKHAN_TRUST_PROXY ?? false);
-  const present = new Presenter(deps.organisation.calendar.timeZone);
-  const offices = new OfficeService(deps.client, deps.taskQueue, deps.organisation, present);
-  const audit = new AuditLog(deps.auditDir, deps.instance ?? hostname());
+  const present = new Presenter(deps.organisation.calendar);
+  const offices = new OfficeService(deps.client, deps.taskQueue, deps.organisation, present, deps.store.db);
+  const audit = new AuditLog(deps.store.db);
   const ctx: ApiContext = {
     registry: new OperationRegistry(audit, deps.logger, process.env.NODE_ENV !== 'production'),
     requests: new RequestService(
@@ -71,7 +73,7 @@ export function createApp(deps: AppDeps): Express {
       () => offices.licences(),
       deps.continueAsNewAfter,
     ),
-    work: new WorkQueries(deps.client, deps.taskQueue, deps.organisation),
+    work: new WorkQueries(deps.store, deps.organisation),
     offices,
     present,
     org: deps.organisation,
@@ -79,6 +81,8 @@ export function createApp(deps: AppDeps): Express {
     designer: deps.designer,
     auth: deps.auth,
     audit,
+    store: deps.store,
+    titles: new Titles(deps.organisation, deps.catalog),
   };
   const metrics = new Metrics(ctx.work);
 
@@ -90,12 +94,15 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/requests/:trackingCode/access', secretLimit(SECRET_ATTEMPTS_PER_MINUTE));
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
   app.use(authenticate(deps.auth));
+  app.use(requestSearchRoutes(ctx));
   app.use(requestRoutes(ctx));
   app.use(taskRoutes(ctx));
   app.use(slaRoutes(ctx));
   app.use(definitionRoutes(ctx));
   app.use(officeRoutes(ctx));
   app.use(auditRoutes(ctx));
+  app.use(notificationRoutes(ctx));
+  app.use(reportRoutes(ctx));
   const document = openApiDocument(ctx.registry.specs, VERSION);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(document);

@@ -9,13 +9,22 @@ import { connectClient } from '../lib/temporal/connect';
 import { ensureSearchAttributes } from '../lib/temporal/ensure-search-attributes';
 import { ensureLicenceRegistry } from '../lib/temporal/licence-registry';
 import { exitOnStartupError, onShutdown } from '../lib/process';
+import { openConfiguredStore } from '../store/open-store';
+import type { WorkStore } from '../store/work-store';
 import { startWebServer, stopWebServer } from './server';
 
-export async function runApi(config: Config, domain: Domain, logger: Logger, address: string) {
+export async function runApi(
+  config: Config,
+  domain: Domain,
+  logger: Logger,
+  address: string,
+  store: WorkStore,
+) {
   assertSafeAuth(config.auth);
   if (config.auth.developmentKey)
     logger.warn('signing tokens with the public development key: set PISHKHAN_JWT_SECRET');
-  const { connection, client } = await connectClient(address, config.temporal.namespace);
+  const temporalClient = await connectClient(address, config.temporal.namespace);
+  const { connection, client } = temporalClient;
   const added = await ensureSearchAttributes(connection, config.temporal.namespace);
   if (added.length > 0) logger.info({ added }, 'registered search attributes');
   await ensureLicenceRegistry(client, config.temporal.taskQueue, domain.organisation);
@@ -31,7 +40,7 @@ export async function runApi(config: Config, domain: Domain, logger: Logger, add
       organisation: domain.organisation,
       logger,
       auth: config.auth,
-      auditDir: config.auditDir,
+      store,
     },
     config.api.port,
     config.api.host,
@@ -41,7 +50,7 @@ export async function runApi(config: Config, domain: Domain, logger: Logger, add
     url: web.url,
     stop: async () => {
       await stopWebServer(web);
-      await connection.close();
+      await temporalClient.close();
     },
   };
 }
@@ -50,7 +59,10 @@ if (require.main === module) {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const address = config.temporal.address ?? `127.0.0.1:${config.temporal.embeddedPort}`;
-  runApi(config, loadDomain(config, logger), logger, address)
-    .then((api) => onShutdown(logger, [api.stop]))
+  openConfiguredStore(config.store, { standalone: 'npm run api' })
+    .then(async (store) => {
+      const api = await runApi(config, loadDomain(config, logger), logger, address, store);
+      onShutdown(logger, [api.stop, () => store.close()]);
+    })
     .catch(exitOnStartupError);
 }

@@ -1,6 +1,6 @@
 /**
- * Prometheus metrics: calls and their latencies per operation, and the open work as Temporal's
- * visibility shows it (open tasks per SLA state, escalated tasks), read at most every 15 s.
+ * Prometheus metrics: calls and their latencies per operation, and the open work as the work
+ * store holds it (open tasks per SLA state, escalated tasks), read at most every 15 s.
  */
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -29,7 +29,7 @@ export class Metrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'pishkhan_' });
     const read = async () => {
       if (!this.work || Date.now() - this.work.at > WORK_TTL_MS) {
-        const summary = await queries.summary('service');
+        const summary = await queries.summary('service', {});
         const bySla = { ok: 0, 'at-risk': 0, breached: 0 };
         let escalated = 0;
         for (const group of summary) {

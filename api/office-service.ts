@@ -4,7 +4,7 @@
  * Reports: how the rule spread a service's work in a district over the eligible offices, and
  * how each office performs.
  */
-import { WorkflowUpdateFailedError, type Client, type WorkflowExecutionInfo } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { jalaliToGregorian } from '../lib/calendar/jalali';
 import { cityDate } from '../lib/calendar/working-time';
@@ -12,8 +12,8 @@ import type { Office } from '../lib/generated/organisation';
 import { fairness, gini, type FairnessReport, type Spread } from '../lib/organisation/fairness';
 import { statusOn, type LicenceState } from '../lib/organisation/licences';
 import type { Organisation } from '../lib/organisation/organisation';
-import { SA } from '../lib/temporal/search-attributes';
-import { officeWorkQuery } from '../activities/live-offices';
+import type { Queryable } from '../store/database';
+import { officeLoads, officeShares, officeTotals } from '../store/office-work';
 import {
   changeLicenceUpdate,
   licencesQuery,
@@ -22,8 +22,6 @@ import {
 } from '../workflows/licence-messages';
 import type { Presenter } from './present';
 import { ProblemError } from './problem';
-
-type Work = Record<string, { tasks: number; done: number; breached: number; ms: number }>;
 
 export interface OfficePerformance {
   office: string;
@@ -41,6 +39,8 @@ export class OfficeService {
     private readonly taskQueue: string,
     private readonly org: Organisation,
     private readonly present: Presenter,
+    /** The work store: office loads, shares and records. */
+    private readonly store: Queryable,
   ) {}
 
   private today(): string {
@@ -50,10 +50,6 @@ export class OfficeService {
   async licences(): Promise<Map<string, LicenceState>> {
     const list = await this.client.workflow.getHandle(registryIdOf(this.taskQueue)).query(licencesQuery);
     return new Map(list.map((l) => [l.officeId, l]));
-  }
-
-  private async load(officeId: string): Promise<number> {
-    return (await this.client.workflow.count(officeWorkQuery(this.taskQueue, officeId))).count;
   }
 
   private view(office: Office, licence: LicenceState, load?: number) {
@@ -74,13 +70,11 @@ export class OfficeService {
   }
 
   async list() {
-    const licences = await this.licences();
-    return Promise.all(
-      this.org.officesWith(licences).map(async (office) => {
-        const licence = licences.get(office.id) ?? this.org.licenceOf(office);
-        return this.view(office, licence, await this.load(office.id));
-      }),
-    );
+    const [licences, loads] = await Promise.all([this.licences(), officeLoads(this.store)]);
+    return this.org.officesWith(licences).map((office) => {
+      const licence = licences.get(office.id) ?? this.org.licenceOf(office);
+      return this.view(office, licence, loads.get(office.id) ?? 0);
+    });
   }
 
   async get(officeId: string) {
@@ -88,8 +82,9 @@ export class OfficeService {
     const office = this.org.officesWith(licences).find((o) => o.id === officeId);
     if (!office) throw new ProblemError('not-found', `There is no office '${officeId}'.`);
     const licence = licences.get(office.id) ?? this.org.licenceOf(office);
+    const loads = await officeLoads(this.store);
     return {
-      ...this.view(office, licence, await this.load(office.id)),
+      ...this.view(office, licence, loads.get(office.id) ?? 0),
       history: licence.history.map((change) => this.present.licenceChange(change)),
     };
   }
@@ -137,16 +132,6 @@ export class OfficeService {
     }
   }
 
-  /** Requests of a service in a district, as visibility holds them, running and closed. */
-  private async requests(serviceId?: string, district?: string): Promise<WorkflowExecutionInfo[]> {
-    const filters = [`TaskQueue = '${this.taskQueue}'`, `WorkflowType = 'serviceRequest'`];
-    if (serviceId) filters.push(`${SA.service.name} = '${serviceId}'`);
-    if (district) filters.push(`${SA.district.name} = '${district}'`);
-    const found: WorkflowExecutionInfo[] = [];
-    for await (const info of this.client.workflow.list({ query: filters.join(' AND ') })) found.push(info);
-    return found;
-  }
-
   /** How the rule spread a service's requests in a district over the offices eligible for them. */
   async routingReport(
     serviceId: string,
@@ -158,9 +143,14 @@ export class OfficeService {
       loadGini: number;
       eligible: string[];
       byHow: Record<string, number>;
+      requests: number;
     }
   > {
-    const licences = await this.licences();
+    const [licences, shares, loads] = await Promise.all([
+      this.licences(),
+      officeShares(this.store, serviceId, district),
+      officeLoads(this.store),
+    ]);
     const eligible = this.org
       .officesWith(licences)
       .filter(
@@ -174,59 +164,48 @@ export class OfficeService {
       );
     const counts = new Map<string, number>();
     const byHow: Record<string, number> = {};
-    for (const info of await this.requests(serviceId, district)) {
-      const office = info.memo?.office as { office: string; how: string } | undefined;
-      if (!office) continue;
-      byHow[office.how] = (byHow[office.how] ?? 0) + 1;
-      if (office.how === 'rule') counts.set(office.office, (counts.get(office.office) ?? 0) + 1);
+    for (const share of shares) {
+      byHow[share.how] = (byHow[share.how] ?? 0) + share.requests;
+      if (share.how === 'rule') counts.set(share.office, (counts.get(share.office) ?? 0) + share.requests);
     }
     const report = fairness(counts, new Map(eligible.map((o) => [o.id, o.capacity])));
     // What the rule evens out is open load for capacity, over all the work an office holds:
     // an office serving other districts too rightly gets a smaller share of this one's.
-    const offices = await Promise.all(
-      report.offices.map(async (spread) => {
-        const openLoad = await this.load(spread.office);
-        return { ...spread, openLoad, loadRatio: openLoad / spread.capacity };
-      }),
-    );
+    const offices = report.offices.map((spread) => {
+      const openLoad = loads.get(spread.office) ?? 0;
+      return { ...spread, openLoad, loadRatio: openLoad / spread.capacity };
+    });
     return {
       ...report,
       offices,
       loadGini: gini(offices.map((o) => o.loadRatio)),
       eligible: eligible.map((o) => o.id),
       byHow,
+      requests: [...counts.values()].reduce((a, b) => a + b, 0),
     };
   }
 
-  /** Each office's open load, completed tasks, mean completion time and breaches. */
+  /** Each office's open load, completed tasks, mean completion time and the breaches it let happen. */
   async performance(serviceId?: string, district?: string): Promise<OfficePerformance[]> {
-    const totals = new Map<string, { done: number; ms: number; breached: number }>();
-    for (const info of await this.requests(serviceId, district)) {
-      for (const [principal, entry] of Object.entries((info.memo?.work as Work | undefined) ?? {})) {
-        if (!principal.startsWith('office:')) continue;
-        const office = principal.slice('office:'.length);
-        const total = totals.get(office) ?? { done: 0, ms: 0, breached: 0 };
-        total.done += entry.done;
-        total.ms += entry.ms;
-        total.breached += entry.breached;
-        totals.set(office, total);
-      }
-    }
-    const licences = await this.licences();
-    return Promise.all(
-      this.org.officesWith(licences).map(async (office) => {
-        const total = totals.get(office.id) ?? { done: 0, ms: 0, breached: 0 };
-        return {
-          office: office.id,
-          openLoad: await this.load(office.id),
-          capacity: office.capacity,
-          tasksDone: total.done,
-          meanCompletionHours: total.done
-            ? Math.round((total.ms / total.done / 3_600_000) * 100) / 100
-            : null,
-          breaches: total.breached,
-        };
+    const [licences, totals, loads] = await Promise.all([
+      this.licences(),
+      officeTotals(this.store, {
+        ...(serviceId ? { service: serviceId } : {}),
+        ...(district ? { district } : {}),
       }),
-    );
+      officeLoads(this.store),
+    ]);
+    const byOffice = new Map(totals.map((total) => [total.office, total]));
+    return this.org.officesWith(licences).map((office) => {
+      const total = byOffice.get(office.id);
+      return {
+        office: office.id,
+        openLoad: loads.get(office.id) ?? 0,
+        capacity: office.capacity,
+        tasksDone: total?.tasksDone ?? 0,
+        meanCompletionHours: total?.meanCompletionHours ?? null,
+        breaches: total?.breaches ?? 0,
+      };
+    });
   }
 }

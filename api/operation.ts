@@ -125,19 +125,28 @@ export class OperationRegistry {
         body: req.body as unknown,
         target: {},
       };
-      if (spec.method === 'post') this.auditOnFinish(spec, call, res);
-      this.authorise(spec, actor);
-      this.check(params, call.params, 'invalid-request', 'path');
-      this.check(query, call.query, 'invalid-request', 'query');
-      if (spec.body === 'yaml') {
-        if (!req.is(YAML_TYPES) || typeof req.body !== 'string')
-          throw new ProblemError('unsupported-media-type', 'Send the definition as application/yaml.');
-      } else if (body) {
-        if (!req.is('application/json'))
-          throw new ProblemError('unsupported-media-type', 'Send the body as application/json.');
-        this.check(body, call.body, 'invalid-request', 'body');
+      let reply: Reply;
+      try {
+        this.authorise(spec, actor);
+        this.check(params, call.params, 'invalid-request', 'path');
+        this.check(query, call.query, 'invalid-request', 'query');
+        if (spec.body === 'yaml') {
+          if (!req.is(YAML_TYPES) || typeof req.body !== 'string')
+            throw new ProblemError('unsupported-media-type', 'Send the definition as application/yaml.');
+        } else if (body) {
+          if (!req.is('application/json'))
+            throw new ProblemError('unsupported-media-type', 'Send the body as application/json.');
+          this.check(body, call.body, 'invalid-request', 'body');
+        }
+        reply = await handler(call);
+      } catch (error) {
+        // A refused or failed change is audited too, before the problem is answered.
+        if (spec.method === 'post') {
+          const problem = error instanceof ProblemError ? error : new ProblemError('internal');
+          await this.record(spec, call, res, problem.status, problem.slug);
+        }
+        throw error;
       }
-      const reply = await handler(call);
       const status = reply.status ?? 200;
       const validate = answers.get(status);
       if (validate && !validate(reply.body)) {
@@ -148,8 +157,11 @@ export class OperationRegistry {
             errors,
           });
       }
+      // The change is in the audit trail before its caller hears of it.
+      if (spec.method === 'post') await this.record(spec, call, res, status);
       if (reply.location) res.location(reply.location);
-      res.status(status).json(reply.body);
+      if (status === 204) res.status(204).end();
+      else res.status(status).json(reply.body);
     };
 
     const chain = spec.body === 'yaml' ? [yaml] : [];
@@ -181,36 +193,37 @@ export class OperationRegistry {
     });
   }
 
-  private auditOnFinish(spec: OperationSpec, call: Call, res: Response): void {
-    res.on('finish', () => {
-      const { req, actor } = call;
-      const params = call.params;
-      try {
-        this.audit.append({
-          at: new Date().toISOString(),
-          actor: actor
-            ? { subject: actorName(actor), role: actor.role, ...(actor.name ? { name: actor.name } : {}) }
-            : { subject: 'anonymous', role: 'anonymous' },
-          action: spec.id,
-          method: req.method,
-          path: req.originalUrl,
-          target: {
-            ...(params.trackingCode ? { trackingCode: params.trackingCode } : {}),
-            ...(params.taskId ? { taskId: params.taskId } : {}),
-            ...(params.officeId ? { officeId: params.officeId } : {}),
-            ...(params.serviceId ? { serviceId: params.serviceId } : {}),
-            ...call.target,
-          },
-          address: req.ip ?? '',
-          requestId: String(res.locals.requestId ?? ''),
-          result: {
-            status: res.statusCode,
-            ...(typeof res.locals.problem === 'string' ? { problem: res.locals.problem } : {}),
-          },
-        });
-      } catch (error) {
-        this.logger.error({ err: error, operation: spec.id }, 'could not write the audit entry');
-      }
-    });
+  /** Writes the audit entry of a call; a failure to write is logged, never hides the answer. */
+  private async record(
+    spec: OperationSpec,
+    call: Call,
+    res: Response,
+    status: number,
+    problem?: string,
+  ): Promise<void> {
+    const { req, actor, params } = call;
+    try {
+      await this.audit.append({
+        at: new Date().toISOString(),
+        actor: actor
+          ? { subject: actorName(actor), role: actor.role, ...(actor.name ? { name: actor.name } : {}) }
+          : { subject: 'anonymous', role: 'anonymous' },
+        action: spec.id,
+        method: req.method,
+        path: req.originalUrl,
+        target: {
+          ...(params.trackingCode ? { trackingCode: params.trackingCode } : {}),
+          ...(params.taskId ? { taskId: params.taskId } : {}),
+          ...(params.officeId ? { officeId: params.officeId } : {}),
+          ...(params.serviceId ? { serviceId: params.serviceId } : {}),
+          ...call.target,
+        },
+        address: req.ip ?? '',
+        requestId: String(res.locals.requestId ?? ''),
+        result: { status, ...(problem ? { problem } : {}) },
+      });
+    } catch (error) {
+      this.logger.error({ err: error, operation: spec.id }, 'could not write the audit entry');
+    }
   }
 }

@@ -2,8 +2,11 @@
  * How the API shows times and requests: every instant in ISO 8601 and as a Jalali date in the
  * city's time zone, the way people in the municipality read it.
  */
+import { clockFor } from '../lib/calendar/clock';
 import { formatJalali, gregorianToJalali } from '../lib/calendar/jalali';
+import type { ResolvedCalendar } from '../lib/calendar/working-time';
 import type { LicenceChange } from '../lib/organisation/licences';
+import type { WorkItemRow } from '../store/worklists';
 import type { Deadline, RequestStatus, TaskRecord } from '../workflows/types';
 
 export interface When {
@@ -18,7 +21,32 @@ export interface Day {
 }
 
 export class Presenter {
-  constructor(readonly timeZone: string) {}
+  readonly timeZone: string;
+
+  constructor(readonly calendar: ResolvedCalendar) {
+    this.timeZone = calendar.timeZone;
+  }
+
+  /** Minutes left to a deadline on its clock (working minutes on the city calendar); negative once past. */
+  left(deadline: string, clock: string, now = Date.now()) {
+    const kind = clock === 'continuous' ? 'continuous' : 'working';
+    const counted = clockFor(kind, this.calendar);
+    const at = Date.parse(deadline);
+    const ms = at >= now ? counted.between(now, at) : -counted.between(at, now);
+    return { minutes: Math.trunc(ms / 60_000), clock: kind };
+  }
+
+  /** A task of a worklist or an SLA list, as people read it. */
+  workItem(item: WorkItemRow, now = Date.now()) {
+    const { serviceTitle, openedAt, deadline, clock, ...rest } = item;
+    return {
+      ...rest,
+      service: { id: item.serviceId, title: serviceTitle },
+      openedAt: this.when(openedAt),
+      deadline: this.when(deadline),
+      left: this.left(deadline, clock, now),
+    };
+  }
 
   when(iso: string): When {
     return { at: iso, jalali: formatJalali(new Date(iso), this.timeZone) };

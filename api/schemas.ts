@@ -80,29 +80,57 @@ export const citizenAccessBody = {
 } as const;
 
 const page = { type: 'string', pattern: '^[1-9][0-9]{0,5}$' };
-const pageSize = { type: 'string', pattern: '^([1-9]|[1-9][0-9]|100)$' };
+const pageSize = { type: 'string', pattern: '^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$' };
+
+const serviceId = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,80}$' };
+const districtId = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,20}$' };
+const stepId = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,80}$' };
+const officeId = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,40}$' };
+/** A department of every district (urban-planning), one district's (d05.urban-planning), or a city one. */
+const departmentUnit = { type: 'string', pattern: '^([a-z][a-z0-9-]{0,20}\\.)?[a-z][a-z0-9-]{0,60}$' };
+const instant = { type: 'string', format: 'date-time' };
 
 export const worklistQuery = {
   type: 'object',
   additionalProperties: false,
   properties: {
     assignee: principal,
-    service: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,80}$' },
-    district: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,20}$' },
-    step: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,80}$' },
+    service: serviceId,
+    district: districtId,
+    step: stepId,
     sla: { enum: ['ok', 'at-risk', 'breached'] },
     view: { enum: ['pool', 'mine', 'all'] },
+    escalated: {
+      enum: ['mine'],
+      description: "Only the tasks escalated to the caller's unit (its head), whoever holds them.",
+    },
+    q: {
+      type: 'string',
+      pattern: '^([0-9]{10}|[0-9]{12})$',
+      description: "A request's tracking code (12 digits) or its applicant's national id (10 digits).",
+    },
     sort: { enum: ['deadline', '-deadline'] },
     page,
     pageSize,
   },
 } as const;
 
+/** Narrowing an SLA list or summary: where, whose, which service and step, deadlines in a range. */
+const slaFilters = {
+  district: districtId,
+  office: officeId,
+  department: departmentUnit,
+  service: serviceId,
+  step: stepId,
+  from: { ...instant, description: 'Only tasks whose deadline is at or after this instant.' },
+  to: { ...instant, description: 'Only tasks whose deadline is before this instant.' },
+};
+
 export const slaSummaryQuery = {
   type: 'object',
   additionalProperties: false,
   required: ['by'],
-  properties: { by: { enum: ['office', 'department', 'service', 'district'] } },
+  properties: { by: { enum: ['office', 'department', 'service', 'district', 'step'] }, ...slaFilters },
 } as const;
 
 export const auditQuery = {
@@ -204,7 +232,56 @@ export const rollbackBody = {
 export const slaListQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { escalatedTo: principal },
+  properties: { escalatedTo: principal, ...slaFilters, page, pageSize },
+} as const;
+
+export const requestSearchQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    q: {
+      type: 'string',
+      pattern: '^([0-9]{10}|[0-9]{12})$',
+      description: "A tracking code (12 digits) or an applicant's national id (10 digits).",
+    },
+    service: serviceId,
+    district: districtId,
+    state: { enum: ['active', 'completed', 'rejected', 'cancelled', 'expired'] },
+    from: { ...instant, description: 'Started at or after this instant.' },
+    to: { ...instant, description: 'Started before this instant.' },
+    page,
+    pageSize,
+  },
+} as const;
+
+export const notificationsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { unread: { enum: ['true', 'false'] }, page, pageSize },
+} as const;
+
+/** The period and filters of a report over the store's history. */
+const reportRange = {
+  from: { ...instant, description: 'The first instant counted; 30 days before `to` when absent.' },
+  to: { ...instant, description: 'The first instant not counted; now when absent.' },
+  service: serviceId,
+  district: districtId,
+  office: officeId,
+  department: departmentUnit,
+};
+
+const reportGroup = { enum: ['service', 'district', 'office', 'department'] };
+
+export const groupedReportQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { by: reportGroup, ...reportRange },
+} as const;
+
+export const periodReportQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { period: { enum: ['day', 'week'] }, by: reportGroup, ...reportRange },
 } as const;
 
 /** Path parameters: loose here, so the handlers can say precisely what is wrong with a value. */

@@ -3,13 +3,9 @@
  * of step adds, and a ten-step request run by the interpreter against the same chain written
  * by hand as a plain workflow. History length is what continue-as-new and replay pay for.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
-import { Outbox } from '../activities/outbox';
 import { compileDefinitionText } from '../lib/definitions/catalog';
 import { loadOrganisation } from '../lib/organisation/load-organisation';
 import { repoPath } from '../lib/paths';
@@ -17,6 +13,7 @@ import type { ServicePlan } from '../lib/plan/types';
 import { TEMPORAL_CLI } from '../lib/temporal/dev-server';
 import { ensureSearchAttributes } from '../lib/temporal/ensure-search-attributes';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
+import { openWorkStore } from '../store/work-store';
 import { completeTaskUpdate, statusQuery } from '../workflows/messages';
 import type { RequestInput } from '../workflows/types';
 import { completeStep } from './workflows/hand-written-chain';
@@ -64,14 +61,14 @@ async function main() {
     server: { executable: { type: 'existing-path', path: TEMPORAL_CLI }, ip: '127.0.0.1' },
   });
   await ensureSearchAttributes(env.connection, 'default');
-  const outbox = new Outbox(join(mkdtempSync(join(tmpdir(), 'bench-')), 'outbox.jsonl'));
+  const store = await openWorkStore({ nationalIdKey: 'bench' });
   // The interpreter and the hand-written chain, on one worker with the engine's activities.
   const benchWorker = await Worker.create({
     connection: env.nativeConnection,
     namespace: 'default',
     taskQueue: TASK_QUEUE,
     workflowsPath: require.resolve('./workflows'),
-    activities: createActivities({ organisation: org, outbox }),
+    activities: createActivities({ organisation: org, store }),
   });
   const running = benchWorker.run();
   const { client } = env;

@@ -12,6 +12,7 @@ import { createLogger } from '../lib/logger';
 import { repoRoot } from '../lib/paths';
 import { exitOnStartupError, onShutdown } from '../lib/process';
 import { startDevServer } from '../lib/temporal/dev-server';
+import { openConfiguredStore } from '../store/open-store';
 import { runWorker } from '../worker/main';
 import { seedDemo } from './demo/seed';
 import { takeoverTime } from './demo/takeover-time';
@@ -42,17 +43,20 @@ async function main() {
     where = `${address}, namespace ${config.temporal.namespace}, state in ${relative(repoRoot, dbFile)}`;
   }
 
-  let api, worker;
+  let api, worker, store;
   try {
-    api = await runApi(config, domain, logger, address);
-    worker = await runWorker(config, domain.organisation, logger, address);
+    store = await openConfiguredStore(config.store);
+    api = await runApi(config, domain, logger, address, store);
+    worker = await runWorker(config, domain.organisation, logger, address, store);
   } catch (error) {
     await api?.stop();
+    await store?.close();
     await stopServer();
     throw error;
   }
-  // Stop taking calls first, then finish in-flight tasks, then stop the server.
-  onShutdown(logger, [api.stop, worker.stop, stopServer]);
+  const openStore = store;
+  // Stop taking calls first, then finish in-flight tasks, then close the store and the server.
+  onShutdown(logger, [api.stop, worker.stop, () => openStore.close(), stopServer]);
 
   const services = domain.catalog.all().length;
   console.log(
@@ -63,6 +67,7 @@ async function main() {
       `  OpenAPI      ${api.url}/api/openapi.json`,
       `  Sign in      npm run pishkhan -- token p-0101-clerk   (people: npm run pishkhan -- people)`,
       ...(uiUrl ? [`  Temporal UI  ${uiUrl}`] : []),
+      `  Work store   ${config.store.url ? 'PostgreSQL at DATABASE_URL' : `embedded PostgreSQL in ${relative(repoRoot, config.store.dataDir)}`}`,
       `  Temporal     ${where}`,
       `  Services     ${services} definition${services === 1 ? '' : 's'} from ${relative(repoRoot, config.servicesDir)}`,
       'Press Ctrl-C to stop.',

@@ -2,6 +2,7 @@
  * Configuration from the environment, with the embedded single-machine setup as default.
  * Leaving TEMPORAL_ADDRESS unset means "start the embedded Temporal dev server".
  */
+import { createHmac } from 'node:crypto';
 import { isAbsolute, join } from 'node:path';
 import { repoPath } from './paths';
 
@@ -19,17 +20,26 @@ export interface Config {
   dataDir: string;
   servicesDir: string;
   organisationDir: string;
-  outboxPath: string;
   /** Where published versions of definitions are kept. */
   publishedDir: string;
   logLevel: string;
   auth: AuthConfig;
-  /** Where the audit trail of state-changing calls is appended. */
-  auditDir: string;
   /** History length after which a request continues as new. */
   continueAsNewAfter: number | undefined;
   /** Demo requests `npm start` seeds on the embedded server; 0 seeds none. */
   demoRequests: number;
+  store: StoreConfig;
+}
+
+export interface StoreConfig {
+  /** postgres://… of the PostgreSQL server every process shares; the embedded database when absent. */
+  url: string | undefined;
+  /** Where the embedded database keeps its files. */
+  dataDir: string;
+  /** The schema of the store's tables. */
+  schema: string;
+  /** Keys the hash of applicants' national ids; the same in every process of a deployment. */
+  nationalIdKey: string;
 }
 
 export interface AuthConfig {
@@ -78,6 +88,7 @@ const path = (value: string | undefined, fallback: string) =>
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path(env.PISHKHAN_DATA_DIR, 'data');
+  const secret = env.PISHKHAN_JWT_SECRET || DEVELOPMENT_KEY;
   return {
     temporal: {
       address: env.TEMPORAL_ADDRESS || undefined,
@@ -90,20 +101,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     servicesDir: path(env.PISHKHAN_SERVICES_DIR, 'definitions/services'),
     organisationDir: path(env.PISHKHAN_ORGANISATION_DIR, 'definitions/organisation'),
-    outboxPath: env.PISHKHAN_OUTBOX ? path(env.PISHKHAN_OUTBOX, '') : join(dataDir, 'outbox.jsonl'),
     publishedDir: env.PISHKHAN_PUBLISHED_DIR
       ? path(env.PISHKHAN_PUBLISHED_DIR, '')
       : join(dataDir, 'published'),
     logLevel: env.LOG_LEVEL || 'info',
     auth: {
-      secret: env.PISHKHAN_JWT_SECRET || DEVELOPMENT_KEY,
+      secret,
       developmentKey: !env.PISHKHAN_JWT_SECRET,
       issuer: env.PISHKHAN_JWT_ISSUER || 'pishkhan',
       audience: env.PISHKHAN_JWT_AUDIENCE || 'pishkhan-api',
       rateLimitPerMinute: whole(env.PISHKHAN_RATE_LIMIT, 600, 'PISHKHAN_RATE_LIMIT', 1),
     },
-    auditDir: env.PISHKHAN_AUDIT_DIR ? path(env.PISHKHAN_AUDIT_DIR, '') : join(dataDir, 'audit'),
     demoRequests: whole(env.PISHKHAN_DEMO_REQUESTS, 300, 'PISHKHAN_DEMO_REQUESTS'),
+    store: {
+      url: env.DATABASE_URL || undefined,
+      dataDir: join(dataDir, 'store'),
+      schema: env.PISHKHAN_DATABASE_SCHEMA || 'pishkhan',
+      // Without its own key, one derived from the token key: set both in production.
+      nationalIdKey:
+        env.PISHKHAN_NATIONAL_ID_KEY || createHmac('sha256', secret).update('national ids').digest('hex'),
+    },
     continueAsNewAfter: env.PISHKHAN_CONTINUE_AS_NEW_AFTER
       ? Number(env.PISHKHAN_CONTINUE_AS_NEW_AFTER)
       : undefined,

@@ -3,26 +3,34 @@
  * reaches the Temporal cluster; they share the task queue.
  */
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { Outbox } from '../activities/outbox';
 import { loadConfig, type Config } from '../lib/config';
 import { loadOrganisation } from '../lib/organisation/load-organisation';
 import type { Organisation } from '../lib/organisation/organisation';
 import { createLogger, type Logger } from '../lib/logger';
 import { exitOnStartupError, onShutdown } from '../lib/process';
 import { connectClient, connectWorker } from '../lib/temporal/connect';
+import { openConfiguredStore } from '../store/open-store';
+import type { WorkStore } from '../store/work-store';
 import { createWorker } from './create-worker';
 
-export async function runWorker(config: Config, organisation: Organisation, logger: Logger, address: string) {
+export async function runWorker(
+  config: Config,
+  organisation: Organisation,
+  logger: Logger,
+  address: string,
+  store: WorkStore,
+) {
   const connection = await connectWorker(address);
   // Activities read live licences and loads, and reroute work, through a client.
-  const { connection: clientConnection, client } = await connectClient(address, config.temporal.namespace);
+  const temporalClient = await connectClient(address, config.temporal.namespace);
+  const { client } = temporalClient;
   const worker = await createWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     deps: {
       organisation,
-      outbox: new Outbox(config.outboxPath),
+      store,
       temporal: { client, taskQueue: config.temporal.taskQueue },
     },
   });
@@ -34,7 +42,7 @@ export async function runWorker(config: Config, organisation: Organisation, logg
       worker.shutdown();
       await running;
       await connection.close();
-      await clientConnection.close();
+      await temporalClient.close();
     },
   };
 }
@@ -45,7 +53,16 @@ if (require.main === module) {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const address = config.temporal.address ?? `127.0.0.1:${config.temporal.embeddedPort}`;
-  runWorker(config, loadOrganisation(config.organisationDir), logger, address)
-    .then((worker) => onShutdown(logger, [worker.stop]))
+  openConfiguredStore(config.store, { standalone: 'npm run worker' })
+    .then(async (store) => {
+      const worker = await runWorker(
+        config,
+        loadOrganisation(config.organisationDir),
+        logger,
+        address,
+        store,
+      );
+      onShutdown(logger, [worker.stop, () => store.close()]);
+    })
     .catch(exitOnStartupError);
 }

@@ -21,6 +21,7 @@ import type {
 import { actionRunner, engine } from './activity-proxies';
 import type { RequestCase, TaskSpec } from './request-case';
 import { resumeClock, suspendClock } from './deadlines';
+import { tell } from './notices';
 import { watchTask, type WatchPlan } from './sla-watch';
 import type { Assignment, TaskRecord } from './types';
 
@@ -419,12 +420,7 @@ export class Interpreter {
     const recipients: string[] = [];
     for (const rule of step.to) {
       const { assignee } = await this.assign(rule, step.id);
-      await engine.notify({
-        kind: 'message',
-        to: assignee.principal,
-        trackingCode: this.input.trackingCode,
-        message,
-      });
+      await tell(this.rc, this.publish, { kind: 'message', to: assignee.principal, message });
       recipients.push(assignee.principal);
     }
     this.rc.record(

@@ -555,7 +555,7 @@ export class RequestCase {
 
   status(): RequestStatus {
     const { input } = this;
-    const { tasks: _tasks, taskSeq: _seq, ...record } = this.s;
+    const { tasks: _tasks, taskSeq: _seq, notifications: _notifications, ...record } = this.s;
     const suspended = this.suspension();
     return {
       trackingCode: input.trackingCode,

@@ -11,10 +11,10 @@ import {
   condition,
   continueAsNew,
   isCancellation,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { engine } from './activity-proxies';
 import {
   extendDeadline,
   resumeClock,
@@ -24,6 +24,7 @@ import {
   validateSuspend,
 } from './deadlines';
 import { ContinueAsNewAt, Interpreter, type Exit } from './interpreter';
+import { tell } from './notices';
 import {
   claimTaskUpdate,
   reassignTaskUpdate,
@@ -57,6 +58,7 @@ import type {
   WithdrawInput,
 } from './types';
 import { VisibilityPublisher } from './visibility';
+import { WORK_STORE_PATCH, WorkRecorder } from './work-recorder';
 
 /** History length after which a request continues as new, unless its input says otherwise. */
 export const CONTINUE_AS_NEW_AFTER = 2000;
@@ -64,7 +66,16 @@ export const CONTINUE_AS_NEW_AFTER = 2000;
 export async function serviceRequest(input: RequestInput): Promise<RequestStatus> {
   const rc = new RequestCase(input, Date.now());
   const visibility = new VisibilityPublisher();
-  const publish = () => visibility.publish(rc);
+  const recorder = new WorkRecorder(rc);
+  /** Every change is published: search attributes for operators, the rows of the work store. */
+  const publish = () => {
+    // Histories recorded before the work store kept the open tasks in the memo instead.
+    const recording = patched(WORK_STORE_PATCH);
+    visibility.publish(rc, { memo: !recording });
+    if (recording) recorder.changed();
+  };
+  /** Before the workflow ends or continues as new, its last changes are in the store. */
+  const recorded = () => condition(() => recorder.idle());
   const limit = input.continueAsNewAfter ?? CONTINUE_AS_NEW_AFTER;
   const historyFull = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= limit;
   const interpreter = new Interpreter(rc, publish, historyFull, input.resume?.taskId);
@@ -201,10 +212,9 @@ export async function serviceRequest(input: RequestInput): Promise<RequestStatus
       root.cancel();
       publish();
       for (const to of new Set([...holders, `applicant:${input.trackingCode}`])) {
-        await engine.notify({
+        await tell(rc, publish, {
           kind: 'request-ended',
           to,
-          trackingCode: input.trackingCode,
           message: {
             fa: `درخواست ${input.trackingCode} به انصراف متقاضی بسته شد`,
             en: `Request ${input.trackingCode} was withdrawn by the applicant`,
@@ -222,6 +232,9 @@ export async function serviceRequest(input: RequestInput): Promise<RequestStatus
     },
   );
 
+  recorder.run().catch((error: unknown) => {
+    if (!isCancellation(error)) throw error;
+  });
   publish();
   watchStatutoryDeadline({ rc, publish }).catch((error: unknown) => {
     if (!isCancellation(error)) throw error;
@@ -232,6 +245,7 @@ export async function serviceRequest(input: RequestInput): Promise<RequestStatus
   } catch (error) {
     if (error instanceof ContinueAsNewAt) {
       await condition(allHandlersFinished);
+      await recorded();
       return continueAsNew<typeof serviceRequest>({
         ...input,
         resume: { state: rc.s, stepId: error.stepId, taskId: error.taskId },
@@ -248,5 +262,6 @@ export async function serviceRequest(input: RequestInput): Promise<RequestStatus
   }
   publish();
   await condition(allHandlersFinished);
+  await recorded();
   return rc.status();
 }

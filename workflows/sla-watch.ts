@@ -9,6 +9,7 @@
 import { condition } from '@temporalio/workflow';
 import type { PlanEscalation } from '../lib/plan/types';
 import { engine } from './activity-proxies';
+import { tell } from './notices';
 import { iso, type RequestCase } from './request-case';
 import type { TaskRecord } from './types';
 
@@ -46,10 +47,9 @@ export async function watchTask(ctx: WatchContext, task: TaskRecord, plan: Watch
       if (woke === 'moved') continue;
       rc.markAtRisk(task);
       publish();
-      await engine.notify({
+      await tell(rc, publish, {
         kind: 'sla-reminder',
         to: task.assignee.principal,
-        trackingCode,
         taskId: task.taskId,
         message: {
           fa: `مهلت کار «${task.title.fa}» رو به پایان است: ${task.deadline}`,
@@ -102,10 +102,9 @@ export async function watchTask(ctx: WatchContext, task: TaskRecord, plan: Watch
         ? [target.to.principal, previous.principal]
         : [target.to.principal];
       for (const to of recipients) {
-        await engine.notify({
+        await tell(rc, publish, {
           kind: 'sla-breach',
           to,
-          trackingCode,
           taskId: task.taskId,
           message: {
             fa: `کار «${task.title.fa}» از مهلت گذشته است (سطح ارجاع ${escalation.level})`,
@@ -153,10 +152,9 @@ export async function watchStatutoryDeadline(ctx: WatchContext): Promise<void> {
       Date.now(),
     );
     publish();
-    await engine.notify({
+    await tell(rc, publish, {
       kind: 'sla-breach',
       to: escalation.to.principal,
-      trackingCode: rc.input.trackingCode,
       message: {
         fa: `مهلت قانونی درخواست ${rc.input.trackingCode} گذشته است`,
         en: `Request ${rc.input.trackingCode} is past its statutory deadline`,

@@ -206,6 +206,18 @@ export interface DeadlineChange {
   by: string;
 }
 
+export type NotificationKind = 'message' | 'sla-reminder' | 'sla-breach' | 'request-ended';
+
+/** A message the request sends: to the people of a unit (their in-app notifications, e-mail, a webhook). */
+export interface NotificationRecord {
+  at: string;
+  kind: NotificationKind;
+  /** The principal it is for: office:…, department:…, head:…, or applicant:…. */
+  to: string;
+  taskId?: string;
+  message: Title;
+}
+
 /** The whole record of a request: what its status shows, and what continue-as-new carries. */
 export interface CaseState {
   state: RequestState;
@@ -229,9 +241,13 @@ export interface CaseState {
   continuedAsNew: number;
   /** For a request registered after it was received: when, why, by whom, and when registered. */
   received?: LateRegistration & { registeredAt: string };
+  /** Messages sent, in order; each becomes a notification in the work store. */
+  notifications?: NotificationRecord[];
+  /** How many times the request has written its changes to the work store. */
+  storeRevision?: number;
 }
 
-export interface RequestStatus extends Omit<CaseState, 'tasks' | 'taskSeq'> {
+export interface RequestStatus extends Omit<CaseState, 'tasks' | 'taskSeq' | 'notifications'> {
   trackingCode: string;
   serviceId: string;
   serviceTitle: Title;

@@ -1,7 +1,8 @@
 /**
- * Keeps the request findable: search attributes for filtering (who holds it, how late it is)
- * and a memo with its open tasks, so worklists and breach lists are one visibility call.
- * Upserts only what changed, to keep histories short.
+ * Keeps the request findable in Temporal's own tools: search attributes for operators who list
+ * workflows (who holds it, how late it is). Requests recorded before the work store also kept
+ * their open tasks in the memo, which worklists read then. Upserts only what changed, to keep
+ * histories short.
  */
 import { upsertMemo, upsertSearchAttributes } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
@@ -20,7 +21,8 @@ export class VisibilityPublisher {
   private lastAttributes = '';
   private lastMemo = '';
 
-  publish(rc: RequestCase): void {
+  /** Upserts what changed; the memo of open tasks only for requests that do not write the work store. */
+  publish(rc: RequestCase, options: { memo: boolean }): void {
     const open = rc.openTasks();
     const escalatedTo = unique(open.flatMap((task) => rc.escalatedTo(task.taskId)));
     const deadlines = open.map((task) => task.deadline).sort();
@@ -42,6 +44,7 @@ export class VisibilityPublisher {
       upsertSearchAttributes(pairs);
       this.lastAttributes = attributes;
     }
+    if (!options.memo) return;
     const office = rc.officeOfRecord();
     const memo = { openTasks: rc.openTaskSummaries(), work: rc.workSummary(), ...(office ? { office } : {}) };
     const memoText = JSON.stringify(memo);

@@ -1,11 +1,11 @@
 /**
- * The audit trail: one JSON line per state-changing call, appended and never rewritten. Each
- * entry carries the hash of the one before it in its file, so an entry changed or removed on
- * disk breaks the chain, and `verify()` says where. The API offers no way to change it.
+ * The audit trail of the API: one entry per state-changing call (who, in what role, which
+ * operation on what, from where, with what result), written before the answer leaves, in the
+ * work store's database where every API instance appends to the same hash chain. No route changes
+ * or removes an entry; `verify()` says whether any was changed or removed.
  */
-import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Database } from '../../store/database';
+import { AuditTrail, type AuditQuery } from '../../store/audit-trail';
 
 export interface AuditEntry {
   at: string;
@@ -23,105 +23,30 @@ export interface AuditEntry {
   result: { status: number; problem?: string };
 }
 
-export interface StoredEntry extends AuditEntry {
-  instance: string;
-  seq: number;
-  prev: string;
-  hash: string;
-}
-
-export interface AuditFilter {
-  actor?: string;
-  trackingCode?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-}
-
-const GENESIS = '0'.repeat(64);
-
-const hashOf = (prev: string, entry: Omit<StoredEntry, 'hash'>) =>
-  createHash('sha256').update(prev).update(JSON.stringify(entry)).digest('hex');
-
-function readEntries(file: string): StoredEntry[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as StoredEntry);
-}
+export type AuditFilter = AuditQuery;
 
 export class AuditLog {
-  private readonly file: string;
-  private prev = GENESIS;
-  private seq = 0;
+  private readonly trail: AuditTrail<AuditEntry>;
 
-  /** `instance` names this process's file: two API processes never share one. */
-  constructor(
-    private readonly dir: string,
-    private readonly instance: string,
-  ) {
-    mkdirSync(dir, { recursive: true });
-    this.file = join(dir, `audit-${instance.replace(/[^A-Za-z0-9_.-]/g, '_')}.jsonl`);
-    if (existsSync(this.file)) {
-      const last = readEntries(this.file).at(-1);
-      if (last) {
-        this.prev = last.hash;
-        this.seq = last.seq;
-      }
-    }
+  constructor(db: Database) {
+    this.trail = new AuditTrail<AuditEntry>(db);
   }
 
-  /** Appends one entry in a single write, so a crash leaves whole lines only. */
-  append(entry: AuditEntry): StoredEntry {
-    const body = { ...entry, instance: this.instance, seq: this.seq + 1, prev: this.prev };
-    const stored: StoredEntry = { ...body, hash: hashOf(this.prev, body) };
-    appendFileSync(this.file, `${JSON.stringify(stored)}\n`);
-    this.prev = stored.hash;
-    this.seq = stored.seq;
-    return stored;
+  async append(entry: AuditEntry) {
+    const stored = await this.trail.append(entry);
+    return { ...stored.entry, seq: stored.seq, prev: stored.prev, hash: stored.hash };
   }
 
-  private files(): string[] {
-    return readdirSync(this.dir)
-      .filter((name) => name.startsWith('audit-') && name.endsWith('.jsonl'))
-      .map((name) => join(this.dir, name));
+  /** One page of entries, newest first, with how many match. */
+  async list(filter: AuditFilter, page: { page: number; pageSize: number }) {
+    const found = await this.trail.list(filter, page);
+    return {
+      total: found.total,
+      items: found.items.map((stored) => ({ ...stored.entry, seq: stored.seq, prev: stored.prev, hash: stored.hash })),
+    };
   }
 
-  /** Entries of every instance, newest first, filtered. */
-  list(filter: AuditFilter): StoredEntry[] {
-    return this.files()
-      .flatMap(readEntries)
-      .filter(
-        (e) =>
-          (!filter.actor || e.actor.subject === filter.actor) &&
-          (!filter.trackingCode || e.target.trackingCode === filter.trackingCode) &&
-          (!filter.action || e.action === filter.action) &&
-          (!filter.from || e.at >= filter.from) &&
-          (!filter.to || e.at < filter.to),
-      )
-      .sort((a, b) => b.at.localeCompare(a.at) || b.seq - a.seq);
-  }
-
-  /** Re-computes every file's chain; names the first entry that does not fit. */
-  verify(): { files: number; entries: number; intact: boolean; broken?: { instance: string; seq: number } } {
-    let entries = 0;
-    const files = this.files();
-    for (const file of files) {
-      let prev = GENESIS;
-      for (const stored of readEntries(file)) {
-        entries++;
-        const { hash, ...body } = stored;
-        if (stored.prev !== prev || hashOf(prev, body) !== hash) {
-          return {
-            files: files.length,
-            entries,
-            intact: false,
-            broken: { instance: stored.instance, seq: stored.seq },
-          };
-        }
-        prev = hash;
-      }
-    }
-    return { files: files.length, entries, intact: true };
+  verify() {
+    return this.trail.verify();
   }
 }

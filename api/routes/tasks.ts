@@ -11,7 +11,7 @@ import type { Call } from '../operation';
 import { ProblemError } from '../problem';
 import { completeTaskBody, pathText, reassignBody, worklistQuery } from '../schemas';
 import { idempotencyKey } from '../validation';
-import type { WorklistFilter } from '../work-queries';
+import type { WorklistQuery } from '../work-queries';
 
 const taskId = { taskId: pathText };
 const taskProblems = ['invalid-task-id', 'task-not-found', 'task-not-open', 'request-not-active'] as const;
@@ -52,32 +52,34 @@ export function taskRoutes(ctx: ApiContext): Router {
       tag,
       summary: 'A worklist',
       description:
-        "Office and department staff get their own holder's open tasks (`view=pool` for the unclaimed, `view=mine` for what they claimed); managers, inspectors and admins read anyone's with `assignee`, or all. Sorted by deadline on the server, paged, with counts per SLA state of the whole list.",
+        "Office and department staff get their own holder's open tasks (`view=pool` for the unclaimed, `view=mine` for what they claimed; a head's `escalated=mine` for what was escalated to their unit, whoever holds it); managers, inspectors and admins read anyone's with `assignee`, or all. `q` finds a request's tasks by tracking code or by the applicant's national id. Read from the work store: sorted by deadline, filtered, counted and paged on the server; the counts are of the whole list before the SLA state and claim filters.",
       access: ['office', 'department', 'manager', 'inspector', 'admin'],
       query: worklistQuery,
       responses: { 200: { description: 'One page of the worklist', schema: answer.worklist } },
     },
     async (call) => {
       const q = call.query;
-      const filter: WorklistFilter = {
+      const query: WorklistQuery = {
         ...(q.assignee ? { assignee: q.assignee } : {}),
         ...(q.service ? { service: q.service } : {}),
         ...(q.district ? { district: q.district } : {}),
         ...(q.step ? { step: q.step } : {}),
-        ...(q.sla ? { sla: q.sla as WorklistFilter['sla'] } : {}),
-        view: (q.view as WorklistFilter['view']) ?? 'all',
-        sort: (q.sort as WorklistFilter['sort']) ?? 'deadline',
+        ...(q.sla ? { sla: q.sla as WorklistQuery['sla'] } : {}),
+        ...(q.q ? { q: q.q } : {}),
+        ...(q.escalated === 'mine' ? { escalatedToMe: true } : {}),
+        view: (q.view as WorklistQuery['view']) ?? 'all',
+        sort: (q.sort as WorklistQuery['sort']) ?? 'deadline',
         page: Number(q.page ?? 1),
         pageSize: Number(q.pageSize ?? 20),
       };
-      const actor = call.actor as Actor;
-      const result = await work.worklist(actor, actorName(actor), filter);
+      const result = await work.worklist(call.actor as Actor, query);
+      const now = Date.now();
       return {
         body: {
           total: result.total,
-          page: filter.page,
-          pageSize: filter.pageSize,
-          items: result.items.map((item) => ({ ...item, deadline: present.when(item.deadline) })),
+          page: query.page,
+          pageSize: query.pageSize,
+          items: result.items.map((item) => present.workItem(item, now)),
           counts: result.counts,
         },
       };

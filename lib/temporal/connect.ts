@@ -1,9 +1,16 @@
 /**
  * Connections to Temporal: a client for the API, a native connection for workers. Waits for
- * a server that is still starting, so processes can start in any order.
+ * a server that is still starting, so processes can start in any order. A client connection
+ * closes only once the calls under way have their answers: the client retries failed calls on
+ * timers, and a retry that fires after the channel is gone would take the process down.
  */
-import { Client, Connection } from '@temporalio/client';
+import type { Interceptor, InterceptingListener, Metadata, StatusObject } from '@grpc/grpc-js';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { InterceptingCall } from '@grpc/grpc-js';
+
+/** How long closing waits for the calls under way before it closes regardless. */
+const DRAIN_MS = 10_000;
 
 async function retry<T>(what: string, attempt: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -17,14 +24,52 @@ async function retry<T>(what: string, attempt: () => Promise<T>, timeoutMs = 30_
   }
 }
 
-export async function connectClient(
-  address: string,
-  namespace: string,
-): Promise<{ connection: Connection; client: Client }> {
+export interface ClientConnection {
+  connection: Connection;
+  client: Client;
+  /** Stops retrying, waits (a bounded while) for the calls under way, then closes. */
+  close(): Promise<void>;
+}
+
+export async function connectClient(address: string, namespace: string): Promise<ClientConnection> {
+  let closing = false;
+  let inFlight = 0;
+  const defaults = defaultGrpcRetryOptions();
+  /** Counts calls from their start to their final status, retries included. */
+  const counting: Interceptor = (options, nextCall) =>
+    new InterceptingCall(nextCall(options), {
+      start(
+        metadata: Metadata,
+        listener: InterceptingListener,
+        next: (m: Metadata, l: InterceptingListener) => void,
+      ) {
+        inFlight++;
+        next(metadata, {
+          ...listener,
+          onReceiveStatus(status: StatusObject, nextStatus: (s: StatusObject) => void) {
+            inFlight--;
+            nextStatus(status);
+          },
+        } as InterceptingListener);
+      },
+    });
+  const retrying = makeGrpcRetryInterceptor({
+    ...defaults,
+    retryableDecider: (attempt, status) => !closing && defaults.retryableDecider(attempt, status),
+  });
   const connection = await retry(`cannot reach Temporal at ${address}`, () =>
-    Connection.connect({ address }),
+    Connection.connect({ address, interceptors: [counting, retrying] }),
   );
-  return { connection, client: new Client({ connection, namespace }) };
+  return {
+    connection,
+    client: new Client({ connection, namespace }),
+    async close() {
+      closing = true;
+      const deadline = Date.now() + DRAIN_MS;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      await connection.close();
+    },
+  };
 }
 
 export function connectWorker(address: string): Promise<NativeConnection> {

@@ -157,7 +157,7 @@ describe('deadlines', () => {
       expect.objectContaining({ kind: 'withdrawal', note: 'the building will not be built' }),
     );
     expect((await system.post(`/api/requests/${code}/withdraw`, { reason: 'twice' })).status).toBe(409);
-    const notices = await system.outbox.read();
+    const notices = await system.notifications();
     expect(
       notices
         .filter((n) => n.kind === 'request-ended' && n.trackingCode === code)

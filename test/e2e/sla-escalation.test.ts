@@ -59,7 +59,7 @@ describe('SLA breach and escalation', () => {
     const forSupervisor = await system.get('/api/sla/breaches?escalatedTo=head:d02.office-affairs');
     expect(forSupervisor.body.items.map((item: { taskId: string }) => item.taskId)).toContain(task.taskId);
 
-    const notices = await system.outbox.read();
+    const notices = await system.notifications();
     expect(notices).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'sla-reminder', to: 'office:o-1', taskId: task.taskId }),

@@ -86,7 +86,7 @@ describe('step kinds', () => {
 
     now = await complete(handOver.taskId, 'done');
     expect(now.state).toBe('completed');
-    const messages = (await system.outbox.read()).filter(
+    const messages = (await system.notifications()).filter(
       (m) => m.kind === 'message' && m.trackingCode === code,
     );
     expect(messages.map((m) => m.to).sort()).toEqual([`applicant:${code}`, 'office:o-1']);

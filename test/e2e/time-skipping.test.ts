@@ -173,7 +173,7 @@ describe('deadlines on the city calendar, time skipped', () => {
     const review = now.openTasks[0];
     if (!review) throw new Error('no review task');
     const reminders = async () =>
-      (await system.outbox.read()).filter((n) => n.kind === 'sla-reminder' && n.taskId === review.taskId)
+      (await system.notifications()).filter((n) => n.kind === 'sla-reminder' && n.taskId === review.taskId)
         .length;
 
     await skipTo(review.atRiskAt, HOUR);

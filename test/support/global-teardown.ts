@@ -1,9 +1,11 @@
 /**
- * Stops the Temporal dev server the end-to-end suites shared.
+ * Stops the Temporal dev server and the PostgreSQL server the end-to-end suites shared.
  */
 import { rmSync } from 'node:fs';
 
 export default async function globalTeardown(): Promise<void> {
   await globalThis.__temporalEnv?.teardown();
-  if (process.env.PK_TEST_TMP) rmSync(process.env.PK_TEST_TMP, { recursive: true, force: true });
+  await globalThis.__postgres?.stop();
+  for (const dir of [process.env.PK_TEST_TMP, process.env.PK_TEST_PG_DIR])
+    if (dir) rmSync(dir, { recursive: true, force: true });
 }

@@ -1,13 +1,12 @@
 /**
  * A whole system for one end-to-end suite, on the shared real Temporal server: a worker on
- * its own task queue, the API on a free port, a fresh outbox. Suites talk to it over HTTP.
+ * its own task queue, the API on a free port, a fresh work store. Suites talk to it over HTTP.
  */
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { Organisation } from '../../lib/organisation/organisation';
-import { Outbox } from '../../activities/outbox';
 import { startWebServer, stopWebServer, type WebServer } from '../../api/server';
 import type { Claims } from '../../api/auth/claims';
 import { mintToken } from '../../api/auth/tokens';
@@ -18,7 +17,9 @@ import { createLogger } from '../../lib/logger';
 import { repoPath } from '../../lib/paths';
 import { connectClient } from '../../lib/temporal/connect';
 import { ensureLicenceRegistry } from '../../lib/temporal/licence-registry';
+import type { WorkStore } from '../../store/work-store';
 import { createWorker } from '../../worker/create-worker';
+import { notificationsIn, openTestStore, type SentNotification } from './test-store';
 
 export { fixture } from './paths';
 
@@ -36,7 +37,9 @@ export interface Harness {
   client: Client;
   taskQueue: string;
   organisation: Organisation;
-  outbox: Outbox;
+  store: WorkStore;
+  /** Every notification the requests sent, oldest first. */
+  notifications(): Promise<SentNotification[]>;
   /** Calls as whoever rightly makes them: see `defaultActor`. */
   get(path: string): Promise<ApiResponse>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
@@ -104,19 +107,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     organisationDir: options.organisationDir ?? repoPath('definitions/organisation'),
     publishedDir: join(workDir, 'published'),
   });
-  const outbox = new Outbox(join(workDir, 'outbox.jsonl'));
+  const store = await openTestStore();
   const auth: AuthConfig = {
     ...TEST_AUTH,
     rateLimitPerMinute: options.rateLimitPerMinute ?? TEST_AUTH.rateLimitPerMinute,
   };
 
   const nativeConnection = await NativeConnection.connect({ address });
-  const { connection, client } = await connectClient(address, 'default');
+  const temporalClient = await connectClient(address, 'default');
+  const { connection, client } = temporalClient;
   const worker: Worker = await createWorker({
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
-    deps: { organisation: domain.organisation, outbox, temporal: { client, taskQueue } },
+    deps: { organisation: domain.organisation, store, temporal: { client, taskQueue } },
     workflowBundle: { codePath: bundle },
   });
   const running = worker.run();
@@ -133,7 +137,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       organisation: domain.organisation,
       logger: createLogger('silent'),
       auth,
-      auditDir: join(workDir, 'audit'),
+      store,
     },
     0,
   );
@@ -240,7 +244,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     client,
     taskQueue,
     organisation: domain.organisation,
-    outbox,
+    store,
+    notifications: () => notificationsIn(store.db),
     auth,
     token,
     started,
@@ -258,8 +263,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await stopWebServer(web);
       worker.shutdown();
       await running;
-      await connection.close();
+      await temporalClient.close();
       await nativeConnection.close();
+      await store.close();
     },
   };
 }

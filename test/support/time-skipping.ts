@@ -3,11 +3,8 @@
  * with a worker running the real interpreter and activities: SLAs of days pass in seconds.
  * It has no visibility store, so suites read requests through their queries, not worklists.
  */
-import { mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { Outbox } from '../../activities/outbox';
 import { compileDefinitionText } from '../../lib/definitions/catalog';
 import { loadOrganisation } from '../../lib/organisation/load-organisation';
 import type { Organisation } from '../../lib/organisation/organisation';
@@ -17,6 +14,8 @@ import type { ServicePlan } from '../../lib/plan/types';
 import { newTrackingCode, workflowIdOf } from '../../lib/tracking-code';
 import { createWorker } from '../../worker/create-worker';
 import { installQuietRuntime } from './harness';
+import { notificationsIn, openTestStore, type SentNotification } from './test-store';
+import type { WorkStore } from '../../store/work-store';
 import { statusQuery } from '../../workflows/messages';
 import type { RequestInput, RequestStatus } from '../../workflows/types';
 import { readFileSync } from 'node:fs';
@@ -26,7 +25,9 @@ export const TEST_SERVER = repoPath('tools/bin/temporal-test-server');
 export interface SkippingSystem {
   env: TestWorkflowEnvironment;
   org: Organisation;
-  outbox: Outbox;
+  store: WorkStore;
+  /** Every notification the requests sent, oldest first. */
+  notifications(): Promise<SentNotification[]>;
   taskQueue: string;
   /** Compiles a definition file of the repository into a plan. */
   plan(file: string): ServicePlan;
@@ -41,33 +42,46 @@ export interface SkippingSystem {
   stop(): Promise<void>;
 }
 
+/**
+ * The Java test server, started by the SDK, which gives a JVM five seconds to listen: on a busy
+ * machine it may need a second try.
+ */
+async function startTestServer(attempts = 3): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: TEST_SERVER } },
+      });
+    } catch (error) {
+      if (attempt >= attempts || !/Failed to start ephemeral server/.test(String(error))) throw error;
+    }
+  }
+}
+
 export async function startTimeSkipping(
   organisationDir = repoPath('definitions/organisation'),
 ): Promise<SkippingSystem> {
   installQuietRuntime();
   const bundle = process.env.PK_TEST_WORKFLOW_BUNDLE;
   if (!bundle) throw new Error('time-skipping suites need test/support/global-setup.ts');
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: TEST_SERVER } },
-  });
+  const env = await startTestServer();
   await ensureSearchAttributes(env.connection, 'default');
   const org = loadOrganisation(organisationDir);
-  const outbox = new Outbox(
-    join(mkdtempSync(join(process.env.PK_TEST_TMP ?? '/tmp', 'skip-')), 'outbox.jsonl'),
-  );
+  const store = await openTestStore();
   const taskQueue = 'time-skipping';
   const worker: Worker = await createWorker({
     connection: env.nativeConnection,
     namespace: 'default',
     taskQueue,
-    deps: { organisation: org, outbox },
+    deps: { organisation: org, store },
     workflowBundle: { codePath: bundle },
   });
   const running = worker.run();
   return {
     env,
     org,
-    outbox,
+    store,
+    notifications: () => notificationsIn(store.db),
     taskQueue,
     plan(file) {
       const { plan, problems } = compileDefinitionText(file, readFileSync(repoPath(file), 'utf8'), org);
@@ -98,6 +112,7 @@ export async function startTimeSkipping(
       worker.shutdown();
       await running;
       await env.teardown();
+      await store.close();
     },
   };
 }
