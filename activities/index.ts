@@ -10,6 +10,7 @@ import { cityDate } from '../lib/calendar/working-time';
 import { ExpressionError, evaluate } from '../lib/expressions/evaluate';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { PlanFee } from '../lib/plan/types';
+import { recordLicenceChanges, type LicenceLogEntry } from '../store/licence-log';
 import type { WorkStore } from '../store/work-store';
 import type { Assignment, NotificationKind } from '../workflows/types';
 import type { WorkChanges } from '../workflows/work-rows';
@@ -108,6 +109,11 @@ export function createActivities(deps: ActivityDeps) {
     /** A request's changes since its last write: run as a local activity, in its workflow task. */
     async recordWork(changes: WorkChanges): Promise<void> {
       await deps.store.writer.write(changes);
+    },
+
+    /** Licence changes the registry made: run as a local activity, in its workflow task. */
+    async recordLicenceChanges(entries: LicenceLogEntry[]): Promise<void> {
+      await recordLicenceChanges(deps.store.db, entries);
     },
 
     /**

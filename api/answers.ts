@@ -494,13 +494,16 @@ export const officeDetail = office;
 export const licenceChanged = obj;
 export const routingReport = {
   type: 'object',
-  required: ['service', 'district', 'offices'],
+  required: ['service', 'district', 'offices', 'requests'],
   properties: {
     service: str,
     district: str,
+    requests: { ...int, description: 'Requests the rule gave out; the measures are null when none.' },
     offices: { type: 'array', items: obj },
-    gini: num,
+    gini: { type: ['number', 'null'] },
+    loadGini: { type: ['number', 'null'] },
     maxMinRatio: { type: ['number', 'null'] },
+    note: str,
   },
 } as const;
 export const officeReport = list({
@@ -591,6 +594,50 @@ export const auditCheck = {
 export const health = { type: 'object', required: ['status'], properties: { status: str } } as const;
 export const readiness = {
   type: 'object',
-  required: ['status', 'temporal', 'definitions'],
-  properties: { status: { enum: ['ready', 'not-ready'] }, temporal: obj, definitions: int },
+  required: ['status', 'temporal', 'store', 'definitions'],
+  properties: {
+    status: { enum: ['ready', 'not-ready'] },
+    temporal: {
+      type: 'object',
+      required: ['reachable', 'namespace', 'workers'],
+      properties: {
+        reachable: { type: 'boolean' },
+        namespace: str,
+        workers: { ...int, description: 'Workers that polled the task queue in the last minute.' },
+      },
+    },
+    store: { type: 'object', required: ['reachable'], properties: { reachable: { type: 'boolean' } } },
+    definitions: int,
+  },
+} as const;
+
+export const licenceLog = {
+  type: 'object',
+  required: ['total', 'page', 'pageSize', 'items'],
+  properties: {
+    total: int,
+    page: int,
+    pageSize: int,
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['officeId', 'at', 'action', 'status', 'reason', 'by'],
+        properties: {
+          officeId: str,
+          office: title,
+          at: when,
+          action: { enum: ['suspend', 'revoke', 'reinstate', 'renew', 'expire', 'grant'] },
+          status: { enum: ['active', 'suspended', 'revoked', 'expired'] },
+          reason: str,
+          by: str,
+          validUntil: {
+            type: 'object',
+            required: ['date', 'jalali'],
+            properties: { date: str, jalali: str },
+          },
+        },
+      },
+    },
+  },
 } as const;

@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(requestLog(deps.logger));
   app.use(metrics.middleware());
-  app.use(healthRoutes(ctx, deps.connection, deps.namespace, metrics));
+  app.use(healthRoutes(ctx, deps.connection, deps.namespace, deps.taskQueue, metrics));
   app.get('/problems/:slug', describeProblem);
   app.use(callLimit(deps.auth.rateLimitPerMinute));
   app.use('/api/requests/:trackingCode/access', secretLimit(SECRET_ATTEMPTS_PER_MINUTE));

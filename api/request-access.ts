@@ -1,7 +1,7 @@
 /**
  * Who may see and touch a request. Oversight roles see every request in full; an office or a
- * department sees the requests it has worked on (or took in), in full; the applicant sees their
- * own, in the public view. Everyone else is told no, and not whether the request exists.
+ * department sees the requests it has worked on (or took in, or that were escalated to it), in
+ * full; the applicant sees their own, in the public view. Everyone else is told no, and not whether the request exists.
  */
 import type { Organisation } from '../lib/organisation/organisation';
 import type { RequestStatus } from '../workflows/types';
@@ -10,13 +10,15 @@ import { ProblemError } from './problem';
 
 export type View = 'full' | 'public';
 
-/** The holders a request's work has passed through, now or before. */
+/** The holders a request's work has passed through, now or before, and whom it was escalated to. */
 function holders(status: RequestStatus): string[] {
   const tasks = [...status.openTasks, ...status.closedTasks];
   return [
     ...tasks.map((t) => t.assignee.principal),
     ...tasks.flatMap((t) => (t.moves ?? []).map((m) => m.from.principal)),
     ...status.escalations.map((e) => e.from.principal),
+    // A supervisor an escalation reached may open the request it is about.
+    ...status.escalations.map((e) => e.to.principal),
   ];
 }
 

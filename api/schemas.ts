@@ -286,3 +286,15 @@ export const periodReportQuery = {
 
 /** Path parameters: loose here, so the handlers can say precisely what is wrong with a value. */
 export const pathText = { type: 'string', minLength: 1, maxLength: 100 } as const;
+
+export const licenceLogQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    office: officeId,
+    from: { ...instant, description: 'Changes at or after this instant.' },
+    to: { ...instant, description: 'Changes before this instant.' },
+    page,
+    pageSize,
+  },
+} as const;

@@ -52,7 +52,16 @@ export class AuditTrail<E extends AuditRecord> {
       await tx.query(
         `INSERT INTO audit_entries (seq, at, actor, action, tracking_code, entry, prev, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [seq, entry.at, entry.actor.subject, entry.action, entry.target.trackingCode ?? null, text, prev, hash],
+        [
+          seq,
+          entry.at,
+          entry.actor.subject,
+          entry.action,
+          entry.target.trackingCode ?? null,
+          text,
+          prev,
+          hash,
+        ],
       );
       return { seq, prev, hash, entry };
     });
@@ -82,7 +91,12 @@ export class AuditTrail<E extends AuditRecord> {
     );
     return {
       total: count?.n ?? 0,
-      items: rows.map((row) => ({ seq: row.seq, prev: row.prev, hash: row.hash, entry: JSON.parse(row.entry) as E })),
+      items: rows.map((row) => ({
+        seq: row.seq,
+        prev: row.prev,
+        hash: row.hash,
+        entry: JSON.parse(row.entry) as E,
+      })),
     };
   }
 
@@ -90,7 +104,7 @@ export class AuditTrail<E extends AuditRecord> {
   async verify(): Promise<{ entries: number; intact: boolean; broken?: { seq: number } }> {
     let prev = GENESIS;
     let expected = 1;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await this.db.query<{ seq: number; entry: string; prev: string; hash: string }>(
         'SELECT seq::int AS seq, entry, prev, hash FROM audit_entries WHERE seq > $1 ORDER BY seq LIMIT $2',
         [after, VERIFY_BATCH],
@@ -98,7 +112,11 @@ export class AuditTrail<E extends AuditRecord> {
       for (const row of rows) {
         // A removed entry leaves a gap in the numbers; a changed one no longer hashes the same.
         if (row.seq !== expected || row.prev !== prev || hashOf(prev, row.entry) !== row.hash)
-          return { entries: expected - 1, intact: false, broken: { seq: row.seq === expected ? row.seq : expected } };
+          return {
+            entries: expected - 1,
+            intact: false,
+            broken: { seq: row.seq === expected ? row.seq : expected },
+          };
         prev = row.hash;
         expected++;
       }

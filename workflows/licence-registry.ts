@@ -11,7 +11,9 @@ import {
   continueAsNew,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
+  sleep,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
@@ -30,6 +32,14 @@ const { rerouteOfficeWork } = proxyActivities<Activities>({
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes' },
 });
+
+const store = proxyLocalActivities<Activities>({
+  scheduleToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '3 seconds' },
+});
+
+/** The patch under which the registry writes its change log to the work store. */
+const LICENCE_LOG_PATCH = 'licence-log-store';
 
 export interface RegistryInput {
   licences: LicenceState[];
@@ -69,6 +79,41 @@ export async function licenceRegistry(input: RegistryInput): Promise<void> {
         officeId: licence.officeId,
         reason: `licence of ${licence.officeId} ${status}: ${command.reason}`,
       });
+  };
+
+  /** How many entries of each office's history are in the store's log. */
+  const logged = new Map<string, number>();
+  let logging = false;
+  /** Writes the log entries not yet written; waits and tries again while the store is down. */
+  const writeLog = async () => {
+    if (logging || !patched(LICENCE_LOG_PATCH)) return;
+    logging = true;
+    try {
+      for (let failures = 0; ;) {
+        const entries = [...licences.values()].flatMap((licence) =>
+          licence.history.slice(logged.get(licence.officeId) ?? 0).map((change, i) => ({
+            officeId: licence.officeId,
+            seq: (logged.get(licence.officeId) ?? 0) + i,
+            at: change.at,
+            action: change.action,
+            status: change.status,
+            reason: change.reason,
+            by: change.by,
+            ...(change.validUntil ? { validUntil: change.validUntil } : {}),
+          })),
+        );
+        if (entries.length === 0) return;
+        try {
+          await store.recordLicenceChanges(entries);
+          for (const entry of entries) logged.set(entry.officeId, entry.seq + 1);
+          failures = 0;
+        } catch {
+          await sleep(Math.min(600_000, 5_000 * 2 ** failures++));
+        }
+      }
+    } finally {
+      logging = false;
+    }
   };
 
   setHandler(licencesQuery, () => [...licences.values()]);
@@ -131,6 +176,7 @@ export async function licenceRegistry(input: RegistryInput): Promise<void> {
   // A licence that ran out while nothing was running expires at once, not at the first change.
   if (patched('expire-due-licences-at-start')) {
     expireDue();
+    await writeLog();
     await moveStoppedWork();
   }
 
@@ -148,6 +194,7 @@ export async function licenceRegistry(input: RegistryInput): Promise<void> {
     else await condition(woke, wakeIn);
 
     expireDue();
+    await writeLog();
     await moveStoppedWork();
     if (workflowInfo().historyLength > 2000) {
       await condition(allHandlersFinished);

@@ -42,7 +42,12 @@ export class AuditLog {
     const found = await this.trail.list(filter, page);
     return {
       total: found.total,
-      items: found.items.map((stored) => ({ ...stored.entry, seq: stored.seq, prev: stored.prev, hash: stored.hash })),
+      items: found.items.map((stored) => ({
+        ...stored.entry,
+        seq: stored.seq,
+        prev: stored.prev,
+        hash: stored.hash,
+      })),
     };
   }
 

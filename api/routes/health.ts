@@ -3,15 +3,20 @@
  * scraper expects; they reveal counts, never requests.
  */
 import type { Connection } from '@temporalio/client';
+import { temporal as proto } from '@temporalio/proto';
 import { Router } from 'express';
 import * as answer from '../answers';
 import type { ApiContext } from '../context';
 import type { Metrics } from '../metrics';
 
+/** A worker counts as there when it polled the task queue within this long. */
+const POLLED_WITHIN_MS = 70_000;
+
 export function healthRoutes(
   ctx: ApiContext,
   connection: Connection,
   namespace: string,
+  taskQueue: string,
   metrics: Metrics,
 ): Router {
   const router = Router();
@@ -39,7 +44,8 @@ export function healthRoutes(
       method: 'get',
       path: '/readyz',
       tag,
-      summary: 'Ready for traffic: Temporal answers and the definitions are loaded',
+      summary:
+        'Ready for traffic: Temporal answers, a worker polls, the work store answers, the definitions are loaded',
       access: 'public',
       responses: {
         200: { description: 'Ready', schema: answer.readiness },
@@ -47,17 +53,42 @@ export function healthRoutes(
       },
     },
     async () => {
-      let reachable = true;
-      try {
-        await connection.withDeadline(Date.now() + 2_000, () => connection.workflowService.getSystemInfo({}));
-      } catch {
-        reachable = false;
-      }
+      const within = <T>(call: () => Promise<T>) => connection.withDeadline(Date.now() + 2_000, call);
+      const reachable = await within(() => connection.workflowService.getSystemInfo({})).then(
+        () => true,
+        () => false,
+      );
+      // A request started with no worker would wait: ready means some worker polls our queue.
+      const workers = reachable
+        ? await within(() =>
+            connection.workflowService.describeTaskQueue({
+              namespace,
+              taskQueue: { name: taskQueue, kind: proto.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+              taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+            }),
+          ).then(
+            (answer) =>
+              (answer.pollers ?? []).filter(
+                (poller) =>
+                  Date.now() - Number(poller.lastAccessTime?.seconds ?? 0) * 1000 < POLLED_WITHIN_MS,
+              ).length,
+            () => 0,
+          )
+        : 0;
+      const store = await ctx.store.db.query('SELECT 1').then(
+        () => true,
+        () => false,
+      );
       const definitions = catalog.all().length;
-      const ready = reachable && definitions > 0;
+      const ready = reachable && workers > 0 && store && definitions > 0;
       return {
         status: ready ? 200 : 503,
-        body: { status: ready ? 'ready' : 'not-ready', temporal: { reachable, namespace }, definitions },
+        body: {
+          status: ready ? 'ready' : 'not-ready',
+          temporal: { reachable, namespace, workers },
+          store: { reachable: store },
+          definitions,
+        },
       };
     },
   );

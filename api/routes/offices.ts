@@ -6,13 +6,20 @@ import * as answer from '../answers';
 import { actorName, type Actor } from '../auth/actor';
 import type { ApiContext } from '../context';
 import { ProblemError } from '../problem';
-import { licenceChangeBody, officeReportQuery, pathText, routingReportQuery } from '../schemas';
+import { licenceChanges } from '../../store/licence-log';
+import {
+  licenceChangeBody,
+  licenceLogQuery,
+  officeReportQuery,
+  pathText,
+  routingReportQuery,
+} from '../schemas';
 
 const oversight = ['manager', 'inspector', 'admin'] as const;
 
 export function officeRoutes(ctx: ApiContext): Router {
   const router = Router();
-  const { registry, offices, catalog } = ctx;
+  const { registry, offices, catalog, store, present, titles } = ctx;
 
   registry.mount(
     router,
@@ -99,12 +106,21 @@ export function officeRoutes(ctx: ApiContext): Router {
       const plan = catalog.latest(service);
       if (!plan) throw new ProblemError('unknown-service', `There is no service '${service}'.`);
       const report = await offices.routingReport(service, district, plan.domain);
+      const none = report.requests === 0;
       return {
         body: {
           service,
           district,
           ...report,
-          maxMinRatio: Number.isFinite(report.maxMinRatio) ? report.maxMinRatio : null,
+          maxMinRatio: Number.isFinite(report.maxMinRatio) && !none ? report.maxMinRatio : null,
+          // With nothing routed there is no spread to measure, fair or not.
+          ...(none
+            ? {
+                gini: null,
+                loadGini: null,
+                note: 'No request of this service in this district was given out by the rule yet: nothing to measure.',
+              }
+            : {}),
         },
       };
     },
@@ -125,6 +141,45 @@ export function officeRoutes(ctx: ApiContext): Router {
     async (call) => {
       const items = await offices.performance(call.query.service, call.query.district);
       return { body: { total: items.length, items } };
+    },
+  );
+
+  registry.mount(
+    router,
+    {
+      id: 'licenceLog',
+      method: 'get',
+      path: '/api/reports/licence-changes',
+      tag: 'Reports',
+      summary: "Every change to offices' licences, newest first: who, when, why",
+      access: oversight,
+      query: licenceLogQuery,
+      responses: { 200: { description: 'One page of changes', schema: answer.licenceLog } },
+    },
+    async (call) => {
+      const q = call.query;
+      const paging = { page: Number(q.page ?? 1), pageSize: Number(q.pageSize ?? 50) };
+      const found = await licenceChanges(
+        store.db,
+        {
+          ...(q.office ? { officeId: q.office } : {}),
+          ...(q.from ? { from: q.from } : {}),
+          ...(q.to ? { to: q.to } : {}),
+        },
+        paging,
+      );
+      return {
+        body: {
+          total: found.total,
+          ...paging,
+          items: found.items.map(({ seq: _seq, ...entry }) => ({
+            ...entry,
+            office: titles.of('office', entry.officeId),
+            at: present.when(entry.at),
+            ...(entry.validUntil ? { validUntil: present.day(entry.validUntil) } : {}),
+          })),
+        },
+      };
     },
   );
 

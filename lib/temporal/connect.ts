@@ -4,7 +4,7 @@
  * closes only once the calls under way have their answers: the client retries failed calls on
  * timers, and a retry that fires after the channel is gone would take the process down.
  */
-import type { Interceptor, InterceptingListener, Metadata, StatusObject } from '@grpc/grpc-js';
+import type { Interceptor, StatusObject } from '@grpc/grpc-js';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { InterceptingCall } from '@grpc/grpc-js';
@@ -38,19 +38,14 @@ export async function connectClient(address: string, namespace: string): Promise
   /** Counts calls from their start to their final status, retries included. */
   const counting: Interceptor = (options, nextCall) =>
     new InterceptingCall(nextCall(options), {
-      start(
-        metadata: Metadata,
-        listener: InterceptingListener,
-        next: (m: Metadata, l: InterceptingListener) => void,
-      ) {
+      start(metadata, _listener, next) {
         inFlight++;
         next(metadata, {
-          ...listener,
-          onReceiveStatus(status: StatusObject, nextStatus: (s: StatusObject) => void) {
+          onReceiveStatus(status: StatusObject, passOn: (s: StatusObject) => void) {
             inFlight--;
-            nextStatus(status);
+            passOn(status);
           },
-        } as InterceptingListener);
+        });
       },
     });
   const retrying = makeGrpcRetryInterceptor({

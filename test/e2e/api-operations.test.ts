@@ -3,7 +3,7 @@
  * ids, rate limits, and an OpenAPI 3.1 document that is valid and lists every operation.
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { MANAGER, startHarness, fixture, type Harness } from '../support/harness';
+import { eventually, MANAGER, startHarness, fixture, type Harness } from '../support/harness';
 
 const LIMIT = 40;
 let system: Harness;
@@ -21,15 +21,23 @@ afterAll(async () => {
 });
 
 describe('operations', () => {
-  test('when probed, then /healthz says up and /readyz says Temporal answers and definitions are loaded', async () => {
+  test('when probed, then /healthz says up and /readyz says Temporal answers, a worker polls, the store answers and definitions are loaded', async () => {
     expect(await system.as(null).get('/healthz')).toEqual(
       expect.objectContaining({ status: 200, body: { status: 'ok' } }),
     );
-    const ready = await system.as(null).get('/readyz');
-    expect(ready.status).toBe(200);
+    // The worker's first poll reaches Temporal a moment after it starts.
+    const ready = await eventually(async () => {
+      const answer = await system.as(null).get('/readyz');
+      return answer.status === 200 ? answer : undefined;
+    });
     expect(ready.body).toEqual(
-      expect.objectContaining({ status: 'ready', temporal: expect.objectContaining({ reachable: true }) }),
+      expect.objectContaining({
+        status: 'ready',
+        temporal: expect.objectContaining({ reachable: true, workers: expect.any(Number) }),
+        store: { reachable: true },
+      }),
     );
+    expect(ready.body.temporal.workers).toBeGreaterThan(0);
     expect(ready.body.definitions).toBeGreaterThan(0);
   });
 
