@@ -1,11 +1,12 @@
 /**
  * Checks over the whole graph of steps: steps that can never be reached, loops with no way
- * out, a `sameAs` that names a step that cannot have run yet, and step SLAs that cannot fit
- * the service SLA.
+ * out, steps that can open with every outcome used up, a `sameAs` that names a step that
+ * cannot have run yet, and step SLAs that cannot fit the service SLA.
  */
 import { nominalDayMs } from '../calendar/working-time';
 import type { PlanDuration, PlanStep, ServicePlan } from '../plan/types';
 import type { Compilation } from './compile-context';
+import { deadEnds } from './compile-loops';
 
 type Edge = { from: string; to: string };
 
@@ -175,6 +176,17 @@ export function checkGraph(c: Compilation, plan: ServicePlan): void {
         );
       }
     }
+  }
+  for (const dead of deadEnds(plan)) {
+    const entry = c.entries.get(dead.step);
+    const spent = dead.spent.map((s) => `'${s.outcome}' taken ${s.taken} of ${s.maxTimes} times`).join(', ');
+    c.report(
+      [...(entry?.path ?? ['steps']), 'id'],
+      `step '${dead.step}' can open with no outcome left (${spent}) by the way ` +
+        `${dead.way.join(' > ')}; bound the outcome that leads here as tightly as the way back ` +
+        '(`maxTimes`), or give the step another way out',
+      'no-outcome-left',
+    );
   }
   if (!ends.some((end) => end.kind === 'end' && end.result === 'completed' && end.scope === '')) {
     c.report(['steps'], 'the service has no end step with result `completed`', 'no-completion');

@@ -160,6 +160,27 @@ describe('compiler checks', () => {
     expect(review?.kind === 'task' && review.outcomes.approve?.maxTimes).toBeUndefined();
   });
 
+  test('when a loop bounds its way back but not its way in, then no-outcome-left names the step and the way to it', () => {
+    const review = task(
+      'review',
+      '    outcomes:\n      approve: { next: done }\n      missing: { title: { fa: ن, en: Missing }, next: bring }\n',
+    );
+    const bring = task(
+      'bring',
+      '    outcomes:\n      brought: { title: { fa: آ, en: Brought }, next: review, maxTimes: 2 }\n',
+    ).replace('{ office: intake }', '{ applicant: true }');
+    const body = `steps:\n${review}${end('done')}${bring}`;
+    const { problems } = check(body);
+    expect(problems).toEqual([
+      expect.objectContaining({ rule: 'no-outcome-left', path: 'steps[2].id', line: 22 }),
+    ]);
+    expect(problems[0]?.message).toContain("'brought' taken 2 of 2 times");
+    expect(problems[0]?.message).toContain('review > bring > review > bring > review > bring');
+
+    const bounded = body.replace('next: bring }', 'next: bring, maxTimes: 2 }');
+    expect(check(bounded).problems).toEqual([]);
+  });
+
   test('when an inquiry names an agency that does not exist, then unknown-agency', () => {
     const body = `steps:\n  - { id: ask, kind: inquiry, title: { fa: ا, en: Ask }, agency: land-registy, sla: P1D, outcomes: { no-objection: { title: { fa: ب, en: OK } } } }\n${end('done')}`;
     expect(check(body).problems).toEqual([
