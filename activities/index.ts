@@ -10,7 +10,7 @@ import type { Organisation } from '../lib/organisation/organisation';
 import type { PlanFee } from '../lib/plan/types';
 import type { Assignment } from '../workflows/types';
 import { runAction, type ActionInput, type ActionResult } from './actions';
-import { escalationTarget, type EscalationInput, type EscalationTarget } from './escalation';
+import { alertedSoFar, escalationTarget, type EscalationInput, type EscalationTarget } from './escalation';
 import type { Notification, Outbox } from './outbox';
 import { liveOffices, type TemporalAccess } from './live-offices';
 import { rerouteOfficeWork } from './reroute';
@@ -41,7 +41,9 @@ export function createActivities(deps: ActivityDeps) {
     },
 
     async resolveEscalation(input: EscalationInput): Promise<EscalationTarget> {
-      return escalationTarget(deps.organisation, live, input, today());
+      return escalationTarget(deps.organisation, live, input, today(), (asked) =>
+        alertedSoFar(deps.temporal, asked),
+      );
     },
 
     async rerouteOfficeWork(job: {
