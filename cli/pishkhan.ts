@@ -13,17 +13,20 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { cityDate } from '../lib/calendar/working-time';
 import { definitionFiles } from '../lib/definitions/catalog';
 import { Designer, VersionNotFoundError } from '../lib/definitions/designer';
 import { diagram } from '../lib/definitions/diagram';
 import { diffPlans, formatDiff } from '../lib/definitions/diff';
 import { displayPath } from '../lib/definitions/load-yaml';
 import { DefinitionError, formatProblem, sortProblems, type Problem } from '../lib/definitions/problem';
+import { startProblems } from '../lib/definitions/start-problems';
 import { VersionStore } from '../lib/definitions/version-store';
 import { assertSafeAuth, loadConfig, type Config } from '../lib/config';
 import { claimsOfPerson } from '../api/auth/people';
 import { mintToken } from '../api/auth/tokens';
 import { loadOrganisation } from '../lib/organisation/load-organisation';
+import { startGaps } from '../lib/organisation/start-coverage';
 import type { ServicePlan } from '../lib/plan/types';
 
 export interface Io {
@@ -74,8 +77,14 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
       const designer = designerFor(config);
       const files = filesIn(paths);
       const problems: Problem[] = [];
-      for (const file of files)
-        problems.push(...designer.check(displayPath(file), readFileSync(file, 'utf8')).problems);
+      const plans: ServicePlan[] = [];
+      for (const file of files) {
+        const { plan, problems: found } = designer.check(displayPath(file), readFileSync(file, 'utf8'));
+        problems.push(...found);
+        if (plan) plans.push(plan);
+      }
+      const today = cityDate(designer.org.calendar, Date.now());
+      problems.push(...startProblems(startGaps(designer.org, plans, today), files));
       for (const problem of sortProblems(problems)) io.out(formatProblem(problem));
       io.out(
         `${files.length} definition${files.length === 1 ? '' : 's'} checked, ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
