@@ -131,7 +131,7 @@ export function assignee(c: Compilation, entry: StepEntry, value: Assignee, path
     const roles = (department.roles ?? []).map((role) => role.id);
     c.report(
       [...path, 'role'],
-      `department '${id}' has no role '${value.role}'${roles.length ? didYouMean(value.role, roles) : ' (it declares no roles)'}`,
+      `department '${id}' has no role '${value.role}'${roles.length ? ` (its roles: ${roles.join(', ')})${didYouMean(value.role, roles)}` : ' (it declares no roles)'}`,
       'unknown-role',
     );
   }

@@ -99,6 +99,21 @@ describe('compiler checks', () => {
     expect(problems[0]?.message).toContain('12 working days');
   });
 
+  test('when a continuous-clock service cannot fit, then sla-does-not-fit counts days and hours, not working days', () => {
+    const body = `clock: continuous\nsteps:\n${task('intake').replace('sla: P1D', 'sla: P6D')}${task('review').replace('sla: P1D', 'sla: P4DT12H')}${end('done')}`;
+    const { problems } = check(body);
+    expect(problems).toEqual([expect.objectContaining({ rule: 'sla-does-not-fit' })]);
+    expect(problems[0]?.message).toContain('takes 10.5 days by its step SLAs');
+    expect(problems[0]?.message).not.toContain('working');
+  });
+
+  test('when an SLA is a bare number, then the schema says how to write a duration and guesses the one meant', () => {
+    const { problems } = check(`steps:\n${task('intake').replace('sla: P1D', 'sla: 5')}${end('done')}`);
+    expect(problems).toEqual([expect.objectContaining({ rule: 'schema/type', path: 'steps[0].sla' })]);
+    expect(problems[0]?.message).toContain("'5' is not an ISO 8601 duration: write P5D for five days");
+    expect(problems[0]?.message).toContain("did you mean 'P5D'?");
+  });
+
   test('when two steps share an id, then duplicate-id', () => {
     const body = `steps:\n${task('intake')}${task('intake')}${end('done')}`;
     expect(check(body).rules).toContain('duplicate-id');
@@ -197,7 +212,7 @@ describe('compiler checks', () => {
       expect.objectContaining({
         rule: 'unknown-role',
         path: 'steps[0].assignee.role',
-        message: expect.stringContaining("did you mean 'plan-reviewer'?"),
+        message: expect.stringContaining("(its roles: plan-reviewer); did you mean 'plan-reviewer'?"),
       }),
     ]);
   });
