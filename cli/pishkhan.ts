@@ -11,7 +11,8 @@
  *   versions <service>           list the published versions
  *   rollback <service> <version> publish an older version's content again
  *   token <person>               print a bearer token for a person of the organisation
- *   people                       list the people of the organisation and their roles
+ *   people [unit]                list the people of the organisation and their roles; of one
+ *                                unit, or who may act for a holder of work
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -26,9 +27,12 @@ import { DefinitionError, formatProblem, sortProblems, type Problem } from '../l
 import { startProblems } from '../lib/definitions/start-problems';
 import { VersionStore } from '../lib/definitions/version-store';
 import { assertSafeAuth, loadConfig, type Config } from '../lib/config';
+import { actsFor } from '../api/auth/actor';
 import { claimsOfPerson } from '../api/auth/people';
+import type { Person } from '../lib/generated/organisation';
 import { mintToken } from '../api/auth/tokens';
 import { loadOrganisation } from '../lib/organisation/load-organisation';
+import type { Organisation } from '../lib/organisation/organisation';
 import { startGaps } from '../lib/organisation/start-coverage';
 import type { ServicePlan } from '../lib/plan/types';
 
@@ -161,6 +165,21 @@ async function publishToApi(io: Io, files: string[], api: string, token: string 
     }
   }
   if (problems.length > 0) throw new DefinitionError(problems);
+}
+
+/**
+ * Whether a person is of a unit (an office, a district, a department unit), or, for a holder of
+ * work such as `department:d05.urban-planning/plan-reviewer`, may act for it.
+ */
+function belongsTo(org: Organisation, person: Person, unit: string, district?: string): boolean {
+  const claims = claimsOfPerson(person);
+  if (unit.includes(':')) {
+    const inUnit = /^(?:department|head):(d\d+)\./.exec(unit)?.[1];
+    return actsFor(claims, { principal: unit, district: inUnit ?? district ?? '' }, org);
+  }
+  if (claims.office) return claims.office === unit;
+  const binding = [claims.district, claims.department].filter(Boolean).join('.');
+  return binding === unit || claims.district === unit;
 }
 
 export function buildProgram(io: Io, config: Config = loadConfig()): Command {
@@ -324,12 +343,27 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
 
   program
     .command('people')
-    .description('list the people of the organisation, who can sign in with `token`')
-    .action(() => {
-      for (const person of loadOrganisation(config.organisationDir).people()) {
+    .description(
+      'list the people of the organisation, who can sign in with `token`; of one unit, or who may act for a holder of work',
+    )
+    .argument(
+      '[unit]',
+      'an office (o-0101), a district (d05), a department unit (d05.urban-planning, treasury), or a holder of work (department:d05.urban-planning/plan-reviewer, head:d05.finance, agency:land-registry)',
+    )
+    .option('--district <district>', "the request's district, for an agency's work")
+    .action((unit: string | undefined, options: { district?: string }) => {
+      const org = loadOrganisation(config.organisationDir);
+      const people = org
+        .people()
+        .filter((person) => unit === undefined || belongsTo(org, person, unit, options.district));
+      if (people.length === 0)
+        throw new CliError(`nobody of the organisation is in or acts for '${unit ?? ''}'`);
+      for (const person of people) {
         const claims = claimsOfPerson(person);
         const binding = claims.office ?? [claims.district, claims.department].filter(Boolean).join('.');
-        io.out(`${person.id.padEnd(24)} ${claims.role.padEnd(10)} ${binding.padEnd(28)} ${person.name}`);
+        io.out(
+          `${person.id.padEnd(26)} ${claims.role.padEnd(10)} ${binding.padEnd(28)} ${(claims.roles ?? []).join(',').padEnd(36)} ${person.name.fa} (${person.name.en})`,
+        );
       }
     });
 
