@@ -16,7 +16,7 @@ sla: P10D
 form:
   type: object
   properties:
-    area: { type: number }
+    area: { type: number, title: مساحت, description: Area in square metres }
 `;
 
 function check(body: string) {
@@ -128,7 +128,7 @@ describe('compiler checks', () => {
 
   test('when a form gives an example its own field refuses, then form-example at the example', () => {
     const form =
-      "    form:\n      type: object\n      properties:\n        postcode: { type: string, pattern: '^[0-9]{10}$', examples: ['1591634311', '12-34'] }\n";
+      "    form:\n      type: object\n      properties:\n        postcode: { type: string, title: کد پستی, description: Postcode, pattern: '^[0-9]{10}$', examples: ['1591634311', '12-34'] }\n";
     const { problems } = check(`steps:\n${task('intake', form)}${end('done')}`);
     expect(problems).toEqual([
       expect.objectContaining({
@@ -137,6 +137,23 @@ describe('compiler checks', () => {
       }),
     ]);
     expect(problems[0]?.message).toContain('must match pattern');
+  });
+
+  test('when a field lacks its Persian or English label, or a choice its labelled options, then field-label and choice-label', () => {
+    const form =
+      '    form:\n      type: object\n      properties:\n' +
+      '        plate: { type: string, description: Licence plate }\n' +
+      '        note: { type: string, title: یادداشت, description: یادداشت }\n' +
+      '        kind: { enum: [car, bus], title: نوع خودرو, description: Kind of vehicle }\n' +
+      '        use:\n          title: کاربری\n          description: Use\n          oneOf:\n' +
+      '            - { const: home, title: مسکونی, description: Home }\n            - { const: shop, description: Shop }\n';
+    const { problems } = check(`steps:\n${task('intake', form)}${end('done')}`);
+    expect(problems.map((p) => [p.rule, p.path, p.message])).toEqual([
+      ['field-label', 'steps[0].form.properties.plate', "field 'plate' needs a Persian `title`"],
+      ['field-label', 'steps[0].form.properties.note', "field 'note' needs an English `description`"],
+      ['choice-label', 'steps[0].form.properties.kind.enum', expect.stringContaining('not as a bare `enum`')],
+      ['choice-label', 'steps[0].form.properties.use.oneOf[1]', "option 'shop' needs a Persian `title`"],
+    ]);
   });
 
   test('when an expression does not parse, then expression-syntax with the character', () => {
