@@ -1,11 +1,18 @@
 /**
  * Where a rung of an escalation ladder leads: the supervisor, the level above, the steering
  * committee, or (reassign) another eligible office by the stated rule, or the department head
- * as the new assignee.
+ * as the new assignee. `superior` rungs climb the chain of superiors one level each: each
+ * alerts the level above the highest one the task's rungs have reached so far, so a superior
+ * after a reassignment to the head alerts the head's superior, and two superiors in a row
+ * alert two levels.
  */
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { RungTarget } from '../lib/plan/types';
+import { workflowIdOf } from '../lib/tracking-code';
+import { statusQuery } from '../workflows/messages';
 import type { Assignment, Party } from '../workflows/types';
+import type { TemporalAccess } from './live-offices';
 import { routeToOffice, type LiveOffices } from './routing';
 
 export interface EscalationInput {
@@ -17,6 +24,11 @@ export interface EscalationInput {
   district: string;
   assignee: Party;
   supervisor: Party;
+  /**
+   * Whom the task's earlier rungs went to since its deadline last moved, in order. When the
+   * caller does not say, a `superior` rung reads them from the request.
+   */
+  alerted?: Party[];
 }
 
 export interface EscalationTarget {
@@ -26,11 +38,65 @@ export interface EscalationTarget {
   reason: string;
 }
 
+/** How many levels a head is below the top of its chain: the steering committee is 0. */
+function levelsToTop(org: Organisation, principal: string, district: string): number {
+  const top = org.steeringCommittee().principal;
+  let at = principal;
+  for (let levels = 0; levels <= org.departmentIds().length; levels++) {
+    if (at === top) return levels;
+    at = org.superiorOf(at, district).principal;
+  }
+  return 0;
+}
+
+/**
+ * The level a `superior` rung alerts: above the highest head the task's rungs reached (the
+ * supervisor's superior when they reached none), so no level is skipped or alerted twice.
+ */
+export function nextLevelUp(org: Organisation, input: EscalationInput, alerted: Party[]): Party {
+  const heads = alerted.filter((party) => party.principal.startsWith('head:'));
+  const highest = heads.reduce<Party | undefined>(
+    (best, party) =>
+      best === undefined ||
+      levelsToTop(org, party.principal, input.district) <= levelsToTop(org, best.principal, input.district)
+        ? party
+        : best,
+    undefined,
+  );
+  return org.superiorOf((highest ?? input.supervisor).principal, input.district);
+}
+
+/**
+ * Whom the open task of the step has been escalated to since its deadline last moved, as the
+ * request records it; none when there is no Temporal to ask or no such request.
+ */
+export async function alertedSoFar(
+  temporal: TemporalAccess | undefined,
+  input: EscalationInput,
+): Promise<Party[]> {
+  if (!temporal) return [];
+  let status;
+  try {
+    status = await temporal.client.workflow.getHandle(workflowIdOf(input.trackingCode)).query(statusQuery);
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return [];
+    throw error;
+  }
+  const task = status.openTasks.find(
+    (t) => t.stepId === input.stepId && t.assignee.principal === input.assignee.principal,
+  );
+  if (!task) return [];
+  const ofTask = status.escalations.filter((e) => e.taskId === task.taskId);
+  return ofTask.slice(Math.max(0, ofTask.length - task.rungsDone)).map((e) => e.to);
+}
+
 export async function escalationTarget(
   org: Organisation,
   live: LiveOffices,
   input: EscalationInput,
   today: string,
+  /** Reads whom the task was escalated to, when the input does not say. */
+  history: (input: EscalationInput) => Promise<Party[]> = async () => [],
 ): Promise<EscalationTarget> {
   const { assignee, supervisor, district } = input;
   switch (input.to) {
@@ -38,7 +104,7 @@ export async function escalationTarget(
       return { to: supervisor, reason: 'the SLA passed: the supervisor is alerted' };
     case 'superior':
       return {
-        to: org.superiorOf(supervisor.principal, district),
+        to: nextLevelUp(org, input, input.alerted ?? (await history(input))),
         reason: 'still open: the level above is alerted',
       };
     case 'steering-committee':

@@ -15,7 +15,7 @@ import type { WorkStore } from '../store/work-store';
 import type { Assignment, NotificationKind } from '../workflows/types';
 import type { WorkChanges } from '../workflows/work-rows';
 import { runAction, type ActionInput, type ActionResult } from './actions';
-import { escalationTarget, type EscalationInput, type EscalationTarget } from './escalation';
+import { alertedSoFar, escalationTarget, type EscalationInput, type EscalationTarget } from './escalation';
 import { liveOffices, type TemporalAccess } from './live-offices';
 import { rerouteOfficeWork } from './reroute';
 import { route, type RoutingInput } from './routing';
@@ -55,7 +55,9 @@ export function createActivities(deps: ActivityDeps) {
     },
 
     async resolveEscalation(input: EscalationInput): Promise<EscalationTarget> {
-      return escalationTarget(deps.organisation, live, input, today());
+      return escalationTarget(deps.organisation, live, input, today(), (asked) =>
+        alertedSoFar(deps.temporal, asked),
+      );
     },
 
     async rerouteOfficeWork(job: {

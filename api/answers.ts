@@ -43,7 +43,17 @@ export const problem = {
     detail: str,
     instance: str,
     requestId: str,
-    errors: { type: 'array', items: { type: 'object', properties: { path: str, message: str } } },
+    errors: {
+      type: 'array',
+      description:
+        'What is wrong, each: a field with its message (invalid-request), or a sentence (invalid-form-data).',
+      items: {
+        oneOf: [
+          str,
+          { type: 'object', required: ['path', 'message'], properties: { path: str, message: str } },
+        ],
+      },
+    },
   },
 } as const;
 
@@ -78,6 +88,22 @@ const service = {
   properties: { id: str, title, version: int },
 } as const;
 const requestState = { enum: ['active', 'completed', 'rejected', 'cancelled', 'expired'] } as const;
+
+/** A time the request's clock stood still. */
+const suspension = {
+  type: 'object',
+  required: ['from', 'reason', 'by'],
+  properties: {
+    from: when,
+    to: when,
+    reason: str,
+    by: str,
+    taskId: {
+      type: 'string',
+      description: "The applicant's task that stopped the clock, when not stopped by hand",
+    },
+  },
+} as const;
 
 /** The request as staff and oversight see it. */
 export const requestStatus = {
@@ -121,6 +147,43 @@ export const requestStatus = {
     },
     escalations: { type: 'array', items: obj },
     fees: { type: 'array', items: obj },
+    suspended: {
+      description: 'Present while the clock stands still: since when, why, by whom.',
+      ...suspension,
+    },
+    suspensions: {
+      type: 'array',
+      description: 'Every time the clock stood still, with when it ran again.',
+      items: suspension,
+    },
+    deadlineChanges: {
+      type: 'array',
+      description: "Every move of the request's or a task's deadline, and why.",
+      items: {
+        type: 'object',
+        required: ['at', 'of', 'kind', 'from', 'to', 'cause', 'reason', 'by'],
+        properties: {
+          at: when,
+          of: { type: 'string', description: "'request', or the id of the task whose deadline moved" },
+          kind: { enum: ['target', 'statutory'] },
+          from: when,
+          to: when,
+          cause: { enum: ['suspension', 'extension'] },
+          reason: str,
+          by: str,
+        },
+      },
+    },
+    outcomeCounts: {
+      type: 'object',
+      description: 'Times each outcome was taken, by `<step>/<outcome>`: the loops round a correction.',
+      additionalProperties: int,
+    },
+    continuedAsNew: {
+      ...int,
+      description:
+        'How many times the request continued as a new run of its workflow, to keep its history short.',
+    },
     data: obj,
   },
 } as const;

@@ -1,10 +1,12 @@
 /**
  * Errors as RFC 9457 problem details. Every error the API answers goes through here, so no
- * stack trace or internal message ever leaves the server.
+ * stack trace or internal message ever leaves the server. Title and detail come in the caller's
+ * language (Accept-Language: Persian or English; English without it), see messages.ts.
  */
 import { isGrpcServiceError } from '@temporalio/client';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../lib/logger';
+import { negotiateLanguage, problemTitle, say, sayErrors, type Language } from './messages';
 
 /** The problem types the API answers with; `type` is `/problems/<slug>`. */
 export const PROBLEM_TYPES = {
@@ -75,15 +77,22 @@ export function unavailableProblem(error: unknown): ProblemError | undefined {
   return undefined;
 }
 
-export function problemBody(slug: ProblemSlug, detail?: string, instance?: string, extensions = {}) {
+export function problemBody(
+  slug: ProblemSlug,
+  detail?: string,
+  instance?: string,
+  extensions: Record<string, unknown> = {},
+  language: Language = 'en',
+) {
   const { status, title } = PROBLEM_TYPES[slug];
   return {
     type: `/problems/${slug}`,
-    title,
+    title: problemTitle(slug, title, language),
     status,
-    ...(detail ? { detail } : {}),
+    ...(detail ? { detail: say(detail, language) } : {}),
     ...(instance ? { instance } : {}),
     ...extensions,
+    ...('errors' in extensions ? { errors: sayErrors(extensions.errors, language) } : {}),
   };
 }
 
@@ -115,11 +124,19 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     if (problem.status === 401) res.set('WWW-Authenticate', 'Bearer realm="pishkhan"');
     res.locals.problem = problem.slug;
     const requestId = typeof res.locals.requestId === 'string' ? { requestId: res.locals.requestId } : {};
+    const language = negotiateLanguage(req.get('accept-language'));
     res
       .status(problem.status)
       .type('application/problem+json')
+      .set({ 'Content-Language': language, Vary: 'Accept-Language' })
       .json(
-        problemBody(problem.slug, problem.detail, req.originalUrl, { ...problem.extensions, ...requestId }),
+        problemBody(
+          problem.slug,
+          problem.detail,
+          req.originalUrl,
+          { ...problem.extensions, ...requestId },
+          language,
+        ),
       );
   };
 }
@@ -133,5 +150,8 @@ export const describeProblem: RequestHandler = (req, res, next) => {
   const slug = String(req.params.slug) as ProblemSlug;
   if (!Object.hasOwn(PROBLEM_TYPES, slug)) return next();
   const { status, title } = PROBLEM_TYPES[slug];
-  res.json({ type: `/problems/${slug}`, title, status });
+  const language = negotiateLanguage(req.get('accept-language'));
+  res
+    .set({ 'Content-Language': language, Vary: 'Accept-Language' })
+    .json({ type: `/problems/${slug}`, title: problemTitle(slug, title, language), status });
 };

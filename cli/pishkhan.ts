@@ -1,29 +1,39 @@
 /**
  * The designer's command line: `npm run pishkhan -- <command>`.
  *
- *   validate [paths...]          check definition files (default: all of them); exit 1 on problems
- *   diagram <service|file>       print a Mermaid flowchart of the latest version, or of a file
+ *   validate [paths...]          check definition files (default: all of them) and the organisation
+ *                                folders among the paths; exit 1 on problems
+ *   diagram <service|file>       print a Mermaid flowchart of the latest version (of its file
+ *                                before it is published), or of a file
  *   diff <service> [from] [to]   compare two versions (numbers) or a version with a file
- *   publish [services...]        publish changed definition files (all of them with --all)
+ *   publish [services...]        publish changed definition files (all of them with --all) to a
+ *                                running system (--api, with a designer's token), or to the local store
  *   versions <service>           list the published versions
  *   rollback <service> <version> publish an older version's content again
  *   token <person>               print a bearer token for a person of the organisation
- *   people                       list the people of the organisation and their roles
+ *   people [unit]                list the people of the organisation and their roles; of one
+ *                                unit, or who may act for a holder of work
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { cityDate } from '../lib/calendar/working-time';
 import { definitionFiles } from '../lib/definitions/catalog';
 import { Designer, VersionNotFoundError } from '../lib/definitions/designer';
 import { diagram } from '../lib/definitions/diagram';
 import { diffPlans, formatDiff } from '../lib/definitions/diff';
 import { displayPath } from '../lib/definitions/load-yaml';
 import { DefinitionError, formatProblem, sortProblems, type Problem } from '../lib/definitions/problem';
+import { startProblems } from '../lib/definitions/start-problems';
 import { VersionStore } from '../lib/definitions/version-store';
 import { assertSafeAuth, loadConfig, type Config } from '../lib/config';
+import { actsFor } from '../api/auth/actor';
 import { claimsOfPerson } from '../api/auth/people';
+import type { Person } from '../lib/generated/organisation';
 import { mintToken } from '../api/auth/tokens';
 import { loadOrganisation } from '../lib/organisation/load-organisation';
+import type { Organisation } from '../lib/organisation/organisation';
+import { startGaps } from '../lib/organisation/start-coverage';
 import type { ServicePlan } from '../lib/plan/types';
 
 export interface Io {
@@ -38,9 +48,69 @@ function designerFor(config: Config): Designer {
   return new Designer(loadOrganisation(config.organisationDir), new VersionStore(config.publishedDir));
 }
 
-function filesIn(paths: string[]): string[] {
-  return paths.flatMap((path) => (statSync(path).isDirectory() ? definitionFiles(path) : [path]));
+/** A folder holding organisation.yaml is the organisation's: its files are not services. */
+const isOrganisationFolder = (dir: string) => existsSync(join(dir, 'organisation.yaml'));
+
+/** The service files and the organisation folders among paths given on the command line. */
+function filesIn(paths: string[]): { services: string[]; organisations: string[] } {
+  const services: string[] = [];
+  const organisations = new Set<string>();
+  const walk = (path: string) => {
+    if (!statSync(path).isDirectory()) {
+      if (isOrganisationFolder(dirname(path))) organisations.add(dirname(path));
+      else services.push(path);
+      return;
+    }
+    if (isOrganisationFolder(path)) {
+      organisations.add(path);
+      return;
+    }
+    for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const inside = join(path, entry.name);
+      if (entry.isDirectory()) walk(inside);
+      else if (['.yaml', '.yml'].includes(extname(entry.name))) walk(inside);
+    }
+  };
+  paths.forEach(walk);
+  return { services, organisations: [...organisations] };
 }
+
+/** Problems of an organisation folder, as its loader finds them. */
+function organisationProblems(dir: string): Problem[] {
+  try {
+    loadOrganisation(dir);
+    return [];
+  } catch (error) {
+    if (error instanceof DefinitionError) return error.problems;
+    throw error;
+  }
+}
+
+/** The definition file of a service in the services folder. */
+function fileOf(config: Config, serviceId: string): string | undefined {
+  return definitionFiles(config.servicesDir).find((path) => basename(path, extname(path)) === serviceId);
+}
+
+/**
+ * A service's latest published version, or, before it is first published (a fresh clone), its
+ * definition file as it stands.
+ */
+function latestOrFile(
+  designer: Designer,
+  config: Config,
+  serviceId: string,
+): { plan: ServicePlan; name: string; published: boolean } {
+  const latest = designer.store.latest(serviceId);
+  if (latest) return { plan: latest.plan, name: `v${latest.version}`, published: true };
+  const file = fileOf(config, serviceId);
+  if (!file) throw new CliError(noSuchService(config, serviceId));
+  return { plan: compileFile(designer, file), name: displayPath(file), published: false };
+}
+
+const noSuchService = (config: Config, serviceId: string) =>
+  `there is no service '${serviceId}': no version in ${displayPath(config.publishedDir)} and no file ${serviceId}.yaml in ${displayPath(config.servicesDir)}`;
 
 function compileFile(designer: Designer, path: string): ServicePlan {
   const { plan, problems } = designer.check(displayPath(path), readFileSync(path, 'utf8'));
@@ -53,6 +123,63 @@ function planOf(designer: Designer, serviceId: string, ref: string): { plan: Ser
   if (/^\d+$/.test(ref)) return { plan: designer.version(serviceId, Number(ref)).plan, name: `v${ref}` };
   if (!existsSync(ref)) throw new CliError(`'${ref}' is neither a version number nor a file`);
   return { plan: compileFile(designer, ref), name: displayPath(resolve(ref)) };
+}
+
+/**
+ * Publishes definition files through a running system's API, as a designer: each answer says
+ * the version made, or the problems found, located in the local file.
+ */
+async function publishToApi(io: Io, files: string[], api: string, token: string | undefined): Promise<void> {
+  if (!token)
+    throw new CliError(
+      `publishing to ${api} needs a designer's token: --token or PISHKHAN_TOKEN (npm run pishkhan -- token p-process-designer)`,
+    );
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const url = new URL('/api/definitions', api);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/yaml' },
+        body: readFileSync(file, 'utf8'),
+      });
+    } catch (error) {
+      throw new CliError(`could not reach ${api}: ${(error as Error).message}`);
+    }
+    const answer = (await response.json().catch(() => ({}))) as {
+      serviceId?: string;
+      version?: number;
+      created?: boolean;
+      detail?: string;
+      problems?: Problem[];
+    };
+    if (response.status === 201 || response.status === 200) {
+      io.out(
+        `${answer.serviceId ?? file}: ${answer.created ? `published version ${answer.version ?? '?'} on ${api}` : `unchanged on ${api} (version ${answer.version ?? '?'})`}`,
+      );
+    } else if (answer.problems) {
+      problems.push(...answer.problems.map((problem) => ({ ...problem, file: displayPath(file) })));
+    } else {
+      throw new CliError(`${api} refused ${displayPath(file)} (${response.status}): ${answer.detail ?? ''}`);
+    }
+  }
+  if (problems.length > 0) throw new DefinitionError(problems);
+}
+
+/**
+ * Whether a person is of a unit (an office, a district, a department unit), or, for a holder of
+ * work such as `department:d05.urban-planning/plan-reviewer`, may act for it.
+ */
+function belongsTo(org: Organisation, person: Person, unit: string, district?: string): boolean {
+  const claims = claimsOfPerson(person);
+  if (unit.includes(':')) {
+    const inUnit = /^(?:department|head):(d\d+)\./.exec(unit)?.[1];
+    return actsFor(claims, { principal: unit, district: inUnit ?? district ?? '' }, org);
+  }
+  if (claims.office) return claims.office === unit;
+  const binding = [claims.district, claims.department].filter(Boolean).join('.');
+  return binding === unit || claims.district === unit;
 }
 
 export function buildProgram(io: Io, config: Config = loadConfig()): Command {
@@ -71,14 +198,27 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
     )
     .argument('[paths...]', 'files or folders', [config.servicesDir])
     .action((paths: string[]) => {
+      const { services: files, organisations } = filesIn(paths);
+      const problems: Problem[] = organisations.flatMap(organisationProblems);
+      if (problems.length > 0) {
+        for (const problem of sortProblems(problems)) io.out(formatProblem(problem));
+        throw new CliError(
+          `the organisation has ${problems.length} problem(s); services are checked against it`,
+        );
+      }
       const designer = designerFor(config);
-      const files = filesIn(paths);
-      const problems: Problem[] = [];
-      for (const file of files)
-        problems.push(...designer.check(displayPath(file), readFileSync(file, 'utf8')).problems);
+      const plans: ServicePlan[] = [];
+      for (const file of files) {
+        const { plan, problems: found } = designer.check(displayPath(file), readFileSync(file, 'utf8'));
+        problems.push(...found);
+        if (plan) plans.push(plan);
+      }
+      const today = cityDate(designer.org.calendar, Date.now());
+      problems.push(...startProblems(startGaps(designer.org, plans, today), files));
       for (const problem of sortProblems(problems)) io.out(formatProblem(problem));
+      const organisation = organisations.length > 0 ? ' and the organisation' : '';
       io.out(
-        `${files.length} definition${files.length === 1 ? '' : 's'} checked, ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+        `${files.length} definition${files.length === 1 ? '' : 's'}${organisation} checked, ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
       );
       if (problems.length > 0) throw new CliError('');
     });
@@ -92,7 +232,11 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
       const designer = designerFor(config);
       if (target.endsWith('.yaml') || target.endsWith('.yml'))
         return io.out(diagram(compileFile(designer, target)).trimEnd());
-      io.out(designer.diagram(target, options.version ? Number(options.version) : undefined).trimEnd());
+      if (options.version) return io.out(designer.diagram(target, Number(options.version)).trimEnd());
+      const { plan, name, published } = latestOrFile(designer, config, target);
+      if (!published)
+        io.err(`drawn from ${name}: no version is published in ${displayPath(config.publishedDir)}`);
+      io.out(diagram(plan).trimEnd());
     });
 
   program
@@ -105,47 +249,64 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
     .argument('[to]', 'version number or file (default: the latest)')
     .action((serviceId: string, fromRef?: string, toRef?: string) => {
       const designer = designerFor(config);
-      const latest = designer.version(serviceId).version;
-      const to = planOf(designer, serviceId, toRef ?? String(latest));
-      const from = planOf(
-        designer,
-        serviceId,
-        fromRef ?? String(Math.max(1, (to.plan.version || latest) - 1)),
-      );
+      const latest = designer.store.latest(serviceId)?.version ?? 0;
+      const file = fileOf(config, serviceId);
+      if (latest === 0 && !file) throw new CliError(noSuchService(config, serviceId));
+      // The last two versions; with one, that version and the file; with none, the file is all new.
+      const defaultTo = latest >= 2 || !file ? String(latest) : file;
+      const to = planOf(designer, serviceId, toRef ?? defaultTo);
+      if (latest === 0 && fromRef === undefined) {
+        const nothing = { ...to.plan, steps: {} };
+        io.out(formatDiff(diffPlans(nothing, to.plan), `${serviceId}: nothing published → ${to.name}`));
+        return;
+      }
+      const defaultFrom = String(Math.max(1, latest >= 2 && toRef === undefined ? latest - 1 : latest));
+      const from = planOf(designer, serviceId, fromRef ?? defaultFrom);
       io.out(formatDiff(diffPlans(from.plan, to.plan), `${serviceId}: ${from.name} → ${to.name}`));
     });
 
   program
     .command('publish')
-    .description('publish definition files that changed since their latest version')
+    .description(
+      'publish changed definition files: to a running system with --api and a designer token, or to the local store',
+    )
     .argument('[services...]', 'service ids (default with --all: every file)')
     .option('--all', 'every definition file')
-    .option('--by <name>', 'who publishes, for the record', process.env.USER ?? 'cli')
-    .action((services: string[], options: { all?: boolean; by: string }) => {
-      if (services.length === 0 && !options.all)
-        throw new CliError('name the services to publish, or use --all');
-      const designer = designerFor(config);
-      const files = definitionFiles(config.servicesDir).filter(
-        (file) => options.all || services.some((id) => file.endsWith(`/${id}.yaml`)),
-      );
-      const missing = services.filter((id) => !files.some((file) => file.endsWith(`/${id}.yaml`)));
-      if (missing.length > 0) throw new CliError(`no definition file for ${missing.join(', ')}`);
-      const problems: Problem[] = [];
-      for (const file of files) {
-        const result = designer.publish(
-          displayPath(file),
-          readFileSync(file, 'utf8'),
-          options.by,
-          `published from ${displayPath(file)}`,
+    .option('--api <url>', 'a running pishkhan API to publish to', process.env.PISHKHAN_API_URL)
+    .option('--token <token>', "a designer's bearer token for --api", process.env.PISHKHAN_TOKEN)
+    .option('--by <name>', 'who publishes to the local store, for the record', process.env.USER ?? 'cli')
+    .action(
+      async (services: string[], options: { all?: boolean; api?: string; token?: string; by: string }) => {
+        if (services.length === 0 && !options.all)
+          throw new CliError('name the services to publish, or use --all');
+        const files = definitionFiles(config.servicesDir).filter(
+          (file) => options.all || services.includes(basename(file, extname(file))),
         );
-        if ('problems' in result) problems.push(...result.problems);
-        else
-          io.out(
-            `${result.serviceId}: ${result.created ? `published version ${result.version}` : `unchanged (version ${result.version})`}`,
+        const missing = services.filter((id) => !files.some((file) => basename(file, extname(file)) === id));
+        if (missing.length > 0) throw new CliError(`no definition file for ${missing.join(', ')}`);
+        if (options.api) return publishToApi(io, files, options.api, options.token);
+        const designer = designerFor(config);
+        const store = displayPath(config.publishedDir);
+        io.out(
+          `publishing to the local store ${store}: no server is asked (a system running on this data directory reads it; --api <url> with a designer's token publishes to a running one)`,
+        );
+        const problems: Problem[] = [];
+        for (const file of files) {
+          const result = designer.publish(
+            displayPath(file),
+            readFileSync(file, 'utf8'),
+            options.by,
+            `published from ${displayPath(file)}`,
           );
-      }
-      if (problems.length > 0) throw new DefinitionError(problems);
-    });
+          if ('problems' in result) problems.push(...result.problems);
+          else
+            io.out(
+              `${result.serviceId}: ${result.created ? `version ${result.version} written to ${store}` : `unchanged (version ${result.version})`}`,
+            );
+        }
+        if (problems.length > 0) throw new DefinitionError(problems);
+      },
+    );
 
   program
     .command('versions')
@@ -153,7 +314,14 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
     .argument('<service>')
     .action((serviceId: string) => {
       const designer = designerFor(config);
-      designer.version(serviceId);
+      if (!designer.store.latest(serviceId)) {
+        const file = fileOf(config, serviceId);
+        if (!file) throw new CliError(noSuchService(config, serviceId));
+        io.out(
+          `${serviceId}: no version is published in ${displayPath(config.publishedDir)}; ${displayPath(file)} becomes version 1 when it is (npm start publishes new services)`,
+        );
+        return;
+      }
       for (const v of designer.store.versions(serviceId)) {
         const rollback = v.rolledBackFrom ? ` (restores v${v.rolledBackFrom})` : '';
         io.out(
@@ -175,12 +343,27 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
 
   program
     .command('people')
-    .description('list the people of the organisation, who can sign in with `token`')
-    .action(() => {
-      for (const person of loadOrganisation(config.organisationDir).people()) {
+    .description(
+      'list the people of the organisation, who can sign in with `token`; of one unit, or who may act for a holder of work',
+    )
+    .argument(
+      '[unit]',
+      'an office (o-0101), a district (d05), a department unit (d05.urban-planning, treasury), or a holder of work (department:d05.urban-planning/plan-reviewer, head:d05.finance, agency:land-registry)',
+    )
+    .option('--district <district>', "the request's district, for an agency's work")
+    .action((unit: string | undefined, options: { district?: string }) => {
+      const org = loadOrganisation(config.organisationDir);
+      const people = org
+        .people()
+        .filter((person) => unit === undefined || belongsTo(org, person, unit, options.district));
+      if (people.length === 0)
+        throw new CliError(`nobody of the organisation is in or acts for '${unit ?? ''}'`);
+      for (const person of people) {
         const claims = claimsOfPerson(person);
         const binding = claims.office ?? [claims.district, claims.department].filter(Boolean).join('.');
-        io.out(`${person.id.padEnd(24)} ${claims.role.padEnd(10)} ${binding.padEnd(28)} ${person.name}`);
+        io.out(
+          `${person.id.padEnd(26)} ${claims.role.padEnd(10)} ${binding.padEnd(28)} ${(claims.roles ?? []).join(',').padEnd(36)} ${person.name.fa} (${person.name.en})`,
+        );
       }
     });
 
@@ -204,9 +387,9 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
 }
 
 /** Runs a command line; answers the exit status. */
-export function run(argv: string[], io: Io, config?: Config): number {
+export async function run(argv: string[], io: Io, config?: Config): Promise<number> {
   try {
-    buildProgram(io, config).parse(argv, { from: 'user' });
+    await buildProgram(io, config).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
@@ -222,5 +405,7 @@ export function run(argv: string[], io: Io, config?: Config): number {
 }
 
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), { out: console.log, err: console.error });
+  void run(process.argv.slice(2), { out: console.log, err: console.error }).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -2,14 +2,19 @@
  * Loads what the processes need from the definitions folder: the organisation, and the
  * published definitions. A service never published is published from its file as version 1;
  * a file that changed since its last publication is reported, and published only on purpose.
+ * Every service must be one a citizen can start in every district.
  */
+import { cityDate } from './calendar/working-time';
+import { definitionFiles } from './definitions/catalog';
 import { DefinitionError } from './definitions/problem';
+import { startProblems } from './definitions/start-problems';
 import { Designer } from './definitions/designer';
 import { PublishedCatalog } from './definitions/published-catalog';
 import { VersionStore } from './definitions/version-store';
 import type { Logger } from './logger';
 import { loadOrganisation } from './organisation/load-organisation';
 import type { Organisation } from './organisation/organisation';
+import { startGaps } from './organisation/start-coverage';
 
 export interface Domain {
   organisation: Organisation;
@@ -40,5 +45,25 @@ export function loadDomain(
       `${change.file} differs from published version ${change.latest}; publish it with: npm run pishkhan -- publish ${change.serviceId}`,
     );
   }
-  return { organisation, designer, catalog: new PublishedCatalog(store) };
+  const catalog = new PublishedCatalog(store);
+  checkStartCoverage(organisation, catalog, paths.servicesDir, logger);
+  return { organisation, designer, catalog };
+}
+
+/**
+ * Refuses a catalog and an organisation that leave a (service, district) pair nobody can start;
+ * a pair that only licences lapsed since leave open is reported, and the system still runs.
+ */
+function checkStartCoverage(
+  org: Organisation,
+  catalog: PublishedCatalog,
+  servicesDir: string,
+  logger?: Logger,
+): void {
+  const plans = catalog.all();
+  const files = definitionFiles(servicesDir);
+  const always = startGaps(org, plans);
+  if (always.length > 0) throw new DefinitionError(startProblems(always, files));
+  for (const gap of startGaps(org, plans, cityDate(org.calendar, Date.now())))
+    logger?.warn(gap, `nobody can start ${gap.serviceId} in ${gap.district} today: ${gap.why}`);
 }

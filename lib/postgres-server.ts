@@ -59,7 +59,8 @@ export async function startPostgres(
   options: { port?: number; durable?: boolean } = {},
 ): Promise<PostgresServer> {
   const bin = postgresBinaries();
-  if (!bin) throw new Error('PostgreSQL is not installed: apt-get install postgresql (scripts/setup.sh does it)');
+  if (!bin)
+    throw new Error('PostgreSQL is not installed: apt-get install postgresql (scripts/setup.sh does it)');
   const user = postgresUser();
   const data = join(dir, 'pgdata');
   mkdirSync(dir, { recursive: true });

@@ -1,7 +1,8 @@
 /**
  * The claims a person of the organisation signs in with: bound to their office, or to their
  * department (and district), with their roles there; their `access` gives the oversight or
- * design role, and without it they are office or department staff.
+ * design role, and without it they are office or department staff. The token names them in
+ * Persian, as the municipality's records do.
  */
 import type { Person } from '../../lib/generated/organisation';
 import type { Claims } from './claims';
@@ -11,7 +12,7 @@ export function claimsOfPerson(person: Person): Claims {
   return {
     sub: person.id,
     role,
-    name: person.name,
+    name: person.name.fa,
     ...(person.office ? { office: person.office } : {}),
     ...(person.department ? { department: person.department } : {}),
     ...(person.district ? { district: person.district } : {}),

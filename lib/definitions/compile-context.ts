@@ -10,7 +10,7 @@ import type { Escalation, ServiceDefinition, Step } from '../generated/service-d
 import type { Organisation } from '../organisation/organisation';
 import type { ClockKind } from '../calendar/clock';
 import type { PlanDuration, PlanEscalation } from '../plan/types';
-import { compileForm, formFields, unfitExamples } from './form-schemas';
+import { compileForm, formFields, unfitExamples, unlabelledFields } from './form-schemas';
 import type { Problem } from './problem';
 import { didYouMean } from './schemas';
 import type { DocPath, YamlSource } from './yaml-source';
@@ -190,6 +190,9 @@ export class Compilation {
     } catch (error) {
       this.report(path, `form schema does not compile: ${(error as Error).message}`, 'form-schema');
       return schema;
+    }
+    for (const unlabelled of unlabelledFields(schema)) {
+      this.report([...path, ...unlabelled.path], unlabelled.why, unlabelled.rule);
     }
     for (const unfit of unfitExamples(schema)) {
       this.report(

@@ -1,11 +1,12 @@
 /**
  * Checks over the whole graph of steps: steps that can never be reached, loops with no way
- * out, a `sameAs` that names a step that cannot have run yet, and step SLAs that cannot fit
- * the service SLA.
+ * out, steps that can open with every outcome used up, a `sameAs` that names a step that
+ * cannot have run yet, and step SLAs that cannot fit the service SLA.
  */
 import { nominalDayMs } from '../calendar/working-time';
 import type { PlanDuration, PlanStep, ServicePlan } from '../plan/types';
 import type { Compilation } from './compile-context';
+import { deadEnds } from './compile-loops';
 
 type Edge = { from: string; to: string };
 
@@ -132,17 +133,30 @@ function fastest(
   return undefined;
 }
 
-function formatDays(ms: number, dayMs: number): string {
-  const days = ms / dayMs;
-  if (days >= 1)
-    return `${Number.isInteger(days) ? days : days.toFixed(1)} working day${days === 1 ? '' : 's'}`;
+/** Hours, minutes and seconds of a length of time, such as `4h 30m`. */
+function clockTime(ms: number): string {
   const seconds = Math.round(ms / 1000);
   const parts = [
     [Math.floor(seconds / 3600), 'h'],
     [Math.floor((seconds % 3600) / 60), 'm'],
     [seconds % 60, 's'],
   ].filter(([n]) => n !== 0);
-  return `${parts.map(([n, unit]) => `${n}${unit}`).join(' ') || '0s'} of working time`;
+  return parts.map(([n, unit]) => `${n}${unit}`).join(' ') || '0s';
+}
+
+const plural = (n: number, word: string) =>
+  `${Number.isInteger(n) ? n : n.toFixed(1)} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * A length of nominal working time, said the way the service SLA's clock counts it: working
+ * days and working time, or (continuous) days and hours of every day.
+ */
+function formatDuration(ms: number, dayMs: number, clock: PlanDuration['clock']): string {
+  if (clock === 'continuous') {
+    const wall = (ms * 86_400_000) / dayMs;
+    return wall >= 86_400_000 ? plural(wall / 86_400_000, 'day') : clockTime(wall);
+  }
+  return ms >= dayMs ? plural(ms / dayMs, 'working day') : `${clockTime(ms)} of working time`;
 }
 
 export function checkGraph(c: Compilation, plan: ServicePlan): void {
@@ -176,6 +190,17 @@ export function checkGraph(c: Compilation, plan: ServicePlan): void {
       }
     }
   }
+  for (const dead of deadEnds(plan)) {
+    const entry = c.entries.get(dead.step);
+    const spent = dead.spent.map((s) => `'${s.outcome}' taken ${s.taken} of ${s.maxTimes} times`).join(', ');
+    c.report(
+      [...(entry?.path ?? ['steps']), 'id'],
+      `step '${dead.step}' can open with no outcome left (${spent}) by the way ` +
+        `${dead.way.join(' > ')}; bound the outcome that leads here as tightly as the way back ` +
+        '(`maxTimes`), or give the step another way out',
+      'no-outcome-left',
+    );
+  }
   if (!ends.some((end) => end.kind === 'end' && end.result === 'completed' && end.scope === '')) {
     c.report(['steps'], 'the service has no end step with result `completed`', 'no-completion');
     return;
@@ -186,7 +211,7 @@ export function checkGraph(c: Compilation, plan: ServicePlan): void {
     c.report(
       ['sla'],
       `the steps cannot fit the service SLA ${plan.sla.text}: the fastest way to completion ` +
-        `(${path.steps.join(' > ')}) takes ${formatDays(path.ms, dayMs)} by its step SLAs`,
+        `(${path.steps.join(' > ')}) takes ${formatDuration(path.ms, dayMs, plan.sla.clock)} by its step SLAs`,
       'sla-does-not-fit',
     );
   }

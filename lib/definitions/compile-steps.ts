@@ -131,7 +131,7 @@ export function assignee(c: Compilation, entry: StepEntry, value: Assignee, path
     const roles = (department.roles ?? []).map((role) => role.id);
     c.report(
       [...path, 'role'],
-      `department '${id}' has no role '${value.role}'${roles.length ? didYouMean(value.role, roles) : ' (it declares no roles)'}`,
+      `department '${id}' has no role '${value.role}'${roles.length ? ` (its roles: ${roles.join(', ')})${didYouMean(value.role, roles)}` : ' (it declares no roles)'}`,
       'unknown-role',
     );
   }
@@ -349,3 +349,35 @@ export function compileStep(c: Compilation, entry: StepEntry): PlanStep {
 }
 
 export type { Step };
+
+/**
+ * The references of a step the schema found broken, checked where the schema left them whole:
+ * where it leads, who does it, its agency and fee. So a misspelt key and a misspelt step name
+ * are reported in one load, not one after the other.
+ */
+export function checkReferencesOfBroken(c: Compilation, entry: StepEntry): void {
+  const { path } = entry;
+  const step = entry.step as unknown as Record<string, unknown>;
+  const whole = (...sub: (string | number)[]) => !c.broken([...path, ...sub]);
+  const reference = (value: unknown, ...sub: (string | number)[]) => {
+    if (typeof value === 'string' && whole(...sub)) c.stepRef(value, entry, [...path, ...sub]);
+  };
+  reference(step.next, 'next');
+  reference(step.default, 'default');
+  if (step.outcomes && typeof step.outcomes === 'object')
+    for (const [id, outcome] of Object.entries(step.outcomes as Record<string, { next?: unknown }>))
+      reference(outcome?.next, 'outcomes', id, 'next');
+  if (Array.isArray(step.cases))
+    (step.cases as { next?: unknown }[]).forEach((branch, i) => reference(branch?.next, 'cases', i, 'next'));
+  if (step.assignee && typeof step.assignee === 'object' && whole('assignee'))
+    assignee(c, entry, step.assignee, [...path, 'assignee']);
+  if (typeof step.agency === 'string' && whole('agency') && !c.org.agency(step.agency))
+    c.report(
+      [...path, 'agency'],
+      `unknown agency '${step.agency}'${didYouMean(step.agency, c.org.agencyIds())}`,
+      'unknown-agency',
+    );
+  const fees = (c.def.fees ?? []).map((fee) => fee.id);
+  if (step.kind === 'payment' && typeof step.fee === 'string' && whole('fee') && !fees.includes(step.fee))
+    c.report([...path, 'fee'], `unknown fee '${step.fee}'${didYouMean(step.fee, fees)}`, 'unknown-fee');
+}

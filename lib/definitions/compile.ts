@@ -11,7 +11,7 @@ import type { PlanStep, ServicePlan } from '../plan/types';
 import { contentHash } from './canonical-json';
 import { Compilation } from './compile-context';
 import { checkGraph } from './compile-graph';
-import { compileStep } from './compile-steps';
+import { checkReferencesOfBroken, compileStep } from './compile-steps';
 import type { Problem } from './problem';
 import type { DocPath, YamlSource } from './yaml-source';
 
@@ -66,6 +66,7 @@ export function compileService(
   const steps: Record<string, PlanStep> = {};
   for (const [id, entry] of c.entries) {
     if (entry.valid) steps[id] = compileStep(c, entry);
+    else checkReferencesOfBroken(c, entry);
   }
   const form = c.broken(['form']) ? undefined : c.form(def.form, ['form']);
   const sla = c.duration(typeof def.sla === 'string' && !c.broken(['sla']) ? def.sla : 'P1D', ['sla']);

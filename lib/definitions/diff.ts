@@ -4,7 +4,7 @@
  * outcomes, kind, title, form, escalation, where it leads).
  */
 import { canonicalJson } from './canonical-json';
-import type { PlanAssignee, PlanStep, ServicePlan } from '../plan/types';
+import type { PlanAssignee, PlanStep, ServicePlan, Title } from '../plan/types';
 
 export interface FieldChange {
   field: string;
@@ -50,6 +50,20 @@ function outcomesOf(step: PlanStep): Record<string, string> {
   );
 }
 
+/** Each outcome's title in both languages: a change of only the Persian is a change. */
+function outcomeTitlesOf(step: PlanStep): Record<string, Title> {
+  if (step.kind !== 'task' && step.kind !== 'inquiry') return {};
+  return Object.fromEntries(Object.entries(step.outcomes).map(([id, o]) => [id, o.title]));
+}
+
+/** Changes of a title, the Persian and the English each on its own. */
+function titleChanges(name: string, a: Title | undefined, b: Title | undefined): FieldChange[] {
+  return (['fa', 'en'] as const).flatMap((language) => {
+    const [from, to] = [a?.[language] ?? '', b?.[language] ?? ''];
+    return from === to ? [] : [{ field: `${name} (${language})`, from, to }];
+  });
+}
+
 function nextOf(step: PlanStep): string {
   if ('next' in step) return step.next ?? 'end of branch';
   if (step.kind === 'branch')
@@ -66,7 +80,7 @@ function compareSteps(a: PlanStep, b: PlanStep): FieldChange[] {
     if (from !== to) changes.push({ field: name, from, to });
   };
   field('kind', a.kind, b.kind);
-  field('title', a.title.en, b.title.en);
+  changes.push(...titleChanges('title', a.title, b.title));
   field(
     'assignee',
     'assignee' in a ? describeAssignee(a.assignee) : '',
@@ -80,6 +94,9 @@ function compareSteps(a: PlanStep, b: PlanStep): FieldChange[] {
   for (const id of new Set([...Object.keys(ao), ...Object.keys(bo)])) {
     field(`outcome ${id}`, ao[id] ?? '(none)', bo[id] ?? '(none)');
   }
+  const [at, bt] = [outcomeTitlesOf(a), outcomeTitlesOf(b)];
+  for (const id of Object.keys(bt))
+    if (at[id]) changes.push(...titleChanges(`outcome ${id} title`, at[id], bt[id]));
   field('next', nextOf(a), nextOf(b));
   field(
     'onTimeout',
@@ -92,10 +109,14 @@ function compareSteps(a: PlanStep, b: PlanStep): FieldChange[] {
     canonicalJson('escalation' in a ? a.escalation : null),
     canonicalJson('escalation' in b ? b.escalation : null),
   );
-  return changes.map((c) =>
-    c.field === 'form' || c.field === 'escalation' ? { ...c, from: 'before', to: 'changed' } : c,
-  );
+  // Whatever else differs (a message, a clock, a deadline, a rule) is still a change.
+  if (changes.length === 0 && canonicalJson(a) !== canonicalJson(b))
+    changes.push({ field: 'details', from: 'before', to: 'changed' });
+  return changes.map((c) => (OPAQUE.includes(c.field) ? { ...c, from: 'before', to: 'changed' } : c));
 }
+
+/** Fields compared whole and shown only as changed. */
+const OPAQUE = ['form', 'escalation', 'details', 'fees', 'documents', 'settings'];
 
 export function diffPlans(a: ServicePlan, b: ServicePlan): PlanDiff {
   const summary = (step: PlanStep) => ({ step: step.id, kind: step.kind, title: step.title.en });
@@ -114,21 +135,42 @@ export function diffPlans(a: ServicePlan, b: ServicePlan): PlanDiff {
   const field = (name: string, from: string, to: string) => {
     if (from !== to) service.push({ field: name, from, to });
   };
-  field('title', a.title.en, b.title.en);
+  service.push(...titleChanges('title', a.title, b.title));
   field('sla', a.sla.text, b.sla.text);
+  field('clock', a.sla.clock, b.sla.clock);
   field('intake', a.intake.join(', '), b.intake.join(', '));
   field('first step', a.start, b.start);
   field('fees', canonicalJson(a.fees), canonicalJson(b.fees));
   field('form', canonicalJson(a.form ?? null), canonicalJson(b.form ?? null));
+  field('documents', canonicalJson(a.documents), canonicalJson(b.documents));
+  field('settings', canonicalJson(settingsOf(a)), canonicalJson(settingsOf(b)));
   return { added, removed, changed, service };
+}
+
+/** Keys of a plan compared one by one, or not a matter of the definition (version, hash). */
+const COMPARED = [
+  'serviceId',
+  'version',
+  'hash',
+  'title',
+  'sla',
+  'intake',
+  'start',
+  'fees',
+  'form',
+  'documents',
+  'steps',
+];
+
+/** What a plan says besides its steps and the fields compared one by one: clocks, deadlines, routing. */
+function settingsOf(plan: ServicePlan): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(plan).filter(([key]) => !COMPARED.includes(key)));
 }
 
 export function formatDiff(diff: PlanDiff, header: string): string {
   const lines = [header];
   const brief = (c: FieldChange) =>
-    ['fees', 'form', 'escalation'].includes(c.field)
-      ? `${c.field} changed`
-      : `${c.field}: ${c.from || '-'} → ${c.to || '-'}`;
+    OPAQUE.includes(c.field) ? `${c.field} changed` : `${c.field}: ${c.from || '-'} → ${c.to || '-'}`;
   for (const c of diff.service) lines.push(`  ~ service ${brief(c)}`);
   for (const s of diff.added) lines.push(`  + ${s.step} (${s.kind}) ${s.title}`);
   for (const s of diff.removed) lines.push(`  - ${s.step} (${s.kind}) ${s.title}`);

@@ -49,6 +49,82 @@ export function unfitExamples(
   });
 }
 
+const PERSIAN = /[\u0600-\u06FF]/;
+const LATIN = /[A-Za-z]/;
+
+export interface LabelProblem {
+  /** Where in the form, under `properties`. */
+  path: (string | number)[];
+  why: string;
+  rule: 'field-label' | 'choice-label';
+}
+
+/** Whether a schema node has both labels: a Persian `title` and an English `description`. */
+function missingLabels(node: Record<string, unknown>): string[] {
+  const missing: string[] = [];
+  if (typeof node.title !== 'string' || !PERSIAN.test(node.title)) missing.push('a Persian `title`');
+  if (typeof node.description !== 'string' || !LATIN.test(node.description))
+    missing.push('an English `description`');
+  return missing;
+}
+
+/** The choices of a field (or of its items): an unlabelled `enum`, or options lacking labels. */
+function choiceProblems(node: Record<string, unknown>, at: (string | number)[]): LabelProblem[] {
+  if (Array.isArray(node.enum))
+    return [
+      {
+        path: [...at, 'enum'],
+        why: 'a choice lists its options as `oneOf: [{ const, title, description }]`, each with its Persian and English label, not as a bare `enum`',
+        rule: 'choice-label',
+      },
+    ];
+  if (!Array.isArray(node.oneOf)) return [];
+  return (node.oneOf as Record<string, unknown>[]).flatMap((option, i) => {
+    if (!option || typeof option !== 'object' || !('const' in option)) return [];
+    const missing = missingLabels(option);
+    return missing.length === 0
+      ? []
+      : [
+          {
+            path: [...at, 'oneOf', i],
+            why: `option '${String(option.const)}' needs ${missing.join(' and ')}`,
+            rule: 'choice-label' as const,
+          },
+        ];
+  });
+}
+
+/**
+ * Fields a person reads without a label in both languages: every field needs a Persian `title`
+ * (what people read first) and an English `description`; every choice labels its options.
+ */
+export function unlabelledFields(
+  schema: Record<string, unknown>,
+  prefix: (string | number)[] = [],
+): LabelProblem[] {
+  const properties = schema.properties;
+  if (!properties || typeof properties !== 'object') return [];
+  return Object.entries(properties as Record<string, Record<string, unknown>>).flatMap(([name, field]) => {
+    if (!field || typeof field !== 'object') return [];
+    const here = [...prefix, 'properties', name];
+    const missing = missingLabels(field);
+    const own: LabelProblem[] =
+      missing.length === 0
+        ? []
+        : [{ path: here, why: `field '${name}' needs ${missing.join(' and ')}`, rule: 'field-label' }];
+    const items =
+      field.items && typeof field.items === 'object' ? (field.items as Record<string, unknown>) : undefined;
+    return [
+      ...own,
+      ...choiceProblems(field, here),
+      ...(items
+        ? [...choiceProblems(items, [...here, 'items']), ...unlabelledFields(items, [...here, 'items'])]
+        : []),
+      ...unlabelledFields(field, here),
+    ];
+  });
+}
+
 /** Every field path a form schema declares: ['area'], ['parcel'], ['parcel', 'number'], ... */
 export function formFields(schema: Record<string, unknown> | undefined, prefix: string[] = []): string[][] {
   const properties = schema?.properties;

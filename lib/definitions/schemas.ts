@@ -60,6 +60,19 @@ function pathOf(error: ErrorObject): (string | number)[] {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
+/**
+ * What a duration must look like, with the likely meant one for a bare number (`5` → `P5D`).
+ * Clock-neutral: the same text is days of working time, or of every hour on the continuous clock.
+ */
+function durationHint(value: unknown): string {
+  const guess =
+    typeof value === 'number' && Number.isInteger(value) && value > 0 ? `; did you mean 'P${value}D'?` : '';
+  return (
+    `'${String(value)}' is not an ISO 8601 duration: write P5D for five days, PT4H for four hours, ` +
+    `P1DT2H for a day and two hours (working time unless the clock is continuous)${guess}`
+  );
+}
+
 function describe(error: ErrorObject): { message: string; key?: string } {
   const parent = (error.parentSchema ?? {}) as { title?: string; description?: string; properties?: object };
   const params = error.params as Record<string, unknown>;
@@ -80,6 +93,7 @@ function describe(error: ErrorObject): { message: string; key?: string } {
     case 'const':
       return { message: `must be '${String(params.allowedValue)}'` };
     case 'pattern':
+      if (parent.title === 'WorkingDuration') return { message: durationHint(error.data) };
       return {
         message: `'${String(error.data)}' is not valid: ${parent.description ?? `must match ${String(params.pattern)}`}`,
       };
@@ -98,6 +112,7 @@ function describe(error: ErrorObject): { message: string; key?: string } {
         message: `does not match any allowed form${parent.description ? `: ${parent.description}` : ''}`,
       };
     case 'type':
+      if (parent.title === 'WorkingDuration') return { message: durationHint(error.data) };
       return {
         message: `must be ${/^[aeiou]/.test(String(params.type)) ? 'an' : 'a'} ${String(params.type)}`,
       };

@@ -1,8 +1,8 @@
 /**
  * Data that fits a form: the smallest object a JSON Schema accepts, with plausible values, so a
  * scripted actor can fill in any step of any service. Two variants take a service down different
- * branches: `least` (the lower bound of a number, the first of an enum, yes to a yes/no question)
- * and `most` (the upper bound or a very large number, the last of an enum, no). A text field's
+ * branches: `least` (the lower bound of a number, the first choice, yes to a yes/no question)
+ * and `most` (the upper bound or a very large number, the last choice, no). A text field's
  * `examples`, when the form gives them, are used first: the designer's own plausible value.
  */
 export type Variant = 'least' | 'most';
@@ -12,6 +12,8 @@ type Schema = {
   type?: string | string[];
   enum?: unknown[];
   const?: unknown;
+  /** A choice with its options labelled: `oneOf: [{ const, title, description }...]`. */
+  oneOf?: Schema[];
   properties?: Record<string, Schema>;
   required?: string[];
   items?: Schema;
@@ -53,6 +55,7 @@ export function sampleOf(schema: Schema | undefined, variant: Variant = 'least')
   if (!schema) return undefined;
   if (schema.const !== undefined) return schema.const;
   if (schema.enum) return variant === 'most' ? schema.enum.at(-1) : schema.enum[0];
+  if (schema.oneOf) return sampleOf(variant === 'most' ? schema.oneOf.at(-1) : schema.oneOf[0], variant);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'object': {

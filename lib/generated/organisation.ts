@@ -195,7 +195,7 @@ export interface Rung {
  */
 export interface Person {
   id: Id;
-  name: string;
+  name: Title1;
   office?: Id;
   department?: Id;
   district?: Id;
@@ -207,4 +207,11 @@ export interface Person {
    * What the person may do in the API beyond their unit's work: design definitions, manage, inspect or administer. Without it, office staff act for their office and department staff for their department.
    */
   access?: 'designer' | 'manager' | 'inspector' | 'admin';
+}
+/**
+ * A title in Persian and in English.
+ */
+export interface Title1 {
+  fa: string;
+  en: string;
 }

@@ -183,7 +183,10 @@ export class Organisation {
       ...(office.licence.reason ? { reason: office.licence.reason } : {}),
       history: [
         {
-          at: `${since ?? validUntil}T00:00:00.000Z`,
+          // The start of that day in the city, not at UTC midnight (03:30 in Tehran).
+          at: new Date(
+            Date.parse(`${since ?? validUntil}T00:00:00.000Z`) - this.calendar.offsetMinutes * 60_000,
+          ).toISOString(),
           action:
             office.licence.status === 'active'
               ? 'grant'

@@ -22,6 +22,11 @@ export const PAYMENT_FORM: Readonly<Record<string, unknown>> = {
   required: ['receipt'],
   additionalProperties: false,
   properties: {
-    receipt: { type: 'string', minLength: 1, description: 'Treasury receipt or payment reference' },
+    receipt: {
+      type: 'string',
+      minLength: 1,
+      title: 'شماره رسید خزانه',
+      description: 'Treasury receipt or payment reference',
+    },
   },
 };

@@ -104,7 +104,11 @@ describe.each(storeKinds())('the work store on the %s database', (kind) => {
   let db: Queryable;
   const write = (changes: WorkChanges) => store.writer.write(changes);
 
-  const clerk: Reader = { scope: { principals: ['office:o-0101'] }, me: 'office:clerk', escalationTargets: [] };
+  const clerk: Reader = {
+    scope: { principals: ['office:o-0101'] },
+    me: 'office:clerk',
+    escalationTargets: [],
+  };
   const reviewer: Reader = {
     scope: {
       principals: ['department:d01.urban-planning', 'department:d01.urban-planning/plan-reviewer'],
@@ -183,7 +187,12 @@ describe.each(storeKinds())('the work store on the %s database', (kind) => {
     await write({
       trackingCode: '100000000002',
       revision: 1,
-      request: request('100000000002', { intakeOffice: null, office: null, officeHow: null, channel: 'online' }),
+      request: request('100000000002', {
+        intakeOffice: null,
+        office: null,
+        officeHow: null,
+        channel: 'online',
+      }),
       nationalId: '1111111111',
       tasks: [
         task('100000000002', 1, {
@@ -206,7 +215,12 @@ describe.each(storeKinds())('the work store on the %s database', (kind) => {
       request: request('100000000003', { state: 'completed', endedAt: at(50) }),
       tasks: [
         task('100000000003', 1, { status: 'done', closedAt: at(10), workingMinutes: 300, outcome: 'submit' }),
-        task('100000000003', 2, { status: 'done', closedAt: at(50), workingMinutes: 600, outcome: 'approve' }),
+        task('100000000003', 2, {
+          status: 'done',
+          closedAt: at(50),
+          workingMinutes: 600,
+          outcome: 'approve',
+        }),
       ],
       holders: [
         holder('100000000003-1', 0, 'office:o-0101', 'routed'),
@@ -241,7 +255,10 @@ describe.each(storeKinds())('the work store on the %s database', (kind) => {
     );
     const elsewhere = await worklist(
       db,
-      { ...reviewer, scope: { ...reviewer.scope, agencies: { principals: ['agency:land-registry'], district: 'd02' } } },
+      {
+        ...reviewer,
+        scope: { ...reviewer.scope, agencies: { principals: ['agency:land-registry'], district: 'd02' } },
+      },
       { page: 1, pageSize: 20 },
     );
     expect(elsewhere.items.map((i) => i.taskId)).toEqual(['100000000002-1']);
@@ -254,10 +271,14 @@ describe.each(storeKinds())('the work store on the %s database', (kind) => {
       nationalIdHash: nationalIdHash(TEST_NATIONAL_ID_KEY, '1111111111'),
     });
     expect(byId.items.map((i) => i.trackingCode)).toEqual(['100000000002', '100000000002']);
-    const found = await searchRequests(db, { everyone: true, principals: [] }, {
-      nationalIdHash: nationalIdHash(TEST_NATIONAL_ID_KEY, '۰۰۱۲۳۴۵۶۷۸'),
-      ...page,
-    });
+    const found = await searchRequests(
+      db,
+      { everyone: true, principals: [] },
+      {
+        nationalIdHash: nationalIdHash(TEST_NATIONAL_ID_KEY, '۰۰۱۲۳۴۵۶۷۸'),
+        ...page,
+      },
+    );
     expect(found.items.map((r) => r.trackingCode)).toEqual(['100000000001']);
     const mine = await searchRequests(db, { principals: ['office:o-0101'], office: 'o-0101' }, page);
     expect(mine.items.map((r) => r.trackingCode).sort()).toEqual(['100000000001', '100000000003']);
@@ -288,7 +309,12 @@ describe.each(storeKinds())('the work store on the %s database', (kind) => {
     const newer: WorkChanges = {
       trackingCode: '100000000002',
       revision: 5,
-      request: request('100000000002', { channel: 'online', office: null, officeHow: null, intakeOffice: null }),
+      request: request('100000000002', {
+        channel: 'online',
+        office: null,
+        officeHow: null,
+        intakeOffice: null,
+      }),
       tasks: [
         task('100000000002', 1, {
           holder: departmentOf('d01.urban-planning', 'plan-reviewer'),

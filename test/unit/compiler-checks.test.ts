@@ -16,7 +16,7 @@ sla: P10D
 form:
   type: object
   properties:
-    area: { type: number }
+    area: { type: number, title: مساحت, description: Area in square metres }
 `;
 
 function check(body: string) {
@@ -99,6 +99,21 @@ describe('compiler checks', () => {
     expect(problems[0]?.message).toContain('12 working days');
   });
 
+  test('when a continuous-clock service cannot fit, then sla-does-not-fit counts days and hours, not working days', () => {
+    const body = `clock: continuous\nsteps:\n${task('intake').replace('sla: P1D', 'sla: P6D')}${task('review').replace('sla: P1D', 'sla: P4DT12H')}${end('done')}`;
+    const { problems } = check(body);
+    expect(problems).toEqual([expect.objectContaining({ rule: 'sla-does-not-fit' })]);
+    expect(problems[0]?.message).toContain('takes 10.5 days by its step SLAs');
+    expect(problems[0]?.message).not.toContain('working');
+  });
+
+  test('when an SLA is a bare number, then the schema says how to write a duration and guesses the one meant', () => {
+    const { problems } = check(`steps:\n${task('intake').replace('sla: P1D', 'sla: 5')}${end('done')}`);
+    expect(problems).toEqual([expect.objectContaining({ rule: 'schema/type', path: 'steps[0].sla' })]);
+    expect(problems[0]?.message).toContain("'5' is not an ISO 8601 duration: write P5D for five days");
+    expect(problems[0]?.message).toContain("did you mean 'P5D'?");
+  });
+
   test('when two steps share an id, then duplicate-id', () => {
     const body = `steps:\n${task('intake')}${task('intake')}${end('done')}`;
     expect(check(body).rules).toContain('duplicate-id');
@@ -113,7 +128,7 @@ describe('compiler checks', () => {
 
   test('when a form gives an example its own field refuses, then form-example at the example', () => {
     const form =
-      "    form:\n      type: object\n      properties:\n        postcode: { type: string, pattern: '^[0-9]{10}$', examples: ['1591634311', '12-34'] }\n";
+      "    form:\n      type: object\n      properties:\n        postcode: { type: string, title: کد پستی, description: Postcode, pattern: '^[0-9]{10}$', examples: ['1591634311', '12-34'] }\n";
     const { problems } = check(`steps:\n${task('intake', form)}${end('done')}`);
     expect(problems).toEqual([
       expect.objectContaining({
@@ -122,6 +137,23 @@ describe('compiler checks', () => {
       }),
     ]);
     expect(problems[0]?.message).toContain('must match pattern');
+  });
+
+  test('when a field lacks its Persian or English label, or a choice its labelled options, then field-label and choice-label', () => {
+    const form =
+      '    form:\n      type: object\n      properties:\n' +
+      '        plate: { type: string, description: Licence plate }\n' +
+      '        note: { type: string, title: یادداشت, description: یادداشت }\n' +
+      '        kind: { enum: [car, bus], title: نوع خودرو, description: Kind of vehicle }\n' +
+      '        use:\n          title: کاربری\n          description: Use\n          oneOf:\n' +
+      '            - { const: home, title: مسکونی, description: Home }\n            - { const: shop, description: Shop }\n';
+    const { problems } = check(`steps:\n${task('intake', form)}${end('done')}`);
+    expect(problems.map((p) => [p.rule, p.path, p.message])).toEqual([
+      ['field-label', 'steps[0].form.properties.plate', "field 'plate' needs a Persian `title`"],
+      ['field-label', 'steps[0].form.properties.note', "field 'note' needs an English `description`"],
+      ['choice-label', 'steps[0].form.properties.kind.enum', expect.stringContaining('not as a bare `enum`')],
+      ['choice-label', 'steps[0].form.properties.use.oneOf[1]', "option 'shop' needs a Persian `title`"],
+    ]);
   });
 
   test('when an expression does not parse, then expression-syntax with the character', () => {
@@ -160,6 +192,27 @@ describe('compiler checks', () => {
     expect(review?.kind === 'task' && review.outcomes.approve?.maxTimes).toBeUndefined();
   });
 
+  test('when a loop bounds its way back but not its way in, then no-outcome-left names the step and the way to it', () => {
+    const review = task(
+      'review',
+      '    outcomes:\n      approve: { next: done }\n      missing: { title: { fa: ن, en: Missing }, next: bring }\n',
+    );
+    const bring = task(
+      'bring',
+      '    outcomes:\n      brought: { title: { fa: آ, en: Brought }, next: review, maxTimes: 2 }\n',
+    ).replace('{ office: intake }', '{ applicant: true }');
+    const body = `steps:\n${review}${end('done')}${bring}`;
+    const { problems } = check(body);
+    expect(problems).toEqual([
+      expect.objectContaining({ rule: 'no-outcome-left', path: 'steps[2].id', line: 22 }),
+    ]);
+    expect(problems[0]?.message).toContain("'brought' taken 2 of 2 times");
+    expect(problems[0]?.message).toContain('review > bring > review > bring > review > bring');
+
+    const bounded = body.replace('next: bring }', 'next: bring, maxTimes: 2 }');
+    expect(check(bounded).problems).toEqual([]);
+  });
+
   test('when an inquiry names an agency that does not exist, then unknown-agency', () => {
     const body = `steps:\n  - { id: ask, kind: inquiry, title: { fa: ا, en: Ask }, agency: land-registy, sla: P1D, outcomes: { no-objection: { title: { fa: ب, en: OK } } } }\n${end('done')}`;
     expect(check(body).problems).toEqual([
@@ -176,7 +229,7 @@ describe('compiler checks', () => {
       expect.objectContaining({
         rule: 'unknown-role',
         path: 'steps[0].assignee.role',
-        message: expect.stringContaining("did you mean 'plan-reviewer'?"),
+        message: expect.stringContaining("(its roles: plan-reviewer); did you mean 'plan-reviewer'?"),
       }),
     ]);
   });

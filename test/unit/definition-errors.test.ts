@@ -101,4 +101,16 @@ describe('definition errors', () => {
       }),
     ]);
   });
+
+  test('when a step has a misspelt key and names a step that does not exist, then both come back in one load', () => {
+    const text = valid.replace(
+      '    assignee: { office: intake }',
+      '    asignee: { office: intake }\n    next: finsh',
+    );
+    expect(problemsOf(text).map((p) => [p.rule, p.path])).toEqual([
+      ['schema/required', 'steps[0]'],
+      ['schema/additionalProperties', 'steps[0].asignee'],
+      ['unknown-step', 'steps[0].next'],
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * The designer's command line: validate with an exit status, publish, list versions, compare,
- * draw and roll back, on a version store of its own.
+ * draw and roll back, on a version store of its own; on a fresh clone, from the files.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,10 +11,11 @@ import { fixture } from '../support/paths';
 
 function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'cli-'));
-  cpSync(fixture('services'), join(dir, 'services'), { recursive: true });
+  cpSync(fixture('services'), join(dir, 'definitions', 'services'), { recursive: true });
+  cpSync(fixture('organisation'), join(dir, 'definitions', 'organisation'), { recursive: true });
   const config = loadConfig({
-    PISHKHAN_SERVICES_DIR: join(dir, 'services'),
-    PISHKHAN_ORGANISATION_DIR: fixture('organisation'),
+    PISHKHAN_SERVICES_DIR: join(dir, 'definitions', 'services'),
+    PISHKHAN_ORGANISATION_DIR: join(dir, 'definitions', 'organisation'),
     PISHKHAN_PUBLISHED_DIR: join(dir, 'published'),
   });
   const lines: string[] = [];
@@ -24,47 +25,98 @@ function setup() {
     errors.length = 0;
     return run(args, { out: (l) => lines.push(l), err: (l) => errors.push(l) }, config);
   };
-  return { dir, cli, lines, errors };
+  const file = (name: string) => join(dir, 'definitions', 'services', name);
+  return { dir, cli, lines, errors, file };
 }
 
 describe('pishkhan command line', () => {
-  test('when definitions are valid, then validate exits 0; when one is broken, 1 with every problem', () => {
-    const { dir, cli, lines } = setup();
-    expect(cli('validate')).toBe(0);
+  test('when definitions are valid, then validate exits 0; when one is broken, 1 with every problem', async () => {
+    const { cli, lines, file } = setup();
+    expect(await cli('validate')).toBe(0);
     expect(lines.at(-1)).toBe('9 definitions checked, 0 problems');
 
-    const file = join(dir, 'services', 'ladder.yaml');
     writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace('sla: PT1S', 'sla: soon').replace('to: reassign', 'to: reasign'),
+      file('ladder.yaml'),
+      readFileSync(file('ladder.yaml'), 'utf8')
+        .replace('sla: PT1S', 'sla: soon')
+        .replace('to: reassign', 'to: reasign'),
     );
-    expect(cli('validate', file)).toBe(1);
+    expect(await cli('validate', file('ladder.yaml'))).toBe(1);
     expect(lines.filter((l) => /ladder\.yaml:\d+:\d+ /.test(l))).toHaveLength(2);
     expect(lines.at(-1)).toBe('1 definition checked, 2 problems');
   });
 
-  test('when files change, then publish makes new versions that versions, diff and rollback work on', () => {
+  test('when the whole definitions folder is validated, then the organisation files are checked as the organisation, not as services', async () => {
     const { dir, cli, lines } = setup();
-    expect(cli('publish', '--all', '--by', 'designer')).toBe(0);
-    expect(lines).toContain('ladder: published version 1');
+    expect(await cli('validate', join(dir, 'definitions'))).toBe(0);
+    expect(lines).toEqual(['9 definitions and the organisation checked, 0 problems']);
+  });
 
-    const file = join(dir, 'services', 'ladder.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('sla: PT1S', 'sla: PT5S'));
-    expect(cli('diff', 'ladder', '1', file)).toBe(0);
+  test('when nothing was ever published (a fresh clone), then diagram, versions and diff work from the files', async () => {
+    const { cli, lines, errors } = setup();
+    expect(await cli('diagram', 'ladder')).toBe(0);
+    expect(lines[0]).toMatch(/^flowchart TD\n/);
+    expect(errors[0]).toMatch(/^drawn from .*ladder\.yaml: no version is published/);
+    expect(await cli('versions', 'ladder')).toBe(0);
+    expect(lines[0]).toMatch(/^ladder: no version is published in .*; .*ladder\.yaml becomes version 1/);
+    expect(await cli('diff', 'ladder')).toBe(0);
+    expect(lines[0]).toMatch(
+      /^ladder: nothing published → .*ladder\.yaml\n {2}\+ intake \(task\) Intake\n {2}\+ done/,
+    );
+    expect(await cli('diagram', 'no-such-service')).toBe(1);
+    expect(errors[0]).toMatch(/^there is no service 'no-such-service'/);
+  });
+
+  test('when files change, then publish says it writes the local store and makes versions that versions, diff and rollback work on', async () => {
+    const { cli, lines, file } = setup();
+    expect(await cli('publish', '--all', '--by', 'designer')).toBe(0);
+    expect(lines[0]).toMatch(/^publishing to the local store .*published: no server is asked/);
+    expect(lines).toContainEqual(expect.stringMatching(/^ladder: version 1 written to .*published$/));
+
+    writeFileSync(
+      file('ladder.yaml'),
+      readFileSync(file('ladder.yaml'), 'utf8').replace('sla: PT1S', 'sla: PT5S'),
+    );
+    expect(await cli('diff', 'ladder')).toBe(0);
     expect(lines.join('\n')).toContain('~ intake: sla: PT1S → PT5S');
-    expect(cli('publish', 'ladder', 'quick-permit')).toBe(0);
-    expect(lines).toEqual(['ladder: published version 2', 'quick-permit: unchanged (version 1)']);
+    expect(await cli('diff', 'ladder', '1', file('ladder.yaml'))).toBe(0);
+    expect(lines.join('\n')).toContain('~ intake: sla: PT1S → PT5S');
+    expect(await cli('publish', 'ladder', 'quick-permit')).toBe(0);
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^ladder: version 2 written to /),
+      'quick-permit: unchanged (version 1)',
+    ]);
 
-    expect(cli('diff', 'ladder')).toBe(0);
+    expect(await cli('diff', 'ladder')).toBe(0);
     expect(lines).toEqual(['ladder: v1 → v2\n  ~ intake: sla: PT1S → PT5S']);
-    expect(cli('rollback', 'ladder', '1', '--by', 'designer')).toBe(0);
-    expect(cli('versions', 'ladder')).toBe(0);
+    expect(await cli('rollback', 'ladder', '1', '--by', 'designer')).toBe(0);
+    expect(await cli('versions', 'ladder')).toBe(0);
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/^v3 .* designer .*rollback to version 1 \(restores v1\)$/);
 
-    expect(cli('diagram', 'ladder')).toBe(0);
+    expect(await cli('diagram', 'ladder')).toBe(0);
     expect(lines[0]).toMatch(/^flowchart TD\n {2}s_intake\["Intake<br\/>.*PT1S/);
-    expect(cli('versions', 'no-such-service')).toBe(1);
-    expect(cli('publish')).toBe(1);
+    expect(await cli('versions', 'no-such-service')).toBe(1);
+    expect(await cli('publish')).toBe(1);
+  });
+
+  test('when only the Persian title of a step changes, then diff shows the change', async () => {
+    const { cli, lines, file } = setup();
+    expect(await cli('publish', 'ladder')).toBe(0);
+    writeFileSync(
+      file('ladder.yaml'),
+      readFileSync(file('ladder.yaml'), 'utf8').replace(
+        "title: { fa: 'پذیرش', en: 'Intake' }",
+        "title: { fa: 'پذیرش درخواست', en: 'Intake' }",
+      ),
+    );
+    expect(await cli('diff', 'ladder')).toBe(0);
+    expect(lines).toEqual([expect.stringContaining('~ intake: title (fa): پذیرش → پذیرش درخواست')]);
+  });
+
+  test('when publishing to an API without a token, then it says a designer token is needed and publishes nothing', async () => {
+    const { cli, errors } = setup();
+    expect(await cli('publish', 'ladder', '--api', 'http://127.0.0.1:9', '--token=')).toBe(1);
+    expect(errors[0]).toMatch(/needs a designer's token: --token or PISHKHAN_TOKEN/);
   });
 });

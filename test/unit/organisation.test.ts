@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DefinitionError } from '../../lib/definitions/problem';
+import { formatJalali } from '../../lib/calendar/jalali';
 import { loadOrganisation } from '../../lib/organisation/load-organisation';
 import { repoPath } from '../../lib/paths';
 import { fixture } from '../support/paths';
@@ -90,5 +91,13 @@ describe('organisation', () => {
       calendar: calendar.replace('timeZone: UTC', 'timeZone: Europe/Berlin'),
     }));
     expect(problemsOf(dir)).toEqual([expect.objectContaining({ rule: 'time-zone', path: 'timeZone' })]);
+  });
+
+  test('when a licence suspended in the file is shown, then its change is dated at the start of that day in Tehran, not at UTC midnight', () => {
+    const org = loadOrganisation(repoPath('definitions/organisation'));
+    const office = org.office('o-0503');
+    if (!office) throw new Error('no o-0503');
+    const [issued] = org.licenceOf(office).history;
+    expect(formatJalali(Date.parse(issued?.at ?? ''), org.calendar.timeZone)).toBe('1405/08/15 00:00');
   });
 });

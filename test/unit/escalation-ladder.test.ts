@@ -1,0 +1,69 @@
+/**
+ * Escalation ladders climb the chain of superiors one level each: a district department's task
+ * goes to its head, then the deputy mayor, then the steering committee, whatever the order of
+ * supervisor, reassign and superior rungs.
+ */
+import { escalationTarget, type EscalationInput } from '../../activities/escalation';
+import type { LiveOffices } from '../../activities/routing';
+import { loadOrganisation } from '../../lib/organisation/load-organisation';
+import type { RungTarget } from '../../lib/plan/types';
+import { repoPath } from '../../lib/paths';
+import type { Party } from '../../workflows/types';
+
+const org = loadOrganisation(repoPath('definitions/organisation'));
+const live: LiveOffices = { licences: async () => new Map(), load: async () => 0 };
+
+/** Climbs a ladder the way the interpreter does: each rung's target, the holder changing on reassign. */
+async function climb(rungs: RungTarget[], options: { tellAlerted: boolean } = { tellAlerted: true }) {
+  const unit = org.departmentUnit('urban-planning', 'd05');
+  let assignee: Party = { principal: unit.principal, title: unit.title };
+  let supervisor: Party = unit.supervisor;
+  const alerted: Party[] = [];
+  for (const to of rungs) {
+    const input: EscalationInput = {
+      to,
+      trackingCode: 'T',
+      stepId: 'review',
+      serviceId: 'building-permit-residential',
+      domain: 'urban-planning',
+      district: 'd05',
+      assignee,
+      supervisor,
+      ...(options.tellAlerted ? { alerted: [...alerted] } : {}),
+    };
+    const target = await escalationTarget(org, live, input, '2026-01-10', async () => [...alerted]);
+    alerted.push(target.to);
+    if (target.reassigned) {
+      assignee = target.reassigned.assignee;
+      supervisor = target.reassigned.supervisor;
+    }
+  }
+  return alerted.map((party) => party.principal);
+}
+
+const HEAD = 'head:d05.urban-planning';
+const DEPUTY = 'head:urban-planning-deputy';
+const COMMITTEE = 'head:steering-committee';
+
+describe('escalation ladders', () => {
+  test('when a superior rung follows a reassignment to the head, then it alerts the deputy mayor, not the committee', async () => {
+    expect(await climb(['supervisor', 'reassign', 'superior'])).toEqual([HEAD, HEAD, DEPUTY]);
+  });
+
+  test('when superior rungs repeat, then each alerts one level higher', async () => {
+    expect(await climb(['supervisor', 'superior', 'superior'])).toEqual([HEAD, DEPUTY, COMMITTEE]);
+    expect(await climb(['superior', 'superior', 'superior'])).toEqual([DEPUTY, COMMITTEE, COMMITTEE]);
+  });
+
+  test('when the head takes the task first, then supervisor and superior climb past it one level each', async () => {
+    expect(await climb(['reassign', 'supervisor', 'superior'])).toEqual([HEAD, DEPUTY, COMMITTEE]);
+  });
+
+  test('when the caller does not say whom the task reached, then the request is asked', async () => {
+    expect(await climb(['supervisor', 'reassign', 'superior'], { tellAlerted: false })).toEqual([
+      HEAD,
+      HEAD,
+      DEPUTY,
+    ]);
+  });
+});
