@@ -114,6 +114,12 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
       'سرور نتوانست درخواست را انجام دهد؛ خطا ثبت شد.',
     ],
     ['Nothing at {method} {path}', 'در {method} {path} چیزی نیست'],
+    ['You have no notification {id}.', 'اعلانی با شناسه {id} برای شما نیست.'],
+    [
+      "The range is empty: 'from' ({from}) is not before 'to' ({to}).",
+      'بازه خالی است: آغاز ({from}) پیش از پایان ({to}) نیست.',
+    ],
+    ['A report covers at most {days} days.', 'هر گزارش دست‌بالا {days} روز را در بر می‌گیرد.'],
     ['Send the definition as application/yaml.', 'تعریف را با نوع application/yaml بفرستید.'],
     ['Send the body as application/json.', 'بدنه را با نوع application/json بفرستید.'],
     ['The answer of {operation} did not match its schema.', 'پاسخ {operation} با طرح‌واره‌اش نخواند.'],

@@ -13,6 +13,7 @@ import { repoRoot } from '../lib/paths';
 import { exitOnStartupError, onShutdown } from '../lib/process';
 import { startDevServer } from '../lib/temporal/dev-server';
 import { openConfiguredStore } from '../store/open-store';
+import { deliveriesFor } from '../worker/delivery';
 import { runWorker } from '../worker/main';
 import { seedDemo } from './demo/seed';
 import { takeoverTime } from './demo/takeover-time';
@@ -45,7 +46,8 @@ async function main() {
 
   let api, worker, store;
   try {
-    store = await openConfiguredStore(config.store);
+    const { planner } = deliveriesFor(config.delivery, domain.organisation);
+    store = await openConfiguredStore(config.store, planner ? { deliveries: planner } : {});
     api = await runApi(config, domain, logger, address, store);
     worker = await runWorker(config, domain.organisation, logger, address, store);
   } catch (error) {

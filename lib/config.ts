@@ -28,7 +28,18 @@ export interface Config {
   continueAsNewAfter: number | undefined;
   /** Demo requests `npm start` seeds on the embedded server; 0 seeds none. */
   demoRequests: number;
+  /** A workflow bundle built beforehand (`npm run build` writes one); bundled at start when absent. */
+  workflowBundle: string | undefined;
   store: StoreConfig;
+  delivery: DeliveryConfig;
+}
+
+/** Where notifications go beyond the web app; none of them by default. */
+export interface DeliveryConfig {
+  webhook?: { url: string; secret?: string };
+  email?: { smtpUrl: string; from: string };
+  /** A delivery left sending this long was interrupted: it is marked uncertain, never sent again. */
+  uncertainAfterMs: number;
 }
 
 export interface StoreConfig {
@@ -113,6 +124,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimitPerMinute: whole(env.PISHKHAN_RATE_LIMIT, 600, 'PISHKHAN_RATE_LIMIT', 1),
     },
     demoRequests: whole(env.PISHKHAN_DEMO_REQUESTS, 300, 'PISHKHAN_DEMO_REQUESTS'),
+    workflowBundle: env.PISHKHAN_WORKFLOW_BUNDLE ? path(env.PISHKHAN_WORKFLOW_BUNDLE, '') : undefined,
+    delivery: {
+      ...(env.PISHKHAN_WEBHOOK_URL
+        ? {
+            webhook: {
+              url: env.PISHKHAN_WEBHOOK_URL,
+              ...(env.PISHKHAN_WEBHOOK_SECRET ? { secret: env.PISHKHAN_WEBHOOK_SECRET } : {}),
+            },
+          }
+        : {}),
+      ...(env.PISHKHAN_SMTP_URL
+        ? { email: { smtpUrl: env.PISHKHAN_SMTP_URL, from: env.PISHKHAN_MAIL_FROM || 'pishkhan@localhost' } }
+        : {}),
+      uncertainAfterMs:
+        whole(env.PISHKHAN_DELIVERY_UNCERTAIN_AFTER, 120, 'PISHKHAN_DELIVERY_UNCERTAIN_AFTER', 1) * 1000,
+    },
     store: {
       url: env.DATABASE_URL || undefined,
       dataDir: join(dataDir, 'store'),

@@ -12,6 +12,7 @@ import { connectClient, connectWorker } from '../lib/temporal/connect';
 import { openConfiguredStore } from '../store/open-store';
 import type { WorkStore } from '../store/work-store';
 import { createWorker } from './create-worker';
+import { deliveriesFor, startDispatcher } from './delivery';
 
 export async function runWorker(
   config: Config,
@@ -33,12 +34,26 @@ export async function runWorker(
       store,
       temporal: { client, taskQueue: config.temporal.taskQueue },
     },
+    ...(config.workflowBundle ? { workflowBundle: { codePath: config.workflowBundle } } : {}),
   });
   const running = worker.run();
-  logger.info({ taskQueue: config.temporal.taskQueue }, 'worker running');
+  // Notifications to e-mail and webhooks, when the deployment sends them.
+  const { channels } = deliveriesFor(config.delivery, organisation);
+  const dispatcher =
+    channels.length > 0
+      ? startDispatcher(store.db, channels, logger, {
+          name: `worker-${process.pid}`,
+          abandonedAfterMs: config.delivery.uncertainAfterMs,
+        })
+      : undefined;
+  logger.info(
+    { taskQueue: config.temporal.taskQueue, channels: channels.map((c) => c.name) },
+    'worker running',
+  );
   return {
     running,
     stop: async () => {
+      await dispatcher?.stop();
       worker.shutdown();
       await running;
       await connection.close();
@@ -53,7 +68,12 @@ if (require.main === module) {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const address = config.temporal.address ?? `127.0.0.1:${config.temporal.embeddedPort}`;
-  openConfiguredStore(config.store, { standalone: 'npm run worker' })
+  const organisation = loadOrganisation(config.organisationDir);
+  const { planner } = deliveriesFor(config.delivery, organisation);
+  openConfiguredStore(config.store, {
+    standalone: 'npm run worker',
+    ...(planner ? { deliveries: planner } : {}),
+  })
     .then(async (store) => {
       const worker = await runWorker(
         config,

@@ -204,6 +204,10 @@ export interface Person {
    */
   roles: Id[];
   /**
+   * Where the person receives notifications of their unit by e-mail, when the deployment sends e-mail.
+   */
+  email?: string;
+  /**
    * What the person may do in the API beyond their unit's work: design definitions, manage, inspect or administer. Without it, office staff act for their office and department staff for their department.
    */
   access?: 'designer' | 'manager' | 'inspector' | 'admin';
