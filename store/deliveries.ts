@@ -79,7 +79,10 @@ const KEY = 'notification_id = $1 AND channel = $2 AND address = $3';
 const keyOf = (d: Key) => [d.notificationId, d.channel, d.address];
 
 export async function markSent(db: Queryable, delivery: Key): Promise<void> {
-  await db.query(`UPDATE notification_deliveries SET state = 'sent', sent_at = now() WHERE ${KEY}`, keyOf(delivery));
+  await db.query(
+    `UPDATE notification_deliveries SET state = 'sent', sent_at = now() WHERE ${KEY}`,
+    keyOf(delivery),
+  );
 }
 
 /**
@@ -96,7 +99,12 @@ export async function markFailed(
     `UPDATE notification_deliveries
         SET state = $4, last_error = $5, next_attempt_at = now() + ($6::int * interval '1 millisecond')
       WHERE ${KEY}`,
-    [...keyOf(delivery), retryInMs === undefined ? 'failed' : 'pending', error.slice(0, 1000), retryInMs ?? 0],
+    [
+      ...keyOf(delivery),
+      retryInMs === undefined ? 'failed' : 'pending',
+      error.slice(0, 1000),
+      retryInMs ?? 0,
+    ],
   );
 }
 
