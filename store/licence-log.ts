@@ -17,13 +17,27 @@ export interface LicenceLogEntry {
 }
 
 export async function recordLicenceChanges(db: Queryable, entries: LicenceLogEntry[]): Promise<void> {
-  for (const e of entries) {
-    await db.query(
-      `INSERT INTO licence_changes (office_id, seq, at, action, status, reason, changed_by, valid_until)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-      [e.officeId, e.seq, e.at, e.action, e.status, e.reason, e.by, e.validUntil ?? null],
-    );
-  }
+  if (entries.length === 0) return;
+  await db.query(
+    `INSERT INTO licence_changes (office_id, seq, at, action, status, reason, changed_by, valid_until)
+     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(office_id text, seq integer, at timestamptz, action text,
+       status text, reason text, changed_by text, valid_until date)
+     ON CONFLICT DO NOTHING`,
+    [
+      JSON.stringify(
+        entries.map((e) => ({
+          office_id: e.officeId,
+          seq: e.seq,
+          at: e.at,
+          action: e.action,
+          status: e.status,
+          reason: e.reason,
+          changed_by: e.by,
+          valid_until: e.validUntil ?? null,
+        })),
+      ),
+    ],
+  );
 }
 
 /** Changes in a range, newest first, for one office or all. */

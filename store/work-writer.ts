@@ -1,13 +1,31 @@
 /**
- * Writes what a request's workflow reports: the rows that changed, in one transaction. Rows that
- * change (the request, its tasks, fees, suspensions) are replaced only by a write of the same or a
- * later revision, so a retried or replayed write changes nothing and an older one never overwrites
- * a newer; history rows are keyed by the request and their place in it, and written once.
+ * Writes what a request's workflow reports: the rows that changed, in one transaction, one
+ * statement per table. Rows that change (the request, its tasks, fees, suspensions) are replaced
+ * only by a write of the same or a later revision, so a retried or replayed write changes nothing
+ * and an older one never overwrites a newer; history rows are keyed by the request and their place
+ * in it, and written once.
  */
 import type { WorkChanges } from '../workflows/work-rows';
 import type { Database, Queryable } from './database';
 import type { DeliveryPlanner } from './notification-delivery';
 import { nationalIdHash } from './national-id';
+
+/** Rows as JSON, read back into typed columns: `jsonb_to_recordset($1) AS r(name type, ...)`. */
+const rowsOf = (columns: string) => `jsonb_to_recordset($1::jsonb) AS r(${columns})`;
+
+const TASK_COLUMNS = `task_id text, tracking_code text, service_id text, district text, step_id text, kind text,
+  title_fa text, title_en text, holder text, holder_title_fa text, holder_title_en text, holder_unit text,
+  holder_department text, supervisor text, claimed_by text, claimed_at timestamptz, status text,
+  opened_at timestamptz, closed_at timestamptz, deadline timestamptz, original_deadline timestamptz,
+  at_risk_at timestamptz, statutory_deadline timestamptz, clock text, sla text, breached_at timestamptz,
+  breached_holder text, breached_unit text, escalation_level integer, on_applicant boolean, outcome text,
+  actor text, note text, working_minutes integer, revision bigint`;
+
+const names = (columns: string) =>
+  columns
+    .split(',')
+    .map((column) => column.trim().split(/\s+/)[0])
+    .join(', ');
 
 export class WorkWriter {
   constructor(
@@ -23,15 +41,10 @@ export class WorkWriter {
       const code = changes.trackingCode;
       const rev = changes.revision;
       if (changes.request) await this.request(tx, changes, rev);
-      for (const t of changes.tasks ?? []) {
+      const tasks = changes.tasks ?? [];
+      if (tasks.length > 0)
         await tx.query(
-          `INSERT INTO tasks (task_id, tracking_code, service_id, district, step_id, kind, title_fa, title_en,
-             holder, holder_title_fa, holder_title_en, holder_unit, holder_department, supervisor,
-             claimed_by, claimed_at, status, opened_at, closed_at, deadline, original_deadline, at_risk_at,
-             statutory_deadline, clock, sla, breached_at, breached_holder, breached_unit, escalation_level,
-             on_applicant, outcome, actor, note, working_minutes, revision)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,
-             $25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35)
+          `INSERT INTO tasks (${names(TASK_COLUMNS)}) SELECT * FROM ${rowsOf(TASK_COLUMNS)}
            ON CONFLICT (task_id) DO UPDATE SET
              holder = EXCLUDED.holder, holder_title_fa = EXCLUDED.holder_title_fa,
              holder_title_en = EXCLUDED.holder_title_en, holder_unit = EXCLUDED.holder_unit,
@@ -47,142 +60,212 @@ export class WorkWriter {
              revision = EXCLUDED.revision
            WHERE tasks.revision <= EXCLUDED.revision`,
           [
-            t.taskId,
-            code,
-            t.serviceId,
-            t.district,
-            t.stepId,
-            t.kind,
-            t.title.fa,
-            t.title.en,
-            t.holder.principal,
-            t.holder.title.fa,
-            t.holder.title.en,
-            t.holderUnit,
-            t.holderDepartment,
-            t.supervisor,
-            t.claimedBy,
-            t.claimedAt,
-            t.status,
-            t.openedAt,
-            t.closedAt,
-            t.deadline,
-            t.originalDeadline,
-            t.atRiskAt,
-            t.statutoryDeadline,
-            t.clock,
-            t.sla,
-            t.breachedAt,
-            t.breachedHolder,
-            t.breachedUnit,
-            t.escalationLevel,
-            t.onApplicant,
-            t.outcome,
-            t.actor,
-            t.note,
-            t.workingMinutes,
-            rev,
+            JSON.stringify(
+              tasks.map((t) => ({
+                task_id: t.taskId,
+                tracking_code: code,
+                service_id: t.serviceId,
+                district: t.district,
+                step_id: t.stepId,
+                kind: t.kind,
+                title_fa: t.title.fa,
+                title_en: t.title.en,
+                holder: t.holder.principal,
+                holder_title_fa: t.holder.title.fa,
+                holder_title_en: t.holder.title.en,
+                holder_unit: t.holderUnit,
+                holder_department: t.holderDepartment,
+                supervisor: t.supervisor,
+                claimed_by: t.claimedBy,
+                claimed_at: t.claimedAt,
+                status: t.status,
+                opened_at: t.openedAt,
+                closed_at: t.closedAt,
+                deadline: t.deadline,
+                original_deadline: t.originalDeadline,
+                at_risk_at: t.atRiskAt,
+                statutory_deadline: t.statutoryDeadline,
+                clock: t.clock,
+                sla: t.sla,
+                breached_at: t.breachedAt,
+                breached_holder: t.breachedHolder,
+                breached_unit: t.breachedUnit,
+                escalation_level: t.escalationLevel,
+                on_applicant: t.onApplicant,
+                outcome: t.outcome,
+                actor: t.actor,
+                note: t.note,
+                working_minutes: t.workingMinutes,
+                revision: rev,
+              })),
+            ),
           ],
         );
-      }
-      for (const h of changes.holders ?? []) {
+      await this.history(
+        tx,
+        'task_holders',
+        `task_id text, seq integer, tracking_code text, at timestamptz, holder text, holder_title_fa text,
+         holder_title_en text, how text, reason text, decision jsonb`,
+        (changes.holders ?? []).map((h) => ({
+          task_id: h.taskId,
+          seq: h.seq,
+          tracking_code: code,
+          at: h.at,
+          holder: h.holder.principal,
+          holder_title_fa: h.holder.title.fa,
+          holder_title_en: h.holder.title.en,
+          how: h.how,
+          reason: h.reason,
+          decision: h.decision,
+        })),
+      );
+      await this.history(
+        tx,
+        'request_events',
+        `tracking_code text, seq integer, at timestamptz, kind text, step_id text, title_fa text, title_en text,
+         task_id text, outcome text, actor text, note text`,
+        (changes.events ?? []).map((e) => ({
+          tracking_code: code,
+          seq: e.seq,
+          at: e.at,
+          kind: e.kind,
+          step_id: e.stepId,
+          title_fa: e.title.fa,
+          title_en: e.title.en,
+          task_id: e.taskId,
+          outcome: e.outcome,
+          actor: e.actor,
+          note: e.note,
+        })),
+      );
+      await this.history(
+        tx,
+        'escalations',
+        `tracking_code text, seq integer, task_id text, step_id text, at timestamptz, level integer, action text,
+         reason text, from_principal text, to_principal text, to_title_fa text, to_title_en text`,
+        (changes.escalations ?? []).map((e) => ({
+          tracking_code: code,
+          seq: e.seq,
+          task_id: e.taskId,
+          step_id: e.stepId,
+          at: e.at,
+          level: e.level,
+          action: e.action,
+          reason: e.reason,
+          from_principal: e.from,
+          to_principal: e.to.principal,
+          to_title_fa: e.to.title.fa,
+          to_title_en: e.to.title.en,
+        })),
+      );
+      await this.history(
+        tx,
+        'deadline_changes',
+        `tracking_code text, seq integer, at timestamptz, of_what text, kind text, from_at timestamptz,
+         to_at timestamptz, cause text, reason text, changed_by text`,
+        (changes.deadlineChanges ?? []).map((c) => ({
+          tracking_code: code,
+          seq: c.seq,
+          at: c.at,
+          of_what: c.of,
+          kind: c.kind,
+          from_at: c.from,
+          to_at: c.to,
+          cause: c.cause,
+          reason: c.reason,
+          changed_by: c.by,
+        })),
+      );
+      const suspensions = changes.suspensions ?? [];
+      if (suspensions.length > 0) {
+        const columns = `tracking_code text, seq integer, from_at timestamptz, to_at timestamptz, reason text,
+          suspended_by text, task_id text, revision bigint`;
         await tx.query(
-          `INSERT INTO task_holders (task_id, seq, tracking_code, at, holder, holder_title_fa, holder_title_en,
-             how, reason, decision)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT DO NOTHING`,
-          [
-            h.taskId,
-            h.seq,
-            code,
-            h.at,
-            h.holder.principal,
-            h.holder.title.fa,
-            h.holder.title.en,
-            h.how,
-            h.reason,
-            h.decision === null ? null : JSON.stringify(h.decision),
-          ],
-        );
-      }
-      for (const e of changes.events ?? []) {
-        await tx.query(
-          `INSERT INTO request_events (tracking_code, seq, at, kind, step_id, title_fa, title_en, task_id,
-             outcome, actor, note)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT DO NOTHING`,
-          [code, e.seq, e.at, e.kind, e.stepId, e.title.fa, e.title.en, e.taskId, e.outcome, e.actor, e.note],
-        );
-      }
-      for (const e of changes.escalations ?? []) {
-        await tx.query(
-          `INSERT INTO escalations (tracking_code, seq, task_id, step_id, at, level, action, reason,
-             from_principal, to_principal, to_title_fa, to_title_en)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT DO NOTHING`,
-          [
-            code,
-            e.seq,
-            e.taskId,
-            e.stepId,
-            e.at,
-            e.level,
-            e.action,
-            e.reason,
-            e.from,
-            e.to.principal,
-            e.to.title.fa,
-            e.to.title.en,
-          ],
-        );
-      }
-      for (const c of changes.deadlineChanges ?? []) {
-        await tx.query(
-          `INSERT INTO deadline_changes (tracking_code, seq, at, of_what, kind, from_at, to_at, cause, reason,
-             changed_by)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT DO NOTHING`,
-          [code, c.seq, c.at, c.of, c.kind, c.from, c.to, c.cause, c.reason, c.by],
-        );
-      }
-      for (const s of changes.suspensions ?? []) {
-        await tx.query(
-          `INSERT INTO suspensions (tracking_code, seq, from_at, to_at, reason, suspended_by, task_id, revision)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
+          `INSERT INTO suspensions (${names(columns)}) SELECT * FROM ${rowsOf(columns)}
            ON CONFLICT (tracking_code, seq) DO UPDATE SET to_at = EXCLUDED.to_at, revision = EXCLUDED.revision
            WHERE suspensions.revision <= EXCLUDED.revision`,
-          [code, s.seq, s.from, s.to, s.reason, s.by, s.taskId, rev],
+          [
+            JSON.stringify(
+              suspensions.map((s) => ({
+                tracking_code: code,
+                seq: s.seq,
+                from_at: s.from,
+                to_at: s.to,
+                reason: s.reason,
+                suspended_by: s.by,
+                task_id: s.taskId,
+                revision: rev,
+              })),
+            ),
+          ],
         );
       }
-      for (const f of changes.fees ?? []) {
+      const fees = changes.fees ?? [];
+      if (fees.length > 0) {
+        const columns = `tracking_code text, seq integer, fee_id text, bill_id text, title_fa text, title_en text,
+          amount numeric, status text, paid_at timestamptz, receipt text, refund text, revision bigint`;
         await tx.query(
-          `INSERT INTO fees (tracking_code, seq, fee_id, bill_id, title_fa, title_en, amount, status, paid_at,
-             receipt, refund, revision)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
+          `INSERT INTO fees (${names(columns)}) SELECT * FROM ${rowsOf(columns)}
            ON CONFLICT (tracking_code, seq) DO UPDATE SET status = EXCLUDED.status, paid_at = EXCLUDED.paid_at,
              receipt = EXCLUDED.receipt, refund = EXCLUDED.refund, revision = EXCLUDED.revision
            WHERE fees.revision <= EXCLUDED.revision`,
           [
-            code,
-            f.seq,
-            f.feeId,
-            f.billId,
-            f.title.fa,
-            f.title.en,
-            f.amount,
-            f.status,
-            f.paidAt,
-            f.receipt,
-            f.refund,
-            rev,
+            JSON.stringify(
+              fees.map((f) => ({
+                tracking_code: code,
+                seq: f.seq,
+                fee_id: f.feeId,
+                bill_id: f.billId,
+                title_fa: f.title.fa,
+                title_en: f.title.en,
+                amount: f.amount,
+                status: f.status,
+                paid_at: f.paidAt,
+                receipt: f.receipt,
+                refund: f.refund,
+                revision: rev,
+              })),
+            ),
           ],
         );
       }
-      for (const n of changes.notifications ?? []) {
-        const added = await tx.query(
-          `INSERT INTO notifications (id, tracking_code, task_id, kind, recipient, at, message_fa, message_en)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT DO NOTHING RETURNING id`,
-          [n.id, code, n.taskId, n.kind, n.recipient, n.at, n.message.fa, n.message.en],
+      const notifications = changes.notifications ?? [];
+      if (notifications.length > 0) {
+        const columns = `id text, tracking_code text, task_id text, kind text, recipient text, at timestamptz,
+          message_fa text, message_en text`;
+        const added = await tx.query<{ id: string }>(
+          `INSERT INTO notifications (${names(columns)}) SELECT * FROM ${rowsOf(columns)}
+           ON CONFLICT DO NOTHING RETURNING id`,
+          [
+            JSON.stringify(
+              notifications.map((n) => ({
+                id: n.id,
+                tracking_code: code,
+                task_id: n.taskId,
+                kind: n.kind,
+                recipient: n.recipient,
+                at: n.at,
+                message_fa: n.message.fa,
+                message_en: n.message.en,
+              })),
+            ),
+          ],
         );
-        if (added.length > 0) await this.deliveries?.plan(tx, { ...n, trackingCode: code });
+        // Deliveries are queued with the notification, once: only for those new now.
+        const fresh = new Set(added.map((row) => row.id));
+        for (const n of notifications)
+          if (fresh.has(n.id)) await this.deliveries?.plan(tx, { ...n, trackingCode: code });
       }
     });
+  }
+
+  /** History rows: written once, whatever repeats. */
+  private async history(tx: Queryable, table: string, columns: string, rows: object[]): Promise<void> {
+    if (rows.length === 0) return;
+    await tx.query(
+      `INSERT INTO ${table} (${names(columns)}) SELECT * FROM ${rowsOf(columns)} ON CONFLICT DO NOTHING`,
+      [JSON.stringify(rows)],
+    );
   }
 
   private async request(tx: Queryable, changes: WorkChanges, rev: number): Promise<void> {
