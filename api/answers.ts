@@ -704,3 +704,30 @@ export const licenceLog = {
     },
   },
 } as const;
+
+export const storeRebuilt = {
+  type: 'object',
+  required: ['requests', 'written', 'failed'],
+  properties: {
+    requests: int,
+    written: int,
+    failed: { type: 'array', items: { type: 'object', properties: { workflowId: str, error: str } } },
+  },
+} as const;
+
+export const storeChecked = {
+  type: 'object',
+  required: ['checked', 'differences', 'unreadable'],
+  properties: {
+    checked: int,
+    differences: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['trackingCode', 'what'],
+        properties: { trackingCode: str, what: str, temporal: {}, store: {} },
+      },
+    },
+    unreadable: { type: 'array', items: str },
+  },
+} as const;

@@ -32,6 +32,7 @@ import { requestSearchRoutes } from './routes/request-search';
 import { officeRoutes } from './routes/offices';
 import { requestRoutes } from './routes/requests';
 import { slaRoutes } from './routes/sla';
+import { storeAdminRoutes } from './routes/store-admin';
 import { taskRoutes } from './routes/tasks';
 import { Titles } from './titles';
 import { WorkQueries } from './work-queries';
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps): Express {
     audit,
     store: deps.store,
     titles: new Titles(deps.organisation, deps.catalog),
+    temporal: { client: deps.client, taskQueue: deps.taskQueue },
   };
   const metrics = new Metrics(ctx.work);
 
@@ -103,6 +105,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(auditRoutes(ctx));
   app.use(notificationRoutes(ctx));
   app.use(reportRoutes(ctx));
+  app.use(storeAdminRoutes(ctx));
   const document = openApiDocument(ctx.registry.specs, VERSION);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(document);

@@ -5,6 +5,7 @@
 import type { Designer } from '../lib/definitions/designer';
 import type { PublishedCatalog } from '../lib/definitions/published-catalog';
 import type { AuthConfig } from '../lib/config';
+import type { TemporalSource } from '../store/rebuild';
 import type { WorkStore } from '../store/work-store';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { AuditLog } from './audit/audit-log';
@@ -29,4 +30,6 @@ export interface ApiContext {
   /** The work store: worklists, reports, notifications and history. */
   store: WorkStore;
   titles: Titles;
+  /** The requests' workflows, for rebuilding and checking the store. */
+  temporal: TemporalSource;
 }

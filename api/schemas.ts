@@ -298,3 +298,17 @@ export const licenceLogQuery = {
     pageSize,
   },
 } as const;
+
+const days = { type: 'integer', minimum: 0, maximum: 3650 };
+
+export const storeRebuildBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { days: { ...days, description: 'Ended requests are rebuilt back this many days (30).' } },
+} as const;
+
+export const storeCheckQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { days: { type: 'string', pattern: '^[0-9]{1,4}$' } },
+} as const;

@@ -13,6 +13,8 @@
  *   token <person>               print a bearer token for a person of the organisation
  *   people [unit]                list the people of the organisation and their roles; of one
  *                                unit, or who may act for a holder of work
+ *   store check|rebuild          compare the work store with the requests in Temporal, or rewrite
+ *                                it from them, through a running system (as an administrator)
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -381,6 +383,79 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
       return mintToken(config.auth, claimsOfPerson(person), Math.round(hours * 3600)).then((token) =>
         io.out(token),
       );
+    });
+
+  program
+    .command('store')
+    .description('check the work store against the requests in Temporal, or rebuild it from them')
+    .argument('<action>', 'check: list every difference; rebuild: rewrite the store from Temporal')
+    .option('--days <n>', 'ended requests are covered back this many days', '30')
+    .option(
+      '--api <url>',
+      'the running pishkhan API',
+      process.env.PISHKHAN_API_URL ?? 'http://127.0.0.1:3000',
+    )
+    .option(
+      '--token <token>',
+      "an administrator's bearer token (one is signed here when absent)",
+      process.env.PISHKHAN_TOKEN,
+    )
+    .action(async (action: string, options: { days: string; api: string; token?: string }) => {
+      if (action !== 'check' && action !== 'rebuild')
+        throw new CliError(`'${action}' is not check or rebuild`);
+      const days = Number(options.days);
+      if (!Number.isInteger(days) || days < 0) throw new CliError('--days must be a whole number');
+      const admin = loadOrganisation(config.organisationDir)
+        .people()
+        .find((person) => person.access === 'admin');
+      if (!options.token && !admin)
+        throw new CliError('no administrator in the organisation to sign in as; pass --token');
+      const token = options.token ?? (await mintToken(config.auth, claimsOfPerson(admin as Person), 600));
+      const url =
+        action === 'check'
+          ? new URL(`/api/admin/store/check?days=${days}`, options.api)
+          : new URL('/api/admin/store/rebuild', options.api);
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: action === 'check' ? 'GET' : 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(action === 'rebuild' ? { 'content-type': 'application/json' } : {}),
+          },
+          ...(action === 'rebuild' ? { body: JSON.stringify({ days }) } : {}),
+        });
+      } catch (error) {
+        throw new CliError(`could not reach ${options.api}: ${(error as Error).message}`);
+      }
+      const answer = (await response.json()) as Record<string, unknown>;
+      if (!response.ok)
+        throw new CliError(
+          `${options.api} answered ${response.status}: ${typeof answer.detail === 'string' ? answer.detail : ''}`,
+        );
+      if (action === 'rebuild') {
+        const { requests, written, failed } = answer as {
+          requests: number;
+          written: number;
+          failed: unknown[];
+        };
+        io.out(`rebuilt ${written} of ${requests} requests; ${failed.length} could not be read`);
+        if (failed.length > 0) throw new CliError(JSON.stringify(failed, null, 2));
+        return;
+      }
+      const { checked, differences, unreadable } = answer as {
+        checked: number;
+        differences: { trackingCode: string; what: string; temporal: unknown; store: unknown }[];
+        unreadable: string[];
+      };
+      for (const d of differences)
+        io.out(
+          `${d.trackingCode}  ${d.what}: Temporal ${JSON.stringify(d.temporal)}, store ${JSON.stringify(d.store)}`,
+        );
+      io.out(
+        `checked ${checked} requests: ${differences.length} differences, ${unreadable.length} unreadable`,
+      );
+      if (differences.length > 0 || unreadable.length > 0) throw new CliError('');
     });
 
   return program;

@@ -5,6 +5,7 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ServicePlan } from '../lib/plan/types';
+import type { WorkRows } from './work-rows';
 import type {
   ClaimInput,
   CompleteTaskInput,
@@ -20,6 +21,12 @@ import type {
 } from './types';
 
 export const statusQuery = defineQuery<RequestStatus>('status');
+
+/**
+ * Every row of the work store the request stands for, with its revision and the applicant's
+ * national id: what the store's rebuild writes and its reconcile check compares.
+ */
+export const workRowsQuery = defineQuery<WorkRows & { revision: number; nationalId?: string }>('workRows');
 
 /** The execution plan the request runs on: the definition version it started with. */
 export const planQuery = defineQuery<ServicePlan>('plan');

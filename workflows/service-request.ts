@@ -39,6 +39,7 @@ import {
   statusQuery,
   suspendClockUpdate,
   withdrawUpdate,
+  workRowsQuery,
 } from './messages';
 import { reject, RequestCase } from './request-case';
 import { watchStatutoryDeadline } from './sla-watch';
@@ -59,6 +60,7 @@ import type {
 } from './types';
 import { VisibilityPublisher } from './visibility';
 import { WORK_STORE_PATCH, WorkRecorder } from './work-recorder';
+import { workRows } from './work-rows';
 
 /** History length after which a request continues as new, unless its input says otherwise. */
 export const CONTINUE_AS_NEW_AFTER = 2000;
@@ -89,6 +91,11 @@ export async function serviceRequest(input: RequestInput): Promise<RequestStatus
 
   setHandler(statusQuery, () => rc.status());
   setHandler(planQuery, () => input.plan);
+  setHandler(workRowsQuery, () => ({
+    ...workRows(input, rc.s, { chosenOffice: input.chosenOffice !== undefined }),
+    revision: rc.s.storeRevision ?? 0,
+    ...(input.applicant.nationalId ? { nationalId: input.applicant.nationalId } : {}),
+  }));
 
   const completion = {
     declared: (task: TaskRecord) => interpreter.declaredOutcomes(task),
