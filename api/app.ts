@@ -9,6 +9,7 @@ import type { AuthConfig } from '../lib/config';
 import type { Designer } from '../lib/definitions/designer';
 import type { PublishedCatalog } from '../lib/definitions/published-catalog';
 import type { Logger } from '../lib/logger';
+import { repoPath } from '../lib/paths';
 import type { Organisation } from '../lib/organisation/organisation';
 import { AuditLog } from './audit/audit-log';
 import { authenticate } from './auth/authenticate';
@@ -28,8 +29,10 @@ import { definitionRoutes } from './routes/definitions';
 import { healthRoutes } from './routes/health';
 import { officeRoutes } from './routes/offices';
 import { requestRoutes } from './routes/requests';
+import { signInRoutes } from './routes/sign-in';
 import { slaRoutes } from './routes/sla';
 import { taskRoutes } from './routes/tasks';
+import { webApp } from './web-app';
 import { WorkQueries } from './work-queries';
 
 export interface AppDeps {
@@ -48,6 +51,8 @@ export interface AppDeps {
   instance?: string;
   /** History length after which requests continue as new; the engine's default when absent. */
   continueAsNewAfter?: number;
+  /** The built web app served at `/`; web/dist when absent. */
+  webDir?: string;
 }
 
 const VERSION = '0.1.0';
@@ -86,16 +91,18 @@ export function createApp(deps: AppDeps): Express {
   app.use(metrics.middleware());
   app.use(healthRoutes(ctx, deps.connection, deps.namespace, metrics));
   app.get('/problems/:slug', describeProblem);
+  app.use(webApp(deps.webDir ?? repoPath('web/dist'), deps.auth.oidc?.issuer));
   app.use(callLimit(deps.auth.rateLimitPerMinute));
   app.use('/api/requests/:trackingCode/access', secretLimit(SECRET_ATTEMPTS_PER_MINUTE));
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
-  app.use(authenticate(deps.auth));
+  app.use(authenticate(deps.auth, deps.organisation));
   app.use(requestRoutes(ctx));
   app.use(taskRoutes(ctx));
   app.use(slaRoutes(ctx));
   app.use(definitionRoutes(ctx));
   app.use(officeRoutes(ctx));
   app.use(auditRoutes(ctx));
+  app.use(signInRoutes(ctx));
   const document = openApiDocument(ctx.registry.specs, VERSION);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(document);

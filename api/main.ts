@@ -32,6 +32,7 @@ export async function runApi(config: Config, domain: Domain, logger: Logger, add
       logger,
       auth: config.auth,
       auditDir: config.auditDir,
+      webDir: config.webDir,
     },
     config.api.port,
     config.api.host,
