@@ -1,6 +1,7 @@
 /**
- * Two projects: unit tests (no server) and end-to-end tests, which share one real Temporal dev
- * server started by test/support/global-setup.ts. `npm test` runs both.
+ * Three projects: unit tests (no server); end-to-end tests, which share one real Temporal dev
+ * server started by test/support/global-setup.ts; and the web app's tests, which drive Debian's
+ * Chromium through the built app on the same kind of server. `npm test` runs all three.
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
@@ -20,6 +21,14 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      displayName: 'web',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/web/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
