@@ -39,7 +39,6 @@ export function webApp(dir: string, identityProvider?: string): RequestHandler {
   router.use(
     '/assets',
     express.static(join(dir, 'assets'), {
-      fallthrough: false,
       index: false,
       immutable: true,
       maxAge: YEAR_SECONDS * 1000,
