@@ -112,7 +112,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', 'web/vite.config.ts'],
     ...tseslint.configs.disableTypeChecked,
   },
   {

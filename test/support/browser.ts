@@ -38,6 +38,6 @@ export async function openPage(
     ...(options.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   if (options.language === 'en')
-    await context.addInitScript(() => localStorage.setItem('pishkhan.language', 'en'));
+    await context.addInitScript("localStorage.setItem('pishkhan.language', 'en')");
   return { context, page: await context.newPage() };
 }

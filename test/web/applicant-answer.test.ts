@@ -66,7 +66,7 @@ describe('an applicant answering on the tracking page', () => {
     // The same page in English, after the switch.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Asked of you' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    expect(await page.evaluate('document.documentElement.dir')).toBe('ltr');
     await page.getByRole('button', { name: 'فارسی' }).click();
     await page.getByText(persian(code)).first().waitFor();
 

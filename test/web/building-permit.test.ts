@@ -36,7 +36,7 @@ async function desk(personId: string, landing = '/work'): Promise<Page> {
 async function stepDay(code: string, step: string): Promise<string> {
   const { body } = await system.get(`/api/requests/${code}`);
   const task = body.currentTasks.find((t: { step: string }) => t.step === step);
-  return persian(String(task.deadline.jalali).split(' ')[0]);
+  return persian(String(task.deadline.jalali).split(' ')[0] ?? '');
 }
 
 async function completeWith(page: Page, outcome: string): Promise<void> {
@@ -99,7 +99,7 @@ describe('a residential building permit in the web app', () => {
     await applicant.getByRole('heading', { name: 'درخواست شما کجاست' }).waitFor();
     await applicant.getByText('پذیرش درخواست و بررسی مدارک').first().waitFor();
     await expectAccessible(applicant, 'tracking at a phone width');
-    const width = await applicant.evaluate(() => document.documentElement.scrollWidth);
+    const width = await applicant.evaluate('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(390);
 
     // The correction is brought to the office; the clerk sends it back to the reviewer, and the

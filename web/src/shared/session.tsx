@@ -72,10 +72,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setTokenSource(() => storedToken()?.token, signOut);
     const stored = storedToken();
     if (!stored) return;
-    signIn(stored.token, stored.via)
+    api
+      .get<Me>('/api/me', { token: stored.token })
+      .then((me) => setSession({ token: stored.token, me, via: stored.via }))
       .catch(signOut)
       .finally(() => setRestoring(false));
-  }, [signIn, signOut]);
+  }, [signOut]);
 
   const value = useMemo(
     () => ({ session, restoring, signIn, signOut }),

@@ -53,8 +53,8 @@ function Field({ field, props }: { field: FieldSpec; props: SchemaFormProps }) {
   const placeholder =
     field.kind === 'date'
       ? t('forms.datePlaceholder')
-      : example !== undefined && typeof example !== 'object'
-        ? t('forms.example', { example: digits(String(example)) })
+      : typeof example === 'string' || typeof example === 'number'
+        ? t('forms.example', { example: digits(example) })
         : undefined;
   const required = field.required ? <span className="required">{t('forms.required')}</span> : null;
   const error = (
