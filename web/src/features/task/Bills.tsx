@@ -5,7 +5,7 @@ import { useFormat } from '../../shared/format';
 
 export function Bills({ fees }: { fees: Fee[] | undefined }) {
   const { t } = useTranslation();
-  const { title, rials, digits, date } = useFormat();
+  const { title, rials, date } = useFormat();
   if (!fees || fees.length === 0) return null;
   return (
     <section aria-labelledby="bills-heading" className="card">
@@ -16,7 +16,10 @@ export function Bills({ fees }: { fees: Fee[] | undefined }) {
             <strong>{title(fee.title)}</strong> · {rials(fee.amount)}
             {fee.billId ? (
               <div>
-                {t('request.bills.billId')} <span className="code">{digits(fee.billId)}</span>
+                {t('request.bills.billId')}{' '}
+                <span className="code" dir="ltr">
+                  {fee.billId}
+                </span>
               </div>
             ) : null}
             <div className={fee.status === 'paid' ? 'paid' : 'due'}>

@@ -18,7 +18,7 @@ export function PaymentWork({
   onDone: (status: RequestStatus) => void;
 }) {
   const { t } = useTranslation();
-  const { title, rials, digits } = useFormat();
+  const { title, rials } = useFormat();
   const due = status.fees?.find((fee) => fee.status === 'due' && fee.billId);
   const [receipt, setReceipt] = useState('');
   const [fault, setFault] = useState(false);
@@ -54,7 +54,9 @@ export function PaymentWork({
       <h2 id="payment-heading">{t('task.payment.title')}</h2>
       <p>
         {title(due.title)} · {rials(due.amount)} · {t('request.bills.billId')}{' '}
-        <span className="code">{digits(due.billId)}</span>
+        <span className="code" dir="ltr">
+          {due.billId}
+        </span>
       </p>
       <form
         noValidate

@@ -9,6 +9,8 @@ export function outcomeWords(
   t: TFunction,
   title: (title: Title) => string,
 ): string {
-  const own = stepId ? plan?.steps[stepId]?.outcomes?.[outcome]?.title : undefined;
+  // The applicant's view names no step: any step of the plan with this outcome says it.
+  const steps = stepId ? [plan?.steps[stepId]] : Object.values(plan?.steps ?? {});
+  const own = steps.find((step) => step?.outcomes?.[outcome])?.outcomes?.[outcome]?.title;
   return own ? title(own) : t(`outcomes.${outcome}`, { defaultValue: outcome });
 }
