@@ -22,7 +22,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 async function start(system: Harness, serviceId: string, data: Record<string, unknown>, daysAgo = 0) {
-  const { body } = await system.post('/api/requests', {
+  const answer = await system.post('/api/requests', {
     serviceId,
     district: 'd01',
     intakeOffice: 'o-0101',
@@ -37,14 +37,15 @@ async function start(system: Harness, serviceId: string, data: Record<string, un
         }
       : {}),
   });
-  return body as { trackingCode: string; secret: string };
+  return answer.body as { trackingCode: string; secret: string };
 }
 
 /** Completes a request's open task at a step, as its holder. */
 async function complete(system: Harness, code: string, step: string, outcome: string, data?: object) {
+  type Open = { taskId: string; step: string };
   const task = await eventually(async () => {
-    const { body } = await system.get(`/api/requests/${code}`);
-    return body.currentTasks?.find((t: { step: string }) => t.step === step);
+    const answer = await system.get(`/api/requests/${code}`);
+    return (answer.body as { currentTasks?: Open[] }).currentTasks?.find((t) => t.step === step);
   });
   await system.post(`/api/tasks/${task.taskId}/complete`, { outcome, ...(data ? { data } : {}) });
 }
