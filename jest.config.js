@@ -1,7 +1,8 @@
 /**
- * Three projects: unit tests (no server); end-to-end tests, which share one real Temporal dev
- * server started by test/support/global-setup.ts; and the web app's tests, which drive Debian's
- * Chromium through the built app on the same kind of server. `npm test` runs all three.
+ * Four projects: unit tests (no server), the web app's own unit tests, end-to-end tests, which
+ * share one real Temporal dev server started by test/support/global-setup.ts, and the web app's
+ * tests, which drive Debian's Chromium through the built app on the same kind of server.
+ * `npm test` runs them all.
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
@@ -15,6 +16,13 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+    },
+    {
+      // The web app's own logic (forms, problems, working time), compiled as CommonJS for jest.
+      displayName: 'web-unit',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/web/tsconfig.test.json' }] },
+      testMatch: ['<rootDir>/web/src/**/*.test.ts'],
     },
     {
       displayName: 'e2e',
