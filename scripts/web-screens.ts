@@ -52,7 +52,7 @@ async function complete(system: Harness, code: string, step: string, outcome: st
 
 async function pages(system: Harness, browser: Browser): Promise<void> {
   const permit = { parcel: '1234/56', area: 420, floors: 4, units: 8 };
-  for (const days of [0, 0, 3, 9, 21]) await start(system, 'building-permit-residential', permit, days);
+  for (const days of [0, 0, 1, 1, 21]) await start(system, 'building-permit-residential', permit, days);
   const paying = await start(system, 'building-permit-residential', permit);
   await complete(system, paying.trackingCode, 'intake', 'submit', { documentsComplete: true });
   await complete(system, paying.trackingCode, 'plan-review', 'approve');

@@ -1,18 +1,19 @@
 /**
  * The routes, by who uses them: sign-in and tracking for anyone, the worklist, tasks, intake,
  * search and notifications for office and department staff, placeholders for oversight and
- * design. Each page is a chunk of its own.
+ * design. The worklist, where staff land, comes with the first load; every other page is a
+ * chunk of its own, loaded when first opened.
  */
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Loading } from '../shared/components/Page';
 import { landingOf, useSession } from '../shared/session';
+import WorklistPage from '../features/worklist/WorklistPage';
 import { RequireRole } from './RequireRole';
 import { Shell } from './Shell';
 
 const SignInPage = lazy(() => import('../features/sign-in/SignInPage'));
 const SignInCallback = lazy(() => import('../features/sign-in/SignInCallback'));
-const WorklistPage = lazy(() => import('../features/worklist/WorklistPage'));
 const TaskPage = lazy(() => import('../features/task/TaskPage'));
 const RequestPage = lazy(() => import('../features/task/RequestPage'));
 const SearchPage = lazy(() => import('../features/search/SearchPage'));

@@ -1,6 +1,7 @@
 /**
- * The signed-in person: their token (kept for this browser tab only) and who the API says they
- * are (GET /api/me). A token the API stops taking signs the person out.
+ * The signed-in person: their token and who the API says they are (GET /api/me), kept for this
+ * browser tab only. A reload shows the pages at once with what was kept, and reads /api/me again
+ * beside them; a token the API stops taking signs the person out.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setTokenSource } from './api/client';
@@ -25,14 +26,29 @@ interface SessionState {
 const KEY = 'pishkhan.session';
 const SessionContext = createContext<SessionState | undefined>(undefined);
 
-function storedToken(): { token: string; via: SignedInVia } | undefined {
+interface Stored {
+  token: string;
+  via: SignedInVia;
+  me?: Me;
+}
+
+function stored(): Stored | undefined {
   try {
     const text = sessionStorage.getItem(KEY);
-    return text ? (JSON.parse(text) as { token: string; via: SignedInVia }) : undefined;
+    return text ? (JSON.parse(text) as Stored) : undefined;
   } catch {
     return undefined;
   }
 }
+
+const keep = (session: Session) => sessionStorage.setItem(KEY, JSON.stringify(session));
+
+/** Set by the provider; calls made before it mounts already carry the kept token. */
+let signedOut: () => void = () => {};
+setTokenSource(
+  () => stored()?.token,
+  () => signedOut(),
+);
 
 /** Where each role works: the page a person lands on after signing in. */
 export function landingOf(role: Role): string {
@@ -52,8 +68,14 @@ export function landingOf(role: Role): string {
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | undefined>();
-  const [restoring, setRestoring] = useState(() => storedToken() !== undefined);
+  const [session, setSession] = useState<Session | undefined>(() => {
+    const kept = stored();
+    return kept?.me ? { token: kept.token, via: kept.via, me: kept.me } : undefined;
+  });
+  const [restoring, setRestoring] = useState(() => {
+    const kept = stored();
+    return kept !== undefined && kept.me === undefined;
+  });
 
   const signOut = useCallback(() => {
     sessionStorage.removeItem(KEY);
@@ -62,19 +84,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (token: string, via: SignedInVia) => {
     const me = await api.get<Me>('/api/me', { token });
-    sessionStorage.setItem(KEY, JSON.stringify({ token, via }));
     const next = { token, me, via };
+    keep(next);
     setSession(next);
     return next;
   }, []);
 
   useEffect(() => {
-    setTokenSource(() => storedToken()?.token, signOut);
-    const stored = storedToken();
-    if (!stored) return;
+    signedOut = signOut;
+    const kept = stored();
+    if (!kept) return;
     api
-      .get<Me>('/api/me', { token: stored.token })
-      .then((me) => setSession({ token: stored.token, me, via: stored.via }))
+      .get<Me>('/api/me', { token: kept.token })
+      .then((me) => {
+        const next = { token: kept.token, me, via: kept.via };
+        keep(next);
+        setSession(next);
+      })
       .catch(signOut)
       .finally(() => setRestoring(false));
   }, [signOut]);
