@@ -72,6 +72,14 @@ describe('a residential building permit in the web app', () => {
     expect(code).toMatch(/^[0-9]{12}$/);
     expect(secret.length).toBeGreaterThan(8);
 
+    // The request is found again by its tracking code, typed in Persian digits.
+    await clerk.getByRole('link', { name: 'جستجوی درخواست' }).click();
+    await clerk.getByLabel('کد رهگیری یا کد ملی').fill(persian(code));
+    await clerk.getByRole('button', { name: 'جستجو' }).click();
+    await clerk.getByRole('heading', { name: 'اکنون کجاست' }).waitFor();
+    await clerk.getByText('پذیرش درخواست و بررسی مدارک').first().waitFor();
+    await expectAccessible(clerk, 'request');
+
     // The clerk claims the intake, confirms the documents and sends it on.
     await openTaskFromWorklist(clerk, code, 'pool');
     await expectAccessible(clerk, 'task');

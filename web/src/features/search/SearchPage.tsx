@@ -1,10 +1,11 @@
 /**
  * Finding a request by its tracking code or the applicant's national id, among those the
- * person's unit worked on or took in (all of them, for oversight).
+ * person's unit worked on or took in (all of them, for oversight). A tracking code names one
+ * request: it opens at once.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { query } from '../../shared/api/client';
 import type { Page, RequestSummary } from '../../shared/api/types';
 import { Loading, PageHeading } from '../../shared/components/Page';
@@ -17,6 +18,7 @@ import { isSearchTerm } from '../worklist/worklist-query';
 export default function SearchPage() {
   const { t } = useTranslation();
   const { title, date, digits } = useFormat();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
@@ -27,7 +29,8 @@ export default function SearchPage() {
     event.preventDefault();
     const term = latinDigits(text.trim());
     setFault(!isSearchTerm(term));
-    if (isSearchTerm(term)) setParams({ q: term });
+    if (/^[0-9]{12}$/.test(term)) void navigate(`/requests/${term}`);
+    else if (isSearchTerm(term)) setParams({ q: term });
   };
 
   return (
