@@ -76,6 +76,30 @@ describe('an applicant answering on the tracking page', () => {
     expect(body.state).toBe('completed');
   }, 120_000);
 
+  test('when the applicant withdraws with a reason, then the request ends and the page says so', async () => {
+    const started = await system.post('/api/requests', {
+      serviceId: 'citizen-complaint',
+      district: 'd01',
+      intakeOffice: 'o-0101',
+      applicant: { name: 'Reza Karimi' },
+      data: { subject: 'lighting', description: 'The street lights are out since Monday' },
+    });
+    const { trackingCode: code, secret } = started.body;
+    const { page } = await openPage(browser, system.url, { phone: true });
+    await page.goto(`/track?code=${code}`);
+    await page.getByLabel('رمز پیگیری').fill(secret);
+    await page.getByRole('button', { name: 'نمایش درخواست' }).click();
+    await page.getByRole('button', { name: 'انصراف از درخواست' }).click();
+    await page.getByRole('button', { name: 'انصراف می‌دهم' }).click();
+    await page.getByText('دست‌کم ۳ نویسه بنویسید.').waitFor();
+    await expectAccessible(page, 'withdrawal with a fault');
+    await page.getByLabel('دلیل انصراف').fill('Fixed by the neighbours');
+    await page.getByRole('button', { name: 'انصراف می‌دهم' }).click();
+    await page.getByText('درخواست شما پس گرفته شد.').waitFor();
+    const { body } = await system.get(`/api/requests/${code}`);
+    expect(body.state).toBe('cancelled');
+  }, 60_000);
+
   test('when the code is short or the secret wrong, then the page says so next to the field, in Persian', async () => {
     const { page } = await openPage(browser, system.url, { phone: true });
     await page.goto('/track');

@@ -5,6 +5,7 @@ import { api } from '../../shared/api/client';
 import { ApiProblem } from '../../shared/api/problem';
 import type { PublicStatus } from '../../shared/api/types';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
+import { useFormat } from '../../shared/format';
 
 const MIN_REASON = 3;
 
@@ -14,6 +15,7 @@ export function Withdraw(props: {
   onWithdrawn: (status: PublicStatus) => void;
 }) {
   const { t } = useTranslation();
+  const { digits } = useFormat();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [fault, setFault] = useState(false);
@@ -61,7 +63,7 @@ export function Withdraw(props: {
         />
         {fault ? (
           <p className="field-error" id="withdraw-reason-error">
-            {t('errors.field.minLength', { limit: MIN_REASON })}
+            {t('errors.field.minLength', { limit: digits(MIN_REASON) })}
           </p>
         ) : null}
       </div>
