@@ -68,6 +68,8 @@ async function main(): Promise<void> {
   );
 
   installQuietRuntime();
+  // Pages read the embedded work store; the PostgreSQL server the store's own suites use is not needed.
+  process.env.PK_TEST_POSTGRES ??= 'off';
   await globalSetup();
   const system = await startHarness();
   const browser = await launchBrowser();

@@ -121,6 +121,8 @@ async function main(): Promise<void> {
   assertWebAppBuilt();
   mkdirSync(OUT, { recursive: true });
   installQuietRuntime();
+  // Pages read the embedded work store; the PostgreSQL server the store's own suites use is not needed.
+  process.env.PK_TEST_POSTGRES ??= 'off';
   await globalSetup();
   let system: Harness | undefined;
   let browser: Browser | undefined;

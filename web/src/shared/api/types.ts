@@ -63,6 +63,11 @@ export interface PersonToSignIn {
   unit: Title;
 }
 
+export interface TimeLeft {
+  minutes: number;
+  clock: 'working' | 'continuous';
+}
+
 export interface WorkItem {
   taskId: string;
   trackingCode: string;
@@ -79,8 +84,8 @@ export interface WorkItem {
   /** store */
   openedAt?: When;
   deadline: When;
-  /** store: working time to the deadline, negative once past it. */
-  left?: { workingMinutes: number };
+  /** store: time to the deadline on the task's clock (working or every minute), negative once past it. */
+  left?: TimeLeft;
   sla: SlaState;
   escalationLevel?: number;
   escalatedTo?: string[];
@@ -269,7 +274,7 @@ export interface RequestSummary {
   startedAt: When;
   endedAt?: When;
   deadline: When;
-  currentSteps: { stepId: string; title: Title; assignee: Party }[];
+  currentSteps: { stepId: string; title: Title; assignee: string }[];
 }
 
 /** store */

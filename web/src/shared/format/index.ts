@@ -44,15 +44,17 @@ export function useFormat(): Format {
   };
 }
 
-/** Working time to a deadline as whole working days, or hours when less than a day is left. */
+/**
+ * Time to a deadline as whole days (of `dayMinutes`: a working day, or 1,440 on a clock that
+ * counts every minute), or hours, or minutes under an hour; negative minutes are past it.
+ */
 export function workingTimeParts(
-  workingMinutes: number,
-  workingDayMinutes: number,
+  left: number,
+  dayMinutes: number,
 ): { unit: 'days' | 'hours' | 'minutes'; count: number; past: boolean } {
-  const past = workingMinutes < 0;
-  const minutes = Math.abs(workingMinutes);
-  if (minutes >= workingDayMinutes)
-    return { unit: 'days', count: Math.floor(minutes / workingDayMinutes), past };
+  const past = left < 0;
+  const minutes = Math.abs(left);
+  if (minutes >= dayMinutes) return { unit: 'days', count: Math.floor(minutes / dayMinutes), past };
   if (minutes >= 60) return { unit: 'hours', count: Math.floor(minutes / 60), past };
   return { unit: 'minutes', count: Math.max(1, Math.round(minutes)), past };
 }
