@@ -4,7 +4,8 @@
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
-import importX from 'eslint-plugin-import-x';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
@@ -24,7 +25,18 @@ const deterministic = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'tools/', 'data/', 'coverage/', 'scratch/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'tools/',
+      'data/',
+      'coverage/',
+      'scratch/',
+      'web/node_modules/',
+      'web/dist/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -70,6 +82,13 @@ export default tseslint.config(
     },
   },
   {
+    // The web app: React's rules of hooks; its packages resolve from web/node_modules.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+    settings: { 'import-x/resolver-next': [createNodeResolver()] },
+    languageOptions: { globals: { window: 'readonly', document: 'readonly' } },
+  },
+  {
     // Tests read JSON answers as they come and let the assertions check their shape.
     files: ['test/**/*.ts'],
     rules: {
@@ -93,7 +112,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', 'web/vite.config.ts'],
     ...tseslint.configs.disableTypeChecked,
   },
   {

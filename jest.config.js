@@ -1,6 +1,8 @@
 /**
- * Two projects: unit tests (no server) and end-to-end tests, which share one real Temporal dev
- * server started by test/support/global-setup.ts. `npm test` runs both.
+ * Four projects: unit tests (no server), the web app's own unit tests, end-to-end tests, which
+ * share one real Temporal dev server started by test/support/global-setup.ts, and the web app's
+ * tests, which drive Debian's Chromium through the built app on the same kind of server.
+ * `npm test` runs them all.
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
@@ -16,10 +18,25 @@ module.exports = {
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
     },
     {
+      // The web app's own logic (forms, problems, working time), compiled as CommonJS for jest.
+      displayName: 'web-unit',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/web/tsconfig.test.json' }] },
+      testMatch: ['<rootDir>/web/src/**/*.test.ts'],
+    },
+    {
       displayName: 'e2e',
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      displayName: 'web',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/web/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -8,6 +8,7 @@ import type { AuthConfig } from '../lib/config';
 import type { Designer } from '../lib/definitions/designer';
 import type { PublishedCatalog } from '../lib/definitions/published-catalog';
 import type { Logger } from '../lib/logger';
+import { repoPath } from '../lib/paths';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { WorkStore } from '../store/work-store';
 import { AuditLog } from './audit/audit-log';
@@ -31,10 +32,12 @@ import { reportRoutes } from './routes/reports';
 import { requestSearchRoutes } from './routes/request-search';
 import { officeRoutes } from './routes/offices';
 import { requestRoutes } from './routes/requests';
+import { signInRoutes } from './routes/sign-in';
 import { slaRoutes } from './routes/sla';
 import { storeAdminRoutes } from './routes/store-admin';
 import { taskRoutes } from './routes/tasks';
 import { Titles } from './titles';
+import { webApp } from './web-app';
 import { WorkQueries } from './work-queries';
 
 export interface AppDeps {
@@ -51,6 +54,8 @@ export interface AppDeps {
   continueAsNewAfter?: number;
   /** The work store the API reads worklists, reports and notifications from. */
   store: WorkStore;
+  /** The built web app served at `/`; web/dist when absent. */
+  webDir?: string;
 }
 
 const VERSION = '0.1.0';
@@ -92,10 +97,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(metrics.middleware());
   app.use(healthRoutes(ctx, deps.connection, deps.namespace, deps.taskQueue, metrics));
   app.get('/problems/:slug', describeProblem);
+  app.use(webApp(deps.webDir ?? repoPath('web/dist'), deps.auth.oidc?.issuer));
   app.use(callLimit(deps.auth.rateLimitPerMinute));
   app.use('/api/requests/:trackingCode/access', secretLimit(SECRET_ATTEMPTS_PER_MINUTE));
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
-  app.use(authenticate(deps.auth));
+  app.use(authenticate(deps.auth, deps.organisation));
   app.use(requestSearchRoutes(ctx));
   app.use(requestRoutes(ctx));
   app.use(taskRoutes(ctx));
@@ -106,6 +112,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(notificationRoutes(ctx));
   app.use(reportRoutes(ctx));
   app.use(storeAdminRoutes(ctx));
+  app.use(signInRoutes(ctx));
   const document = openApiDocument(ctx.registry.specs, VERSION);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(document);

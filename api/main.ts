@@ -41,6 +41,7 @@ export async function runApi(
       logger,
       auth: config.auth,
       store,
+      webDir: config.webDir,
     },
     config.api.port,
     config.api.host,

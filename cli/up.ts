@@ -65,7 +65,8 @@ async function main() {
     [
       '',
       'pishkhan is running',
-      `  API          ${api.url}   (try: curl ${api.url}/api/definitions)`,
+      `  Web app      ${api.url}/   (sign in as anyone of the organisation; citizens: ${api.url}/track)`,
+      `  API          ${api.url}/api   (try: curl ${api.url}/api/definitions)`,
       `  OpenAPI      ${api.url}/api/openapi.json`,
       `  Sign in      npm run pishkhan -- token p-0101-clerk   (people: npm run pishkhan -- people)`,
       ...(uiUrl ? [`  Temporal UI  ${uiUrl}`] : []),

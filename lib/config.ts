@@ -28,6 +28,8 @@ export interface Config {
   continueAsNewAfter: number | undefined;
   /** Demo requests `npm start` seeds on the embedded server; 0 seeds none. */
   demoRequests: number;
+  /** The built web app the API serves at `/`. */
+  webDir: string;
   /** A workflow bundle built beforehand (`npm run build` writes one); bundled at start when absent. */
   workflowBundle: string | undefined;
   store: StoreConfig;
@@ -62,6 +64,27 @@ export interface AuthConfig {
   audience: string;
   /** Calls per minute one token (or one address, without a token) may make. */
   rateLimitPerMinute: number;
+  /** The city's identity provider, when staff sign in with OpenID Connect. */
+  oidc?: OidcConfig;
+}
+
+/**
+ * The identity provider staff sign in with: the API verifies its access tokens against its
+ * JWKS, and the web app signs in with the authorization code flow and PKCE as `clientId`.
+ */
+export interface OidcConfig {
+  /** The provider's issuer URL, as its tokens' `iss` says it. */
+  issuer: string;
+  /** What the provider's access tokens for the API carry in `aud`. */
+  audience: string;
+  /** Where the provider publishes its signing keys. */
+  jwksUrl: string;
+  /** The web app's client id at the provider. */
+  clientId: string;
+  /** The scopes the web app asks for. */
+  scope: string;
+  /** The claim of the token that names the person in the organisation file (`people`). */
+  personClaim: string;
 }
 
 /** Known to everyone who reads this file: fine on a laptop, refused in production. */
@@ -94,12 +117,32 @@ function whole(value: string | undefined, fallback: number, name: string, least 
   return parsed;
 }
 
+/** The identity provider, when PISHKHAN_OIDC_ISSUER is set; its other settings then must be too. */
+function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const issuer = env.PISHKHAN_OIDC_ISSUER;
+  if (!issuer) return undefined;
+  const needed = (name: string): string => {
+    const value = env[name];
+    if (!value) throw new Error(`${name} must be set when PISHKHAN_OIDC_ISSUER is`);
+    return value;
+  };
+  return {
+    issuer,
+    audience: needed('PISHKHAN_OIDC_AUDIENCE'),
+    jwksUrl: new URL(needed('PISHKHAN_OIDC_JWKS_URL')).href,
+    clientId: needed('PISHKHAN_OIDC_CLIENT_ID'),
+    scope: env.PISHKHAN_OIDC_SCOPE || 'openid profile',
+    personClaim: env.PISHKHAN_OIDC_PERSON_CLAIM || 'sub',
+  };
+}
+
 const path = (value: string | undefined, fallback: string) =>
   value ? (isAbsolute(value) ? value : repoPath(value)) : repoPath(fallback);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path(env.PISHKHAN_DATA_DIR, 'data');
   const secret = env.PISHKHAN_JWT_SECRET || DEVELOPMENT_KEY;
+  const oidc = oidcConfig(env);
   return {
     temporal: {
       address: env.TEMPORAL_ADDRESS || undefined,
@@ -122,7 +165,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: env.PISHKHAN_JWT_ISSUER || 'pishkhan',
       audience: env.PISHKHAN_JWT_AUDIENCE || 'pishkhan-api',
       rateLimitPerMinute: whole(env.PISHKHAN_RATE_LIMIT, 600, 'PISHKHAN_RATE_LIMIT', 1),
+      ...(oidc ? { oidc } : {}),
     },
+    webDir: path(env.PISHKHAN_WEB_DIR, 'web/dist'),
     demoRequests: whole(env.PISHKHAN_DEMO_REQUESTS, 300, 'PISHKHAN_DEMO_REQUESTS'),
     workflowBundle: env.PISHKHAN_WORKFLOW_BUNDLE ? path(env.PISHKHAN_WORKFLOW_BUNDLE, '') : undefined,
     delivery: {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs whatever is missing for the start and test commands: node modules and, unless
-# TEMPORAL_ADDRESS points at an existing server, the Temporal CLI; with --tests, also the
-# time-skipping test server the tests use.
+# Installs whatever is missing for the start and test commands: node modules (the root's and
+# the web app's) and, unless TEMPORAL_ADDRESS points at an existing server, the Temporal CLI;
+# with --tests, also the time-skipping test server and Debian's Chromium the tests use.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -11,4 +11,5 @@ if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
 fi
 if [ "${1:-}" = "--tests" ]; then
   "$here/install-test-server.sh"
+  "$here/install-chromium.sh"
 fi

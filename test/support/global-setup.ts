@@ -22,6 +22,8 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
+  // The end-to-end and the browser projects share one set-up: the second finds it done.
+  if (globalThis.__temporalEnv) return;
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: TEMPORAL_CLI }, ip: '127.0.0.1' },
   });

@@ -4,8 +4,12 @@
 import { rmSync } from 'node:fs';
 
 export default async function globalTeardown(): Promise<void> {
-  await globalThis.__temporalEnv?.teardown();
+  const env = globalThis.__temporalEnv;
+  // The first project's teardown stops what both shared.
+  globalThis.__temporalEnv = undefined;
+  await env?.teardown();
   await globalThis.__postgres?.stop();
+  globalThis.__postgres = undefined;
   for (const dir of [process.env.PK_TEST_TMP, process.env.PK_TEST_PG_DIR])
     if (dir) rmSync(dir, { recursive: true, force: true });
 }

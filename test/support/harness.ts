@@ -11,7 +11,7 @@ import { startWebServer, stopWebServer, type WebServer } from '../../api/server'
 import type { Claims } from '../../api/auth/claims';
 import { mintToken } from '../../api/auth/tokens';
 import { claimsOfHolder, staffClaimsFor } from '../../api/auth/staff-claims';
-import type { AuthConfig } from '../../lib/config';
+import type { AuthConfig, OidcConfig } from '../../lib/config';
 import { loadDomain } from '../../lib/load-domain';
 import { createLogger } from '../../lib/logger';
 import { repoPath } from '../../lib/paths';
@@ -30,6 +30,8 @@ export interface HarnessOptions {
   organisationDir?: string;
   /** A short history limit, to see requests continue as new. */
   continueAsNewAfter?: number;
+  /** An identity provider whose tokens the API takes (OpenID Connect). */
+  oidc?: OidcConfig;
 }
 
 export interface Harness {
@@ -111,6 +113,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const auth: AuthConfig = {
     ...TEST_AUTH,
     rateLimitPerMinute: options.rateLimitPerMinute ?? TEST_AUTH.rateLimitPerMinute,
+    ...(options.oidc ? { oidc: options.oidc } : {}),
   };
 
   const nativeConnection = await NativeConnection.connect({ address });

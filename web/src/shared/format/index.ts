@@ -1,0 +1,60 @@
+/**
+ * How things read in the chosen language: titles, Persian digits, Jalali dates as the API
+ * gives them, amounts in rials, and working time left in working days or hours.
+ */
+import { useTranslation } from 'react-i18next';
+import type { Title, When } from '../api/types';
+
+const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
+
+/** Latin digits as Persian ones. */
+export const persianDigits = (text: string): string =>
+  text.replace(/[0-9]/g, (digit) => PERSIAN_DIGITS[Number(digit)] ?? digit);
+
+/** Persian and Arabic-Indic digits as Latin ones: what people type, as the API reads it. */
+export const latinDigits = (text: string): string =>
+  text
+    .replace(/[۰-۹]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0))
+    .replace(/[٠-٩]/g, (digit) => String(digit.charCodeAt(0) - 0x0660));
+
+export interface Format {
+  language: 'fa' | 'en';
+  title: (title: Title | undefined) => string;
+  digits: (text: string | number) => string;
+  date: (when: When | undefined) => string;
+  /** Only the day of a Jalali date and time. */
+  day: (when: When | undefined) => string;
+  rials: (amount: number) => string;
+  number: (value: number) => string;
+}
+
+export function useFormat(): Format {
+  const { i18n, t } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'fa';
+  const digits = (text: string | number) => (language === 'fa' ? persianDigits(String(text)) : String(text));
+  const numbers = new Intl.NumberFormat(language === 'fa' ? 'fa-IR' : 'en-US');
+  return {
+    language,
+    title: (title) => (title ? title[language] || title.fa : ''),
+    digits,
+    date: (when) => (when ? digits(when.jalali) : ''),
+    day: (when) => (when ? digits(when.jalali.split(' ')[0] ?? '') : ''),
+    rials: (amount) => t('money.rials', { amount: numbers.format(amount) }),
+    number: (value) => numbers.format(value),
+  };
+}
+
+/**
+ * Time to a deadline as whole days (of `dayMinutes`: a working day, or 1,440 on a clock that
+ * counts every minute), or hours, or minutes under an hour; negative minutes are past it.
+ */
+export function workingTimeParts(
+  left: number,
+  dayMinutes: number,
+): { unit: 'days' | 'hours' | 'minutes'; count: number; past: boolean } {
+  const past = left < 0;
+  const minutes = Math.abs(left);
+  if (minutes >= dayMinutes) return { unit: 'days', count: Math.floor(minutes / dayMinutes), past };
+  if (minutes >= 60) return { unit: 'hours', count: Math.floor(minutes / 60), past };
+  return { unit: 'minutes', count: Math.max(1, Math.round(minutes)), past };
+}

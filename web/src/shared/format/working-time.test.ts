@@ -1,0 +1,22 @@
+import { persianDigits, workingTimeParts } from './index';
+
+const DAY = 420;
+
+describe('working time left', () => {
+  test('when two and a half working days are left, then it reads as two working days', () => {
+    expect(workingTimeParts(2.5 * DAY, DAY)).toEqual({ unit: 'days', count: 2, past: false });
+  });
+
+  test('when less than a working day is left, then it reads in working hours, or minutes under an hour', () => {
+    expect(workingTimeParts(200, DAY)).toEqual({ unit: 'hours', count: 3, past: false });
+    expect(workingTimeParts(20, DAY)).toEqual({ unit: 'minutes', count: 20, past: false });
+  });
+
+  test('when the deadline has passed, then it says by how much', () => {
+    expect(workingTimeParts(-3 * DAY, DAY)).toEqual({ unit: 'days', count: 3, past: true });
+  });
+
+  test('when digits are shown in Persian, then each Latin digit becomes its Persian one', () => {
+    expect(persianDigits('1405/09/09 14:00')).toBe('۱۴۰۵/۰۹/۰۹ ۱۴:۰۰');
+  });
+});
