@@ -6,7 +6,7 @@ import { basename, extname, join } from 'node:path';
 import type { ServiceDefinition } from '../generated/service-definition';
 import type { Organisation } from '../organisation/organisation';
 import type { ServicePlan } from '../plan/types';
-import { compileService } from './compile';
+import { compileService, type CompileOptions } from './compile';
 import { loadYamlFile, parseYamlText, type LoadedYaml } from './load-yaml';
 import { DefinitionError, sortProblems, type Problem } from './problem';
 
@@ -33,11 +33,12 @@ export function definitionFiles(dir: string): string[] {
 function compileLoaded(
   loaded: LoadedYaml<ServiceDefinition>,
   org: Organisation,
+  options: CompileOptions = {},
 ): { plan?: ServicePlan; problems: Problem[] } {
   const raw = loaded.raw;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { problems: loaded.problems };
   try {
-    const result = compileService(raw as ServiceDefinition, loaded.source, org, loaded.errorPaths);
+    const result = compileService(raw as ServiceDefinition, loaded.source, org, loaded.errorPaths, options);
     return { ...result, problems: sortProblems([...loaded.problems, ...result.problems]) };
   } catch {
     // A shape the schema refused and the compiler did not foresee: the schema's word stands.
@@ -50,8 +51,9 @@ export function compileDefinitionText(
   file: string,
   text: string,
   org: Organisation,
+  options: CompileOptions = {},
 ): { plan?: ServicePlan; problems: Problem[] } {
-  return compileLoaded(parseYamlText<ServiceDefinition>(file, text, 'service'), org);
+  return compileLoaded(parseYamlText<ServiceDefinition>(file, text, 'service'), org, options);
 }
 
 export function loadCatalog(

@@ -6,10 +6,11 @@ import { ACTIONS, actionSpec } from '../actions/catalog';
 import { nominalDayMs, parseWorkingDuration } from '../calendar/working-time';
 import { fieldsOf, type Expr } from '../expressions/ast';
 import { ExpressionSyntaxError, parseExpression } from '../expressions/parse';
-import type { Escalation, ServiceDefinition, Step } from '../generated/service-definition';
+import type { Escalation, Extension, ServiceDefinition, Step } from '../generated/service-definition';
 import type { Organisation } from '../organisation/organisation';
 import type { ClockKind } from '../calendar/clock';
-import type { PlanDuration, PlanEscalation } from '../plan/types';
+import { LANGUAGE_FEATURES, type LanguageFeature } from '../plan/features';
+import type { PlanDuration, PlanEscalation, PlanExtension } from '../plan/types';
 import { compileForm, formFields, unfitExamples, unlabelledFields } from './form-schemas';
 import type { Problem } from './problem';
 import { didYouMean } from './schemas';
@@ -36,6 +37,8 @@ export class Compilation {
   readonly problems: Problem[] = [];
   readonly entries = new Map<string, StepEntry>();
   fields: string[][] = [];
+  /** Where the definition uses features that came after the interpreter. */
+  private readonly uses: { feature: LanguageFeature; path: DocPath }[] = [];
 
   constructor(
     readonly def: ServiceDefinition,
@@ -56,7 +59,12 @@ export class Compilation {
   }
 
   report(path: DocPath, message: string, rule: string, options: { key?: boolean } = {}): void {
-    this.problems.push(this.source.problem(path, message, rule, options));
+    const problem = this.source.problem(path, message, rule, options);
+    // The service's ladder is compiled for each step; its problems are said once.
+    const said = this.problems.some(
+      (p) => p.path === problem.path && p.rule === problem.rule && p.message === problem.message,
+    );
+    if (!said) this.problems.push(problem);
   }
 
   /** Registers every step, those inside parallel branches too, reporting duplicate ids. */
@@ -210,10 +218,32 @@ export class Compilation {
     const fallback = this.org.file.escalation.default;
     const ladder = own?.ladder ?? service?.ladder ?? fallback.ladder ?? [];
     const ladderPath = own?.ladder ? [...path, 'escalation', 'ladder'] : ['escalation', 'ladder'];
-    const compiled = ladder.map((rung, i) => ({
-      after: this.duration(rung.after, [...ladderPath, i, 'after'], { allowZero: true, clock }),
-      to: rung.to,
-    }));
+    const compiled = ladder.map((rung, i) => {
+      if (rung.every !== undefined) {
+        // The organisation's default ladder is checked with the organisation.
+        if (own?.ladder || service?.ladder) this.feature('ladder-every', [...ladderPath, i, 'every']);
+        if (rung.to !== 'superior')
+          this.report(
+            [...ladderPath, i, 'every'],
+            '`every` climbs the chain of superiors: it goes with `to: superior`',
+            'rung-every',
+          );
+      }
+      return {
+        after: this.duration(rung.after, [...ladderPath, i, 'after'], { allowZero: true, clock }),
+        to: rung.to,
+        ...(rung.every !== undefined
+          ? { every: this.duration(rung.every, [...ladderPath, i, 'every'], { clock }) }
+          : {}),
+      };
+    });
+    const maxDepth = own?.maxDepth ?? service?.maxDepth ?? fallback.maxDepth;
+    if (maxDepth !== undefined) {
+      const depthPath =
+        own?.maxDepth !== undefined ? [...path, 'escalation', 'maxDepth'] : ['escalation', 'maxDepth'];
+      if (own?.maxDepth !== undefined || service?.maxDepth !== undefined)
+        this.feature('ladder-depth', depthPath);
+    }
     if (own?.ladder || service?.ladder) {
       const ms = compiled.map((rung) => rung.after.duration.days * 86_400_000 + rung.after.duration.ms);
       ms.forEach((value, i) => {
@@ -222,7 +252,11 @@ export class Compilation {
         }
       });
     }
-    return { remindAt: own?.remindAt ?? service?.remindAt ?? fallback.remindAt ?? 0.8, ladder: compiled };
+    return {
+      remindAt: own?.remindAt ?? service?.remindAt ?? fallback.remindAt ?? 0.8,
+      ladder: compiled,
+      ...(maxDepth !== undefined ? { maxDepth } : {}),
+    };
   }
 
   /** A statutory deadline, which must leave at least the target's time. */
@@ -238,6 +272,43 @@ export class Compilation {
       );
     }
     return statutory;
+  }
+
+  /** Notes that the definition uses a feature of the language at a path. */
+  feature(feature: LanguageFeature, path: DocPath): void {
+    this.uses.push({ feature, path });
+  }
+
+  /** Refuses each use of a feature the interpreter does not run: a request would ignore it. */
+  refuseFeaturesNotRun(run: ReadonlySet<LanguageFeature>): void {
+    for (const use of this.uses) {
+      if (run.has(use.feature)) continue;
+      this.report(
+        use.path,
+        `${LANGUAGE_FEATURES[use.feature]} is in the language, but the interpreter does not run it yet: a request would ignore it`,
+        'not-yet-run',
+      );
+    }
+  }
+
+  /**
+   * Limits on extensions beside `maxExtension`. A limit of times needs a limit of how far in
+   * all, a share or `maxExtension`: otherwise nothing bounds the deadline.
+   */
+  extension(value: Extension, maxExtension: PlanDuration | undefined, base: DocPath): PlanExtension {
+    const path = [...base, 'extension'];
+    this.feature('extension-limits', path);
+    if (value.maxShare === undefined && !maxExtension) {
+      this.report(
+        path,
+        'an extension needs a bound in all: `maxShare` of the term, or `maxExtension`',
+        'extension-bound',
+      );
+    }
+    return {
+      ...(value.maxTimes !== undefined ? { maxTimes: value.maxTimes } : {}),
+      ...(value.maxShare !== undefined ? { maxShare: value.maxShare } : {}),
+    };
   }
 
   /** Names of the actions automatic steps may use, for messages. */

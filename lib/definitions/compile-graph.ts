@@ -89,6 +89,9 @@ function fastest(
     if (!step) return undefined;
     // Time the request waits on the applicant is the citizen's, not the municipality's.
     if (step.kind === 'task' && step.assignee.type === 'applicant') return 0;
+    // A step with no SLA of its own is bounded only by the service's target.
+    if ((step.kind === 'task' || step.kind === 'inquiry' || step.kind === 'payment') && step.slaOfService)
+      return 0;
     if (step.kind === 'task' || step.kind === 'inquiry' || step.kind === 'payment')
       return durationMs(step.sla, dayMs);
     if (step.kind !== 'parallel') return 0;

@@ -4,9 +4,17 @@
  */
 import Ajv2020 from 'ajv/dist/2020';
 import { actionSpec } from '../actions/catalog';
-import type { Assignee, Escalation, Step } from '../generated/service-definition';
+import type {
+  Assignee,
+  Escalation,
+  Extension,
+  Step,
+  Suspension,
+  Title,
+} from '../generated/service-definition';
+import { OFFICE_ROLES } from '../organisation/load-organisation';
 import { DEFAULT_MAX_TIMES, STANDARD_OUTCOMES } from '../plan/outcome-titles';
-import type { PlanAssignee, PlanOutcome, PlanStep } from '../plan/types';
+import type { PlanAssignee, PlanDuration, PlanEscalation, PlanOutcome, PlanStep } from '../plan/types';
 import { Compilation, type StepEntry } from './compile-context';
 import { didYouMean } from './schemas';
 import type { DocPath } from './yaml-source';
@@ -32,10 +40,54 @@ function leadsBack(c: Compilation, entry: StepEntry, target: string | null): boo
   return found !== undefined && found.list === entry.list && found.index <= entry.index;
 }
 
+/**
+ * The roles an outcome may be restricted to: those of the unit doing the step (a department's
+ * own and its head; an office's manager and clerk), or undefined when the step has no unit
+ * whose people hold roles (the applicant, an agency, whoever did another step).
+ */
+function rolesOfUnit(c: Compilation, who: PlanAssignee | undefined): string[] | undefined {
+  if (who?.type === 'department')
+    return [...(c.org.department(who.department)?.roles ?? []).map((role) => role.id), 'head'];
+  if (who?.type === 'office' || who?.type === 'intake-office' || who?.type === 'office-in-field')
+    return OFFICE_ROLES;
+  return undefined;
+}
+
+function outcomeRoles(
+  c: Compilation,
+  who: PlanAssignee | undefined,
+  roles: string[],
+  path: (string | number)[],
+): string[] {
+  c.feature('outcome-roles', [...path, 'roles']);
+  const known = rolesOfUnit(c, who);
+  if (!known) {
+    c.report(
+      [...path, 'roles'],
+      'only an outcome of a step done by an office or a department can be kept to roles: the applicant, an agency or whoever did another step hold none',
+      'outcome-roles',
+    );
+    return roles;
+  }
+  roles.forEach((role, i) => {
+    if (!known.includes(role))
+      c.report(
+        [...path, 'roles', i],
+        `the unit doing this step has no role '${role}' (its roles: ${known.join(', ')})${didYouMean(role, known)}`,
+        'unknown-role',
+      );
+  });
+  return roles;
+}
+
 function outcomes(
   c: Compilation,
   entry: StepEntry,
-  declared: Record<string, { title?: { fa: string; en: string }; next?: string; maxTimes?: number }>,
+  declared: Record<
+    string,
+    { title?: { fa: string; en: string }; next?: string; maxTimes?: number; roles?: string[] }
+  >,
+  who?: PlanAssignee,
 ): Record<string, PlanOutcome> {
   const compiled: Record<string, PlanOutcome> = {};
   for (const [id, outcome] of Object.entries(declared)) {
@@ -52,6 +104,7 @@ function outcomes(
       title: title ?? { fa: id, en: id },
       next: target,
       ...(back || outcome.maxTimes !== undefined ? { maxTimes: outcome.maxTimes ?? DEFAULT_MAX_TIMES } : {}),
+      ...(outcome.roles ? { roles: outcomeRoles(c, who, outcome.roles, path) } : {}),
     };
   }
   return compiled;
@@ -85,6 +138,10 @@ export function assignee(c: Compilation, entry: StepEntry, value: Assignee, path
       'assignee-form',
     );
     return { type: 'intake-office' };
+  }
+  if (value.applicant === 'only') {
+    c.feature('applicant-only', [...path, 'applicant']);
+    return { type: 'applicant', only: true };
   }
   if (value.applicant) return { type: 'applicant' };
   if (value.officeInField !== undefined) {
@@ -127,11 +184,15 @@ export function assignee(c: Compilation, entry: StepEntry, value: Assignee, path
       `unknown department '${id}'${didYouMean(id, c.org.departmentIds())}`,
       'unknown-department',
     );
-  } else if (value.role !== undefined && !(department.roles ?? []).some((role) => role.id === value.role)) {
-    const roles = (department.roles ?? []).map((role) => role.id);
+  } else if (
+    value.role !== undefined &&
+    value.role !== 'head' &&
+    !(department.roles ?? []).some((role) => role.id === value.role)
+  ) {
+    const roles = [...(department.roles ?? []).map((role) => role.id), 'head'];
     c.report(
       [...path, 'role'],
-      `department '${id}' has no role '${value.role}'${roles.length ? ` (its roles: ${roles.join(', ')})${didYouMean(value.role, roles)}` : ' (it declares no roles)'}`,
+      `department '${id}' has no role '${value.role}' (its roles: ${roles.join(', ')})${didYouMean(value.role, roles)}`,
       'unknown-role',
     );
   }
@@ -143,7 +204,46 @@ export function assignee(c: Compilation, entry: StepEntry, value: Assignee, path
   };
 }
 
-/** A work step's deadlines: its target, the law's limit and the extension it allows. */
+/** How many levels above the unit the steering committee sits: 1 when its head is the supervisor. */
+function committeeLevel(c: Compilation, who: PlanAssignee | undefined, agency?: string): number | undefined {
+  const unit =
+    who?.type === 'department'
+      ? who.department
+      : who?.type === 'office' || who?.type === 'intake-office' || who?.type === 'office-in-field'
+        ? c.org.file.escalation.officeSupervisor
+        : agency
+          ? c.org.agency(agency)?.followUp
+          : undefined;
+  const top = c.org.file.escalation.steeringCommittee;
+  let level = 1;
+  for (let at = unit; at !== undefined && level <= 10; level++) {
+    if (at === top) return level;
+    at = c.org.department(at)?.escalatesTo ?? (at === top ? undefined : top);
+  }
+  return undefined;
+}
+
+/** A ladder that alerts the steering committee must be allowed to climb that high. */
+function checkDepth(
+  c: Compilation,
+  entry: StepEntry,
+  escalation: PlanEscalation,
+  own: Escalation | undefined,
+  level: number | undefined,
+): void {
+  const { maxDepth } = escalation;
+  if (maxDepth === undefined || level === undefined || level <= maxDepth) return;
+  if (!escalation.ladder.some((rung) => rung.to === 'steering-committee')) return;
+  const path =
+    own?.maxDepth !== undefined ? [...entry.path, 'escalation', 'maxDepth'] : ['escalation', 'maxDepth'];
+  c.report(
+    path,
+    `the ladder of step '${entry.step.id}' alerts the steering committee, ${level} levels above its unit, beyond its maxDepth ${maxDepth}`,
+    'ladder-depth',
+  );
+}
+
+/** A work step's deadlines: its target, the law's limit, the extension it allows, its escalation. */
 function deadlines(
   c: Compilation,
   entry: StepEntry,
@@ -152,24 +252,69 @@ function deadlines(
     clock?: 'working' | 'continuous';
     statutoryDeadline?: string;
     maxExtension?: string;
+    extension?: Extension;
     escalation?: Escalation;
   },
+  who?: PlanAssignee,
+  agency?: string,
 ) {
   const clock = c.clock(step.clock);
-  const sla = c.duration(step.sla, [...entry.path, 'sla'], { clock });
+  const ofService = step.sla === 'service';
+  if (ofService) c.feature('sla-of-service', [...entry.path, 'sla']);
+  // A step with no SLA of its own carries the service's, for interpreters that read `sla`.
+  const sla = ofService
+    ? c.duration(typeof c.def.sla === 'string' ? c.def.sla : 'P1D', ['sla'])
+    : c.duration(step.sla, [...entry.path, 'sla'], { clock });
   const statutory =
     step.statutoryDeadline === undefined
       ? undefined
       : c.statutory(step.statutoryDeadline, sla, [...entry.path, 'statutoryDeadline'], clock);
-  const extension =
+  const maxExtension =
     step.maxExtension === undefined
       ? undefined
       : c.duration(step.maxExtension, [...entry.path, 'maxExtension'], { clock });
+  const extension = step.extension ? c.extension(step.extension, maxExtension, entry.path) : undefined;
+  if (ofService && (maxExtension || extension)) {
+    c.report(
+      [...entry.path, step.extension ? 'extension' : 'maxExtension'],
+      "a step with no SLA of its own has no deadline of its own to extend: extend the request's target",
+      'extension-without-sla',
+    );
+  }
+  const escalation = c.escalation(step.escalation, entry.path, clock);
+  checkDepth(c, entry, escalation, step.escalation, committeeLevel(c, who, agency));
   return {
     sla,
+    ...(ofService ? { slaOfService: true as const } : {}),
     ...(statutory ? { statutoryDeadline: statutory } : {}),
-    ...(extension ? { maxExtension: extension } : {}),
-    escalation: c.escalation(step.escalation, entry.path, clock),
+    ...(maxExtension ? { maxExtension } : {}),
+    ...(extension ? { extension } : {}),
+    escalation,
+  };
+}
+
+/** What the citizen reads while the request is at a step. */
+function status(c: Compilation, entry: StepEntry, value: Title | undefined): { status?: Title } {
+  if (!value) return {};
+  c.feature('step-status', [...entry.path, 'status']);
+  return { status: value };
+}
+
+/** A clock that stands still while the step is open, for at most the expected time. */
+function suspension(
+  c: Compilation,
+  entry: StepEntry,
+  value: Suspension | undefined,
+  clock: 'working' | 'continuous' | undefined,
+): { suspend?: { expected: PlanDuration; reason: Title } } {
+  if (!value) return {};
+  const path = [...entry.path, 'suspend'];
+  c.feature('suspend', path);
+  return {
+    suspend: {
+      expected: c.duration(value.expected, [...path, 'expected'], { clock: c.clock(clock) }),
+      reason: value.reason,
+    },
   };
 }
 
@@ -206,8 +351,9 @@ export function compileStep(c: Compilation, entry: StepEntry): PlanStep {
           },
         );
       }
+      const who = assignee(c, entry, step.assignee, [...path, 'assignee']);
       const compiled = step.outcomes
-        ? outcomes(c, entry, step.outcomes)
+        ? outcomes(c, entry, step.outcomes, who)
         : {
             done: {
               title: STANDARD_OUTCOMES.done ?? { fa: 'انجام شد', en: 'Done' },
@@ -220,11 +366,13 @@ export function compileStep(c: Compilation, entry: StepEntry): PlanStep {
         ...base,
         kind: 'task',
         title: step.title,
-        assignee: assignee(c, entry, step.assignee, [...path, 'assignee']),
-        ...deadlines(c, entry, step),
+        ...status(c, entry, step.status),
+        assignee: who,
+        ...deadlines(c, entry, step, who),
         ...(form ? { form } : {}),
         outcomes: compiled,
         ...(timeout ? { onTimeout: timeout } : {}),
+        ...suspension(c, entry, step.suspend, step.clock),
       };
     }
     case 'inquiry': {
@@ -235,18 +383,20 @@ export function compileStep(c: Compilation, entry: StepEntry): PlanStep {
           'unknown-agency',
         );
       }
-      const compiled = outcomes(c, entry, step.outcomes);
+      const compiled = outcomes(c, entry, step.outcomes, { type: 'agency', agency: step.agency });
       const form = c.form(step.form, [...path, 'form']);
       const timeout = onTimeout(c, entry, step.onTimeout, Object.keys(compiled));
       return {
         ...base,
         kind: 'inquiry',
         title: step.title,
+        ...status(c, entry, step.status),
         agency: step.agency,
-        ...deadlines(c, entry, step),
+        ...deadlines(c, entry, step, undefined, step.agency),
         ...(form ? { form } : {}),
         outcomes: compiled,
         ...(timeout ? { onTimeout: timeout } : {}),
+        ...suspension(c, entry, step.suspend, step.clock),
       };
     }
     case 'payment': {
@@ -258,8 +408,9 @@ export function compileStep(c: Compilation, entry: StepEntry): PlanStep {
         ...base,
         kind: 'payment',
         title: step.title,
+        ...status(c, entry, step.status),
         fee: step.fee,
-        ...deadlines(c, entry, step),
+        ...deadlines(c, entry, step, { type: 'treasury' }),
         next: next(c, entry, step.next),
       };
     }
@@ -280,6 +431,7 @@ export function compileStep(c: Compilation, entry: StepEntry): PlanStep {
         ...base,
         kind: 'parallel',
         title: step.title,
+        ...status(c, entry, step.status),
         join: step.join ?? 'all',
         branches: step.branches.map((branch) => ({ id: branch.id, start: branch.steps[0]?.id ?? '' })),
         next: next(c, entry, step.next),
@@ -326,6 +478,14 @@ export function compileStep(c: Compilation, entry: StepEntry): PlanStep {
     }
     case 'notify':
       checkMessage(c, entry, step.message);
+      step.to.forEach((to, i) => {
+        if (to.applicant === 'only')
+          c.report(
+            [...path, 'to', i, 'applicant'],
+            '`applicant: only` is for a task the citizen must do themselves; a message goes to `applicant: true`',
+            'assignee-form',
+          );
+      });
       return {
         ...base,
         kind: 'notify',

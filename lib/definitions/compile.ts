@@ -7,6 +7,7 @@
  */
 import type { ServiceDefinition } from '../generated/service-definition';
 import type { Organisation } from '../organisation/organisation';
+import { RUN_BY_INTERPRETER, type LanguageFeature } from '../plan/features';
 import type { PlanStep, ServicePlan } from '../plan/types';
 import { contentHash } from './canonical-json';
 import { Compilation } from './compile-context';
@@ -18,6 +19,11 @@ import type { DocPath, YamlSource } from './yaml-source';
 export interface CompileResult {
   plan?: ServicePlan;
   problems: Problem[];
+}
+
+export interface CompileOptions {
+  /** The language features a plan may use: by default those the interpreter runs. */
+  features?: ReadonlySet<LanguageFeature>;
 }
 
 function compileFees(c: Compilation): ServicePlan['fees'] {
@@ -56,6 +62,7 @@ export function compileService(
   source: YamlSource,
   org: Organisation,
   schemaErrorPaths: DocPath[] = [],
+  options: CompileOptions = {},
 ): CompileResult {
   const c = new Compilation(def, source, org, schemaErrorPaths);
   if (!Array.isArray(def.steps) || def.steps.length === 0) return { problems: [] };
@@ -88,6 +95,8 @@ export function compileService(
     typeof def.maxExtension === 'string' && !c.broken(['maxExtension'])
       ? c.duration(def.maxExtension, ['maxExtension'])
       : undefined;
+  const extension =
+    def.extension && !c.broken(['extension']) ? c.extension(def.extension, maxExtension, []) : undefined;
 
   const plan: ServicePlan = {
     serviceId: def.id,
@@ -100,6 +109,7 @@ export function compileService(
     ...(urgency ? { urgency } : {}),
     ...(statutory ? { statutoryDeadline: statutory } : {}),
     ...(maxExtension ? { maxExtension } : {}),
+    ...(extension ? { extension } : {}),
     routing: {
       officeChoice: def.routing?.officeChoice ?? 'rule',
       fallback: def.routing?.fallback ?? 'neighbours',
@@ -119,5 +129,6 @@ export function compileService(
     !c.anyBroken &&
     !c.problems.some((p) => ['unknown-step', 'duplicate-id', 'cross-branch'].includes(p.rule));
   if (trustworthy) checkGraph(c, plan);
+  c.refuseFeaturesNotRun(options.features ?? RUN_BY_INTERPRETER);
   return c.problems.length > 0 || c.anyBroken ? { problems: c.problems } : { plan, problems: [] };
 }

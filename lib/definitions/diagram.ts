@@ -1,9 +1,10 @@
 /**
- * Draws a plan as a Mermaid flowchart: every step with who does it and its SLA, the outcomes
- * and branch conditions on the arrows, loops dotted with their limit, parallel groups as
- * boxes, escalation ladders and timeouts on the steps they guard.
+ * Draws a plan as a Mermaid flowchart: every step with who does it, its SLA and clock, the
+ * status the citizen reads, a clock that stands still; the outcomes and branch conditions on
+ * the arrows (with the roles an outcome is kept to), loops dotted with their limit, parallel
+ * groups as boxes, reminders and escalation ladders with their rung times, and timeouts.
  */
-import type { PlanEscalation, PlanStep, ServicePlan } from '../plan/types';
+import type { PlanDuration, PlanEscalation, PlanStep, ServicePlan } from '../plan/types';
 import { describeAssignee } from './diff';
 
 const node = (id: string) => `s_${id.replace(/-/g, '_')}`;
@@ -11,22 +12,34 @@ const node = (id: string) => `s_${id.replace(/-/g, '_')}`;
 const text = (value: string) =>
   value.replace(/"/g, '#quot;').replace(/\|/g, '#124;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
 
+/** The reminder and the rungs with their times past the deadline: `⏰ 80% ⚠ PT0S supervisor › P2D reassign`. */
 function ladder(escalation: PlanEscalation): string {
-  if (escalation.ladder.length === 0) return '';
-  return `⚠ ${escalation.ladder.map((rung) => rung.to).join(' › ')}`;
+  const reminder = escalation.remindAt > 0 ? `⏰ ${Math.round(escalation.remindAt * 100)}%` : '';
+  const rungs = escalation.ladder.map(
+    (rung) => `${rung.after.text} ${rung.to}${rung.every ? ` every ${rung.every.text}` : ''}`,
+  );
+  const depth = escalation.maxDepth !== undefined ? ` (up to level ${escalation.maxDepth})` : '';
+  return [reminder, rungs.length ? `⚠ ${rungs.join(' › ')}${depth}` : ''].filter(Boolean).join(' ');
 }
+
+/** An SLA as the diagram shows it: its duration, and the clock when it is not working time. */
+const slaText = (step: { sla: PlanDuration; slaOfService?: true }) =>
+  step.slaOfService
+    ? 'no SLA of its own'
+    : `${step.sla.text}${step.sla.clock === 'continuous' ? ' continuous' : ''}`;
 
 function label(step: PlanStep): string {
   const lines = [text(step.title.en), text(step.title.fa)];
+  if (step.status) lines.push(`citizen reads: ${text(step.status.en)}`);
   switch (step.kind) {
     case 'task':
-      lines.push(`${text(describeAssignee(step.assignee))} · ${step.sla.text}`);
+      lines.push(`${text(describeAssignee(step.assignee))} · ${slaText(step)}`);
       break;
     case 'inquiry':
-      lines.push(`inquiry to ${step.agency} · ${step.sla.text}`);
+      lines.push(`inquiry to ${step.agency} · ${slaText(step)}`);
       break;
     case 'payment':
-      lines.push(`fee ${step.fee} to the treasury · ${step.sla.text}`);
+      lines.push(`fee ${step.fee} to the treasury · ${slaText(step)}`);
       break;
     case 'automatic':
       lines.push(`action ${step.action}`);
@@ -40,6 +53,8 @@ function label(step: PlanStep): string {
     default:
       break;
   }
+  if ((step.kind === 'task' || step.kind === 'inquiry') && step.suspend)
+    lines.push(`⏸ clock stands still up to ${step.suspend.expected.text}`);
   const timesOut = (step.kind === 'task' || step.kind === 'inquiry') && step.onTimeout !== undefined;
   const applicant = step.kind === 'task' && step.assignee.type === 'applicant';
   if ('escalation' in step && !applicant && !timesOut) {
@@ -101,7 +116,8 @@ export function diagram(plan: ServicePlan): string {
       case 'inquiry':
         for (const [id, outcome] of Object.entries(step.outcomes)) {
           const limited = outcome.maxTimes !== undefined;
-          edge(step, outcome.next, limited ? `${id} ≤${outcome.maxTimes}` : id, limited);
+          const roles = outcome.roles ? ` 🔒 ${outcome.roles.join(', ')}` : '';
+          edge(step, outcome.next, `${id}${limited ? ` ≤${outcome.maxTimes}` : ''}${roles}`, limited);
         }
         if (step.onTimeout)
           edge(step, step.outcomes[step.onTimeout]?.next ?? null, `timeout: ${step.onTimeout}`, true);

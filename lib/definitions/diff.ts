@@ -28,11 +28,12 @@ export function describeAssignee(assignee: PlanAssignee): string {
     case 'office-in-field':
       return `the office named in ${assignee.field}`;
     case 'department':
+      if (assignee.role === 'head') return `the head of ${assignee.department}`;
       return `department ${assignee.department}${assignee.role ? ` (${assignee.role})` : ''}`;
     case 'same-as':
       return `the same as ${assignee.step}`;
     case 'applicant':
-      return 'the applicant';
+      return assignee.only ? 'the applicant themselves' : 'the applicant';
     case 'agency':
       return `agency ${assignee.agency}`;
     default:
@@ -89,7 +90,8 @@ function compareSteps(a: PlanStep, b: PlanStep): FieldChange[] {
   if (a.kind === 'inquiry' || b.kind === 'inquiry') {
     field('agency', a.kind === 'inquiry' ? a.agency : '', b.kind === 'inquiry' ? b.agency : '');
   }
-  field('sla', 'sla' in a ? a.sla.text : '', 'sla' in b ? b.sla.text : '');
+  const slaOf = (step: PlanStep) => ('sla' in step ? (step.slaOfService ? 'service' : step.sla.text) : '');
+  field('sla', slaOf(a), slaOf(b));
   const [ao, bo] = [outcomesOf(a), outcomesOf(b)];
   for (const id of new Set([...Object.keys(ao), ...Object.keys(bo)])) {
     field(`outcome ${id}`, ao[id] ?? '(none)', bo[id] ?? '(none)');

@@ -73,6 +73,9 @@ function durationHint(value: unknown): string {
   );
 }
 
+/** What a task's SLA may also be. */
+const SERVICE_SLA = '`service` for a step with no SLA of its own';
+
 function describe(error: ErrorObject): { message: string; key?: string } {
   const parent = (error.parentSchema ?? {}) as { title?: string; description?: string; properties?: object };
   const params = error.params as Record<string, unknown>;
@@ -94,6 +97,7 @@ function describe(error: ErrorObject): { message: string; key?: string } {
       return { message: `must be '${String(params.allowedValue)}'` };
     case 'pattern':
       if (parent.title === 'WorkingDuration') return { message: durationHint(error.data) };
+      if (parent.title === 'StepSla') return { message: `${durationHint(error.data)}; or ${SERVICE_SLA}` };
       return {
         message: `'${String(error.data)}' is not valid: ${parent.description ?? `must match ${String(params.pattern)}`}`,
       };
@@ -113,6 +117,7 @@ function describe(error: ErrorObject): { message: string; key?: string } {
       };
     case 'type':
       if (parent.title === 'WorkingDuration') return { message: durationHint(error.data) };
+      if (parent.title === 'StepSla') return { message: `${durationHint(error.data)}; or ${SERVICE_SLA}` };
       return {
         message: `must be ${/^[aeiou]/.test(String(params.type)) ? 'an' : 'a'} ${String(params.type)}`,
       };
@@ -139,6 +144,7 @@ export function checkAgainstSchema(
   if (validate(data)) return { problems: [], errorPaths: [] };
   const errors = validate.errors ?? [];
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+
   const seen = new Set<string>();
   const problems: Problem[] = [];
   const errorPaths: (string | number)[][] = [];
@@ -150,6 +156,7 @@ export function checkAgainstSchema(
     )
       continue;
     const { message, key } = describe(error);
+    const rule = `schema/${error.keyword}`;
     const path = pathOf(error);
     errorPaths.push(path);
     const dedupe = `${error.instancePath}|${message}`;
@@ -157,8 +164,8 @@ export function checkAgainstSchema(
     seen.add(dedupe);
     problems.push(
       key === undefined
-        ? source.problem(path, message, `schema/${error.keyword}`)
-        : source.problem([...path, key], message, `schema/${error.keyword}`, { key: true }),
+        ? source.problem(path, message, rule)
+        : source.problem([...path, key], message, rule, { key: true }),
     );
   }
   return { problems, errorPaths };

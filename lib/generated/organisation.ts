@@ -17,6 +17,10 @@ export type JalaliDate = string;
  * an ISO 8601 duration in working time, such as P5D (five working days), PT4H (four working hours) or P1DT2H
  */
 export type WorkingDuration = string;
+/**
+ * an ISO 8601 duration in working time, such as P5D (five working days), PT4H (four working hours) or P1DT2H
+ */
+export type WorkingDuration1 = string;
 
 /**
  * The city's districts, departments and licensed e-service offices.
@@ -179,13 +183,18 @@ export interface Escalation {
    * @maxItems 6
    */
   ladder?: Rung[];
+  /**
+   * The highest level above the assignee the ladder may alert: 1 the supervisor, 2 the supervisor's superior, and so on up the chain; rungs that would climb higher alert that level again.
+   */
+  maxDepth?: number;
 }
 export interface Rung {
   after: WorkingDuration;
   /**
-   * supervisor: the assignee's supervisor is alerted; superior: the level above the supervisor; reassign: the task moves to another eligible office, or to the department head; steering-committee: the steering committee is alerted.
+   * supervisor: the assignee's supervisor is alerted; superior: one level above the highest one alerted so far; reassign: the task moves to another eligible office, or to the department head; steering-committee: the steering committee is alerted.
    */
   to: 'supervisor' | 'superior' | 'reassign' | 'steering-committee';
+  every?: WorkingDuration1;
 }
 /**
  * Someone who acts: staff bound to a licensed office, or to a department (of a district, for a per-district one), with their roles there.

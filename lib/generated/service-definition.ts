@@ -23,11 +23,22 @@ export type WorkingDuration = string;
  */
 export type Expression = string;
 /**
+ * an ISO 8601 duration in working time, such as P5D (five working days), PT4H (four working hours) or P1DT2H
+ */
+export type WorkingDuration1 = string;
+/**
  * This interface was referenced by `ServiceDefinition`'s JSON-Schema
  * via the `definition` "Step".
  */
 export type Step =
   TaskStep | InquiryStep | PaymentStep | BranchStep | ParallelStep | AutomaticStep | NotifyStep | EndStep;
+/**
+ * The step's target, an ISO 8601 duration such as P5D or PT4H; or `service`: the step has no SLA of its own, its time counts only against the service's target.
+ *
+ * This interface was referenced by `ServiceDefinition`'s JSON-Schema
+ * via the `definition` "StepSla".
+ */
+export type StepSla = string;
 /**
  * working: SLAs count working hours on the city calendar; continuous: every hour of every day counts (burials, emergencies).
  *
@@ -46,7 +57,7 @@ export type Clock = 'working' | 'continuous';
 export type Steps = Step[];
 
 /**
- * One municipal service: what a citizen asks for, and the chain of steps that delivers it. `sla` is the service target for the whole request in working time; `form` describes the data a request carries from its start. `clock` says how SLAs count (working hours by default); `urgency` gives urgent requests a faster target. `statutoryDeadline` is the legal maximum beside the target; `maxExtension` bounds how far the target may be extended, with a reason.
+ * One municipal service: what a citizen asks for, and the chain of steps that delivers it. `sla` is the service target for the whole request in working time; `form` describes the data a request carries from its start. `clock` says how SLAs count (working hours by default); `urgency` gives urgent requests a faster target. `statutoryDeadline` is the legal maximum beside the target; `maxExtension` bounds how far the target may be extended, with a reason. `extension` limits how often and how far, as a share of the term, the target may be extended.
  */
 export interface ServiceDefinition {
   id: Id;
@@ -88,6 +99,7 @@ export interface ServiceDefinition {
   steps: Steps;
   clock?: Clock;
   urgency?: Urgency;
+  extension?: Extension;
 }
 /**
  * A title in Persian and in English.
@@ -149,6 +161,10 @@ export interface Escalation {
    * @maxItems 6
    */
   ladder?: Rung[];
+  /**
+   * The highest level above the assignee the ladder may alert: 1 the supervisor, 2 the supervisor's superior, and so on up the chain; rungs that would climb higher alert that level again.
+   */
+  maxDepth?: number;
 }
 /**
  * This interface was referenced by `ServiceDefinition`'s JSON-Schema
@@ -157,9 +173,10 @@ export interface Escalation {
 export interface Rung {
   after: WorkingDuration;
   /**
-   * supervisor: the assignee's supervisor is alerted; superior: the level above the supervisor; reassign: the task moves to another eligible office, or to the department head; steering-committee: the steering committee is alerted.
+   * supervisor: the assignee's supervisor is alerted; superior: one level above the highest one alerted so far; reassign: the task moves to another eligible office, or to the department head; steering-committee: the steering committee is alerted.
    */
   to: 'supervisor' | 'superior' | 'reassign' | 'steering-committee';
+  every?: WorkingDuration1;
 }
 /**
  * How office work of the service is given out. `officeChoice: citizen` lets an online applicant pick an office, only among the eligible ones. `fallback` says where to look when no office of the request's district is eligible: `neighbours` (the neighbouring districts, then the whole city) or `city`; if no office anywhere is, the office-supervising department takes the work: never nobody.
@@ -172,7 +189,7 @@ export interface Routing {
   fallback?: 'neighbours' | 'city';
 }
 /**
- * Work a person does: an office's clerk, a department's expert, a commission, the applicant. Ends with one of its outcomes. With `onTimeout`, that outcome is taken by itself when the SLA passes, instead of escalating (a resolved complaint the citizen leaves unanswered closes). `statutoryDeadline` is the legal maximum beside the SLA; `maxExtension` bounds how far the SLA may be extended.
+ * Work a person does: an office's clerk, a department's expert, a commission, the applicant. Ends with one of its outcomes. With `onTimeout`, that outcome is taken by itself when the SLA passes, instead of escalating (a resolved complaint the citizen leaves unanswered closes). `statutoryDeadline` is the legal maximum beside the SLA; `maxExtension` bounds how far the SLA may be extended. `sla: service`: no SLA of its own, its time counts only against the service's target. `status` is what the citizen reads while the request is here; `suspend` stops the request's clock for an expected time.
  *
  * This interface was referenced by `ServiceDefinition`'s JSON-Schema
  * via the `definition` "TaskStep".
@@ -181,11 +198,14 @@ export interface TaskStep {
   id: Id;
   kind: 'task';
   title: Title;
+  status?: Status;
   assignee: Assignee;
-  sla: WorkingDuration;
+  sla: StepSla;
   clock?: Clock;
+  suspend?: Suspension;
   statutoryDeadline?: WorkingDuration;
   maxExtension?: WorkingDuration;
+  extension?: Extension;
   form?: FormSchema;
   outcomes?: Outcomes;
   onTimeout?: Id;
@@ -193,7 +213,14 @@ export interface TaskStep {
   next?: Id;
 }
 /**
- * Who does a step. `office: intake` is the licensed office that took the request, `office: <id>` a named office, `officeInField: <field>` the office the request's data names (the office under inspection); `department: <id>` a department (for a per-district one, the request's district), with `role` a role inside it; `sameAs: <step>` whoever did that step; `applicant: true` the citizen.
+ * What the citizen reads while the request is at this step (an application status), in Persian and English, instead of the step's own title.
+ */
+export interface Status {
+  fa: string;
+  en: string;
+}
+/**
+ * Who does a step. `office: intake` is the licensed office that took the request, `office: <id>` a named office, `officeInField: <field>` the office the request's data names (the office under inspection); `department: <id>` a department (for a per-district one, the request's district), with `role` a role inside it; `sameAs: <step>` whoever did that step; `applicant: true` the citizen (`applicant: only`: the citizen themselves, never an office for them). `role: head` is the head of the department's unit.
  *
  * This interface was referenced by `ServiceDefinition`'s JSON-Schema
  * via the `definition` "Assignee".
@@ -203,8 +230,37 @@ export interface Assignee {
   department?: Id;
   role?: Id;
   sameAs?: Id;
-  applicant?: true;
+  /**
+   * The citizen: `true`, or `only` for an action the citizen must take themselves, which the office at the desk may not answer for them (a consent, an undertaking).
+   */
+  applicant?: true | 'only';
   officeInField?: string;
+}
+/**
+ * While the step is open the request's clock stands still, for at most the `expected` time; then it runs again by itself, the step still open. `reason` is what the citizen reads.
+ *
+ * This interface was referenced by `ServiceDefinition`'s JSON-Schema
+ * via the `definition` "Suspension".
+ */
+export interface Suspension {
+  expected: WorkingDuration;
+  reason: Title;
+}
+/**
+ * Limits on extending a deadline, beside `maxExtension` (how far in all): at most `maxTimes` extensions, and in all at most `maxShare` of the original term (0.5: half of it again).
+ *
+ * This interface was referenced by `ServiceDefinition`'s JSON-Schema
+ * via the `definition` "Extension".
+ */
+export interface Extension {
+  /**
+   * How many times the deadline may be extended.
+   */
+  maxTimes?: number;
+  /**
+   * How far the deadline may be extended in all, as a share of its original term.
+   */
+  maxShare?: number;
 }
 /**
  * Outcome id to where it leads.
@@ -216,7 +272,7 @@ export interface Outcomes {
   [k: string]: Outcome;
 }
 /**
- * Where the request goes when a task ends with this outcome; without `next` it goes on to the step below. An outcome that leads back to an earlier step (return for correction, a retake) may be taken at most `maxTimes` times (3 unless given).
+ * Where the request goes when a task ends with this outcome; without `next` it goes on to the step below. An outcome that leads back to an earlier step (return for correction, a retake) may be taken at most `maxTimes` times (3 unless given). With `roles`, only holders of one of those roles may take it.
  *
  * This interface was referenced by `ServiceDefinition`'s JSON-Schema
  * via the `definition` "Outcome".
@@ -225,6 +281,12 @@ export interface Outcome {
   title?: Title;
   next?: Id;
   maxTimes?: number;
+  /**
+   * Only those holding one of these roles in the unit doing the step may take this outcome (`head` is the unit's head): only the approver may waive a payment.
+   *
+   * @minItems 1
+   */
+  roles?: Id[];
 }
 /**
  * An inquiry (استعلام) to an outside agency, which answers later with one of the outcomes. `sla` is the agency's legal term. With `onTimeout`, the law reads that answer into the agency's silence past its term (no objection); without it, a late answer escalates. `statutoryDeadline` is the legal maximum beside the SLA; `maxExtension` bounds how far the SLA may be extended.
@@ -236,11 +298,14 @@ export interface InquiryStep {
   id: Id;
   kind: 'inquiry';
   title: Title;
+  status?: Status;
   agency: Id;
   sla: WorkingDuration;
   clock?: Clock;
+  suspend?: Suspension;
   statutoryDeadline?: WorkingDuration;
   maxExtension?: WorkingDuration;
+  extension?: Extension;
   form?: FormSchema;
   outcomes: Outcomes;
   onTimeout?: Id;
@@ -256,11 +321,13 @@ export interface PaymentStep {
   id: Id;
   kind: 'payment';
   title: Title;
+  status?: Status;
   fee: Id;
   sla: WorkingDuration;
   clock?: Clock;
   statutoryDeadline?: WorkingDuration;
   maxExtension?: WorkingDuration;
+  extension?: Extension;
   escalation?: Escalation;
   next?: Id;
 }
@@ -293,6 +360,7 @@ export interface ParallelStep {
   id: Id;
   kind: 'parallel';
   title: Title;
+  status?: Status;
   join?: 'all' | 'any';
   /**
    * @minItems 2
@@ -365,4 +433,14 @@ export interface Urgency {
   when: Expression;
   sla: WorkingDuration;
   clock?: Clock;
+}
+/**
+ * A title in Persian and in English.
+ *
+ * This interface was referenced by `ServiceDefinition`'s JSON-Schema
+ * via the `definition` "Status".
+ */
+export interface Title1 {
+  fa: string;
+  en: string;
 }

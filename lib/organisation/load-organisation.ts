@@ -10,6 +10,7 @@ import { didYouMean } from '../definitions/schemas';
 import type { WorkingCalendar } from '../generated/calendar';
 import type { Organisation as OrganisationFile } from '../generated/organisation';
 import type { YamlSource } from '../definitions/yaml-source';
+import { LANGUAGE_FEATURES, RUN_BY_INTERPRETER, type LanguageFeature } from '../plan/features';
 import { Organisation } from './organisation';
 
 function duplicateIds(items: { id: string }[], listName: string, source: YamlSource): Problem[] {
@@ -54,6 +55,7 @@ function crossCheck(file: OrganisationFile, source: YamlSource): Problem[] {
   department(file.duties.treasury, ['duties', 'treasury']);
   department(file.duties.operations, ['duties', 'operations']);
   problems.push(...escalationCycles(file, source));
+  problems.push(...defaultLadderFeatures(file, source));
   problems.push(...peopleProblems(file, source));
   return problems;
 }
@@ -124,6 +126,27 @@ function peopleProblems(file: OrganisationFile, source: YamlSource): Problem[] {
     });
   });
   return problems;
+}
+
+/** The default ladder may use only what the interpreter runs (lib/plan/features.ts). */
+function defaultLadderFeatures(file: OrganisationFile, source: YamlSource): Problem[] {
+  const uses: { feature: LanguageFeature; path: (string | number)[] }[] = [];
+  const fallback = file.escalation.default;
+  if (fallback.maxDepth !== undefined)
+    uses.push({ feature: 'ladder-depth', path: ['escalation', 'default', 'maxDepth'] });
+  (fallback.ladder ?? []).forEach((rung, i) => {
+    if (rung.every !== undefined)
+      uses.push({ feature: 'ladder-every', path: ['escalation', 'default', 'ladder', i, 'every'] });
+  });
+  return uses
+    .filter((use) => !RUN_BY_INTERPRETER.has(use.feature))
+    .map((use) =>
+      source.problem(
+        use.path,
+        `${LANGUAGE_FEATURES[use.feature]} is in the language, but the interpreter does not run it yet`,
+        'not-yet-run',
+      ),
+    );
 }
 
 /** An escalation chain must climb to the top, never come back to where it started. */

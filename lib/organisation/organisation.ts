@@ -102,11 +102,16 @@ export class Organisation {
     return { principal: `head:${instance.id}`, title: instance.head };
   }
 
-  /** A department (or a role inside it) doing a step; per-district departments take the request's district. */
+  /**
+   * A department (or a role inside it, or its head) doing a step; per-district departments take
+   * the request's district. The head's work escalates to the level above the head.
+   */
   departmentUnit(departmentId: string, districtId: string, roleId?: string): AssignableUnit {
     const instance = this.departmentInstance(departmentId, districtId);
     const supervisor = this.headOf(departmentId, districtId);
     if (!roleId) return { principal: `department:${instance.id}`, title: instance.title, supervisor };
+    if (roleId === 'head')
+      return { ...supervisor, supervisor: this.superiorOf(supervisor.principal, districtId) };
     const role = this.required(this.departments, departmentId, 'department').roles?.find(
       (r) => r.id === roleId,
     );

@@ -1,7 +1,8 @@
 /**
  * The execution plan: a service definition compiled for the interpreter, with defaults applied,
  * references resolved and expressions parsed. It travels inside each request's workflow input,
- * so a request keeps the plan it started with to its end. JSON only.
+ * so a request keeps the plan it started with to its end. JSON only. Fields added to the language
+ * after plans were first saved are optional, so every plan a request carries stays valid.
  */
 import type { ClockKind } from '../calendar/clock';
 import type { WorkingDuration } from '../calendar/working-time';
@@ -14,9 +15,11 @@ export type PlanAssignee =
   | { type: 'intake-office' }
   | { type: 'office'; office: string }
   | { type: 'office-in-field'; field: string }
+  /** A department's unit; `role` a role inside it, or `head` for the unit's head. */
   | { type: 'department'; department: string; perDistrict: boolean; role?: string }
   | { type: 'same-as'; step: string }
-  | { type: 'applicant' }
+  /** The citizen; `only`: the citizen themselves, whom the office at the desk may not answer for. */
+  | { type: 'applicant'; only?: true }
   | { type: 'agency'; agency: string }
   | { type: 'treasury' }
   | { type: 'operations' };
@@ -30,10 +33,26 @@ export interface PlanDuration {
 
 export type RungTarget = 'supervisor' | 'superior' | 'reassign' | 'steering-committee';
 
+export interface PlanRung {
+  after: PlanDuration;
+  to: RungTarget;
+  /** With `superior`: after its first alert, one level higher every this long. */
+  every?: PlanDuration;
+}
+
 export interface PlanEscalation {
   /** Share of the SLA after which the assignee is reminded; 0 for none. */
   remindAt: number;
-  ladder: { after: PlanDuration; to: RungTarget }[];
+  ladder: PlanRung[];
+  /** The highest level above the assignee the ladder may alert (1: the supervisor). */
+  maxDepth?: number;
+}
+
+/** Limits on extending a deadline beside `maxExtension`: how many times, and how far as a share of the term. */
+export interface PlanExtension {
+  maxTimes?: number;
+  /** In all, at most this share of the original term (0.5: half of it again). */
+  maxShare?: number;
 }
 
 export interface PlanOutcome {
@@ -42,6 +61,8 @@ export interface PlanOutcome {
   next: string | null;
   /** How many times this outcome may be taken; set on every outcome that leads back. */
   maxTimes?: number;
+  /** Only holders of one of these roles in the unit doing the step may take it (`head`: the unit's head). */
+  roles?: string[];
 }
 
 interface StepBase {
@@ -49,13 +70,19 @@ interface StepBase {
   title: Title;
   /** The parallel branch the step runs in (`<parallel step>/<branch>`), or '' at the top level. */
   scope: string;
+  /** What the citizen reads while the request is at this step, instead of its title. */
+  status?: Title;
 }
 
 /** What every step with a deadline has: its target, the law's limit, how far it may be extended. */
 interface Deadlined {
+  /** The step's target; for a step with no SLA of its own, the service's (see `slaOfService`). */
   sla: PlanDuration;
+  /** No SLA of its own: the step's deadline is the request's target, and its time counts only against it. */
+  slaOfService?: true;
   statutoryDeadline?: PlanDuration;
   maxExtension?: PlanDuration;
+  extension?: PlanExtension;
   escalation: PlanEscalation;
 }
 
@@ -65,6 +92,8 @@ interface AnsweredStep extends StepBase, Deadlined {
   outcomes: Record<string, PlanOutcome>;
   /** Outcome taken by itself when the SLA passes, instead of escalating. */
   onTimeout?: string;
+  /** While the step is open the request's clock stands still, for at most `expected`; then it runs again by itself. */
+  suspend?: { expected: PlanDuration; reason: Title };
 }
 
 export interface PlanTaskStep extends AnsweredStep {
@@ -152,6 +181,8 @@ export interface ServicePlan {
   routing?: { officeChoice: 'rule' | 'citizen'; fallback: 'neighbours' | 'city' };
   /** How far the request's target may be extended in all. */
   maxExtension?: PlanDuration;
+  /** How many times, and how far as a share of its term, the request's target may be extended. */
+  extension?: PlanExtension;
   form?: Record<string, unknown>;
   documents: { id: string; title: Title; optional: boolean }[];
   fees: Record<string, PlanFee>;

@@ -229,7 +229,7 @@ describe('compiler checks', () => {
       expect.objectContaining({
         rule: 'unknown-role',
         path: 'steps[0].assignee.role',
-        message: expect.stringContaining("(its roles: plan-reviewer); did you mean 'plan-reviewer'?"),
+        message: expect.stringContaining("(its roles: plan-reviewer, head); did you mean 'plan-reviewer'?"),
       }),
     ]);
   });
