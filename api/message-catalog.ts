@@ -115,6 +115,20 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     ],
     ['Nothing at {method} {path}', 'در {method} {path} چیزی نیست'],
     ['You have no notification {id}.', 'اعلانی با شناسه {id} برای شما نیست.'],
+    ['The sign-in has expired; sign in again.', 'ورود منقضی شده است؛ دوباره وارد شوید.'],
+    [
+      "The token is not one the city's identity provider issued.",
+      'این توکن را سامانه احراز هویت شهر صادر نکرده است.',
+    ],
+    [
+      "The identity provider signed in '{person}', who is not among the people of the organisation.",
+      'سامانه احراز هویت «{person}» را وارد کرد که در میان کارکنان سازمان نیست.',
+    ],
+    [
+      "Choosing a person without a password is for development only; sign in at the city's identity provider.",
+      'انتخاب شخص بدون گذرواژه فقط برای توسعه است؛ از راه سامانه احراز هویت شهر وارد شوید.',
+    ],
+    ["There is no person '{person}'.", 'شخصی با شناسه «{person}» نیست.'],
     [
       "The range is empty: 'from' ({from}) is not before 'to' ({to}).",
       'بازه خالی است: آغاز ({from}) پیش از پایان ({to}) نیست.',
