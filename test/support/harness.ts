@@ -32,6 +32,11 @@ export interface HarnessOptions {
   continueAsNewAfter?: number;
   /** An identity provider whose tokens the API takes (OpenID Connect). */
   oidc?: OidcConfig;
+  /** A store to use (a schema on the test's PostgreSQL server, shared with worker processes). */
+  store?: WorkStore;
+  /** No worker in this process: the suite runs worker processes of its own on `taskQueue`. */
+  withoutWorker?: boolean;
+  taskQueue?: string;
 }
 
 export interface Harness {
@@ -102,14 +107,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const bundle = process.env.PK_TEST_WORKFLOW_BUNDLE;
   if (!address || !bundle) throw new Error('end-to-end suites need test/support/global-setup.ts');
   installQuietRuntime();
-  const taskQueue = `test-${process.pid}-${Date.now()}-${++counter}`;
+  const taskQueue = options.taskQueue ?? `test-${process.pid}-${Date.now()}-${++counter}`;
   const workDir = mkdtempSync(join(process.env.PK_TEST_TMP ?? '/tmp', 'system-'));
   const domain = loadDomain({
     servicesDir: options.servicesDir ?? repoPath('definitions/services'),
     organisationDir: options.organisationDir ?? repoPath('definitions/organisation'),
     publishedDir: join(workDir, 'published'),
   });
-  const store = await openTestStore();
+  const store = options.store ?? (await openTestStore());
   const auth: AuthConfig = {
     ...TEST_AUTH,
     rateLimitPerMinute: options.rateLimitPerMinute ?? TEST_AUTH.rateLimitPerMinute,
@@ -119,14 +124,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const nativeConnection = await NativeConnection.connect({ address });
   const temporalClient = await connectClient(address, 'default');
   const { connection, client } = temporalClient;
-  const worker: Worker = await createWorker({
-    connection: nativeConnection,
-    namespace: 'default',
-    taskQueue,
-    deps: { organisation: domain.organisation, store, temporal: { client, taskQueue } },
-    workflowBundle: { codePath: bundle },
-  });
-  const running = worker.run();
+  const worker: Worker | undefined = options.withoutWorker
+    ? undefined
+    : await createWorker({
+        connection: nativeConnection,
+        namespace: 'default',
+        taskQueue,
+        deps: { organisation: domain.organisation, store, temporal: { client, taskQueue } },
+        workflowBundle: { codePath: bundle },
+      });
+  const running = worker?.run();
   await ensureLicenceRegistry(client, taskQueue, domain.organisation);
   const web: WebServer = await startWebServer(
     {
@@ -264,7 +271,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     }),
     async stop() {
       await stopWebServer(web);
-      worker.shutdown();
+      worker?.shutdown();
       await running;
       await temporalClient.close();
       await nativeConnection.close();
