@@ -41,7 +41,7 @@ export const people = {
       items: {
         type: 'object',
         required: ['id', 'name', 'role', 'unit'],
-        properties: { id: str, name: str, role, unit: title },
+        properties: { id: str, name: title, role, unit: title },
       },
     },
   },

@@ -30,7 +30,9 @@ function PeopleList({ onChosen }: { onChosen: (person: PersonToSignIn) => void }
     return (people.data?.items ?? []).filter(
       (p) =>
         !words ||
-        `${p.name} ${p.id} ${p.unit.fa} ${p.unit.en} ${t(`roles.${p.role}`)}`.toLowerCase().includes(words),
+        `${p.name.fa} ${p.name.en} ${p.id} ${p.unit.fa} ${p.unit.en} ${t(`roles.${p.role}`)}`
+          .toLowerCase()
+          .includes(words),
     );
   }, [people.data, filter, t]);
   if (people.loading) return <Loading />;
@@ -53,7 +55,7 @@ function PeopleList({ onChosen }: { onChosen: (person: PersonToSignIn) => void }
               {group.map((person) => (
                 <li key={person.id}>
                   <button type="button" onClick={() => onChosen(person)} data-person={person.id}>
-                    <strong>{person.name}</strong>
+                    <strong>{title(person.name)}</strong>
                     <span>{title(person.unit)}</span>
                   </button>
                 </li>

@@ -58,7 +58,7 @@ export interface SignInOptions {
 
 export interface PersonToSignIn {
   id: string;
-  name: string;
+  name: Title;
   role: Role;
   unit: Title;
 }
