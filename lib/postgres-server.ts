@@ -56,7 +56,7 @@ function postgresUser(): { uid: number; gid: number } | undefined {
 export async function startPostgres(
   dir: string,
   /** `durable: false` skips fsync: fine for a throwaway cluster of tests, not for measuring writes. */
-  options: { port?: number; durable?: boolean } = {},
+  options: { port?: number; durable?: boolean; settings?: Record<string, string> } = {},
 ): Promise<PostgresServer> {
   const bin = postgresBinaries();
   if (!bin)
@@ -76,6 +76,7 @@ export async function startPostgres(
     [
       ...['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1'],
       ...(options.durable === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : []),
+      ...Object.entries(options.settings ?? {}).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
     ],
     { stdio: ['ignore', 'ignore', 'pipe'], ...(user ? { uid: user.uid, gid: user.gid } : {}) },
   );

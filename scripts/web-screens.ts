@@ -83,7 +83,7 @@ async function pages(system: Harness, browser: Browser): Promise<void> {
   await page.getByLabel('کد ملی').fill('0012345678');
   await page.getByLabel('منطقه').selectOption('d01');
   await page.getByLabel('پلاک ثبتی').fill('1234/56');
-  await page.getByLabel('زیربنای کل (متر مربع)').fill('420');
+  await page.getByLabel('زیربنای ناخالص (متر مربع)').fill('420');
   await page.getByLabel('تعداد طبقات').fill('4');
   await page.getByLabel('تعداد واحدها').fill('8');
   await page.getByRole('button', { name: 'ثبت درخواست و صدور رسید' }).click();

@@ -65,10 +65,19 @@ import { workRows } from './work-rows';
 /** History length after which a request continues as new, unless its input says otherwise. */
 export const CONTINUE_AS_NEW_AFTER = 2000;
 
-export async function serviceRequest(input: RequestInput): Promise<RequestStatus> {
+/** How the engine runs a request beyond its input; only a benchmark changes it. */
+export interface EngineOptions {
+  /** Whether the request writes the work store (off only to weigh what the store costs). */
+  workStore?: boolean;
+}
+
+export async function serviceRequest(
+  input: RequestInput,
+  engine: EngineOptions = {},
+): Promise<RequestStatus> {
   const rc = new RequestCase(input, Date.now());
   const visibility = new VisibilityPublisher();
-  const recorder = new WorkRecorder(rc);
+  const recorder = new WorkRecorder(rc, engine.workStore ?? true);
   /** Every change is published: search attributes for operators, the rows of the work store. */
   const publish = () => {
     // Histories recorded before the work store kept the open tasks in the memo instead.

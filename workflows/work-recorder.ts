@@ -24,13 +24,6 @@ export const WORK_STORE_PATCH = 'work-store';
 /** Waits between attempts while the store cannot be reached: 5 s, doubling, at most 10 minutes. */
 const backoffMs = (failures: number) => Math.min(600_000, 5_000 * 2 ** Math.min(failures - 1, 7));
 
-let enabled = true;
-
-/** Runs requests of this workflow context without writing the store: for the benchmark that weighs its cost. */
-export function runWithoutWorkStore(): void {
-  enabled = false;
-}
-
 export class WorkRecorder {
   private dirty = false;
   private writing = false;
@@ -40,15 +33,15 @@ export class WorkRecorder {
   private readonly counts = { events: 0, escalations: 0, deadlineChanges: 0, notifications: 0 };
   private nationalIdSent = false;
 
-  constructor(private readonly rc: RequestCase) {}
-
-  get enabled(): boolean {
-    return enabled;
-  }
+  constructor(
+    private readonly rc: RequestCase,
+    /** Off only to weigh what the store costs a request (a benchmark). */
+    private readonly enabled = true,
+  ) {}
 
   /** The request changed: its rows will be written. */
   changed(): void {
-    if (enabled) this.dirty = true;
+    if (this.enabled) this.dirty = true;
   }
 
   /** Nothing waits to be written and no write is under way. */

@@ -57,7 +57,7 @@ describe('a residential building permit in the web app', () => {
     await clerk.getByLabel('کد ملی').fill('۰۰۱۲۳۴۵۶۷۸');
     await clerk.getByLabel('منطقه').selectOption('d01');
     await clerk.getByLabel('پلاک ثبتی').fill('1234/56');
-    await clerk.getByLabel('زیربنای کل (متر مربع)').fill('۴۲۰');
+    await clerk.getByLabel('زیربنای ناخالص (متر مربع)').fill('۴۲۰');
     await clerk.getByLabel('تعداد طبقات').fill('0');
     await clerk.getByLabel('تعداد واحدها').fill('8');
     // A floor count the form refuses is said next to the field, in Persian, before anything is sent.
@@ -87,7 +87,7 @@ describe('a residential building permit in the web app', () => {
     await clerk.getByText('این کار را شما برداشته‌اید.').waitFor();
     await clerk.getByRole('button', { name: 'ثبت و ارسال' }).click();
     await clerk.getByText('برای ادامه این گزینه را تأیید کنید.').waitFor();
-    await clerk.getByLabel('همه مدارک لازم دیده و اسکن شد').check();
+    await clerk.getByLabel('مدارک کامل دیده و اسکن شد').check();
     await completeWith(clerk, 'ثبت و ارسال');
     await clerk.getByText('بررسی نقشه و انطباق با طرح تفصیلی', { exact: false }).waitFor();
 
@@ -113,7 +113,7 @@ describe('a residential building permit in the web app', () => {
     // The correction is brought to the office; the clerk sends it back to the reviewer, and the
     // applicant sees the plan review with the date it is now expected.
     await openTaskFromWorklist(clerk, code, 'pool');
-    await clerk.getByLabel('همه مدارک لازم دیده و اسکن شد').check();
+    await clerk.getByLabel('مدارک کامل دیده و اسکن شد').check();
     await completeWith(clerk, 'ثبت و ارسال');
     await applicant.reload();
     await applicant.getByText('بررسی نقشه و انطباق با طرح تفصیلی').first().waitFor();
@@ -125,9 +125,9 @@ describe('a residential building permit in the web app', () => {
     await completeWith(reviewer, 'تأیید');
     const assessor = await desk('p-d01-fin-assessor');
     await openTaskFromWorklist(assessor, code);
-    await assessor.getByLabel('ارزش معاملاتی زمین هر متر مربع (ریال)').fill('سی');
+    await assessor.getByLabel('ارزش معاملاتی هر متر مربع زمین (ریال)').fill('سی');
     await assessor.getByText('یک عدد صحیح بنویسید.').waitFor();
-    await assessor.getByLabel('ارزش معاملاتی زمین هر متر مربع (ریال)').fill('۳۰۰۰۰۰۰۰');
+    await assessor.getByLabel('ارزش معاملاتی هر متر مربع زمین (ریال)').fill('۳۰۰۰۰۰۰۰');
     await completeWith(assessor, 'انجام شد');
 
     // The treasury records the payment that arrived against the bill.

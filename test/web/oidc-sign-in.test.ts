@@ -89,7 +89,7 @@ describe('signing in at the identity provider', () => {
     await page.waitForURL(`${system.url}/work`);
     await page.getByRole('heading', { name: 'کارتابل دفتر خدمات الکترونیک شهر کد ۰۱۰۱' }).waitFor();
     expect(new URL(authorize.url()).searchParams.get('code_challenge_method')).toBe('S256');
-    expect(await page.getByText('Reza Karimi').count()).toBeGreaterThan(0);
+    expect(await page.getByText('رضا کریمی').count()).toBeGreaterThan(0);
   }, 60_000);
 
   test('when a token is signed by another key under the provider’s name, then the API refuses it', async () => {

@@ -14,8 +14,8 @@ function DataList({ fields, data }: { fields: FieldSpec[]; data: Record<string, 
   const text = (field: FieldSpec, value: unknown): string => {
     if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
     if (field.kind === 'date' && typeof value === 'string') return digits(jalaliOf(value));
-    if (Array.isArray(value)) return value.map((v) => optionLabel(String(v), t)).join('، ');
-    if (field.kind === 'choice') return optionLabel(String(value), t);
+    if (Array.isArray(value)) return value.map((v) => optionLabel(field, String(v), language)).join('، ');
+    if (field.kind === 'choice') return optionLabel(field, String(value), language);
     if (typeof value === 'object' && value !== null) return JSON.stringify(value);
     return digits(String(value));
   };
@@ -23,7 +23,7 @@ function DataList({ fields, data }: { fields: FieldSpec[]; data: Record<string, 
     <dl className="pairs">
       {shown.map((field) => (
         <div key={field.path}>
-          <dt>{labelOf(field, language, t)}</dt>
+          <dt>{labelOf(field, language)}</dt>
           <dd dir="auto">{text(field, data[field.name])}</dd>
         </div>
       ))}

@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldFault } from '../api/problem';
 import { useFormat } from '../format';
-import { labelOf, optionLabel, type Draft, type FieldSpec } from './schema';
+import { labelOf, type Draft, type FieldSpec } from './schema';
 import type { Fault } from './validate';
 
 export interface SchemaFormProps {
@@ -44,7 +44,7 @@ function Field({ field, props }: { field: FieldSpec; props: SchemaFormProps }) {
   const fault = props.faults[field.path];
   const serverFault = props.serverFaults?.[field.path];
   const invalid = fault !== undefined || serverFault !== undefined;
-  const label = labelOf(field, language, t);
+  const label = labelOf(field, language);
   const value = props.draft[field.path];
   const described = invalid ? { 'aria-describedby': errorId, 'aria-invalid': true as const } : {};
   const example: unknown = Array.isArray(field.schema.examples)
@@ -95,7 +95,7 @@ function Field({ field, props }: { field: FieldSpec; props: SchemaFormProps }) {
           <legend>
             {label} {required}
           </legend>
-          {(field.options ?? []).map((option) => {
+          {(field.options ?? []).map(({ value: option, [language]: words }) => {
             const chosen = Array.isArray(value) ? value : [];
             return (
               <label key={option} className="choice">
@@ -109,7 +109,7 @@ function Field({ field, props }: { field: FieldSpec; props: SchemaFormProps }) {
                     )
                   }
                 />
-                {optionLabel(option, t)}
+                {words}
               </label>
             );
           })}
@@ -125,9 +125,9 @@ function Field({ field, props }: { field: FieldSpec; props: SchemaFormProps }) {
           {...described}
         >
           <option value="">{t('forms.choose')}</option>
-          {(field.options ?? []).map((option) => (
+          {(field.options ?? []).map(({ value: option, [language]: words }) => (
             <option key={option} value={option}>
-              {optionLabel(option, t)}
+              {words}
             </option>
           ))}
         </select>

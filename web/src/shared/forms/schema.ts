@@ -1,10 +1,9 @@
 /**
  * Reading a step's or a service's form (a JSON Schema object of fields) for people: the fields
  * in order, each with its label in the reader's language, what kind of input it takes, and the
- * data a filled form makes. Labels come from the schema's `title` (Persian), the catalogs'
- * `fields.<name>` and, in English, the field's `description`.
+ * data a filled form makes. Labels come from the definition itself: a field's (or a choice's)
+ * `title` is its Persian label and its `description` its English one.
  */
-import type { TFunction } from 'i18next';
 import * as jalaali from 'jalaali-js';
 import type { JsonSchema } from '../api/types';
 import { latinDigits } from '../format';
@@ -30,7 +29,14 @@ export interface FieldSpec {
   required: boolean;
   /** For a group: its own fields. */
   fields?: FieldSpec[];
-  options?: string[];
+  options?: Choice[];
+}
+
+/** One option of a choice: the value the API keeps and its label in each language. */
+export interface Choice {
+  value: string;
+  fa: string;
+  en: string;
 }
 
 /** What the fields hold while a person types: text as typed, ticks as booleans, lists as arrays. */
@@ -39,12 +45,32 @@ export type Draft = Record<string, string | boolean | string[]>;
 const asSchema = (value: unknown): JsonSchema =>
   typeof value === 'object' && value !== null ? (value as JsonSchema) : {};
 
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+
+/** A choice's options: `oneOf` constants labelled in both languages, or a bare `enum`. */
+function choicesOf(schema: JsonSchema): Choice[] | undefined {
+  if (Array.isArray(schema.enum)) {
+    return (schema.enum as unknown[]).map((value) => ({
+      value: String(value),
+      fa: String(value),
+      en: String(value),
+    }));
+  }
+  const options = Array.isArray(schema.oneOf) ? (schema.oneOf as unknown[]).map(asSchema) : [];
+  if (options.length === 0 || !options.every((option) => 'const' in option)) return undefined;
+  return options.map((option) => {
+    const value = String(option.const);
+    const fa = text(option.title) ?? text(option.description) ?? value;
+    return { value, fa, en: text(option.description) ?? fa };
+  });
+}
+
 function kindOf(schema: JsonSchema): FieldKind {
   if (schema.const === true) return 'confirm';
-  if (Array.isArray(schema.enum)) return 'choice';
+  if (choicesOf(schema)) return 'choice';
   const type = schema.type;
   if (type === 'object') return 'group';
-  if (type === 'array' && Array.isArray(asSchema(schema.items).enum)) return 'choices';
+  if (type === 'array' && choicesOf(asSchema(schema.items))) return 'choices';
   if (type === 'boolean') return 'boolean';
   if (type === 'integer') return 'integer';
   if (type === 'number') return 'number';
@@ -62,23 +88,24 @@ export function fieldsOf(schema: JsonSchema | undefined, prefix = ''): FieldSpec
     const kind = kindOf(field);
     const spec: FieldSpec = { path, name, schema: field, kind, required: required.includes(name) };
     if (kind === 'group') spec.fields = fieldsOf(field, path);
-    if (kind === 'choice') spec.options = (field.enum as unknown[]).map(String);
-    if (kind === 'choices') spec.options = (asSchema(field.items).enum as unknown[]).map(String);
+    if (kind === 'choice') spec.options = choicesOf(field);
+    if (kind === 'choices') spec.options = choicesOf(asSchema(field.items));
     return spec;
   });
 }
 
-export function labelOf(field: FieldSpec, language: 'fa' | 'en', t: TFunction): string {
-  const catalog = t(`fields.${field.name}`, { defaultValue: '' });
-  const title = typeof field.schema.title === 'string' ? field.schema.title : '';
-  const description = typeof field.schema.description === 'string' ? field.schema.description : '';
-  if (language === 'fa') return title || catalog || description || field.name;
-  return catalog || description || title || field.name;
+export function labelOf(field: FieldSpec, language: 'fa' | 'en'): string {
+  const title = text(field.schema.title);
+  const description = text(field.schema.description);
+  const label = language === 'fa' ? (title ?? description) : (description ?? title);
+  return label ?? field.name;
 }
 
-/** A value's words: the catalogs' `values.<value>`, or the value itself. */
-export const optionLabel = (value: string, t: TFunction): string =>
-  t(`values.${value}`, { defaultValue: value });
+/** A chosen value's words in the reader's language, or the value itself when it is not an option. */
+export function optionLabel(field: FieldSpec, value: string, language: 'fa' | 'en'): string {
+  const option = field.options?.find((choice) => choice.value === value);
+  return option ? option[language] : value;
+}
 
 /** 1405/09/09 (Persian or Latin digits) as the Gregorian 2026-11-30 the API keeps; undefined when not a day. */
 export function gregorianOf(jalali: string): string | undefined {

@@ -1,0 +1,10 @@
+/**
+ * The interpreter with the work store switched off, so the benchmark weighs what the store costs
+ * a request: the same code, minus the rows it writes.
+ */
+import { serviceRequest } from '../../workflows/service-request';
+import type { RequestInput } from '../../workflows/types';
+
+export async function serviceRequestWithoutStore(input: RequestInput) {
+  return serviceRequest(input, { workStore: false });
+}
