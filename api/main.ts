@@ -13,6 +13,9 @@ import { openConfiguredStore } from '../store/open-store';
 import type { WorkStore } from '../store/work-store';
 import { startWebServer, stopWebServer } from './server';
 
+/** How often an instance reads the definition versions others published. */
+const VERSION_REFRESH_MS = 2_000;
+
 export async function runApi(
   config: Config,
   domain: Domain,
@@ -47,9 +50,17 @@ export async function runApi(
     config.api.host,
   );
   logger.info({ url: web.url }, 'API listening');
+  // Versions another instance publishes reach this one's catalog within a refresh.
+  const refresh = setInterval(() => {
+    domain.designer.store.refresh().catch((error: unknown) => {
+      logger.warn({ err: error }, 'could not read newly published definitions');
+    });
+  }, VERSION_REFRESH_MS);
+  refresh.unref();
   return {
     url: web.url,
     stop: async () => {
+      clearInterval(refresh);
       await stopWebServer(web);
       await temporalClient.close();
     },
@@ -62,7 +73,8 @@ if (require.main === module) {
   const address = config.temporal.address ?? `127.0.0.1:${config.temporal.embeddedPort}`;
   openConfiguredStore(config.store, { standalone: 'npm run api' })
     .then(async (store) => {
-      const api = await runApi(config, loadDomain(config, logger), logger, address, store);
+      const domain = await loadDomain(config, store.db, logger);
+      const api = await runApi(config, domain, logger, address, store);
       onShutdown(logger, [api.stop, () => store.close()]);
     })
     .catch(exitOnStartupError);

@@ -85,14 +85,14 @@ async function main() {
     server: { executable: { type: 'existing-path', path: TEMPORAL_CLI }, ip: '127.0.0.1' },
   });
   await ensureSearchAttributes(env.connection, 'default');
-  const domain = loadDomain({
-    servicesDir: repoPath('definitions/services'),
-    organisationDir: repoPath('definitions/organisation'),
-    publishedDir: mkdtempSync(join(tmpdir(), 'pishkhan-bench-published-')),
-  });
+  const city = await openWorkStore({ url: pg.url, schema: 'city', nationalIdKey: 'bench' });
+  const domain = await loadDomain(
+    { servicesDir: repoPath('definitions/services'), organisationDir: repoPath('definitions/organisation') },
+    city.db,
+  );
   const org = domain.organisation;
   const services = domain.catalog.all().map((plan) => plan.serviceId);
-  const stores: WorkStore[] = [];
+  const stores: WorkStore[] = [city];
   const rows: string[] = [];
   const out = (line = '') => {
     rows.push(line);
@@ -101,8 +101,6 @@ async function main() {
 
   try {
     // 1. The city in the store, read through the API.
-    const city = await openWorkStore({ url: pg.url, schema: 'city', nationalIdKey: 'bench' });
-    stores.push(city);
     let started = performance.now();
     await seedCity(city.db, org, services, shape);
     const [count] = await city.db.query<{ open: number; openTasks: number; closedTasks: number }>(

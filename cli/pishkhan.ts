@@ -20,7 +20,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { cityDate } from '../lib/calendar/working-time';
-import { definitionFiles } from '../lib/definitions/catalog';
+import { compileDefinitionText, definitionFiles } from '../lib/definitions/catalog';
 import { Designer, VersionNotFoundError } from '../lib/definitions/designer';
 import { diagram } from '../lib/definitions/diagram';
 import { diffPlans, formatDiff } from '../lib/definitions/diff';
@@ -28,6 +28,8 @@ import { displayPath } from '../lib/definitions/load-yaml';
 import { DefinitionError, formatProblem, sortProblems, type Problem } from '../lib/definitions/problem';
 import { startProblems } from '../lib/definitions/start-problems';
 import { VersionStore } from '../lib/definitions/version-store';
+import { EmbeddedDatabaseBusyError } from '../store/database';
+import { openConfiguredStore } from '../store/open-store';
 import { assertSafeAuth, loadConfig, type Config } from '../lib/config';
 import { actsFor } from '../api/auth/actor';
 import { claimsOfPerson } from '../api/auth/people';
@@ -46,8 +48,26 @@ export interface Io {
 /** A failure to report as one line, with exit status 1. */
 class CliError extends Error {}
 
-function designerFor(config: Config): Designer {
-  return new Designer(loadOrganisation(config.organisationDir), new VersionStore(config.publishedDir));
+/** Where the published versions are, in words. */
+const storeName = (config: Config) =>
+  config.store.url ? 'the database of DATABASE_URL' : displayPath(config.store.dataDir);
+
+/** Runs `work` with a designer over the published versions of the store, closed afterwards. */
+async function withDesigner<T>(config: Config, work: (designer: Designer) => T | Promise<T>): Promise<T> {
+  const store = await openConfiguredStore(config.store).catch((error: unknown) => {
+    if (error instanceof EmbeddedDatabaseBusyError)
+      throw new CliError(
+        `${error.message}: publish to it with --api <url> and a designer's token, stop it first, or set DATABASE_URL to a PostgreSQL server`,
+      );
+    throw error;
+  });
+  try {
+    const versions = await VersionStore.open(store.db);
+    await versions.importFiles(config.publishedDir);
+    return await work(new Designer(loadOrganisation(config.organisationDir), versions));
+  } finally {
+    await store.close();
+  }
 }
 
 /** A folder holding organisation.yaml is the organisation's: its files are not services. */
@@ -112,7 +132,7 @@ function latestOrFile(
 }
 
 const noSuchService = (config: Config, serviceId: string) =>
-  `there is no service '${serviceId}': no version in ${displayPath(config.publishedDir)} and no file ${serviceId}.yaml in ${displayPath(config.servicesDir)}`;
+  `there is no service '${serviceId}': no version in ${storeName(config)} and no file ${serviceId}.yaml in ${displayPath(config.servicesDir)}`;
 
 function compileFile(designer: Designer, path: string): ServicePlan {
   const { plan, problems } = designer.check(displayPath(path), readFileSync(path, 'utf8'));
@@ -121,8 +141,13 @@ function compileFile(designer: Designer, path: string): ServicePlan {
 }
 
 /** A version number from the store, or a definition file compiled as it stands. */
-function planOf(designer: Designer, serviceId: string, ref: string): { plan: ServicePlan; name: string } {
-  if (/^\d+$/.test(ref)) return { plan: designer.version(serviceId, Number(ref)).plan, name: `v${ref}` };
+async function planOf(
+  designer: Designer,
+  serviceId: string,
+  ref: string,
+): Promise<{ plan: ServicePlan; name: string }> {
+  if (/^\d+$/.test(ref))
+    return { plan: (await designer.version(serviceId, Number(ref))).plan, name: `v${ref}` };
   if (!existsSync(ref)) throw new CliError(`'${ref}' is neither a version number nor a file`);
   return { plan: compileFile(designer, ref), name: displayPath(resolve(ref)) };
 }
@@ -208,15 +233,19 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
           `the organisation has ${problems.length} problem(s); services are checked against it`,
         );
       }
-      const designer = designerFor(config);
+      const org = loadOrganisation(config.organisationDir);
       const plans: ServicePlan[] = [];
       for (const file of files) {
-        const { plan, problems: found } = designer.check(displayPath(file), readFileSync(file, 'utf8'));
+        const { plan, problems: found } = compileDefinitionText(
+          displayPath(file),
+          readFileSync(file, 'utf8'),
+          org,
+        );
         problems.push(...found);
         if (plan) plans.push(plan);
       }
-      const today = cityDate(designer.org.calendar, Date.now());
-      problems.push(...startProblems(startGaps(designer.org, plans, today), files));
+      const today = cityDate(org.calendar, Date.now());
+      problems.push(...startProblems(startGaps(org, plans, today), files));
       for (const problem of sortProblems(problems)) io.out(formatProblem(problem));
       const organisation = organisations.length > 0 ? ' and the organisation' : '';
       io.out(
@@ -230,16 +259,17 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
     .description('print a Mermaid flowchart of a service (its latest version) or of a definition file')
     .argument('<service-or-file>')
     .option('--version <n>', 'a published version instead of the latest')
-    .action((target: string, options: { version?: string }) => {
-      const designer = designerFor(config);
-      if (target.endsWith('.yaml') || target.endsWith('.yml'))
-        return io.out(diagram(compileFile(designer, target)).trimEnd());
-      if (options.version) return io.out(designer.diagram(target, Number(options.version)).trimEnd());
-      const { plan, name, published } = latestOrFile(designer, config, target);
-      if (!published)
-        io.err(`drawn from ${name}: no version is published in ${displayPath(config.publishedDir)}`);
-      io.out(diagram(plan).trimEnd());
-    });
+    .action((target: string, options: { version?: string }) =>
+      withDesigner(config, async (designer) => {
+        if (target.endsWith('.yaml') || target.endsWith('.yml'))
+          return io.out(diagram(compileFile(designer, target)).trimEnd());
+        if (options.version)
+          return io.out((await designer.diagram(target, Number(options.version))).trimEnd());
+        const { plan, name, published } = latestOrFile(designer, config, target);
+        if (!published) io.err(`drawn from ${name}: no version is published in ${storeName(config)}`);
+        io.out(diagram(plan).trimEnd());
+      }),
+    );
 
   program
     .command('diff')
@@ -249,23 +279,24 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
     .argument('<service>')
     .argument('[from]', 'version number or file (default: the one before `to`)')
     .argument('[to]', 'version number or file (default: the latest)')
-    .action((serviceId: string, fromRef?: string, toRef?: string) => {
-      const designer = designerFor(config);
-      const latest = designer.store.latest(serviceId)?.version ?? 0;
-      const file = fileOf(config, serviceId);
-      if (latest === 0 && !file) throw new CliError(noSuchService(config, serviceId));
-      // The last two versions; with one, that version and the file; with none, the file is all new.
-      const defaultTo = latest >= 2 || !file ? String(latest) : file;
-      const to = planOf(designer, serviceId, toRef ?? defaultTo);
-      if (latest === 0 && fromRef === undefined) {
-        const nothing = { ...to.plan, steps: {} };
-        io.out(formatDiff(diffPlans(nothing, to.plan), `${serviceId}: nothing published → ${to.name}`));
-        return;
-      }
-      const defaultFrom = String(Math.max(1, latest >= 2 && toRef === undefined ? latest - 1 : latest));
-      const from = planOf(designer, serviceId, fromRef ?? defaultFrom);
-      io.out(formatDiff(diffPlans(from.plan, to.plan), `${serviceId}: ${from.name} → ${to.name}`));
-    });
+    .action((serviceId: string, fromRef?: string, toRef?: string) =>
+      withDesigner(config, async (designer) => {
+        const latest = designer.store.latest(serviceId)?.version ?? 0;
+        const file = fileOf(config, serviceId);
+        if (latest === 0 && !file) throw new CliError(noSuchService(config, serviceId));
+        // The last two versions; with one, that version and the file; with none, the file is all new.
+        const defaultTo = latest >= 2 || !file ? String(latest) : file;
+        const to = await planOf(designer, serviceId, toRef ?? defaultTo);
+        if (latest === 0 && fromRef === undefined) {
+          const nothing = { ...to.plan, steps: {} };
+          io.out(formatDiff(diffPlans(nothing, to.plan), `${serviceId}: nothing published → ${to.name}`));
+          return;
+        }
+        const defaultFrom = String(Math.max(1, latest >= 2 && toRef === undefined ? latest - 1 : latest));
+        const from = await planOf(designer, serviceId, fromRef ?? defaultFrom);
+        io.out(formatDiff(diffPlans(from.plan, to.plan), `${serviceId}: ${from.name} → ${to.name}`));
+      }),
+    );
 
   program
     .command('publish')
@@ -287,25 +318,27 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
         const missing = services.filter((id) => !files.some((file) => basename(file, extname(file)) === id));
         if (missing.length > 0) throw new CliError(`no definition file for ${missing.join(', ')}`);
         if (options.api) return publishToApi(io, files, options.api, options.token);
-        const designer = designerFor(config);
-        const store = displayPath(config.publishedDir);
-        io.out(
-          `publishing to the local store ${store}: no server is asked (a system running on this data directory reads it; --api <url> with a designer's token publishes to a running one)`,
-        );
-        const problems: Problem[] = [];
-        for (const file of files) {
-          const result = designer.publish(
-            displayPath(file),
-            readFileSync(file, 'utf8'),
-            options.by,
-            `published from ${displayPath(file)}`,
+        const store = storeName(config);
+        const problems = await withDesigner(config, async (designer) => {
+          io.out(
+            `publishing to the store ${store}: no server is asked (systems on this store start new requests on it; --api <url> with a designer's token publishes to a running one)`,
           );
-          if ('problems' in result) problems.push(...result.problems);
-          else
-            io.out(
-              `${result.serviceId}: ${result.created ? `version ${result.version} written to ${store}` : `unchanged (version ${result.version})`}`,
+          const problems: Problem[] = [];
+          for (const file of files) {
+            const result = await designer.publish(
+              displayPath(file),
+              readFileSync(file, 'utf8'),
+              options.by,
+              `published from ${displayPath(file)}`,
             );
-        }
+            if ('problems' in result) problems.push(...result.problems);
+            else
+              io.out(
+                `${result.serviceId}: ${result.created ? `version ${result.version} written to ${store}` : `unchanged (version ${result.version})`}`,
+              );
+          }
+          return problems;
+        });
         if (problems.length > 0) throw new DefinitionError(problems);
       },
     );
@@ -314,23 +347,24 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
     .command('versions')
     .description('list the published versions of a service')
     .argument('<service>')
-    .action((serviceId: string) => {
-      const designer = designerFor(config);
-      if (!designer.store.latest(serviceId)) {
-        const file = fileOf(config, serviceId);
-        if (!file) throw new CliError(noSuchService(config, serviceId));
-        io.out(
-          `${serviceId}: no version is published in ${displayPath(config.publishedDir)}; ${displayPath(file)} becomes version 1 when it is (npm start publishes new services)`,
-        );
-        return;
-      }
-      for (const v of designer.store.versions(serviceId)) {
-        const rollback = v.rolledBackFrom ? ` (restores v${v.rolledBackFrom})` : '';
-        io.out(
-          `v${v.version}  ${v.publishedAt}  ${v.publishedBy}  ${v.hash.slice(0, 12)}  ${v.note}${rollback}`,
-        );
-      }
-    });
+    .action((serviceId: string) =>
+      withDesigner(config, (designer) => {
+        if (!designer.store.latest(serviceId)) {
+          const file = fileOf(config, serviceId);
+          if (!file) throw new CliError(noSuchService(config, serviceId));
+          io.out(
+            `${serviceId}: no version is published in ${storeName(config)}; ${displayPath(file)} becomes version 1 when it is (npm start publishes new services)`,
+          );
+          return;
+        }
+        for (const v of designer.store.versions(serviceId)) {
+          const rollback = v.rolledBackFrom ? ` (restores v${v.rolledBackFrom})` : '';
+          io.out(
+            `v${v.version}  ${v.publishedAt}  ${v.publishedBy}  ${v.hash.slice(0, 12)}  ${v.note}${rollback}`,
+          );
+        }
+      }),
+    );
 
   program
     .command('rollback')
@@ -338,10 +372,12 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
     .argument('<service>')
     .argument('<version>')
     .option('--by <name>', 'who rolls back, for the record', process.env.USER ?? 'cli')
-    .action((serviceId: string, version: string, options: { by: string }) => {
-      const restored = designerFor(config).rollback(serviceId, Number(version), options.by);
-      io.out(`${serviceId}: version ${restored.version} restores version ${version}`);
-    });
+    .action((serviceId: string, version: string, options: { by: string }) =>
+      withDesigner(config, async (designer) => {
+        const restored = await designer.rollback(serviceId, Number(version), options.by);
+        io.out(`${serviceId}: version ${restored.version} restores version ${version}`);
+      }),
+    );
 
   program
     .command('people')

@@ -8,6 +8,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { runApi } from '../api/main';
 import { loadConfig } from '../lib/config';
 import { loadDomain } from '../lib/load-domain';
+import { loadOrganisation } from '../lib/organisation/load-organisation';
 import { createLogger } from '../lib/logger';
 import { repoRoot } from '../lib/paths';
 import { exitOnStartupError, onShutdown } from '../lib/process';
@@ -22,7 +23,17 @@ async function main() {
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const domain = loadDomain(config, logger);
+  const organisation = loadOrganisation(config.organisationDir);
+  const { planner } = deliveriesFor(config.delivery, organisation);
+  // The store first: the published definitions live in it, and are checked before anything starts.
+  const store = await openConfiguredStore(config.store, planner ? { deliveries: planner } : {});
+  let domain;
+  try {
+    domain = await loadDomain(config, store.db, logger, organisation);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 
   let address = config.temporal.address;
   let where: string;
@@ -44,15 +55,13 @@ async function main() {
     where = `${address}, namespace ${config.temporal.namespace}, state in ${relative(repoRoot, dbFile)}`;
   }
 
-  let api, worker, store;
+  let api, worker;
   try {
-    const { planner } = deliveriesFor(config.delivery, domain.organisation);
-    store = await openConfiguredStore(config.store, planner ? { deliveries: planner } : {});
     api = await runApi(config, domain, logger, address, store);
     worker = await runWorker(config, domain.organisation, logger, address, store);
   } catch (error) {
     await api?.stop();
-    await store?.close();
+    await store.close();
     await stopServer();
     throw error;
   }

@@ -1,8 +1,8 @@
 /**
- * Loads what the processes need from the definitions folder: the organisation, and the
- * published definitions. A service never published is published from its file as version 1;
- * a file that changed since its last publication is reported, and published only on purpose.
- * Every service must be one a citizen can start in every district.
+ * Loads what the processes need: the organisation from the definitions folder, and the
+ * published definitions from the store's database. A service never published is published from
+ * its file as version 1; a file that changed since its last publication is reported, and
+ * published only on purpose. Every service must be one a citizen can start in every district.
  */
 import { cityDate } from './calendar/working-time';
 import { definitionFiles } from './definitions/catalog';
@@ -11,6 +11,7 @@ import { startProblems } from './definitions/start-problems';
 import { Designer } from './definitions/designer';
 import { PublishedCatalog } from './definitions/published-catalog';
 import { VersionStore } from './definitions/version-store';
+import type { Queryable } from '../store/database';
 import type { Logger } from './logger';
 import { loadOrganisation } from './organisation/load-organisation';
 import type { Organisation } from './organisation/organisation';
@@ -22,14 +23,29 @@ export interface Domain {
   catalog: PublishedCatalog;
 }
 
-export function loadDomain(
-  paths: { organisationDir: string; servicesDir: string; publishedDir: string },
+export async function loadDomain(
+  paths: {
+    organisationDir: string;
+    servicesDir: string;
+    /** Where versions were kept as files before the database: brought in once, if there. */
+    publishedDir?: string;
+  },
+  db: Queryable,
   logger?: Logger,
-): Domain {
-  const organisation = loadOrganisation(paths.organisationDir);
-  const store = new VersionStore(paths.publishedDir);
+  /** The organisation, when the caller loaded it already. */
+  organisation: Organisation = loadOrganisation(paths.organisationDir),
+): Promise<Domain> {
+  const store = await VersionStore.open(db);
+  if (paths.publishedDir) {
+    const imported = await store.importFiles(paths.publishedDir);
+    if (imported > 0)
+      logger?.info(
+        { imported, from: paths.publishedDir },
+        'brought published versions from files into the database',
+      );
+  }
   const designer = new Designer(organisation, store);
-  const { published, unpublishedChanges, problems } = designer.publishFiles(
+  const { published, unpublishedChanges, problems } = await designer.publishFiles(
     paths.servicesDir,
     'first start',
     {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever is missing for the start and test commands: node modules (the root's and
 # the web app's) and, unless TEMPORAL_ADDRESS points at an existing server, the Temporal CLI;
-# with --tests, also the time-skipping test server and Debian's Chromium the tests use.
+# with --tests, also the time-skipping test server, Debian's Chromium and PostgreSQL the tests use.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -12,4 +12,7 @@ fi
 if [ "${1:-}" = "--tests" ]; then
   "$here/install-test-server.sh"
   "$here/install-chromium.sh"
+  if [ "${PK_TEST_POSTGRES:-}" != "off" ]; then
+    "$here/install-postgres.sh"
+  fi
 fi

@@ -4,7 +4,7 @@
  * process with its files in the data directory (one machine, nothing to install). Both speak the
  * same SQL; the rest of the store sees only this interface.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -85,15 +85,57 @@ function serverDatabase(url: string, schema: string, poolSize: number): Database
   };
 }
 
+/** The embedded database's files are open in another process: one process at a time may open them. */
+export class EmbeddedDatabaseBusyError extends Error {
+  override name = 'EmbeddedDatabaseBusyError';
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(`the embedded database in ${dataDir} is open in process ${pid} (npm start)`);
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Marks the files as this process's; a mark left by a process that died is taken over. */
+function lockFiles(dataDir: string): () => void {
+  const file = `${dataDir}.pid`;
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      if (pid > 0 && running(pid)) throw new EmbeddedDatabaseBusyError(dataDir, pid);
+      rmSync(file, { force: true });
+    }
+  }
+}
+
 async function embeddedDatabase(
   dataDir: string | undefined,
   schema: string,
   template: Blob | undefined,
 ): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const unlock = dataDir ? lockFiles(dataDir) : () => {};
   const db = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(template ? { loadDataDir: template } : {}) });
-  await db.waitReady;
-  await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema};`);
+  try {
+    await db.waitReady;
+    await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema};`);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   return {
     kind: 'embedded',
     async query<Row>(sql: string, params: unknown[] = []) {
@@ -105,7 +147,10 @@ async function embeddedDatabase(
           query: async <Row>(sql: string, params: unknown[] = []) => (await tx.query<Row>(sql, params)).rows,
         }),
       ),
-    close: () => db.close(),
+    close: async () => {
+      await db.close();
+      unlock();
+    },
     dump: async () => db.dumpDataDir('gzip'),
   };
 }

@@ -69,11 +69,19 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
 
 /** Statements of a migration file, split at semicolons that end a line; comments dropped. */
 export function splitStatements(sql: string): string[] {
-  return sql
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('--'))
-    .join('\n')
-    .split(/;\s*$/m)
-    .map((statement) => statement.trim())
-    .filter((statement) => statement !== '');
+  const statements: string[] = [];
+  let current: string[] = [];
+  // Inside a $$-quoted body (a function's), a line ending in ';' does not end the statement.
+  let quoted = false;
+  for (const line of sql.split('\n')) {
+    if (!quoted && line.trimStart().startsWith('--')) continue;
+    current.push(line);
+    if ((line.match(/\$\$/g) ?? []).length % 2 === 1) quoted = !quoted;
+    if (!quoted && /;\s*$/.test(line)) {
+      statements.push(current.join('\n').trim().replace(/;$/, ''));
+      current = [];
+    }
+  }
+  statements.push(current.join('\n').trim());
+  return statements.filter((statement) => statement !== '');
 }

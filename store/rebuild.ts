@@ -57,6 +57,7 @@ export async function rebuild(
     }
     options.onProgress?.(i + 1, ids.length);
   }
+  await writer.recountOpenTasks();
   return { requests: ids.length, written, failed };
 }
 
@@ -162,5 +163,28 @@ export async function reconcile(
     }
     found.push(...differences(rows, await storedRows(db, rows.request.trackingCode)));
   }
+  found.push(...(await counterDifferences(db)));
   return { checked: ids.length, differences: found, unreadable };
+}
+
+/** Where the open-task counters the summaries and worklists read disagree with a count of the open tasks. */
+export async function counterDifferences(db: Queryable): Promise<Difference[]> {
+  const rows = await db.query<{ what: string; counted: number; kept: number }>(
+    `SELECT 'open tasks counted for ' || service_id || '/' || step_id || ' in ' || district || ' at ' || unit
+              || ' (' || sla || ')' AS what, coalesce(c.n, 0)::int AS counted, coalesce(k.n, 0)::int AS kept
+       FROM (SELECT service_id, step_id, district, coalesce(holder_unit, '') AS unit, sla, count(*) AS n
+               FROM tasks WHERE status = 'open' GROUP BY 1, 2, 3, 4, 5) c
+       FULL JOIN (SELECT service_id, step_id, district, holder_unit AS unit, sla, sum(n) AS n
+                    FROM open_task_counts GROUP BY 1, 2, 3, 4, 5) k
+      USING (service_id, step_id, district, unit, sla)
+      WHERE coalesce(c.n, 0) <> coalesce(k.n, 0)
+     UNION ALL
+     SELECT 'open tasks counted for ' || holder || ' (' || sla || (CASE WHEN claimed THEN ', claimed' ELSE '' END) || ')',
+            coalesce(c.n, 0)::int, coalesce(k.n, 0)::int
+       FROM (SELECT holder, sla, claimed_by IS NOT NULL AS claimed, count(*) AS n
+               FROM tasks WHERE status = 'open' GROUP BY 1, 2, 3) c
+       FULL JOIN open_task_counts_by_holder k USING (holder, sla, claimed)
+      WHERE coalesce(c.n, 0) <> coalesce(k.n, 0)`,
+  );
+  return rows.map((row) => ({ trackingCode: '', what: row.what, temporal: row.counted, store: row.kept }));
 }

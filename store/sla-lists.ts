@@ -65,8 +65,11 @@ export async function slaList(
   page: { page: number; pageSize: number },
 ): Promise<{ total: number; items: SlaItemRow[] }> {
   const countParams = new Params();
+  const counters = counterConditions(kind, filter, countParams);
   const [count] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM tasks t WHERE ${conditions(kind, filter, countParams).join(' AND ')}`,
+    counters
+      ? `SELECT coalesce(sum(t.n), 0)::int AS n FROM open_task_counts t WHERE ${counters.join(' AND ')}`
+      : `SELECT count(*)::int AS n FROM tasks t WHERE ${conditions(kind, filter, countParams).join(' AND ')}`,
     countParams.values,
   );
   const total = count?.n ?? 0;
@@ -97,18 +100,25 @@ export interface SummaryGroup {
   escalated: number;
 }
 
-/** The key a task counts under, now (its holder) and for its breach (who let it breach). */
-function keys(by: GroupBy): { now: string; breach: string } {
+/**
+ * The key a task counts under, now (its holder) and for its breach (who let it breach), on the
+ * tasks or on their counters, which keep the kind of holder (office, department, head) apart.
+ */
+function keys(by: GroupBy, counters: boolean): { now: string; breach: string } {
+  const kindIs = (column: 'holder' | 'breached', kinds: string[]) =>
+    counters
+      ? `t.${column}_kind IN (${kinds.map((kind) => `'${kind}'`).join(', ')})`
+      : `t.${column === 'holder' ? 'holder' : 'breached_holder'} ~ '^(${kinds.join('|')}):'`;
   switch (by) {
     case 'office':
       return {
-        now: `CASE WHEN t.holder LIKE 'office:%' THEN t.holder_unit END`,
-        breach: `CASE WHEN t.breached_holder LIKE 'office:%' THEN t.breached_unit END`,
+        now: `CASE WHEN ${kindIs('holder', ['office'])} THEN t.holder_unit END`,
+        breach: `CASE WHEN ${kindIs('breached', ['office'])} THEN t.breached_unit END`,
       };
     case 'department':
       return {
-        now: `CASE WHEN t.holder ~ '^(department|head):' THEN t.holder_unit END`,
-        breach: `CASE WHEN t.breached_holder ~ '^(department|head):' THEN t.breached_unit END`,
+        now: `CASE WHEN ${kindIs('holder', ['department', 'head'])} THEN t.holder_unit END`,
+        breach: `CASE WHEN ${kindIs('breached', ['department', 'head'])} THEN t.breached_unit END`,
       };
     case 'service':
       return { now: 't.service_id', breach: 't.service_id' };
@@ -119,11 +129,45 @@ function keys(by: GroupBy): { now: string; breach: string } {
   }
 }
 
+/**
+ * The same filters on the open-task counters (open_task_counts, kept by a trigger): what a
+ * summary without dates or an escalation target reads, a few thousand rows instead of every task.
+ */
+function counterConditions(
+  kind: SlaList | undefined,
+  filter: SlaFilter,
+  params: Params,
+): string[] | undefined {
+  if (filter.from || filter.to || filter.escalatedTo) return undefined;
+  const where = ['t.n > 0'];
+  if (kind === 'breached') where.push(`t.sla = 'breached'`);
+  if (kind === 'at-risk') where.push(`t.sla = 'at-risk'`);
+  if (kind === 'escalated') where.push('t.escalated');
+  const unitColumn = kind === 'breached' ? 't.breached_unit' : 't.holder_unit';
+  if (filter.office) where.push(`${unitColumn} = ${params.add(filter.office)}`);
+  if (filter.department) {
+    const department = params.add(filter.department);
+    where.push(
+      filter.department.includes('.')
+        ? `${unitColumn} = ${department}`
+        : `t.holder_department = ${department}`,
+    );
+  }
+  if (filter.district) where.push(`t.district = ${params.add(filter.district)}`);
+  if (filter.service) where.push(`t.service_id = ${params.add(filter.service)}`);
+  if (filter.step) where.push(`t.step_id = ${params.add(filter.step)}`);
+  return where;
+}
+
 /** Open, at-risk, breached and escalated tasks per group, most breaches first. */
 export async function slaSummary(db: Queryable, by: GroupBy, filter: SlaFilter): Promise<SummaryGroup[]> {
   const params = new Params();
-  const where = conditions(undefined, filter, params).join(' AND ');
-  const key = keys(by);
+  const counters = counterConditions(undefined, filter, params);
+  const key = keys(by, counters !== undefined);
+  // Each task counts once (n = 1) when read from the tasks, n times when read from a counter.
+  const [from, where, n, escalated] = counters
+    ? ['open_task_counts t', counters.join(' AND '), 't.n', 't.escalated']
+    : ['tasks t', conditions(undefined, filter, params).join(' AND '), '1', 't.escalation_level > 0'];
   const rows = await db.query<{
     key: string;
     open: number;
@@ -133,12 +177,12 @@ export async function slaSummary(db: Queryable, by: GroupBy, filter: SlaFilter):
   }>(
     `SELECT key, sum(open)::int AS open, sum(at_risk)::int AS at_risk, sum(breached)::int AS breached,
             sum(escalated)::int AS escalated
-       FROM (SELECT ${key.now} AS key, 1 AS open, (t.sla = 'at-risk')::int AS at_risk, 0 AS breached,
-                    (t.escalation_level > 0)::int AS escalated
-               FROM tasks t WHERE ${where}
+       FROM (SELECT ${key.now} AS key, ${n} AS open, CASE WHEN t.sla = 'at-risk' THEN ${n} ELSE 0 END AS at_risk,
+                    0 AS breached, CASE WHEN ${escalated} THEN ${n} ELSE 0 END AS escalated
+               FROM ${from} WHERE ${where}
              UNION ALL
-             SELECT ${key.breach}, 0, 0, 1, 0 FROM tasks t WHERE ${where} AND t.sla = 'breached') counted
-      WHERE key IS NOT NULL
+             SELECT ${key.breach}, 0, 0, ${n}, 0 FROM ${from} WHERE ${where} AND t.sla = 'breached') counted
+      WHERE key IS NOT NULL AND key <> ''
       GROUP BY key ORDER BY breached DESC, open DESC, key`,
     params.values,
   );

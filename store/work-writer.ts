@@ -36,6 +36,17 @@ export class WorkWriter {
     private readonly deliveries?: DeliveryPlanner,
   ) {}
 
+  /**
+   * Counts the open tasks again into the counters the summaries and worklists read, while writers
+   * wait: after a rebuild, so counters that drifted (a restore, a hand edit) agree again.
+   */
+  async recountOpenTasks(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('LOCK TABLE tasks IN SHARE MODE');
+      await tx.query('SELECT recount_open_tasks()');
+    });
+  }
+
   async write(changes: WorkChanges): Promise<void> {
     await this.db.transaction(async (tx) => {
       const code = changes.trackingCode;

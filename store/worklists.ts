@@ -146,14 +146,14 @@ export async function worklist(
 ): Promise<{ items: WorkItemRow[]; total: number; counts: WorklistCounts }> {
   const countParams = new Params();
   const conditions = listConditions(reader, filter, countParams);
-  const me = countParams.add(reader.me);
-  const groups = await db.query<{ sla: SlaState; claimed: boolean; mine: boolean; n: number }>(
-    `SELECT t.sla, t.claimed_by IS NOT NULL AS claimed, COALESCE(t.claimed_by = ${me}, FALSE) AS mine,
-            count(*)::int AS n
-       FROM tasks t WHERE ${conditions.join(' AND ')} GROUP BY 1, 2, 3`,
-    countParams.values,
-  );
-  type Group = (typeof groups)[number];
+  const groups = countersServe(reader, filter)
+    ? await countedGroups(db, reader, filter)
+    : await db.query<Group>(
+        `SELECT t.sla, t.claimed_by IS NOT NULL AS claimed, COALESCE(t.claimed_by = ${countParams.add(reader.me)}, FALSE) AS mine,
+                count(*)::int AS n
+           FROM tasks t WHERE ${conditions.join(' AND ')} GROUP BY 1, 2, 3`,
+        countParams.values,
+      );
   const sum = (keep: (g: Group) => boolean) => groups.filter(keep).reduce((n, g) => n + g.n, 0);
   const bySla = {
     ok: sum((g) => g.sla === 'ok'),
@@ -186,6 +186,56 @@ export async function worklist(
     params.values,
   );
   return { items: rows.map(itemOf), total, counts };
+}
+
+interface Group {
+  sla: SlaState;
+  claimed: boolean;
+  mine: boolean;
+  n: number;
+}
+
+/**
+ * Whether the holders' counters (open_task_counts_by_holder) can count the list: they know each
+ * holder's open tasks per SLA state and claim, not their service, district or step.
+ */
+function countersServe(reader: Reader, filter: WorklistFilter): boolean {
+  const agencies = reader.scope.agencies;
+  return (
+    !filter.escalatedToMe &&
+    !filter.trackingCode &&
+    !filter.nationalIdHash &&
+    !filter.service &&
+    !filter.district &&
+    !filter.step &&
+    !(agencies && agencies.principals.length > 0 && agencies.district)
+  );
+}
+
+/**
+ * A worklist's tasks per SLA state and claim, from the holders' counters; the counters know
+ * whether a task is claimed, not by whom, so the reader's own are counted from their index.
+ */
+async function countedGroups(db: Queryable, reader: Reader, filter: WorklistFilter): Promise<Group[]> {
+  const params = new Params();
+  const groups = await db.query<Group>(
+    `SELECT t.sla, t.claimed, FALSE AS mine, sum(t.n)::int AS n FROM open_task_counts_by_holder t
+      WHERE t.n > 0 AND ${holderCondition(reader.scope, params)} GROUP BY 1, 2`,
+    params.values,
+  );
+  const mineParams = new Params();
+  const mine = await db.query<{ sla: SlaState; n: number }>(
+    `SELECT t.sla, count(*)::int AS n FROM tasks t
+      WHERE ${listConditions(reader, filter, mineParams).join(' AND ')} AND t.claimed_by = ${mineParams.add(reader.me)}
+      GROUP BY 1`,
+    mineParams.values,
+  );
+  for (const { sla, n } of mine) {
+    const claimed = groups.find((g) => g.sla === sla && g.claimed);
+    if (claimed) claimed.n -= n;
+    groups.push({ sla, claimed: true, mine: true, n });
+  }
+  return groups;
 }
 
 /** Open tasks escalated to the reader's unit, whoever holds them. */

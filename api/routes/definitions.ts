@@ -26,9 +26,9 @@ function summary(plan: ServicePlan) {
   };
 }
 
-function versionOf(designer: Designer, serviceId: string, version?: number) {
+async function versionOf(designer: Designer, serviceId: string, version?: number) {
   try {
-    return designer.version(serviceId, version);
+    return await designer.version(serviceId, version);
   } catch (error) {
     if (error instanceof VersionNotFoundError) throw new ProblemError('version-not-found', error.message);
     throw error;
@@ -74,7 +74,7 @@ export function definitionRoutes(ctx: ApiContext): Router {
         200: { description: 'Valid, or every problem with its line and column', schema: answer.validation },
       },
     },
-    (call) => {
+    async (call) => {
       const { plan, problems } = designer.check('request-body.yaml', call.body as string);
       return {
         body: plan
@@ -105,8 +105,8 @@ export function definitionRoutes(ctx: ApiContext): Router {
       },
       problems: ['invalid-definition'],
     },
-    (call) => {
-      const result = designer.publish(
+    async (call) => {
+      const result = await designer.publish(
         'request-body.yaml',
         call.body as string,
         actorName(call.actor as Actor),
@@ -142,8 +142,8 @@ export function definitionRoutes(ctx: ApiContext): Router {
       responses: { 200: { description: 'The definition', schema: answer.definition } },
       problems: ['version-not-found'],
     },
-    (call) => {
-      const found = versionOf(designer, String(call.params.serviceId));
+    async (call) => {
+      const found = await versionOf(designer, String(call.params.serviceId));
       return {
         body: {
           ...summary(found.plan),
@@ -168,8 +168,8 @@ export function definitionRoutes(ctx: ApiContext): Router {
       responses: { 200: { description: 'The versions', schema: answer.versions } },
       problems: ['version-not-found'],
     },
-    (call) => {
-      const latest = versionOf(designer, String(call.params.serviceId));
+    async (call) => {
+      const latest = await versionOf(designer, String(call.params.serviceId));
       const items: VersionSummary[] = designer.store.versions(latest.serviceId);
       return { body: { total: items.length, items } };
     },
@@ -188,8 +188,8 @@ export function definitionRoutes(ctx: ApiContext): Router {
       responses: { 200: { description: 'The version', schema: answer.version } },
       problems: ['version-not-found'],
     },
-    (call) => {
-      const found = versionOf(designer, String(call.params.serviceId), Number(call.params.version));
+    async (call) => {
+      const found = await versionOf(designer, String(call.params.serviceId), Number(call.params.version));
       const { source, plan, ...meta } = found;
       return { body: { ...meta, source, plan } };
     },
@@ -209,13 +209,13 @@ export function definitionRoutes(ctx: ApiContext): Router {
       responses: { 200: { description: 'The diagram', schema: answer.diagram } },
       problems: ['version-not-found'],
     },
-    (call) => {
-      const found = versionOf(designer, String(call.params.serviceId), number(call.query.version));
+    async (call) => {
+      const found = await versionOf(designer, String(call.params.serviceId), number(call.query.version));
       return {
         body: {
           serviceId: found.serviceId,
           version: found.version,
-          mermaid: designer.diagram(found.serviceId, found.version),
+          mermaid: await designer.diagram(found.serviceId, found.version),
         },
       };
     },
@@ -235,14 +235,14 @@ export function definitionRoutes(ctx: ApiContext): Router {
       responses: { 200: { description: 'The changes', schema: answer.diff } },
       problems: ['version-not-found'],
     },
-    (call) => {
-      const latest = versionOf(designer, String(call.params.serviceId));
+    async (call) => {
+      const latest = await versionOf(designer, String(call.params.serviceId));
       const to = number(call.query.to) ?? latest.version;
       const from = number(call.query.from) ?? to - 1;
-      versionOf(designer, latest.serviceId, from);
-      versionOf(designer, latest.serviceId, to);
+      await versionOf(designer, latest.serviceId, from);
+      await versionOf(designer, latest.serviceId, to);
       return {
-        body: { serviceId: latest.serviceId, from, to, ...designer.diff(latest.serviceId, from, to) },
+        body: { serviceId: latest.serviceId, from, to, ...(await designer.diff(latest.serviceId, from, to)) },
       };
     },
   );
@@ -261,10 +261,10 @@ export function definitionRoutes(ctx: ApiContext): Router {
       responses: { 201: { description: 'Published', schema: answer.published } },
       problems: ['version-not-found'],
     },
-    (call) => {
+    async (call) => {
       const { version } = call.body as { version: number };
-      versionOf(designer, String(call.params.serviceId), version);
-      const restored = designer.rollback(
+      await versionOf(designer, String(call.params.serviceId), version);
+      const restored = await designer.rollback(
         String(call.params.serviceId),
         version,
         actorName(call.actor as Actor),

@@ -45,20 +45,43 @@ export function holdersOf(org: Organisation): { offices: string[]; units: string
   return { offices, units };
 }
 
+/**
+ * Who may hold work in each district, as routing would give it: the offices serving the district
+ * (`o`) and its department units and their roles (`u`).
+ */
+function holdersByDistrict(org: Organisation): Record<string, { o: string[]; u: string[] }> {
+  const byDistrict: Record<string, { o: string[]; u: string[] }> = {};
+  for (const district of org.districtIds()) {
+    const offices = org
+      .officeIds()
+      .filter((id) => org.office(id)?.districts.includes(district))
+      .map((id) => `office:${id}`);
+    const units = holdersOf(org).units.filter((unit) => unit.startsWith(`department:${district}.`));
+    byDistrict[district] = { o: offices, u: units };
+  }
+  return byDistrict;
+}
+
 export async function seedCity(
   db: Database,
   org: Organisation,
   services: string[],
   shape = TEHRAN,
 ): Promise<void> {
-  const { offices, units } = holdersOf(org);
   const districts = org.districtIds();
   // Pick from an array by a number: arrays are 1-based.
   const pick = (array: string, n: string) => `(${array})[1 + (${n}) % array_length(${array}, 1)]`;
-  // Four in ten tasks with an office ($1), the rest with a department's unit or role ($2).
-  const holder = (n: string) =>
-    `CASE WHEN (${n}) % 10 < 4 THEN ${pick('$1::text[]', `(${n}) / 10`)} ELSE ${pick('$2::text[]', `(${n}) / 10`)} END`;
-  const holderParams = [offices, units];
+  // Four in ten tasks with an office of the request's district, the rest with one of its
+  // department units or roles, the same for a service's step (as routing does): $1 is
+  // holdersByDistrict's map.
+  const holder = (n: string, district: string, step: string) => {
+    const offices = `($1::jsonb -> ${district} -> 'o')`;
+    const units = `($1::jsonb -> ${district} -> 'u')`;
+    return `CASE WHEN (${n}) % 10 < 4 AND jsonb_array_length(${offices}) > 0
+                 THEN ${offices} ->> ((${n}) / 10 % jsonb_array_length(${offices}))::int
+                 ELSE ${units} ->> (abs(hashtext(${step})) % jsonb_array_length(${units}))::int END`;
+  };
+  const holderParams = [JSON.stringify(holdersByDistrict(org))];
   const unitOf = (h: string) => `split_part(split_part(${h}, ':', 2), '/', 1)`;
   const departmentOf = (h: string) =>
     `CASE WHEN ${h} LIKE 'department:%' THEN split_part(${unitOf(h)}, '.', 2) END`;
@@ -103,7 +126,7 @@ export async function seedCity(
               CASE WHEN d.deadline < now() THEN 1 + g % 3 ELSE 0 END, false, 1
          FROM generate_series(1::bigint, ${count}) AS g
          JOIN requests r ON r.tracking_code = (100000000000 + g)::text
-         CROSS JOIN LATERAL (SELECT ${holder(`g * ${n}`)} AS holder) h
+         CROSS JOIN LATERAL (SELECT ${holder(`g * ${n}`, 'r.district', `r.service_id || '/step-${n}'`)} AS holder) h
          CROSS JOIN LATERAL (SELECT now() + ((((g * 7919 + ${n}) % 480) - 130) || ' hours')::interval AS deadline) d`,
       holderParams,
     );
@@ -127,7 +150,7 @@ export async function seedCity(
             (extract(epoch FROM t.took) / 60 / 3)::int, 1
        FROM requests r
        CROSS JOIN LATERAL generate_series(1, CASE WHEN r.state = 'active' THEN 1 ELSE ${shape.closedPerEnded} END) AS s
-       CROSS JOIN LATERAL (SELECT ${holder(`(r.tracking_code::bigint % 1000003) * s`)} AS holder) h
+       CROSS JOIN LATERAL (SELECT ${holder(`(r.tracking_code::bigint % 1000003) * s`, 'r.district', `r.service_id || '/step-' || s`)} AS holder) h
        CROSS JOIN LATERAL (SELECT r.started_at + ((s - 1) * 2 || ' days')::interval AS opened,
                                   ((r.tracking_code::bigint * s) % 100 || ' hours')::interval AS took) t
       WHERE r.state <> 'active' OR (r.tracking_code::bigint - 100000000000) <= ${shape.openWithDoneStep}`,
@@ -148,5 +171,5 @@ export async function seedCity(
             breached_at, 1, 'supervisor', 'the SLA passed', holder, supervisor, 'رئیس', 'Head'
        FROM tasks WHERE breached_at IS NOT NULL`,
   );
-  await db.query('ANALYZE');
+  await db.query('VACUUM ANALYZE');
 }

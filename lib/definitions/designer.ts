@@ -35,10 +35,15 @@ export class Designer {
   }
 
   /** Publishes a definition's text as the next version, or says it equals the latest. */
-  publish(file: string, text: string, by: string, note = ''): PublishResult | { problems: Problem[] } {
+  async publish(
+    file: string,
+    text: string,
+    by: string,
+    note = '',
+  ): Promise<PublishResult | { problems: Problem[] }> {
     const { plan, problems } = this.check(file, text);
     if (!plan) return { problems };
-    const { version, created } = this.store.publish({ plan, source: text, by, note });
+    const { version, created } = await this.store.publish({ plan, source: text, by, note });
     return { serviceId: plan.serviceId, version: version.version, created };
   }
 
@@ -46,7 +51,7 @@ export class Designer {
    * Publishes every definition file whose content differs from its latest version; with
    * `onlyNew`, only services never published (what a first start does).
    */
-  publishFiles(dir: string, by: string, options: { onlyNew?: boolean } = {}) {
+  async publishFiles(dir: string, by: string, options: { onlyNew?: boolean } = {}) {
     const published: PublishResult[] = [];
     const unpublishedChanges: { serviceId: string; file: string; latest: number }[] = [];
     const problems: Problem[] = [];
@@ -62,7 +67,7 @@ export class Designer {
         unpublishedChanges.push({ serviceId: plan.serviceId, file, latest: latest.version });
         continue;
       }
-      const { version, created } = this.store.publish({
+      const { version, created } = await this.store.publish({
         plan,
         source: text,
         by,
@@ -73,8 +78,12 @@ export class Designer {
     return { published, unpublishedChanges, problems };
   }
 
-  version(serviceId: string, version?: number): PublishedVersion {
-    const found = version === undefined ? this.store.latest(serviceId) : this.store.get(serviceId, version);
+  /** A published version (the latest without a number); one another process just published too. */
+  async version(serviceId: string, version?: number): Promise<PublishedVersion> {
+    const lookup = () =>
+      version === undefined ? this.store.latest(serviceId) : this.store.get(serviceId, version);
+    let found = lookup();
+    if (!found && (await this.store.refresh()) > 0) found = lookup();
     if (!found) {
       throw new VersionNotFoundError(
         version === undefined
@@ -85,16 +94,16 @@ export class Designer {
     return found;
   }
 
-  diff(serviceId: string, from: number, to: number): PlanDiff {
-    return diffPlans(this.version(serviceId, from).plan, this.version(serviceId, to).plan);
+  async diff(serviceId: string, from: number, to: number): Promise<PlanDiff> {
+    return diffPlans((await this.version(serviceId, from)).plan, (await this.version(serviceId, to)).plan);
   }
 
-  diagram(serviceId: string, version?: number): string {
-    return diagram(this.version(serviceId, version).plan);
+  async diagram(serviceId: string, version?: number): Promise<string> {
+    return diagram((await this.version(serviceId, version)).plan);
   }
 
-  rollback(serviceId: string, to: number, by: string): PublishedVersion {
-    this.version(serviceId, to);
+  async rollback(serviceId: string, to: number, by: string): Promise<PublishedVersion> {
+    await this.version(serviceId, to);
     return this.store.rollback(serviceId, to, by);
   }
 }

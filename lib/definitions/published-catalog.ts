@@ -1,6 +1,6 @@
 /**
- * The plans requests start on: the latest published version of each service, read from the
- * version store (and re-read when another process publishes), plus any version by hash.
+ * The plans requests start on: the latest published version of each service, from the version
+ * store (which reads what other processes publish on its refresh), plus any version by hash.
  */
 import type { ServicePlan } from '../plan/types';
 import type { VersionStore } from './version-store';
@@ -23,7 +23,7 @@ export class PublishedCatalog {
   }
 
   byHash(hash: string): ServicePlan | undefined {
-    return this.hashes.get(hash);
+    return this.hashes.get(hash) ?? this.store.planByHash(hash);
   }
 
   /** Keeps a plan met on a running request, so its version need not be asked for again. */

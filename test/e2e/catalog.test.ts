@@ -5,18 +5,18 @@
  */
 import { ScriptedActors, type Caller } from '../../cli/demo/scripted-actors';
 import type { ServicePlan } from '../../lib/plan/types';
-import { loadDomain } from '../../lib/load-domain';
+import { loadCatalogOrThrow } from '../../lib/definitions/catalog';
+import { loadOrganisation } from '../../lib/organisation/load-organisation';
 import { repoPath } from '../../lib/paths';
 import { MANAGER, startHarness, type Harness } from '../support/harness';
 
 const servicesDir = repoPath('definitions/services');
 const organisationDir = repoPath('definitions/organisation');
-const { catalog, organisation } = loadDomain({
-  servicesDir,
-  organisationDir,
-  publishedDir: `${process.env.PK_TEST_TMP ?? '/tmp'}/catalog-plans-${process.pid}`,
-});
-const plans: ServicePlan[] = catalog.all().sort((a, b) => a.serviceId.localeCompare(b.serviceId));
+const organisation = loadOrganisation(organisationDir);
+// What the system publishes as version 1 of each service on its first start.
+const plans: ServicePlan[] = loadCatalogOrThrow(servicesDir, organisation)
+  .map((entry) => entry.plan)
+  .sort((a, b) => a.serviceId.localeCompare(b.serviceId));
 
 let system: Harness;
 let actors: ScriptedActors;

@@ -3,18 +3,12 @@
  * finished; run again (a restart), it finds what it seeded and starts nothing twice.
  */
 import { seedDemo } from '../../cli/demo/seed';
-import { loadDomain } from '../../lib/load-domain';
 import { createLogger } from '../../lib/logger';
 import { repoPath } from '../../lib/paths';
 import { eventually, MANAGER, startHarness, type Harness } from '../support/harness';
 
 const servicesDir = repoPath('definitions/services');
 const organisationDir = repoPath('definitions/organisation');
-const { catalog } = loadDomain({
-  servicesDir,
-  organisationDir,
-  publishedDir: `${process.env.PK_TEST_TMP ?? '/tmp'}/seed-plans-${process.pid}`,
-});
 
 let system: Harness;
 
@@ -33,7 +27,7 @@ test('when the demo is seeded twice, then the second run finds every request of 
       baseUrl: system.url,
       auth: system.auth,
       organisation: system.organisation,
-      plans: catalog.all(),
+      plans: system.catalog.all(),
       count: 20,
       takenOverAt,
       logger: createLogger('silent'),

@@ -25,7 +25,7 @@ function designerDesk() {
   const config = loadConfig({
     PISHKHAN_SERVICES_DIR: join(dir, 'services'),
     PISHKHAN_ORGANISATION_DIR: fixture('organisation'),
-    PISHKHAN_PUBLISHED_DIR: join(dir, 'published'),
+    PISHKHAN_DATA_DIR: join(dir, 'data'),
   });
   const lines: string[] = [];
   const errors: string[] = [];
@@ -46,7 +46,7 @@ describe('publishing to a running system', () => {
     expect(lines).toEqual([`ladder: published version 2 on ${system.url}`]);
     const versions = await system.get('/api/definitions/ladder/versions');
     expect(versions.body.items.map((v: { version: number }) => v.version)).toEqual([1, 2]);
-    expect(existsSync(join(dir, 'published'))).toBe(false);
+    expect(existsSync(join(dir, 'data', 'store'))).toBe(false);
   });
 
   test('when someone who is not a designer publishes with --api, then the system refuses and says why', async () => {

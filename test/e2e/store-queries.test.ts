@@ -3,6 +3,7 @@
  * writes is what worklists, SLA lists, summaries, search, notifications and reports read; a
  * repeated or older write changes nothing.
  */
+import { counterDifferences } from '../../store/rebuild';
 import type { Queryable } from '../../store/database';
 import { nationalIdHash } from '../../store/national-id';
 import { listNotifications, markAllRead, markRead } from '../../store/notifications';
@@ -347,6 +348,17 @@ describe.each(storeKinds())('the work store on the %s database', (kind) => {
     // Read for one person of the unit is still unread for another.
     expect((await listNotifications(db, scope, 'head-2', { unreadOnly: true, ...page })).unread).toBe(1);
     expect(await markAllRead(db, scope, 'head-2')).toBe(1);
+  });
+
+  test('when tasks were opened, claimed, moved, breached and closed, then the counts the summaries read agree with the tasks', async () => {
+    expect(await counterDifferences(db)).toEqual([]);
+    // A deadline range (a district, for a worklist) makes them count the tasks themselves: both agree.
+    const everything = { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' };
+    for (const by of ['office', 'department', 'service', 'district', 'step'] as const)
+      expect(await slaSummary(db, by, {})).toEqual(await slaSummary(db, by, everything));
+    const counted = await worklist(db, clerk, { view: 'all', page: 1, pageSize: 20 });
+    const narrowed = await worklist(db, clerk, { view: 'all', page: 1, pageSize: 20, district: 'd01' });
+    expect(counted.counts.bySla).toEqual(narrowed.counts.bySla);
   });
 
   test('when a manager asks for history, then time per step, on-time rate, breaches, throughput and backlog come out of it', async () => {

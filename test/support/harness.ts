@@ -2,8 +2,6 @@
  * A whole system for one end-to-end suite, on the shared real Temporal server: a worker on
  * its own task queue, the API on a free port, a fresh work store. Suites talk to it over HTTP.
  */
-import { mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { Organisation } from '../../lib/organisation/organisation';
@@ -12,6 +10,7 @@ import type { Claims } from '../../api/auth/claims';
 import { mintToken } from '../../api/auth/tokens';
 import { claimsOfHolder, staffClaimsFor } from '../../api/auth/staff-claims';
 import type { AuthConfig, OidcConfig } from '../../lib/config';
+import type { PublishedCatalog } from '../../lib/definitions/published-catalog';
 import { loadDomain } from '../../lib/load-domain';
 import { createLogger } from '../../lib/logger';
 import { repoPath } from '../../lib/paths';
@@ -44,6 +43,8 @@ export interface Harness {
   client: Client;
   taskQueue: string;
   organisation: Organisation;
+  /** The published catalog the system starts requests on. */
+  catalog: PublishedCatalog;
   store: WorkStore;
   /** Every notification the requests sent, oldest first. */
   notifications(): Promise<SentNotification[]>;
@@ -108,13 +109,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!address || !bundle) throw new Error('end-to-end suites need test/support/global-setup.ts');
   installQuietRuntime();
   const taskQueue = options.taskQueue ?? `test-${process.pid}-${Date.now()}-${++counter}`;
-  const workDir = mkdtempSync(join(process.env.PK_TEST_TMP ?? '/tmp', 'system-'));
-  const domain = loadDomain({
-    servicesDir: options.servicesDir ?? repoPath('definitions/services'),
-    organisationDir: options.organisationDir ?? repoPath('definitions/organisation'),
-    publishedDir: join(workDir, 'published'),
-  });
   const store = options.store ?? (await openTestStore());
+  const domain = await loadDomain(
+    {
+      servicesDir: options.servicesDir ?? repoPath('definitions/services'),
+      organisationDir: options.organisationDir ?? repoPath('definitions/organisation'),
+    },
+    store.db,
+  );
   const auth: AuthConfig = {
     ...TEST_AUTH,
     rateLimitPerMinute: options.rateLimitPerMinute ?? TEST_AUTH.rateLimitPerMinute,
@@ -254,6 +256,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     client,
     taskQueue,
     organisation: domain.organisation,
+    catalog: domain.catalog,
     store,
     notifications: () => notificationsIn(store.db),
     auth,

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../cli/pishkhan';
 import { loadConfig } from '../../lib/config';
+import { openConfiguredStore } from '../../store/open-store';
 import { fixture } from '../support/paths';
 
 function setup() {
@@ -16,7 +17,7 @@ function setup() {
   const config = loadConfig({
     PISHKHAN_SERVICES_DIR: join(dir, 'definitions', 'services'),
     PISHKHAN_ORGANISATION_DIR: join(dir, 'definitions', 'organisation'),
-    PISHKHAN_PUBLISHED_DIR: join(dir, 'published'),
+    PISHKHAN_DATA_DIR: join(dir, 'data'),
   });
   const lines: string[] = [];
   const errors: string[] = [];
@@ -26,7 +27,7 @@ function setup() {
     return run(args, { out: (l) => lines.push(l), err: (l) => errors.push(l) }, config);
   };
   const file = (name: string) => join(dir, 'definitions', 'services', name);
-  return { dir, cli, lines, errors, file };
+  return { dir, cli, lines, errors, file, config };
 }
 
 describe('pishkhan command line', () => {
@@ -67,11 +68,11 @@ describe('pishkhan command line', () => {
     expect(errors[0]).toMatch(/^there is no service 'no-such-service'/);
   });
 
-  test('when files change, then publish says it writes the local store and makes versions that versions, diff and rollback work on', async () => {
+  test('when files change, then publish says which store it writes and makes versions that versions, diff and rollback work on', async () => {
     const { cli, lines, file } = setup();
     expect(await cli('publish', '--all', '--by', 'designer')).toBe(0);
-    expect(lines[0]).toMatch(/^publishing to the local store .*published: no server is asked/);
-    expect(lines).toContainEqual(expect.stringMatching(/^ladder: version 1 written to .*published$/));
+    expect(lines[0]).toMatch(/^publishing to the store .*data\/store: no server is asked/);
+    expect(lines).toContainEqual(expect.stringMatching(/^ladder: version 1 written to .*data\/store$/));
 
     writeFileSync(
       file('ladder.yaml'),
@@ -112,6 +113,20 @@ describe('pishkhan command line', () => {
     );
     expect(await cli('diff', 'ladder')).toBe(0);
     expect(lines).toEqual([expect.stringContaining('~ intake: title (fa): پذیرش → پذیرش درخواست')]);
+  });
+
+  test('when a running system holds the embedded store, then publishing says so and how to publish to it instead', async () => {
+    const { cli, errors, config } = setup();
+    const running = await openConfiguredStore(config.store);
+    try {
+      expect(await cli('publish', 'ladder')).toBe(1);
+      expect(errors[0]).toMatch(
+        /^the embedded database in .*data\/store is open in process \d+ \(npm start\): publish to it with --api <url>/,
+      );
+    } finally {
+      await running.close();
+    }
+    expect(await cli('publish', 'ladder')).toBe(0);
   });
 
   test('when publishing to an API without a token, then it says a designer token is needed and publishes nothing', async () => {

@@ -10,6 +10,7 @@ import { cityDate } from '../../lib/calendar/working-time';
 import { loadCatalogOrThrow } from '../../lib/definitions/catalog';
 import { DefinitionError } from '../../lib/definitions/problem';
 import { loadDomain } from '../../lib/load-domain';
+import { openTestStore } from '../support/test-store';
 import { loadOrganisation } from '../../lib/organisation/load-organisation';
 import { startGaps } from '../../lib/organisation/start-coverage';
 import { repoPath } from '../../lib/paths';
@@ -28,12 +29,14 @@ steps:
 function domainOf(definition: string) {
   const dir = mkdtempSync(join(tmpdir(), 'coverage-'));
   writeFileSync(join(dir, 'taxi-card.yaml'), definition);
-  return () =>
-    loadDomain({
-      servicesDir: dir,
-      organisationDir: fixture('organisation'),
-      publishedDir: join(dir, 'published'),
-    });
+  return async () => {
+    const store = await openTestStore();
+    try {
+      return await loadDomain({ servicesDir: dir, organisationDir: fixture('organisation') }, store.db);
+    } finally {
+      await store.close();
+    }
+  };
 }
 
 describe('where services can be started', () => {
@@ -44,10 +47,10 @@ describe('where services can be started', () => {
     expect(startGaps(org, plans, cityDate(org.calendar, Date.now()))).toEqual([]);
   });
 
-  test('when a service starts only at offices and no office of a district may take it, then each pair is refused at its intake', () => {
+  test('when a service starts only at offices and no office of a district may take it, then each pair is refused at its intake', async () => {
     let problems: DefinitionError['problems'] = [];
     try {
-      domainOf(transportOnlyAtOffices)();
+      await domainOf(transportOnlyAtOffices)();
     } catch (error) {
       if (!(error instanceof DefinitionError)) throw error;
       problems = error.problems;
@@ -61,8 +64,8 @@ describe('where services can be started', () => {
     expect(problems[1]?.message).toContain("nobody can start 'taxi-card' in d02");
   });
 
-  test('when the same service may also be started online, then it loads', () => {
+  test('when the same service may also be started online, then it loads', async () => {
     const online = transportOnlyAtOffices.replace('intake: [office]', 'intake: [office, online]');
-    expect(domainOf(online)().catalog.all()).toHaveLength(1);
+    expect((await domainOf(online)()).catalog.all()).toHaveLength(1);
   });
 });
