@@ -18,7 +18,12 @@ export function oidcVerifier(config: OidcConfig, org: Organisation): TokenVerifi
   return async (token) => {
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, keys, { issuer: config.issuer, audience: config.audience }));
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: config.issuer,
+        audience: config.audience,
+        // A token that never expires is refused, whoever signed it.
+        requiredClaims: ['exp'],
+      }));
     } catch (error) {
       if (error instanceof errors.JWTExpired)
         throw new ProblemError('token-expired', 'The sign-in has expired; sign in again.');

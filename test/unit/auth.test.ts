@@ -5,7 +5,9 @@
 import { actsFor, worklistPrincipals } from '../../api/auth/actor';
 import { citizenSecret, isCitizenSecret } from '../../api/auth/citizen-secret';
 import { claimsOfPerson } from '../../api/auth/people';
-import { mintToken, verifyToken } from '../../api/auth/tokens';
+import { SignJWT } from 'jose';
+import { bearerToken } from '../../api/auth/authenticate';
+import { MAX_TOKEN_SECONDS, mintToken, verifyToken } from '../../api/auth/tokens';
 import { ProblemError } from '../../api/problem';
 import { assertSafeAuth, loadConfig } from '../../lib/config';
 import { loadOrganisation } from '../../lib/organisation/load-organisation';
@@ -46,6 +48,38 @@ describe('tokens', () => {
       { sub: 'x', role: 'manager' },
     );
     expect(await refusal(verifyToken(auth, otherAudience))).toBe('invalid-token');
+  });
+
+  test('when a token has no expiry, or was made to last longer than the longest lifetime, then it is refused', async () => {
+    const signed = (build: (jwt: SignJWT) => SignJWT) =>
+      build(
+        new SignJWT({ role: 'manager' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('x')
+          .setIssuer(auth.issuer)
+          .setAudience(auth.audience),
+      ).sign(new TextEncoder().encode(auth.secret));
+    const now = Math.floor(Date.now() / 1000);
+    expect(await refusal(verifyToken(auth, await signed((jwt) => jwt.setIssuedAt(now))))).toBe(
+      'invalid-token',
+    );
+    const forAYear = await signed((jwt) => jwt.setIssuedAt(now).setExpirationTime(now + 365 * 86_400));
+    expect(await refusal(verifyToken(auth, forAYear))).toBe('invalid-token');
+    const withoutIssue = await signed((jwt) => jwt.setExpirationTime(now + 3600));
+    expect(await refusal(verifyToken(auth, withoutIssue))).toBe('invalid-token');
+    const workingDay = await signed((jwt) => jwt.setIssuedAt(now).setExpirationTime(now + MAX_TOKEN_SECONDS));
+    expect(await verifyToken(auth, workingDay)).toEqual({ sub: 'x', role: 'manager' });
+    await expect(mintToken(auth, { sub: 'x', role: 'manager' }, MAX_TOKEN_SECONDS + 1)).rejects.toThrow(
+      RangeError,
+    );
+  });
+
+  test('when the Authorization header names its scheme in any case, then the token is read; another scheme is not', () => {
+    const token = 'eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl';
+    for (const scheme of ['Bearer', 'bearer', 'BEARER', 'bEaReR'])
+      expect(bearerToken(`${scheme} ${token}`)).toBe(token);
+    expect(bearerToken(`Basic ${token}`)).toBeUndefined();
+    expect(bearerToken(`Bearer${token}`)).toBeUndefined();
   });
 
   test('when the server runs in production, then the development key and short keys are refused', () => {
