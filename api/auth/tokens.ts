@@ -15,6 +15,13 @@ const validClaims = ajv.compile<Claims>(claimsSchema);
 /** The longest a token of this server may last: a working day, with room to spare. */
 export const MAX_TOKEN_SECONDS = 12 * 3600;
 
+/** The refusal of a token made to last longer than MAX_TOKEN_SECONDS, whoever signed it. */
+export const lastsTooLong = () =>
+  new ProblemError(
+    'invalid-token',
+    `The token lasts longer than this server allows (${MAX_TOKEN_SECONDS / 3600} hours); sign in again.`,
+  );
+
 const keyOf = (auth: AuthConfig) => new TextEncoder().encode(auth.secret);
 
 export async function mintToken(
@@ -55,10 +62,7 @@ export async function verifyToken(auth: AuthConfig, token: string): Promise<Clai
   const { iss: _iss, aud: _aud, iat, exp, nbf: _nbf, jti: _jti, ...claims } = payload;
   // A token minted to outlive the longest lifetime is refused, whatever its age now.
   if (typeof iat !== 'number' || typeof exp !== 'number' || exp - iat > MAX_TOKEN_SECONDS)
-    throw new ProblemError(
-      'invalid-token',
-      `The token lasts longer than this server allows (${MAX_TOKEN_SECONDS / 3600} hours); sign in again.`,
-    );
+    throw lastsTooLong();
   if (!validClaims(claims))
     throw new ProblemError('invalid-token', 'The token does not say who and in what role.');
   return claims;

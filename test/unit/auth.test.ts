@@ -5,7 +5,10 @@
 import { actsFor, worklistPrincipals } from '../../api/auth/actor';
 import { citizenSecret, isCitizenSecret } from '../../api/auth/citizen-secret';
 import { claimsOfPerson } from '../../api/auth/people';
-import { SignJWT } from 'jose';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { oidcVerifier } from '../../api/auth/oidc';
 import { bearerToken } from '../../api/auth/authenticate';
 import { MAX_TOKEN_SECONDS, mintToken, verifyToken } from '../../api/auth/tokens';
 import { ProblemError } from '../../api/problem';
@@ -72,6 +75,44 @@ describe('tokens', () => {
     await expect(mintToken(auth, { sub: 'x', role: 'manager' }, MAX_TOKEN_SECONDS + 1)).rejects.toThrow(
       RangeError,
     );
+  });
+
+  test('when the identity provider signs a token without expiry, or for longer than the longest lifetime, then it is refused', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    const server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const issuer = 'https://id.city.example';
+      const verify = oidcVerifier(
+        {
+          issuer,
+          audience: 'pishkhan-api',
+          jwksUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`,
+          clientId: 'web',
+          scope: 'openid',
+          personClaim: 'sub',
+        },
+        org,
+      );
+      const signed = (lifetime: string | undefined) => {
+        const jwt = new SignJWT({})
+          .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+          .setIssuer(issuer)
+          .setAudience('pishkhan-api')
+          .setSubject('p-0101-clerk')
+          .setIssuedAt();
+        return (lifetime ? jwt.setExpirationTime(lifetime) : jwt).sign(privateKey);
+      };
+      expect(await refusal(verify(await signed(undefined)))).toBe('invalid-token');
+      expect(await refusal(verify(await signed('2d')))).toBe('invalid-token');
+      expect((await verify(await signed('1h'))).sub).toBe('p-0101-clerk');
+    } finally {
+      server.close();
+    }
   });
 
   test('when the Authorization header names its scheme in any case, then the token is read; another scheme is not', () => {
