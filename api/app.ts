@@ -132,12 +132,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLog(deps.logger));
   app.use(protectiveHeaders());
   app.use('/api', corsPolicy(deps.http.corsOrigins, API_HEADERS));
+  // Before any router, whose own answer to OPTIONS would be express's default.
+  app.use(paths.options());
   app.use(metrics.middleware());
   app.use(healthRoutes(ctx, deps.connection, deps.namespace, deps.taskQueue));
   app.use(metricsRoute(metrics, tokenVerifier(deps.auth, deps.organisation), deps.http.metricsToken));
   app.get('/problems/:slug', describeProblem);
   app.use(webApp(deps.webDir ?? repoPath('web/dist'), deps.auth.oidc?.issuer));
-  app.use(paths.options());
   app.use(callLimit(deps.auth.rateLimitPerMinute));
   app.use('/api/requests/:trackingCode/access', secretLimit(SECRET_FAILURES_PER_MINUTE));
   app.use(authenticate(deps.auth, deps.organisation));
