@@ -46,13 +46,8 @@ export const problem = {
     errors: {
       type: 'array',
       description:
-        'What is wrong, each: a field with its message (invalid-request), or a sentence (invalid-form-data).',
-      items: {
-        oneOf: [
-          str,
-          { type: 'object', required: ['path', 'message'], properties: { path: str, message: str } },
-        ],
-      },
+        "What is wrong, each a field with its message: the field of the body (invalid-request, invalid-text), or of the form's data (invalid-form-data).",
+      items: { type: 'object', required: ['path', 'message'], properties: { path: str, message: str } },
     },
   },
 } as const;

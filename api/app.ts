@@ -1,32 +1,40 @@
 /**
- * The express application: logging with request ids, metrics, rate limits, bearer tokens, then
- * the declared operations; problem+json for every error.
+ * The express application: logging with request ids, protective headers and the CORS policy,
+ * metrics, rate limits, bearer tokens, the codec endpoint of the Temporal Web UI, then the
+ * declared operations; problem+json for every error, and an audit entry for every POST refused
+ * before an operation could write its own.
  */
 import type { Client, Connection } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import express, { type Express } from 'express';
-import type { AuthConfig } from '../lib/config';
+import type { AuthConfig, HttpConfig } from '../lib/config';
 import type { Designer } from '../lib/definitions/designer';
 import type { PublishedCatalog } from '../lib/definitions/published-catalog';
 import type { Logger } from '../lib/logger';
 import { repoPath } from '../lib/paths';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { WorkStore } from '../store/work-store';
+import { appendAudit } from './audit/audit-entry';
 import { AuditLog } from './audit/audit-log';
-import { authenticate } from './auth/authenticate';
+import { authenticate, tokenVerifier } from './auth/authenticate';
 import type { ApiContext } from './context';
-import { BODY_LIMIT } from './limits';
+import { jsonBody } from './json-body';
 import { Metrics } from './metrics';
 import { openApiDocument } from './openapi';
-import { OperationRegistry } from './operation';
-import { describeProblem, notFound, problemHandler } from './problem';
+import { actorOf, OperationRegistry } from './operation';
+import { OperationPaths } from './operation-paths';
+import { describeProblem, notFound, problemHandler, type BeforeAnswer } from './problem';
+import { API_HEADERS, corsPolicy, protectiveHeaders } from './protection';
 import { Presenter } from './present';
 import { callLimit, secretLimit } from './rate-limit';
 import { RequestService } from './request-service';
 import { requestLog } from './request-log';
 import { OfficeService } from './office-service';
 import { auditRoutes } from './routes/audit';
+import { codecRoutes } from './routes/codec';
 import { definitionRoutes } from './routes/definitions';
 import { healthRoutes } from './routes/health';
+import { metricsRoute } from './routes/metrics';
 import { notificationRoutes } from './routes/notifications';
 import { reportRoutes } from './routes/reports';
 import { requestSearchRoutes } from './routes/request-search';
@@ -50,6 +58,10 @@ export interface AppDeps {
   organisation: Organisation;
   logger: Logger;
   auth: AuthConfig;
+  /** Origins allowed to call the API and the codec endpoint, and the metrics token. */
+  http: HttpConfig;
+  /** The payload codec the deployment's clients and workers share, for the codec endpoint. */
+  codec: PayloadCodec;
   /** History length after which requests continue as new; the engine's default when absent. */
   continueAsNewAfter?: number;
   /** The work store the API reads worklists, reports and notifications from. */
@@ -59,7 +71,25 @@ export interface AppDeps {
 }
 
 const VERSION = '0.1.0';
-const SECRET_ATTEMPTS_PER_MINUTE = 20;
+/** Wrong secrets one address may send for one tracking code in a minute. */
+const SECRET_FAILURES_PER_MINUTE = 20;
+
+/**
+ * Every POST is in the audit trail: one refused before an operation could write its entry (a
+ * bad token, a body that is not JSON or too large, too many calls, no such path) gets one here,
+ * under the operation its path names, before the refusal is answered.
+ */
+function auditRefusal(audit: AuditLog, paths: OperationPaths): BeforeAnswer {
+  return async (req, res, problem) => {
+    if (req.method !== 'POST' || res.locals.audited === true) return;
+    await appendAudit(audit, req, res, {
+      actor: actorOf(res),
+      action: (res.locals.operation as string | undefined) ?? paths.find('post', req.path)?.id ?? 'unmatched',
+      status: problem.status,
+      problem: problem.slug,
+    });
+  };
+}
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -92,16 +122,28 @@ export function createApp(deps: AppDeps): Express {
     temporal: { client: deps.client, taskQueue: deps.taskQueue },
   };
   const metrics = new Metrics(ctx.work);
+  const paths = new OperationPaths(ctx.registry.specs, [
+    { id: 'openApi', method: 'get', path: '/api/openapi.json' },
+    { id: 'metrics', method: 'get', path: '/metrics' },
+    { id: 'describeProblem', method: 'get', path: '/problems/{slug}' },
+    { id: 'codecDecode', method: 'post', path: '/codec/decode' },
+  ]);
 
   app.use(requestLog(deps.logger));
+  app.use(protectiveHeaders());
+  app.use('/api', corsPolicy(deps.http.corsOrigins, API_HEADERS));
+  // Before any router, whose own answer to OPTIONS would be express's default.
+  app.use(paths.options());
   app.use(metrics.middleware());
-  app.use(healthRoutes(ctx, deps.connection, deps.namespace, deps.taskQueue, metrics));
+  app.use(healthRoutes(ctx, deps.connection, deps.namespace, deps.taskQueue));
+  app.use(metricsRoute(metrics, tokenVerifier(deps.auth, deps.organisation), deps.http.metricsToken));
   app.get('/problems/:slug', describeProblem);
   app.use(webApp(deps.webDir ?? repoPath('web/dist'), deps.auth.oidc?.issuer));
   app.use(callLimit(deps.auth.rateLimitPerMinute));
-  app.use('/api/requests/:trackingCode/access', secretLimit(SECRET_ATTEMPTS_PER_MINUTE));
-  app.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  app.use('/api/requests/:trackingCode/access', secretLimit(SECRET_FAILURES_PER_MINUTE));
   app.use(authenticate(deps.auth, deps.organisation));
+  app.use(codecRoutes(deps.codec, audit, deps.http.codecOrigins));
+  app.use(jsonBody());
   app.use(requestSearchRoutes(ctx));
   app.use(requestRoutes(ctx));
   app.use(taskRoutes(ctx));
@@ -117,7 +159,8 @@ export function createApp(deps: AppDeps): Express {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(document);
   });
+  app.use(paths.methodNotAllowed());
   app.use(notFound);
-  app.use(problemHandler(deps.logger));
+  app.use(problemHandler(deps.logger, auditRefusal(audit, paths)));
   return app;
 }

@@ -1,11 +1,12 @@
 /**
  * The API process: `npm run api`, or started in-process by `npm start`.
  */
-import { assertSafeAuth, loadConfig, type Config } from '../lib/config';
+import { assertSafeAuth, assertSafePayloadKeys, loadConfig, type Config } from '../lib/config';
 import type { Domain } from '../lib/load-domain';
 import { loadDomain } from '../lib/load-domain';
 import { createLogger, type Logger } from '../lib/logger';
 import { connectClient } from '../lib/temporal/connect';
+import { EncryptionCodec } from '../lib/temporal/payload-codec';
 import { ensureSearchAttributes } from '../lib/temporal/ensure-search-attributes';
 import { ensureLicenceRegistry } from '../lib/temporal/licence-registry';
 import { exitOnStartupError, onShutdown } from '../lib/process';
@@ -24,9 +25,13 @@ export async function runApi(
   store: WorkStore,
 ) {
   assertSafeAuth(config.auth);
+  assertSafePayloadKeys(config.payloads);
   if (config.auth.developmentKey)
     logger.warn('signing tokens with the public development key: set PISHKHAN_JWT_SECRET');
-  const temporalClient = await connectClient(address, config.temporal.namespace);
+  if (config.payloads.current === undefined)
+    logger.warn('payloads go to Temporal unencrypted: set PISHKHAN_PAYLOAD_KEYS to encrypt them');
+  const codec = new EncryptionCodec(config.payloads);
+  const temporalClient = await connectClient(address, config.temporal.namespace, codec);
   const { connection, client } = temporalClient;
   const added = await ensureSearchAttributes(connection, config.temporal.namespace);
   if (added.length > 0) logger.info({ added }, 'registered search attributes');
@@ -43,6 +48,8 @@ export async function runApi(
       organisation: domain.organisation,
       logger,
       auth: config.auth,
+      http: config.http,
+      codec,
       store,
       webDir: config.webDir,
     },

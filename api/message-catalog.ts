@@ -8,6 +8,9 @@ import type { ProblemSlug } from './problem';
 
 export const PROBLEM_TITLES_FA: Record<ProblemSlug, string> = {
   'malformed-json': 'بدنه درخواست JSON معتبر نیست',
+  'unreadable-body': 'بدنه درخواست را نمی‌توان چنان که سرآیندهایش می‌گویند خواند',
+  'malformed-request': 'درخواست HTTP معتبر نیست',
+  'invalid-text': 'متن نویسه‌هایی دارد که خواندنی نیستند',
   'invalid-request': 'درخواست با طرح‌واره‌اش نمی‌خواند',
   'invalid-tracking-code': 'کد رهگیری معتبر نیست',
   'invalid-task-id': 'شناسه کار معتبر نیست',
@@ -23,11 +26,14 @@ export const PROBLEM_TITLES_FA: Record<ProblemSlug, string> = {
   'version-not-found': 'چنین نسخه منتشرشده‌ای وجود ندارد',
   'method-not-allowed': 'این روش مجاز نیست',
   'task-not-open': 'این کار باز نیست',
+  'task-not-claimed': 'کسی این کار را برنداشته است',
   'task-claimed': 'کس دیگری این کار را برداشته است',
   'idempotency-key-reused': 'این Idempotency-Key برای فراخوانی دیگری به کار رفته است',
+  'idempotency-key-used': 'این Idempotency-Key پیش‌تر درخواستی را آغاز کرده است',
   'nothing-asked': 'درخواست منتظر متقاضی نیست',
   'bill-not-due': 'این قبض قابل پرداخت نیست',
   'licence-change-refused': 'مجوز را نمی‌توان چنین تغییر داد',
+  'invalid-licence-change': 'این تغییر مجوز با کار خواسته‌شده نمی‌خواند',
   'request-not-active': 'این درخواست پیش‌تر پایان یافته است',
   'payload-too-large': 'بدنه درخواست بیش از اندازه بزرگ است',
   'unsupported-media-type': 'بدنه درخواست باید application/json باشد',
@@ -42,6 +48,7 @@ export const PROBLEM_TITLES_FA: Record<ProblemSlug, string> = {
   'invalid-deadline-change': 'مهلت را نمی‌توان چنین تغییر داد',
   'invalid-received-time': 'درخواست نمی‌تواند در آن زمان دریافت شده باشد',
   'rate-limited': 'فراخوانی‌ها بیش از حد است؛ آهسته‌تر',
+  'headers-too-large': 'نشانی یا سرآیندهای درخواست بیش از حد بلند است',
   'not-ready': 'سامانه هنوز آماده نیست',
   'temporal-unavailable': 'سامانه گردش کار در دسترس نیست',
   internal: 'خطای داخلی',
@@ -75,7 +82,7 @@ export const WORDS_FA: Record<string, Record<string, string>> = {
   },
   channel: { 'at an office': 'در دفتر', online: 'برخط', department: 'در اداره' },
   where: { body: 'بدنه', path: 'مسیر', query: 'پرسش' },
-  what: { calls: 'فراخوانی', 'attempts to open a request': 'تلاش برای گشودن درخواست' },
+  what: { calls: 'فراخوانی', 'wrong secrets for a request': 'رمز نادرست برای یک درخواست' },
   licence: { active: 'فعال', suspended: 'تعلیق‌شده', revoked: 'لغوشده', expired: 'منقضی' },
   // What the registry says a licence cannot be: `${action}d`, so some read oddly in English.
   action: {
@@ -87,6 +94,7 @@ export const WORDS_FA: Record<string, Record<string, string>> = {
     renewed: 'تمدید',
     expired: 'منقضی',
     grantd: 'اعطا',
+    granted: 'اعطا',
   },
 };
 
@@ -238,6 +246,42 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     ],
     ["service '{service}' has no published version", 'خدمت «{service}» نسخه منتشرشده‌ای ندارد'],
     ["service '{service}' has no version {version}", 'خدمت «{service}» نسخه {version} ندارد'],
+    [
+      'The token lasts longer than this server allows ({hours} hours); sign in again.',
+      'اعتبار این توکن بیش از حدی است که این سامانه می‌پذیرد ({hours} ساعت)؛ دوباره وارد شوید.',
+    ],
+    [
+      'The address and headers together must stay under 16 kB; send long values in a body.',
+      'نشانی و سرآیندها روی هم باید کمتر از ۱۶ کیلوبایت باشند؛ مقدارهای بلند را در بدنه بفرستید.',
+    ],
+    ['The server could not read the request as HTTP/1.1.', 'سرور نتوانست درخواست را به شکل HTTP/1.1 بخواند.'],
+    ['Send JSON in UTF-8.', 'JSON را با نویسه‌گذاری UTF-8 بفرستید.'],
+    [
+      'The body is not encoded as its Content-Encoding ({encoding}) says.',
+      'بدنه چنان که Content-Encoding آن ({encoding}) می‌گوید رمزگذاری نشده است.',
+    ],
+    ['Task {id} is not claimed: it is in its pool already.', 'کار {id} برداشته نشده است: در صف کار است.'],
+    [
+      "Send the metrics token, or an administrator's token, as a bearer token.",
+      'توکن سنجه‌ها، یا توکن یک راهبر، را به شکل توکن ورود (Bearer) بفرستید.',
+    ],
+    [
+      'Only the metrics scraper and administrators read the metrics.',
+      'سنجه‌ها را فقط گردآورنده سنجه‌ها و راهبران می‌خوانند.',
+    ],
+    [
+      'Only managers and administrators read what Temporal holds.',
+      'آنچه Temporal نگه می‌دارد را فقط مدیران و راهبران می‌خوانند.',
+    ],
+    [
+      'Send { "payloads": [{ "metadata": { name: base64 }, "data": base64 }] }, at most {count} of them.',
+      'بفرستید { "payloads": [{ "metadata": { name: base64 }, "data": base64 }] }، دست‌بالا {count} تا.',
+    ],
+    ['{path} takes {methods}, not {method}.', '{path} روش {methods} را می‌پذیرد، نه {method} را.'],
+    [
+      'This Idempotency-Key has started a request already; its tracking code and secret were in the answer to that call, and are not given again without a token.',
+      'این Idempotency-Key پیش‌تر درخواستی را آغاز کرده است؛ کد رهگیری و رمز آن در پاسخ همان فراخوانی بود و بی‌توکن دوباره داده نمی‌شود.',
+    ],
     // Refusals of the workflow: the request's and the licence registry's.
     ['the clock already stands still since {at}: {reason}', 'ساعت از {at} ایستاده است: {reason}'],
     ['say why the clock stops', 'بگویید چرا ساعت می‌ایستد'],
@@ -263,6 +307,23 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     ['task {id} is not open: it was cancelled at {at}', 'کار {id} باز نیست: در {at} لغو شد'],
     ['task {id} is not open', 'کار {id} باز نیست'],
     ['task {id} is not claimed', 'کار {id} برداشته نشده است'],
+    [
+      'only a renewal sets a new last day of validity; a licence keeps its own when it is {action:action}',
+      'فقط تمدید، آخرین روز اعتبار تازه تعیین می‌کند؛ مجوز در {action} آخرین روز خود را نگه می‌دارد',
+    ],
+    [
+      'a renewal names its new last day of validity (validUntil)',
+      'تمدید باید آخرین روز اعتبار تازه را بگوید (validUntil)',
+    ],
+    ['a renewal runs past today; {day} has come already', 'تمدید باید از امروز فراتر رود؛ {day} گذشته است'],
+    [
+      'a licence is renewed for at most {years} years beyond {from}, until {latest}; {day} is later',
+      'مجوز دست‌بالا {years} سال پس از {from}، تا {latest}، تمدید می‌شود؛ {day} دیرتر است',
+    ],
+    [
+      'update {name} refused: it did not come through the API',
+      'به‌روزرسانی {name} پذیرفته نشد: از راه API نیامده است',
+    ],
     ['task {id} is held by {holder}, not by {actor}', 'کار {id} در دست {holder} است، نه {actor}'],
     ['task {id} is claimed by {who}', 'کار {id} را {who} برداشته است'],
     [
@@ -286,10 +347,6 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     ["no office '{office}' holds a licence", 'دفتری با شناسه «{office}» مجوز ندارد'],
     ['a {status:licence} licence cannot be {action:action}', 'مجوز {status} را نمی‌توان {action} کرد'],
     ['say why', 'بگویید چرا'],
-    [
-      'a renewal needs a new last day of validity after today',
-      'تمدید به آخرین روز اعتبار تازه‌ای پس از امروز نیاز دارد',
-    ],
     ['{errors:form-errors}', '{errors}'],
   ],
   /** Why an office may not take a request (lib/organisation/organisation.ts). */
@@ -352,6 +409,13 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     ['must match exactly one schema in oneOf', 'باید دقیقاً با یکی از شکل‌ها بخواند'],
     ['must match a schema in anyOf', 'باید با یکی از شکل‌ها بخواند'],
     ['is invalid', 'نامعتبر است'],
+    ['holds half of a character (a lone surrogate)', 'نیمی از یک نویسه را دارد (جانشین تنها)'],
+    ['holds a control character ({code})', 'نویسه کنترلی دارد ({code})'],
+    [
+      'holds a character that reorders the text ({code})',
+      'نویسه‌ای دارد که ترتیب متن را جابه‌جا می‌کند ({code})',
+    ],
+    ['is blank: only spaces or invisible characters', 'خالی است: فقط فاصله یا نویسه‌های نادیدنی'],
   ],
   /** Problems of form data (lib/forms/form-data.ts), joined by "; ". */
   'form-errors': [
@@ -374,6 +438,7 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     ["'{field}' must be more than {limit}", '«{field}» باید بیش از {limit} باشد'],
     ["'{field}' must be less than {limit}", '«{field}» باید کمتر از {limit} باشد'],
     ["'{field}' must be {kind:value-kind}", '«{field}» باید {kind} باشد'],
+    ["'{field}' names no licensed office: {office}", '«{field}» دفتر دارای مجوزی را نام نمی‌برد: {office}'],
     ["'{field}': {raw}", '«{field}»: {raw}'],
   ],
   'value-kind': [

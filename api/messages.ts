@@ -100,7 +100,9 @@ export function sayErrors(errors: unknown, language: Language): unknown {
     if (typeof error === 'string') return say(error, language, 'form-error');
     if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {
       const field = error as { message: string };
-      return { ...field, message: say(field.message, language, 'schema-message') };
+      // A schema's message (invalid-request), or a form's sentence (invalid-form-data).
+      const kind = hasPersian(field.message, 'schema-message') ? 'schema-message' : 'form-error';
+      return { ...field, message: say(field.message, language, kind) };
     }
     return error;
   });

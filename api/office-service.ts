@@ -6,11 +6,11 @@
  */
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { jalaliToGregorian } from '../lib/calendar/jalali';
+import { gregorianToJalali, jalaliToGregorian } from '../lib/calendar/jalali';
 import { cityDate } from '../lib/calendar/working-time';
 import type { Office } from '../lib/generated/organisation';
 import { fairness, gini, type FairnessReport, type Spread } from '../lib/organisation/fairness';
-import { statusOn, type LicenceState } from '../lib/organisation/licences';
+import { statusOn, validUntilProblem, type LicenceState } from '../lib/organisation/licences';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { Queryable } from '../store/database';
 import { officeLoads, officeShares, officeTotals } from '../store/office-work';
@@ -103,6 +103,16 @@ export class OfficeService {
           `${change.validUntil} is not a day of the Jalali calendar.`,
         );
     }
+    const licence = (await this.licences()).get(officeId);
+    if (!licence) throw new ProblemError('not-found', `There is no office '${officeId}'.`);
+    const wrong = validUntilProblem(
+      { action: change.action, validUntil },
+      licence,
+      this.today(),
+      gregorianToJalali,
+    );
+    // The registry's own sentence: the API says it as the workflow would refuse it.
+    if (wrong) throw new ProblemError('invalid-licence-change', wrong);
     try {
       const licence = await this.client.workflow
         .getHandle(registryIdOf(this.taskQueue))

@@ -6,21 +6,33 @@ import { PROBLEM_TYPES, type ProblemSlug } from './problem';
 import * as answer from './answers';
 import type { OperationSpec } from './operation';
 
-const COMMON: ProblemSlug[] = ['rate-limited', 'internal'];
+/**
+ * What any call may be answered: too many calls, an address or headers too long, a token that is
+ * sent must be good (on public operations too), the workflow service away, an internal error.
+ */
+const COMMON: ProblemSlug[] = [
+  'rate-limited',
+  'headers-too-large',
+  'invalid-token',
+  'token-expired',
+  'temporal-unavailable',
+  'internal',
+];
 
 function problemResponses(spec: OperationSpec): Record<string, unknown> {
   const slugs = new Set<ProblemSlug>([...COMMON, ...(spec.problems ?? [])]);
-  if (spec.params || spec.query || (spec.body && spec.body !== 'yaml')) slugs.add('invalid-request');
+  if (spec.params || spec.query || (spec.body && spec.body !== 'yaml') || spec.idempotent)
+    slugs.add('invalid-request');
   if (spec.body) {
     slugs.add('unsupported-media-type');
     slugs.add('payload-too-large');
-    if (spec.body !== 'yaml') slugs.add('malformed-json');
+    slugs.add('unreadable-body');
+    if (spec.body !== 'yaml') {
+      slugs.add('malformed-json');
+      slugs.add('invalid-text');
+    }
   }
-  if (spec.access !== 'public') {
-    slugs.add('unauthenticated');
-    slugs.add('invalid-token');
-    slugs.add('token-expired');
-  }
+  if (spec.access !== 'public') slugs.add('unauthenticated');
   if (Array.isArray(spec.access)) slugs.add('forbidden');
   const byStatus = new Map<number, ProblemSlug[]>();
   for (const slug of slugs) {
@@ -110,17 +122,25 @@ function operation(spec: OperationSpec) {
 export function openApiDocument(specs: OperationSpec[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of specs) (paths[spec.path] ??= {})[spec.method] = operation(spec);
+  const problem = (description: string) => ({
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  });
   paths['/metrics'] = {
     get: {
       operationId: 'metrics',
       summary: 'Prometheus metrics',
+      description:
+        "The metrics token (`PISHKHAN_METRICS_TOKEN`) as a bearer token, or an administrator's token.",
       tags: ['Operations'],
-      security: [],
       responses: {
         200: {
           description: 'Metrics in the Prometheus text format',
           content: { 'text/plain': { schema: { type: 'string' } } },
         },
+        401: problem('No token, or not a valid one'),
+        403: problem('Neither the metrics token nor an administrator'),
+        431: problem('The address or headers are too long'),
       },
     },
   };
@@ -135,6 +155,9 @@ export function openApiDocument(specs: OperationSpec[], version: string) {
           description: 'The OpenAPI 3.1 document',
           content: { 'application/json': { schema: { type: 'object' } } },
         },
+        401: problem('A token was sent, and it is not a valid one'),
+        429: problem('Too many calls'),
+        431: problem('The address or headers are too long'),
       },
     },
   };

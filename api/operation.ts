@@ -8,11 +8,13 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from '../lib/logger';
+import { appendAudit } from './audit/audit-entry';
 import type { AuditEntry, AuditLog } from './audit/audit-log';
-import { actorName, type Actor } from './auth/actor';
+import type { Actor } from './auth/actor';
 import type { Role } from './auth/claims';
 import { BODY_LIMIT } from './limits';
 import { ProblemError, type ProblemSlug } from './problem';
+import { readableValue } from '../lib/text/readable-text';
 import { fieldErrors } from './validation';
 
 export type JsonSchema = object;
@@ -76,6 +78,19 @@ export function inWords(roles: readonly Role[]): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '');
 }
 
+/** The body with its texts in NFC, or a 400 naming each text people could not read as sent. */
+function readableBody(value: unknown): unknown {
+  const { value: readable, problems } = readableValue(value);
+  if (problems.length === 0) return readable;
+  const errors = problems.map((problem) => ({
+    path: problem.path.join('.') || '(body)',
+    message: problem.message,
+  }));
+  throw new ProblemError('invalid-text', `body: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, {
+    errors,
+  });
+}
+
 export const actorOf = (res: Response): Actor | undefined => res.locals.actor as Actor | undefined;
 
 export class OperationRegistry {
@@ -136,6 +151,7 @@ export class OperationRegistry {
         } else if (body) {
           if (!req.is('application/json'))
             throw new ProblemError('unsupported-media-type', 'Send the body as application/json.');
+          call.body = readableBody(call.body);
           this.check(body, call.body, 'invalid-request', 'body');
         }
         reply = await handler(call);
@@ -203,14 +219,9 @@ export class OperationRegistry {
   ): Promise<void> {
     const { req, actor, params } = call;
     try {
-      await this.audit.append({
-        at: new Date().toISOString(),
-        actor: actor
-          ? { subject: actorName(actor), role: actor.role, ...(actor.name ? { name: actor.name } : {}) }
-          : { subject: 'anonymous', role: 'anonymous' },
+      await appendAudit(this.audit, req, res, {
+        actor,
         action: spec.id,
-        method: req.method,
-        path: req.originalUrl,
         target: {
           ...(params.trackingCode ? { trackingCode: params.trackingCode } : {}),
           ...(params.taskId ? { taskId: params.taskId } : {}),
@@ -218,9 +229,8 @@ export class OperationRegistry {
           ...(params.serviceId ? { serviceId: params.serviceId } : {}),
           ...call.target,
         },
-        address: req.ip ?? '',
-        requestId: String(res.locals.requestId ?? ''),
-        result: { status, ...(problem ? { problem } : {}) },
+        status,
+        ...(problem ? { problem } : {}),
       });
     } catch (error) {
       this.logger.error({ err: error, operation: spec.id }, 'could not write the audit entry');

@@ -4,13 +4,16 @@
  * language (Accept-Language: Persian or English; English without it), see messages.ts.
  */
 import { isGrpcServiceError } from '@temporalio/client';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../lib/logger';
 import { negotiateLanguage, problemTitle, say, sayErrors, type Language } from './messages';
 
 /** The problem types the API answers with; `type` is `/problems/<slug>`. */
 export const PROBLEM_TYPES = {
   'malformed-json': { status: 400, title: 'The request body is not valid JSON' },
+  'unreadable-body': { status: 400, title: 'The request body cannot be read as its headers describe it' },
+  'malformed-request': { status: 400, title: 'The request is not valid HTTP' },
+  'invalid-text': { status: 400, title: 'A text holds characters people cannot read' },
   'invalid-request': { status: 400, title: 'The request does not match its schema' },
   'invalid-tracking-code': { status: 400, title: 'Not a valid tracking code' },
   'invalid-task-id': { status: 400, title: 'Not a valid task id' },
@@ -26,11 +29,14 @@ export const PROBLEM_TYPES = {
   'version-not-found': { status: 404, title: 'No such published version' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'task-not-open': { status: 409, title: 'The task is not open' },
+  'task-not-claimed': { status: 409, title: 'Nobody has claimed the task' },
   'task-claimed': { status: 409, title: 'Someone else has claimed the task' },
   'idempotency-key-reused': { status: 422, title: 'The Idempotency-Key was used for a different call' },
+  'idempotency-key-used': { status: 409, title: 'The Idempotency-Key has started a request already' },
   'nothing-asked': { status: 409, title: 'The request is not waiting on the applicant' },
   'bill-not-due': { status: 409, title: 'The bill is not due' },
   'licence-change-refused': { status: 409, title: 'The licence cannot change so' },
+  'invalid-licence-change': { status: 422, title: 'The licence change does not fit the action' },
   'request-not-active': { status: 409, title: 'The request has already ended' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'The request body must be application/json' },
@@ -45,6 +51,7 @@ export const PROBLEM_TYPES = {
   'invalid-deadline-change': { status: 422, title: 'The deadline cannot be changed so' },
   'invalid-received-time': { status: 422, title: 'The request cannot have been received then' },
   'rate-limited': { status: 429, title: 'Too many calls; slow down' },
+  'headers-too-large': { status: 431, title: "The request's address or headers are too long" },
   'not-ready': { status: 503, title: 'The service is not ready' },
   'temporal-unavailable': { status: 503, title: 'The workflow service is unavailable' },
   internal: { status: 500, title: 'Internal error' },
@@ -104,21 +111,42 @@ const PARSER_ERRORS: Record<string, ProblemSlug> = {
   'charset.unsupported': 'unsupported-media-type',
 };
 
-export function problemHandler(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, req, res, _next) => {
+/** A body the parser could not decode (compressed otherwise than it says): the caller's fault. */
+function unreadable(error: unknown): ProblemSlug | undefined {
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  return status === 400 && expose === true ? 'unreadable-body' : undefined;
+}
+
+/** What must happen before a refusal is answered (its audit entry), given the problem. */
+export type BeforeAnswer = (req: Request, res: Response, problem: ProblemError) => Promise<void>;
+
+export function problemHandler(logger: Logger, beforeAnswer?: BeforeAnswer): ErrorRequestHandler {
+  return async (error: unknown, req, res, _next) => {
     let problem: ProblemError;
     if (error instanceof ProblemError) {
       problem = error;
     } else {
-      const parserSlug = PARSER_ERRORS[(error as { type?: string }).type ?? ''];
+      const parserSlug = PARSER_ERRORS[(error as { type?: string }).type ?? ''] ?? unreadable(error);
       if (parserSlug) {
-        problem = new ProblemError(parserSlug);
+        problem = new ProblemError(
+          parserSlug,
+          parserSlug === 'unreadable-body'
+            ? `The body is not encoded as its Content-Encoding (${req.get('content-encoding') ?? 'none'}) says.`
+            : undefined,
+        );
       } else {
         logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
         problem = new ProblemError(
           'internal',
           'The server could not complete the request; it has been logged.',
         );
+      }
+    }
+    if (beforeAnswer) {
+      try {
+        await beforeAnswer(req, res, problem);
+      } catch (failure) {
+        logger.error({ err: failure, url: req.originalUrl }, 'could not record the refusal');
       }
     }
     if (problem.status === 401) res.set('WWW-Authenticate', 'Bearer realm="pishkhan"');

@@ -1,6 +1,8 @@
 /**
  * Calls per minute, counted per token (or per address for calls without one), and a tighter
- * limit on opening a request with its secret, so secrets cannot be guessed by trying.
+ * limit on wrong secrets for a request, so secrets cannot be guessed by trying: only failures
+ * count, per address and tracking code, so the applicant with the right secret is never
+ * refused for what others sent from the same address, or for their own earlier tries.
  */
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
@@ -13,11 +15,17 @@ const keyOf = (req: Request): string => {
   return `address:${ipKeyGenerator(req.ip ?? '')}`;
 };
 
-function limiter(perMinute: number, key: (req: Request) => string, what: string): RequestHandler {
+function limiter(
+  perMinute: number,
+  key: (req: Request) => string,
+  what: string,
+  failuresOnly = false,
+): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
     keyGenerator: key,
+    skipSuccessfulRequests: failuresOnly,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, _res, next) =>
@@ -27,6 +35,11 @@ function limiter(perMinute: number, key: (req: Request) => string, what: string)
 
 export const callLimit = (perMinute: number) => limiter(perMinute, keyOf, 'calls');
 
-/** Attempts to open a request with its secret, per address. */
+/** Wrong secrets for one request, per address; mounted on `/api/requests/:trackingCode/access`. */
 export const secretLimit = (perMinute: number) =>
-  limiter(perMinute, (req) => `address:${ipKeyGenerator(req.ip ?? '')}`, 'attempts to open a request');
+  limiter(
+    perMinute,
+    (req) => `address:${ipKeyGenerator(req.ip ?? '')}:request:${String(req.params.trackingCode)}`,
+    'wrong secrets for a request',
+    true,
+  );

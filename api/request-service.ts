@@ -46,6 +46,7 @@ import type {
   WithdrawInput,
 } from '../workflows/types';
 import { ProblemError, unavailableProblem, type ProblemSlug } from './problem';
+import { formFieldErrors } from './validation';
 
 export interface StartRequest {
   serviceId: string;
@@ -59,6 +60,9 @@ export interface StartRequest {
   /** A request received before it is registered, with why; staff only. */
   received?: { at: string; reason: string };
 }
+
+/** Who starts a request without a token. */
+export const ANONYMOUS = 'anonymous';
 
 /** How far back a request may be registered as received: a year covers taking over an earlier system's work. */
 const RECEIVED_AT_MOST_DAYS_AGO = 366;
@@ -93,6 +97,7 @@ const REJECTION_PROBLEMS: Record<string, ProblemSlug> = {
   [REJECTION.taskNotFound]: 'task-not-found',
   [REJECTION.taskNotOpen]: 'task-not-open',
   [REJECTION.taskClaimed]: 'task-claimed',
+  [REJECTION.taskNotClaimed]: 'task-not-claimed',
   [REJECTION.cannotMove]: 'task-cannot-move',
   [REJECTION.notAssignee]: 'not-assignee',
   [REJECTION.outcomeNotAllowed]: 'outcome-not-allowed',
@@ -111,6 +116,9 @@ function asProblem(error: unknown, trackingCode: string): unknown {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const slug = REJECTION_PROBLEMS[error.cause.type ?? ''];
     const details = (error.cause.details?.[0] ?? {}) as Record<string, unknown>;
+    // The workflow's form check says its problems as sentences; the API answers field errors.
+    if (Array.isArray(details.errors))
+      details.errors = formFieldErrors(details.errors.map((entry) => String(entry)));
     if (slug) return new ProblemError(slug, error.cause.message, details);
   }
   return unavailableProblem(error) ?? error;
@@ -201,8 +209,10 @@ export class RequestService {
     }
     if (plan.form) {
       const errors = checkFormData(plan.form, request.data);
-      if (errors.length > 0) throw new ProblemError('invalid-form-data', errors.join('; '), { errors });
+      if (errors.length > 0)
+        throw new ProblemError('invalid-form-data', errors.join('; '), { errors: formFieldErrors(errors) });
     }
+    await this.assertOfficesExist(plan, request.data);
 
     const received = lateRegistration(request.received, caller, Date.now());
 
@@ -250,6 +260,13 @@ export class RequestService {
               'This Idempotency-Key already started a different request; use a new key for a new request.',
             );
           }
+          // Without a token, nothing tells the first caller from anyone else who sends the same
+          // key and body: the request, and its secret, are handed over once only.
+          if (caller === ANONYMOUS)
+            throw new ProblemError(
+              'idempotency-key-used',
+              'This Idempotency-Key has started a request already; its tracking code and secret were in the answer to that call, and are not given again without a token.',
+            );
           return { trackingCode, plan, repeated: true };
         }
         // A random code that is already taken: draw another.
@@ -257,6 +274,29 @@ export class RequestService {
         throw asProblem(error, trackingCode);
       }
     }
+  }
+
+  /**
+   * The offices a request's steps will act on by a field of its data (an inspection's office,
+   * whose licence it may suspend) must be licensed offices: a request about no office is
+   * refused at its start, not carried to its end.
+   */
+  private async assertOfficesExist(plan: ServicePlan, data: Record<string, unknown>): Promise<void> {
+    const fields = new Set(
+      Object.values(plan.steps).flatMap((step) =>
+        step.kind === 'automatic' && typeof step.with.office === 'string' && step.with.office !== 'intake'
+          ? [step.with.office]
+          : [],
+      ),
+    );
+    const named = [...fields].filter((field) => typeof data[field] === 'string');
+    if (named.length === 0) return;
+    const known = new Set(this.org.officesWith(await this.licences()).map((office) => office.id));
+    const errors = named
+      .filter((field) => !known.has(String(data[field])))
+      .map((field) => `'${field}' names no licensed office: ${String(data[field])}`);
+    if (errors.length > 0)
+      throw new ProblemError('invalid-form-data', errors.join('; '), { errors: formFieldErrors(errors) });
   }
 
   async status(trackingCode: string): Promise<RequestStatus> {

@@ -8,6 +8,18 @@ const principal = {
   pattern: '^(office|department|head|agency|applicant):[a-z0-9][a-z0-9.-]{0,80}(/[a-z0-9-]{1,40})?$',
 };
 
+/**
+ * An instant as RFC 3339 writes it, within what the clocks of JavaScript and PostgreSQL count:
+ * a year from 0001, seconds to 59 (no leap second, which neither has an instant for), an offset
+ * of at most 14:59 (the widest any place uses is 14:00).
+ */
+const instant = {
+  type: 'string',
+  format: 'date-time',
+  pattern:
+    '^(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-5][0-9](\\.[0-9]{1,6})?([Zz]|[+-](0[0-9]|1[0-4]):[0-5][0-9])$',
+};
+
 export const startRequestBody = {
   type: 'object',
   additionalProperties: false,
@@ -36,7 +48,7 @@ export const startRequestBody = {
       description:
         'For a request received before it is registered (on paper while the system was down, or taken over from an earlier system): when it was received and why it is registered late. Its deadlines count from then.',
       properties: {
-        at: { type: 'string', format: 'date-time' },
+        at: instant,
         reason: { type: 'string', minLength: 3, maxLength: 1000 },
       },
     },
@@ -88,7 +100,6 @@ const stepId = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,80}$' };
 const officeId = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,40}$' };
 /** A department of every district (urban-planning), one district's (d05.urban-planning), or a city one. */
 const departmentUnit = { type: 'string', pattern: '^([a-z][a-z0-9-]{0,20}\\.)?[a-z][a-z0-9-]{0,60}$' };
-const instant = { type: 'string', format: 'date-time' };
 
 export const worklistQuery = {
   type: 'object',
@@ -140,8 +151,8 @@ export const auditQuery = {
     actor: { type: 'string', maxLength: 200 },
     trackingCode: { type: 'string', pattern: '^[0-9]{12}$' },
     action: { type: 'string', pattern: '^[A-Za-z]{1,60}$' },
-    from: { type: 'string', format: 'date-time' },
-    to: { type: 'string', format: 'date-time' },
+    from: instant,
+    to: instant,
     page,
     pageSize,
   },

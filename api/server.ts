@@ -1,13 +1,46 @@
 /**
- * Starts and stops the HTTP server around the express app.
+ * Starts and stops the HTTP server around the express app. What Node's HTTP parser refuses
+ * before express sees it (an address or headers too long, a request that is not HTTP) is
+ * answered here, as problem+json like every other refusal, instead of Node's bare status line.
  */
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createApp, type AppDeps } from './app';
+import { problemBody, type ProblemSlug } from './problem';
 
 export interface WebServer {
   server: Server;
   url: string;
+}
+
+const REASONS: Record<number, string> = { 400: 'Bad Request', 431: 'Request Header Fields Too Large' };
+
+/** A problem written straight to the socket: express never saw the request. */
+function refuseUnparsed(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const slug: ProblemSlug = error.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : 'malformed-request';
+  const detail =
+    slug === 'headers-too-large'
+      ? 'The address and headers together must stay under 16 kB; send long values in a body.'
+      : 'The server could not read the request as HTTP/1.1.';
+  const body = JSON.stringify(problemBody(slug, detail));
+  const status = slug === 'headers-too-large' ? 431 : 400;
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${REASONS[status]}`,
+      'Content-Type: application/problem+json; charset=utf-8',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Content-Language: en',
+      'X-Content-Type-Options: nosniff',
+      'Cache-Control: no-store',
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
 }
 
 export function startWebServer(deps: AppDeps, port: number, host = '127.0.0.1'): Promise<WebServer> {
@@ -18,6 +51,7 @@ export function startWebServer(deps: AppDeps, port: number, host = '127.0.0.1'):
       const address = server.address() as AddressInfo;
       resolve({ server, url: `http://${host}:${address.port}` });
     });
+    server.on('clientError', refuseUnparsed);
   });
 }
 

@@ -26,6 +26,17 @@ export function fieldErrors(validate: ValidateFunction): FieldError[] {
   });
 }
 
+/**
+ * Problems of form data (the sentences of lib/forms/form-data.ts) as field errors, like every
+ * other: `path` is the field of the form's data the sentence names (empty for the whole form).
+ */
+export function formFieldErrors(messages: readonly string[]): FieldError[] {
+  return messages.map((message) => ({
+    path: /^step '/.test(message) ? '' : (/'([^']*)'/.exec(message)?.[1] ?? ''),
+    message,
+  }));
+}
+
 const KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 
 /** The `Idempotency-Key` header: a retried call with the same key changes nothing twice. */

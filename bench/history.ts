@@ -11,7 +11,10 @@ import { loadOrganisation } from '../lib/organisation/load-organisation';
 import { repoPath } from '../lib/paths';
 import type { ServicePlan } from '../lib/plan/types';
 import { TEMPORAL_CLI } from '../lib/temporal/dev-server';
+import { sealedClient } from '../lib/temporal/connect';
 import { ensureSearchAttributes } from '../lib/temporal/ensure-search-attributes';
+import { EncryptionCodec } from '../lib/temporal/payload-codec';
+import { payloadKeys } from '../lib/config';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { openWorkStore } from '../store/work-store';
 import { completeTaskUpdate, statusQuery } from '../workflows/messages';
@@ -71,7 +74,8 @@ async function main() {
     activities: createActivities({ organisation: org, store }),
   });
   const running = benchWorker.run();
-  const { client } = env;
+  // The request's updates are sealed as the API's are, or its validators refuse them.
+  const client = sealedClient(env.connection, 'default', new EncryptionCodec(payloadKeys(undefined)));
 
   /** Runs a request to its end, completing each open task as it comes; answers its history length. */
   async function runRequest(servicePlan: ServicePlan): Promise<number> {

@@ -25,13 +25,19 @@ import { loadOrganisation } from '../lib/organisation/load-organisation';
 import { repoPath } from '../lib/paths';
 import { startPostgres } from '../lib/postgres-server';
 import { TEMPORAL_CLI } from '../lib/temporal/dev-server';
+import { payloadKeys } from '../lib/config';
+import { sealedClient } from '../lib/temporal/connect';
 import { ensureSearchAttributes } from '../lib/temporal/ensure-search-attributes';
+import { EncryptionCodec } from '../lib/temporal/payload-codec';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { openWorkStore, type WorkStore } from '../store/work-store';
 import { completeTaskUpdate, statusQuery } from '../workflows/messages';
 import type { RequestInput } from '../workflows/types';
 import { holdersOf, seedCity, TEHRAN } from './store/seed-city';
 import { serveVisibilityBaseline, startStandIns } from './store/visibility-baseline';
+
+/** No payload keys, as on a developer's machine: the benchmark weighs the store, not encryption. */
+const PLAIN = new EncryptionCodec(payloadKeys(undefined));
 
 const AUTH = {
   secret: 'bench-signing-key-of-at-least-thirty-two-characters',
@@ -120,6 +126,8 @@ async function main() {
         organisation: org,
         logger: createLogger('silent'),
         auth: AUTH,
+        http: { corsOrigins: [], codecOrigins: [], metricsToken: undefined },
+        codec: PLAIN,
         store: city,
       },
       0,
@@ -241,6 +249,8 @@ async function main() {
     const { plan } = compileDefinitionText('bench.yaml', text, fixtureOrg);
     if (!plan) throw new Error('the benchmark service does not compile');
     const lags: number[] = [];
+    // The request's updates are sealed as the API's are, or its validators refuse them.
+    const sealing = sealedClient(env.connection, 'default', PLAIN);
     const run = async (type: 'serviceRequest' | 'serviceRequestWithoutStore') => {
       const trackingCode = newTrackingCode();
       const input: RequestInput = {
@@ -253,7 +263,7 @@ async function main() {
         applicant: { name: 'Bench' },
         data: {},
       };
-      const handle = await env.client.workflow.start(type, {
+      const handle = await sealing.workflow.start(type, {
         taskQueue: costQueue,
         workflowId: workflowIdOf(trackingCode),
         args: [input],

@@ -34,7 +34,7 @@ import { assertSafeAuth, loadConfig, type Config } from '../lib/config';
 import { actsFor } from '../api/auth/actor';
 import { claimsOfPerson } from '../api/auth/people';
 import type { Person } from '../lib/generated/organisation';
-import { mintToken } from '../api/auth/tokens';
+import { MAX_TOKEN_SECONDS, mintToken } from '../api/auth/tokens';
 import { loadOrganisation } from '../lib/organisation/load-organisation';
 import type { Organisation } from '../lib/organisation/organisation';
 import { startGaps } from '../lib/organisation/start-coverage';
@@ -409,12 +409,14 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
     .command('token')
     .description('print a bearer token for a person of the organisation (signed with PISHKHAN_JWT_SECRET)')
     .argument('<person>', 'the person id, such as p-0101-clerk; `people` lists them')
-    .option('--hours <n>', 'how long the token lasts', '8')
+    .option('--hours <n>', `how long the token lasts, at most ${MAX_TOKEN_SECONDS / 3600}`, '8')
     .action((personId: string, options: { hours: string }) => {
       const person = loadOrganisation(config.organisationDir).person(personId);
       if (!person) throw new CliError(`there is no person '${personId}'; \`people\` lists them`);
       const hours = Number(options.hours);
-      if (!(hours > 0 && hours <= 24 * 30)) throw new CliError('--hours must be between 0 and 720');
+      const most = MAX_TOKEN_SECONDS / 3600;
+      if (!(hours > 0 && hours <= most))
+        throw new CliError(`--hours must be more than 0 and at most ${most}`);
       assertSafeAuth(config.auth);
       return mintToken(config.auth, claimsOfPerson(person), Math.round(hours * 3600)).then((token) =>
         io.out(token),

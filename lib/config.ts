@@ -34,6 +34,31 @@ export interface Config {
   workflowBundle: string | undefined;
   store: StoreConfig;
   delivery: DeliveryConfig;
+  /** The keys of the payload codec that encrypts what goes to Temporal. */
+  payloads: PayloadKeyConfig;
+  http: HttpConfig;
+}
+
+/** What the API's HTTP side allows beyond its own origin. */
+export interface HttpConfig {
+  /** Origins whose pages may call the API (CORS); none by default. */
+  corsOrigins: string[];
+  /** Origins of Temporal Web UIs that may call the codec endpoint; none by default. */
+  codecOrigins: string[];
+  /** The token a scraper sends for /metrics; without one only an administrator reads it. */
+  metricsToken: string | undefined;
+}
+
+/**
+ * The keys of the payload codec (`PISHKHAN_PAYLOAD_KEYS`). Without any, payloads go to Temporal
+ * as they are (a developer's machine, where Temporal's UI and CLI show them without a codec);
+ * production refuses to start so (assertSafePayloadKeys).
+ */
+export interface PayloadKeyConfig {
+  /** The id of the key that encrypts; it is written in every payload it encrypts. None: no encryption. */
+  current: string | undefined;
+  /** Every key that decrypts, by id: the current one and those kept from before a rotation. */
+  keys: ReadonlyMap<string, Uint8Array>;
 }
 
 /** Where notifications go beyond the web app; none of them by default. */
@@ -89,6 +114,46 @@ export interface OidcConfig {
 
 /** Known to everyone who reads this file: fine on a laptop, refused in production. */
 export const DEVELOPMENT_KEY = 'pishkhan-development-key-never-use-in-production';
+
+/**
+ * `PISHKHAN_PAYLOAD_KEYS`: `id:base64,id:base64`, each key 32 random bytes in base64
+ * (`openssl rand -base64 32`); the first encrypts, all of them decrypt.
+ */
+export function payloadKeys(value: string | undefined): PayloadKeyConfig {
+  const keys = new Map<string, Uint8Array>();
+  if (!value?.trim()) return { current: undefined, keys };
+  for (const entry of value.split(',').map((part) => part.trim())) {
+    const match = /^([A-Za-z0-9._-]{1,40}):([A-Za-z0-9+/=_-]+)$/.exec(entry);
+    const key = match?.[2] ? Buffer.from(match[2], 'base64') : undefined;
+    if (!match?.[1] || !key || key.length !== 32)
+      throw new Error(
+        `PISHKHAN_PAYLOAD_KEYS must be id:key pairs, each key 32 bytes in base64 (openssl rand -base64 32); '${entry.split(':')[0]}' is not`,
+      );
+    if (keys.has(match[1])) throw new Error(`PISHKHAN_PAYLOAD_KEYS names key '${match[1]}' twice`);
+    keys.set(match[1], new Uint8Array(key));
+  }
+  return { current: [...keys.keys()][0], keys };
+}
+
+/** Processes that talk to Temporal refuse to send it personal data in the clear in production. */
+export function assertSafePayloadKeys(keys: PayloadKeyConfig, env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NODE_ENV === 'production' && keys.current === undefined)
+    throw new Error(
+      "PISHKHAN_PAYLOAD_KEYS must be set when NODE_ENV=production: without it, applicants' personal data is in Temporal's histories in the clear",
+    );
+}
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      const url = new URL(origin);
+      if (url.origin !== origin.replace(/\/$/, ''))
+        throw new Error(`'${origin}' is not an origin (scheme://host[:port], no path)`);
+      return url.origin;
+    });
 
 /** The API refuses to start in production with the development key or a short one. */
 export function assertSafeAuth(auth: AuthConfig, env: NodeJS.ProcessEnv = process.env): void {
@@ -192,6 +257,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // Without its own key, one derived from the token key: set both in production.
       nationalIdKey:
         env.PISHKHAN_NATIONAL_ID_KEY || createHmac('sha256', secret).update('national ids').digest('hex'),
+    },
+    payloads: payloadKeys(env.PISHKHAN_PAYLOAD_KEYS),
+    http: {
+      corsOrigins: list(env.PISHKHAN_CORS_ORIGINS),
+      codecOrigins: list(env.PISHKHAN_CODEC_CORS_ORIGINS),
+      metricsToken: env.PISHKHAN_METRICS_TOKEN || undefined,
     },
     continueAsNewAfter: env.PISHKHAN_CONTINUE_AS_NEW_AFTER
       ? Number(env.PISHKHAN_CONTINUE_AS_NEW_AFTER)

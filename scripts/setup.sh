@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever is missing for the start and test commands: node modules (the root's and
 # the web app's) and, unless TEMPORAL_ADDRESS points at an existing server, the Temporal CLI;
-# with --tests, also the time-skipping test server, Debian's Chromium and PostgreSQL the tests use.
+# with --tests, also the time-skipping test server, Debian's Chromium and PostgreSQL, and
+# schemathesis (PyPI, for the API's fuzzing test) the tests use.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -15,4 +16,5 @@ if [ "${1:-}" = "--tests" ]; then
   if [ "${PK_TEST_POSTGRES:-}" != "off" ]; then
     "$here/install-postgres.sh"
   fi
+  "$here/install-schemathesis.sh"
 fi

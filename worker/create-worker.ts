@@ -1,6 +1,9 @@
 /**
- * Builds the Temporal worker that runs the interpreter workflow and the engine's activities.
+ * Builds the Temporal worker that runs the interpreter workflow and the engine's activities,
+ * with the payload codec that keeps what it sends to Temporal encrypted (the workflow bundle
+ * needs nothing: the codec runs outside it).
  */
+import type { PayloadCodec } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 
@@ -9,6 +12,8 @@ export interface WorkerSetup {
   namespace: string;
   taskQueue: string;
   deps: ActivityDeps;
+  /** The payload codec every client and worker of the deployment shares. */
+  codec: PayloadCodec;
   /** A prebuilt workflow bundle (tests build one for all suites); otherwise bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -19,6 +24,7 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
     namespace: setup.namespace,
     taskQueue: setup.taskQueue,
     activities: createActivities(setup.deps),
+    dataConverter: { payloadCodecs: [setup.codec] },
     ...(setup.workflowBundle
       ? { workflowBundle: setup.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),

@@ -3,12 +3,13 @@
  * reaches the Temporal cluster; they share the task queue.
  */
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { loadConfig, type Config } from '../lib/config';
+import { assertSafePayloadKeys, loadConfig, type Config } from '../lib/config';
 import { loadOrganisation } from '../lib/organisation/load-organisation';
 import type { Organisation } from '../lib/organisation/organisation';
 import { createLogger, type Logger } from '../lib/logger';
 import { exitOnStartupError, onShutdown } from '../lib/process';
 import { connectClient, connectWorker } from '../lib/temporal/connect';
+import { EncryptionCodec } from '../lib/temporal/payload-codec';
 import { openConfiguredStore } from '../store/open-store';
 import type { WorkStore } from '../store/work-store';
 import { createWorker } from './create-worker';
@@ -21,14 +22,17 @@ export async function runWorker(
   address: string,
   store: WorkStore,
 ) {
+  assertSafePayloadKeys(config.payloads);
+  const codec = new EncryptionCodec(config.payloads);
   const connection = await connectWorker(address);
   // Activities read live licences and loads, and reroute work, through a client.
-  const temporalClient = await connectClient(address, config.temporal.namespace);
+  const temporalClient = await connectClient(address, config.temporal.namespace, codec);
   const { client } = temporalClient;
   const worker = await createWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
+    codec,
     deps: {
       organisation,
       store,

@@ -18,7 +18,13 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { cityDate } from '../lib/calendar/working-time';
-import { ALLOWED, statusAfter, statusOn, type LicenceState } from '../lib/organisation/licences';
+import {
+  ALLOWED,
+  statusAfter,
+  statusOn,
+  validUntilProblem,
+  type LicenceState,
+} from '../lib/organisation/licences';
 import {
   changeLicenceUpdate,
   LICENCE_REJECTION,
@@ -26,6 +32,7 @@ import {
   registerLicencesSignal,
   type LicenceCommand,
 } from './licence-messages';
+import { assertSealed } from './sealed';
 
 const { rerouteOfficeWork } = proxyActivities<Activities>({
   startToCloseTimeout: '10 minutes',
@@ -126,6 +133,7 @@ export async function licenceRegistry(input: RegistryInput): Promise<void> {
     },
     {
       validator: (command: LicenceCommand) => {
+        assertSealed(command);
         const refuse = (message: string) => {
           throw ApplicationFailure.create({ type: LICENCE_REJECTION, message, nonRetryable: true });
         };
@@ -138,9 +146,8 @@ export async function licenceRegistry(input: RegistryInput): Promise<void> {
           );
         }
         if (command.reason.trim().length < 3) return refuse('say why');
-        if (command.action === 'renew' && !(command.validUntil && command.validUntil > today())) {
-          refuse('a renewal needs a new last day of validity after today');
-        }
+        const wrong = validUntilProblem(command, licence, today());
+        if (wrong) refuse(wrong);
       },
     },
   );

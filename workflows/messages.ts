@@ -66,6 +66,7 @@ export const REJECTION = {
   taskNotFound: 'TaskNotFound',
   taskNotOpen: 'TaskNotOpen',
   taskClaimed: 'TaskClaimed',
+  taskNotClaimed: 'TaskNotClaimed',
   cannotMove: 'CannotMove',
   notAssignee: 'NotAssignee',
   outcomeNotAllowed: 'OutcomeNotAllowed',

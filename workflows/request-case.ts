@@ -414,7 +414,7 @@ export class RequestCase {
 
   validateReturn(command: ReturnInput): void {
     const task = this.liveTask(command.taskId);
-    if (task.claimedBy === undefined) reject(REJECTION.taskNotOpen, `task ${task.taskId} is not claimed`);
+    if (task.claimedBy === undefined) reject(REJECTION.taskNotClaimed, `task ${task.taskId} is not claimed`);
     if (task.claimedBy !== command.by && !command.force)
       reject(REJECTION.taskClaimed, `task ${task.taskId} is claimed by ${task.claimedBy}`);
   }

@@ -42,6 +42,7 @@ import {
   workRowsQuery,
 } from './messages';
 import { reject, RequestCase } from './request-case';
+import { assertSealed } from './sealed';
 import { watchStatutoryDeadline } from './sla-watch';
 import type {
   ClaimInput,
@@ -116,7 +117,12 @@ export async function serviceRequest(
       rc.complete(command, Date.now());
       return settled();
     },
-    { validator: (command: CompleteTaskInput) => rc.validateCompletion(command, completion) },
+    {
+      validator: (command: CompleteTaskInput) => {
+        assertSealed(command);
+        rc.validateCompletion(command, completion);
+      },
+    },
   );
 
   setHandler(
@@ -131,6 +137,7 @@ export async function serviceRequest(
     },
     {
       validator: (payment: PaymentInput) => {
+        assertSealed(payment);
         rc.assertActive();
         const fee = rc.s.fees.find((f) => f.billId === payment.billId);
         if (!fee) reject(REJECTION.billNotDue, `request ${input.trackingCode} has no bill ${payment.billId}`);
@@ -149,7 +156,12 @@ export async function serviceRequest(
       publish();
       return rc.status();
     },
-    { validator: (command: ClaimInput) => rc.validateClaim(command) },
+    {
+      validator: (command: ClaimInput) => {
+        assertSealed(command);
+        rc.validateClaim(command);
+      },
+    },
   );
   setHandler(
     returnTaskUpdate,
@@ -158,7 +170,12 @@ export async function serviceRequest(
       publish();
       return rc.status();
     },
-    { validator: (command: ReturnInput) => rc.validateReturn(command) },
+    {
+      validator: (command: ReturnInput) => {
+        assertSealed(command);
+        rc.validateReturn(command);
+      },
+    },
   );
   setHandler(
     reassignTaskUpdate,
@@ -180,7 +197,12 @@ export async function serviceRequest(
       publish();
       return rc.status();
     },
-    { validator: (command: ReassignInput) => rc.validateReassign(command) },
+    {
+      validator: (command: ReassignInput) => {
+        assertSealed(command);
+        rc.validateReassign(command);
+      },
+    },
   );
 
   setHandler(
@@ -189,7 +211,12 @@ export async function serviceRequest(
       await interpreter.moveWorkAway(command.principal, command.reason);
       return rc.status();
     },
-    { validator: (_command: RerouteInput) => rc.assertActive() },
+    {
+      validator: (command: RerouteInput) => {
+        assertSealed(command);
+        rc.assertActive();
+      },
+    },
   );
 
   setHandler(
@@ -199,7 +226,12 @@ export async function serviceRequest(
       publish();
       return rc.status();
     },
-    { validator: (command: SuspendInput) => validateSuspend(rc, command.reason) },
+    {
+      validator: (command: SuspendInput) => {
+        assertSealed(command);
+        validateSuspend(rc, command.reason);
+      },
+    },
   );
   setHandler(
     resumeClockUpdate,
@@ -208,7 +240,12 @@ export async function serviceRequest(
       publish();
       return rc.status();
     },
-    { validator: (_command: ResumeInput) => validateResume(rc) },
+    {
+      validator: (command: ResumeInput) => {
+        assertSealed(command);
+        validateResume(rc);
+      },
+    },
   );
   setHandler(
     extendDeadlineUpdate,
@@ -217,7 +254,12 @@ export async function serviceRequest(
       publish();
       return rc.status();
     },
-    { validator: (command: ExtendInput) => validateExtension(rc, command) },
+    {
+      validator: (command: ExtendInput) => {
+        assertSealed(command);
+        validateExtension(rc, command);
+      },
+    },
   );
 
   setHandler(
@@ -241,6 +283,7 @@ export async function serviceRequest(
     },
     {
       validator: (command: WithdrawInput) => {
+        assertSealed(command);
         rc.assertActive();
         if (command.reason.trim().length < 3)
           reject(REJECTION.invalidData, 'say why the request is withdrawn');

@@ -21,17 +21,27 @@ function claimedIssuer(token: string): string | undefined {
   }
 }
 
-export function authenticate(auth: AuthConfig, org: Organisation): RequestHandler {
+/** Verifies the API's own tokens, and the identity provider's when one is configured. */
+export function tokenVerifier(auth: AuthConfig, org: Organisation): TokenVerifier {
   const provider: TokenVerifier | undefined = auth.oidc ? oidcVerifier(auth.oidc, org) : undefined;
-  const verify = (token: string) =>
+  return (token: string) =>
     provider && claimedIssuer(token) === auth.oidc?.issuer ? provider(token) : verifyToken(auth, token);
+}
+
+/** The token of an `Authorization: Bearer` header; the scheme's name is case-insensitive (RFC 9110). */
+export function bearerToken(header: string): string | undefined {
+  return /^bearer +([A-Za-z0-9_.-]{10,4096}) *$/i.exec(header)?.[1];
+}
+
+export function authenticate(auth: AuthConfig, org: Organisation): RequestHandler {
+  const verify = tokenVerifier(auth, org);
   return (req, res, next) => {
     const header = req.get('authorization');
     if (header === undefined) return next();
-    const match = /^Bearer ([A-Za-z0-9_.-]{10,4096})$/.exec(header);
-    if (!match?.[1])
+    const token = bearerToken(header);
+    if (!token)
       return next(new ProblemError('invalid-token', 'Send the token as "Authorization: Bearer <token>".'));
-    verify(match[1]).then((claims) => {
+    verify(token).then((claims) => {
       res.locals.actor = claims;
       next();
     }, next);

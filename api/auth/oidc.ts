@@ -10,6 +10,7 @@ import type { Organisation } from '../../lib/organisation/organisation';
 import { ProblemError } from '../problem';
 import type { Claims } from './claims';
 import { claimsOfPerson } from './people';
+import { lastsTooLong, MAX_TOKEN_SECONDS } from './tokens';
 
 export type TokenVerifier = (token: string) => Promise<Claims>;
 
@@ -18,12 +19,19 @@ export function oidcVerifier(config: OidcConfig, org: Organisation): TokenVerifi
   return async (token) => {
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, keys, { issuer: config.issuer, audience: config.audience }));
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: config.issuer,
+        audience: config.audience,
+        // A token that never expires is refused, whoever signed it.
+        requiredClaims: ['exp'],
+      }));
     } catch (error) {
       if (error instanceof errors.JWTExpired)
         throw new ProblemError('token-expired', 'The sign-in has expired; sign in again.');
       throw new ProblemError('invalid-token', "The token is not one the city's identity provider issued.");
     }
+    // No longer-lived than the API's own: a provider set to issue tokens for days is refused.
+    if (Number(payload.exp) - Date.now() / 1000 > MAX_TOKEN_SECONDS) throw lastsTooLong();
     const personId = payload[config.personClaim];
     const person = typeof personId === 'string' ? org.person(personId) : undefined;
     if (!person)

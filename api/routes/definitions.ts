@@ -26,7 +26,12 @@ function summary(plan: ServicePlan) {
   };
 }
 
+const SERVICE_ID = /^[a-z][a-z0-9-]{0,80}$/;
+
 async function versionOf(designer: Designer, serviceId: string, version?: number) {
+  // Anything that cannot be a service id names no service: not found, like any other.
+  if (!SERVICE_ID.test(serviceId))
+    throw new ProblemError('version-not-found', `There is no service '${serviceId}'.`);
   try {
     return await designer.version(serviceId, version);
   } catch (error) {

@@ -1,13 +1,12 @@
 /**
- * Operations: liveness, readiness and Prometheus metrics. Public, like every load balancer and
- * scraper expects; they reveal counts, never requests.
+ * Operations: liveness and readiness, public like every load balancer expects; they reveal
+ * whether the system answers, never requests. Metrics are behind a token (metrics.ts).
  */
 import type { Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import { Router } from 'express';
 import * as answer from '../answers';
 import type { ApiContext } from '../context';
-import type { Metrics } from '../metrics';
 
 /** A worker counts as there when it polled the task queue within this long. */
 const POLLED_WITHIN_MS = 70_000;
@@ -17,7 +16,6 @@ export function healthRoutes(
   connection: Connection,
   namespace: string,
   taskQueue: string,
-  metrics: Metrics,
 ): Router {
   const router = Router();
   const { registry, catalog } = ctx;
@@ -92,10 +90,6 @@ export function healthRoutes(
       };
     },
   );
-
-  router.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
 
   return router;
 }

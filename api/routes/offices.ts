@@ -69,7 +69,7 @@ export function officeRoutes(ctx: ApiContext): Router {
       params: { officeId: pathText },
       body: licenceChangeBody,
       responses: { 200: { description: 'The licence after the change', schema: answer.licenceChanged } },
-      problems: ['not-found', 'licence-change-refused'],
+      problems: ['not-found', 'licence-change-refused', 'invalid-licence-change'],
     },
     async (call) => {
       const body = call.body as {

@@ -12,7 +12,7 @@ import { mintToken } from '../auth/tokens';
 import type { ApiContext } from '../context';
 import { inWords, type Call } from '../operation';
 import { ProblemError, type ProblemSlug } from '../problem';
-import type { StartRequest } from '../request-service';
+import { ANONYMOUS, type StartRequest } from '../request-service';
 import type { RequestStatus } from '../../workflows/types';
 import { assertActsForApplicant, assertHoldsWork, viewFor } from '../request-access';
 import {
@@ -88,7 +88,7 @@ export function requestRoutes(ctx: ApiContext): Router {
       tag,
       summary: 'Start a request',
       description:
-        "Office staff take a request in at their desk (the office is theirs), department staff at the department, and an applicant online without a token. The answer carries the secret the applicant opens the request with. With an `Idempotency-Key`, a retried call answers the first call's request.",
+        "Office staff take a request in at their desk (the office is theirs), department staff at the department, and an applicant online without a token. The answer carries the secret the applicant opens the request with. With an `Idempotency-Key`, a retried call answers the first call's request; without a token, a retried call is told the key started one (409) and is not given it again, since nothing tells its first caller from another.",
       access: 'public',
       body: startRequestBody,
       idempotent: true,
@@ -107,11 +107,14 @@ export function requestRoutes(ctx: ApiContext): Router {
         'invalid-form-data',
         'invalid-received-time',
         'idempotency-key-reused',
+        'idempotency-key-used',
+        'unauthenticated',
+        'forbidden',
       ],
     },
     async (call) => {
       const body = startAs(call.actor, call.body as StartRequest);
-      const caller = call.actor ? actorName(call.actor) : 'anonymous';
+      const caller = call.actor ? actorName(call.actor) : ANONYMOUS;
       const started = await requests.start(body, caller, idempotencyKey(call.req));
       call.target.trackingCode = started.trackingCode;
       call.target.serviceId = started.plan.serviceId;

@@ -5,9 +5,10 @@
 import { Router } from 'express';
 import type { RequestStatus, TaskRecord } from '../../workflows/types';
 import * as answer from '../answers';
-import { actorName, actsFor, type Actor } from '../auth/actor';
+import { actorName, actsFor, isOversight, type Actor } from '../auth/actor';
 import type { ApiContext } from '../context';
 import type { Call } from '../operation';
+import { involved } from '../request-access';
 import { ProblemError } from '../problem';
 import { completeTaskBody, pathText, reassignBody, worklistQuery } from '../schemas';
 import { idempotencyKey } from '../validation';
@@ -21,17 +22,22 @@ export function taskRoutes(ctx: ApiContext): Router {
   const { registry, requests, present, org, work } = ctx;
   const tag = 'Tasks';
 
-  /** The open task and the request it belongs to; a task of someone else's is not found. */
+  /**
+   * The task and the request it belongs to. A task of a request the caller may not see is not
+   * found, exactly as one that does not exist: its holder is nobody else's business.
+   */
   async function heldTask(call: Call): Promise<{ task: TaskRecord; status: RequestStatus }> {
     const id = String(call.params.taskId);
+    const missing = () => new ProblemError('task-not-found', `There is no task ${id}.`);
+    // The audit entry names the request the call aimed at, found or not.
+    call.target.trackingCode = requests.codeOfTask(id);
     const status = await requests.status(requests.codeOfTask(id)).catch((error: unknown) => {
-      if (error instanceof ProblemError && error.slug === 'request-not-found')
-        throw new ProblemError('task-not-found', `There is no task ${id}.`);
+      if (error instanceof ProblemError && error.slug === 'request-not-found') throw missing();
       throw error;
     });
     const task = [...status.openTasks, ...status.closedTasks].find((t) => t.taskId === id);
-    if (!task) throw new ProblemError('task-not-found', `There is no task ${id}.`);
-    call.target.trackingCode = status.trackingCode;
+    const actor = call.actor as Actor;
+    if (!task || !(isOversight(actor) || involved(actor, status, org))) throw missing();
     return { task, status };
   }
 
@@ -122,11 +128,16 @@ export function taskRoutes(ctx: ApiContext): Router {
       access: ['office', 'department', 'manager'],
       params: taskId,
       responses: { 200: { description: 'The request after the return', schema: answer.requestStatus } },
-      problems: [...taskProblems, 'task-claimed'],
+      problems: [...taskProblems, 'task-claimed', 'task-not-claimed'],
     },
     async (call) => {
       const actor = call.actor as Actor;
       const { task } = await heldTask(call);
+      if (task.status === 'open' && task.claimedBy === undefined)
+        throw new ProblemError(
+          'task-not-claimed',
+          `Task ${task.taskId} is not claimed: it is in its pool already.`,
+        );
       const force = actor.role === 'manager';
       return { body: present.status(await requests.giveBack(task.taskId, actorName(actor), force)) };
     },

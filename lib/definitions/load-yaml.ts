@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { repoRoot } from '../paths';
 import type { Problem } from './problem';
+import { readableValue } from '../text/readable-text';
 import { checkAgainstSchema, type SchemaName } from './schemas';
 import { YamlSource } from './yaml-source';
 
@@ -26,16 +27,25 @@ export function displayPath(path: string): string {
 }
 
 export function parseYamlText<T>(file: string, text: string, schema: SchemaName): LoadedYaml<T> {
-  const { source, problems } = YamlSource.parse(file, text);
-  if (problems.length > 0) return { source, data: undefined, raw: undefined, problems, errorPaths: [] };
-  const raw = source.data();
+  const parsed = YamlSource.parse(file, text);
+  const { source } = parsed;
+  if (parsed.problems.length > 0)
+    return { source, data: undefined, raw: undefined, problems: parsed.problems, errorPaths: [] };
+  const { data, problem } = source.data();
+  if (problem) return { source, data: undefined, raw: undefined, problems: [problem], errorPaths: [] };
+  // Titles and messages are read by people: one Unicode form, nothing that misleads a reader.
+  const { value: raw, problems: unreadable } = readableValue(data);
+  const textProblems = unreadable.map((found) =>
+    source.problem(found.path, `the text ${found.message}`, 'text/unreadable'),
+  );
   const checked = checkAgainstSchema(schema, raw, source);
+  const problems = [...textProblems, ...checked.problems];
   return {
     source,
-    data: checked.problems.length === 0 ? (raw as T) : undefined,
+    data: problems.length === 0 ? (raw as T) : undefined,
     raw,
-    problems: checked.problems,
-    errorPaths: checked.errorPaths,
+    problems,
+    errorPaths: [...unreadable.map((found) => found.path), ...checked.errorPaths],
   };
 }
 

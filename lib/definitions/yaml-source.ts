@@ -8,6 +8,9 @@ import { formatPath } from './problem';
 
 export type DocPath = readonly (string | number)[];
 
+/** How far aliases may expand a document: far more than any definition needs. */
+const MAX_ALIAS_COUNT = 100;
+
 export class YamlSource {
   private constructor(
     readonly file: string,
@@ -34,9 +37,23 @@ export class YamlSource {
     return { source, problems };
   }
 
-  /** The document as plain data. */
-  data(): unknown {
-    return this.doc.toJS({ maxAliasCount: 100 });
+  /**
+   * The document as plain data, or a problem when its aliases would expand it beyond reason
+   * (a "billion laughs" document is refused here, before it takes the server's memory).
+   */
+  data(): { data: unknown; problem?: undefined } | { data?: undefined; problem: Problem } {
+    try {
+      return { data: this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+    } catch (error) {
+      if (!/alias/i.test((error as Error).message)) throw error;
+      return {
+        problem: this.problem(
+          [],
+          `the document's aliases expand too far (more than ${MAX_ALIAS_COUNT} uses of one anchor's content); write the values out`,
+          'yaml/excessive-aliases',
+        ),
+      };
+    }
   }
 
   /**

@@ -61,3 +61,41 @@ export function statusAfter(action: LicenceAction, current: LicenceStatus): Lice
       return current === 'suspended' ? 'suspended' : 'active';
   }
 }
+
+/** The longest a renewal may run: the term the city grants a licence for. */
+export const MAX_RENEWAL_YEARS = 5;
+
+/**
+ * What is wrong with the new last day of validity a change names, or undefined: only a renewal
+ * names one, after today and at most MAX_RENEWAL_YEARS beyond the licence's last day (or today,
+ * when that has passed). A suspension or reinstatement keeps the licence's own. Dates are
+ * Gregorian YYYY-MM-DD; `show` says them as the caller reads them.
+ */
+export function validUntilProblem(
+  change: { action: LicenceAction; validUntil?: string | undefined },
+  licence: { validUntil: string },
+  today: string,
+  show: (day: string) => string = (day) => day,
+): string | undefined {
+  const { action, validUntil } = change;
+  if (action !== 'renew')
+    return validUntil === undefined
+      ? undefined
+      : `only a renewal sets a new last day of validity; a licence keeps its own when it is ${PAST[action]}`;
+  if (validUntil === undefined) return 'a renewal names its new last day of validity (validUntil)';
+  if (validUntil <= today) return `a renewal runs past today; ${show(validUntil)} has come already`;
+  const from = licence.validUntil > today ? licence.validUntil : today;
+  const latest = `${Number(from.slice(0, 4)) + MAX_RENEWAL_YEARS}${from.slice(4)}`;
+  if (validUntil > latest)
+    return `a licence is renewed for at most ${MAX_RENEWAL_YEARS} years beyond ${show(from)}, until ${show(latest)}; ${show(validUntil)} is later`;
+  return undefined;
+}
+
+const PAST: Record<LicenceAction, string> = {
+  suspend: 'suspended',
+  revoke: 'revoked',
+  reinstate: 'reinstated',
+  renew: 'renewed',
+  expire: 'expired',
+  grant: 'granted',
+};

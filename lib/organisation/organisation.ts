@@ -176,7 +176,10 @@ export class Organisation {
     return this.people().find((p) => p.id === id);
   }
 
-  /** The licence as the file issues it, before any change at run time. */
+  /**
+   * The licence as the file issues it, before any change at run time. Its history starts with
+   * the file's entry only when the file says since when (`since`): no date is made up.
+   */
   licenceOf(office: Office): LicenceState {
     const validUntil = jalaliToGregorian(office.licence.validUntil) ?? '0000-00-00';
     const since = office.licence.since ? jalaliToGregorian(office.licence.since) : undefined;
@@ -186,24 +189,27 @@ export class Organisation {
       status: office.licence.status,
       validUntil,
       ...(office.licence.reason ? { reason: office.licence.reason } : {}),
-      history: [
-        {
-          // The start of that day in the city, not at UTC midnight (03:30 in Tehran).
-          at: new Date(
-            Date.parse(`${since ?? validUntil}T00:00:00.000Z`) - this.calendar.offsetMinutes * 60_000,
-          ).toISOString(),
-          action:
-            office.licence.status === 'active'
-              ? 'grant'
-              : office.licence.status === 'suspended'
-                ? 'suspend'
-                : 'revoke',
-          status: office.licence.status,
-          reason: office.licence.reason ?? 'as issued in the organisation file',
-          by: 'organisation file',
-          validUntil,
-        },
-      ],
+      history:
+        since === undefined
+          ? []
+          : [
+              {
+                // The start of that day in the city, not at UTC midnight (03:30 in Tehran).
+                at: new Date(
+                  Date.parse(`${since}T00:00:00.000Z`) - this.calendar.offsetMinutes * 60_000,
+                ).toISOString(),
+                action:
+                  office.licence.status === 'active'
+                    ? 'grant'
+                    : office.licence.status === 'suspended'
+                      ? 'suspend'
+                      : 'revoke',
+                status: office.licence.status,
+                reason: office.licence.reason ?? 'as issued in the organisation file',
+                by: 'organisation file',
+                validUntil,
+              },
+            ],
     };
   }
 

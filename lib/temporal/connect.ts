@@ -1,13 +1,16 @@
 /**
  * Connections to Temporal: a client for the API, a native connection for workers. Waits for
- * a server that is still starting, so processes can start in any order. A client connection
+ * a server that is still starting, so processes can start in any order. Every client encrypts
+ * what it sends with the payload codec and seals the commands it sends (sealed-updates.ts). A client connection
  * closes only once the calls under way have their answers: the client retries failed calls on
  * timers, and a retry that fires after the channel is gone would take the process down.
  */
 import type { Interceptor, StatusObject } from '@grpc/grpc-js';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import { NativeConnection } from '@temporalio/worker';
 import { InterceptingCall } from '@grpc/grpc-js';
+import { sealUpdates } from './sealed-updates';
 
 /** How long closing waits for the calls under way before it closes regardless. */
 const DRAIN_MS = 10_000;
@@ -31,7 +34,21 @@ export interface ClientConnection {
   close(): Promise<void>;
 }
 
-export async function connectClient(address: string, namespace: string): Promise<ClientConnection> {
+/** A client that encrypts with the codec and seals its updates, on a connection made elsewhere. */
+export function sealedClient(connection: Connection, namespace: string, codec: PayloadCodec): Client {
+  return new Client({
+    connection,
+    namespace,
+    dataConverter: { payloadCodecs: [codec] },
+    interceptors: { workflow: [sealUpdates] },
+  });
+}
+
+export async function connectClient(
+  address: string,
+  namespace: string,
+  codec: PayloadCodec,
+): Promise<ClientConnection> {
   let closing = false;
   let inFlight = 0;
   const defaults = defaultGrpcRetryOptions();
@@ -57,7 +74,7 @@ export async function connectClient(address: string, namespace: string): Promise
   );
   return {
     connection,
-    client: new Client({ connection, namespace }),
+    client: sealedClient(connection, namespace, codec),
     async close() {
       closing = true;
       const deadline = Date.now() + DRAIN_MS;

@@ -105,20 +105,23 @@ describe('authentication', () => {
 });
 
 describe('offices see and touch only their own work', () => {
-  test("when an office reads, claims or completes another office's task, then it is refused and the task stays", async () => {
+  test("when an office reads, claims or completes another office's task, then it is not found, as a task that does not exist, and the task stays", async () => {
     const { code, taskId } = await atOffice();
     expectProblem(await system.as(CLERK_B).get(`/api/requests/${code}`), 404, 'request-not-found');
     expectProblem(await system.as(CLERK_B).get(`/api/requests/${code}/history`), 404, 'request-not-found');
     expectProblem(
       await system.as(CLERK_B).post(`/api/tasks/${taskId}/complete`, { outcome: 'done' }),
-      403,
-      'not-assignee',
+      404,
+      'task-not-found',
     );
-    expectProblem(await system.as(CLERK_B).post(`/api/tasks/${taskId}/claim`, {}), 403, 'not-assignee');
+    const claim = await system.as(CLERK_B).post(`/api/tasks/${taskId}/claim`, {});
+    expectProblem(claim, 404, 'task-not-found');
+    // Nothing says who holds it: the answer is the one a task that does not exist gets.
+    expect(JSON.stringify(claim.body)).not.toMatch(/office:o-1|clerk-a|held by/);
     expectProblem(
       await system.as(PLANNER).post(`/api/tasks/${taskId}/complete`, { outcome: 'done' }),
-      403,
-      'not-assignee',
+      404,
+      'task-not-found',
     );
     expectProblem(await system.as(CLERK_B).get('/api/tasks?assignee=office:o-1'), 403, 'forbidden');
     expectProblem(
@@ -195,8 +198,8 @@ describe('departments, designers and oversight', () => {
     expect(theirs.body.items.map((t: { taskId: string }) => t.taskId)).not.toContain(review.items[0].taskId);
     expectProblem(
       await system.as(other).post(`/api/tasks/${review.items[0].taskId}/complete`, { outcome: 'approve' }),
-      403,
-      'not-assignee',
+      404,
+      'task-not-found',
     );
   });
 
@@ -345,7 +348,7 @@ describe('audit', () => {
       .reverse();
     expect(entries).toEqual([
       ['startRequest', 'office:clerk-a', 'office', 201, ''],
-      ['completeTask', 'office:clerk-b', 'office', 403, 'not-assignee'],
+      ['completeTask', 'office:clerk-b', 'office', 404, 'task-not-found'],
       ['completeTask', 'office:clerk-a', 'office', 200, ''],
     ]);
     expect(body.items[0].address).toMatch(/127\.0\.0\.1/);
@@ -359,7 +362,9 @@ describe('audit', () => {
         },
         body: '{}',
       });
-      expect(response.status).toBe(404);
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+      expect(((await response.json()) as { type: string }).type).toBe('/problems/method-not-allowed');
     }
     const after = await system.as(MANAGER).get(`/api/audit?trackingCode=${code}`);
     expect(after.body.total).toBe(3);

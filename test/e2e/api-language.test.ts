@@ -32,7 +32,7 @@ describe('problems in the caller language', () => {
         type: '/problems/invalid-form-data',
         title: 'داده‌ها با فرم نمی‌خوانند',
         detail: '«area» باید عدد باشد',
-        errors: ['«area» باید عدد باشد'],
+        errors: [{ path: 'area', message: '«area» باید عدد باشد' }],
       }),
     );
   });

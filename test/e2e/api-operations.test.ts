@@ -3,7 +3,14 @@
  * ids, rate limits, and an OpenAPI 3.1 document that is valid and lists every operation.
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { eventually, MANAGER, startHarness, fixture, type Harness } from '../support/harness';
+import {
+  eventually,
+  MANAGER,
+  startHarness,
+  fixture,
+  TEST_METRICS_TOKEN,
+  type Harness,
+} from '../support/harness';
 
 const LIMIT = 40;
 let system: Harness;
@@ -41,9 +48,26 @@ describe('operations', () => {
     expect(ready.body.definitions).toBeGreaterThan(0);
   });
 
-  test('when scraped, then /metrics counts calls per operation and shows the open work', async () => {
+  test('when scraped with the metrics token, then /metrics counts calls per operation and shows the open work; without it, nothing is shown', async () => {
     await system.as(MANAGER).get('/api/sla/breaches');
-    const text = await (await fetch(`${system.url}/metrics`)).text();
+    const anonymous = await fetch(`${system.url}/metrics`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).not.toContain('pishkhan_');
+    const clerk = await fetch(`${system.url}/metrics`, {
+      headers: { authorization: `Bearer ${await system.token('office:o-1')}` },
+    });
+    expect(clerk.status).toBe(403);
+    const wrong = await fetch(`${system.url}/metrics`, {
+      headers: { authorization: 'Bearer not-the-metrics-token' },
+    });
+    expect(wrong.status).toBe(401);
+    const admin = await fetch(`${system.url}/metrics`, {
+      headers: { authorization: `Bearer ${await system.token({ sub: 'test-admin', role: 'admin' })}` },
+    });
+    expect(admin.status).toBe(200);
+    const text = await (
+      await fetch(`${system.url}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })
+    ).text();
     expect(text).toMatch(
       /pishkhan_http_requests_total\{operation="listBreaches",method="GET",status="200"\} [1-9]/,
     );
@@ -70,6 +94,19 @@ describe('operations', () => {
     const limited = await busy.get('/api/sla/summary?by=service');
     expect(limited.status).toBe(429);
     expect(limited.body.type).toBe('/problems/rate-limited');
+    // A POST refused for its rate is in the audit, as every POST is.
+    const refusedPost = await busy.post('/api/offices/o-1/licence', {
+      action: 'suspend',
+      reason: 'too busy',
+    });
+    expect(refusedPost.status).toBe(429);
+    const audit = await system.as({ sub: 'calm', role: 'manager' }).get('/api/audit?action=changeLicence');
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({
+        result: { status: 429, problem: 'rate-limited' },
+        path: '/api/offices/o-1/licence',
+      }),
+    ]);
     expect(
       (await system.as({ sub: 'calm', role: 'manager' }).get('/api/sla/summary?by=service')).status,
     ).toBe(200);

@@ -3,7 +3,7 @@
  * licence registry's timer, on the time-skipping test server, so days pass in seconds.
  */
 import { defaultPayloadConverter } from '@temporalio/common';
-import { eventually } from '../support/harness';
+import { eventually, testCodec } from '../support/harness';
 import { startTimeSkipping, type SkippingSystem } from '../support/time-skipping';
 import type { LicenceState } from '../../lib/organisation/licences';
 import { licencesQuery, registryIdOf } from '../../workflows/licence-messages';
@@ -46,12 +46,16 @@ describe('licence expiry, time skipped', () => {
       (await registry.query(licencesQuery)).find((l) => l.officeId === id) as LicenceState;
     const rerouted = async () => {
       const history = await registry.fetchHistory();
-      return (history.events ?? []).flatMap((e) => {
+      const inputs = (history.events ?? []).flatMap((e) => {
         const scheduled = e.activityTaskScheduledEventAttributes;
         if (scheduled?.activityType?.name !== 'rerouteOfficeWork') return [];
-        const [job] = scheduled.input?.payloads ?? [];
-        return [defaultPayloadConverter.fromPayload<{ officeId: string; reason: string }>(job as never)];
+        return (scheduled.input?.payloads ?? []).slice(0, 1);
       });
+      // The history holds the activity's input encrypted, as the worker sent it.
+      const jobs = await testCodec().decode(inputs);
+      return jobs.map((job) =>
+        defaultPayloadConverter.fromPayload<{ officeId: string; reason: string }>(job),
+      );
     };
 
     // A licence already past its last day when the registry starts expires at once.

@@ -9,7 +9,7 @@ import { staffClaimsFor } from '../../api/auth/staff-claims';
 import type { Claims } from '../../api/auth/claims';
 import { repoPath } from '../../lib/paths';
 import { openWorkStore, type WorkStore } from '../../store/work-store';
-import { eventually, fixture, startHarness, type Harness } from '../support/harness';
+import { eventually, fixture, startHarness, TEST_PAYLOAD_KEYS_ENV, type Harness } from '../support/harness';
 import { TEST_NATIONAL_ID_KEY } from '../support/test-store';
 
 const url = process.env.PK_TEST_DATABASE_URL;
@@ -33,6 +33,7 @@ function worker(): ChildProcess {
       DATABASE_URL: url,
       PISHKHAN_DATABASE_SCHEMA: schema,
       PISHKHAN_NATIONAL_ID_KEY: TEST_NATIONAL_ID_KEY,
+      PISHKHAN_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS_ENV,
       PISHKHAN_ORGANISATION_DIR: fixture('organisation'),
       PISHKHAN_WORKFLOW_BUNDLE: process.env.PK_TEST_WORKFLOW_BUNDLE,
       LOG_LEVEL: 'error',

@@ -9,12 +9,20 @@ import { startWebServer, stopWebServer, type WebServer } from '../../api/server'
 import type { Claims } from '../../api/auth/claims';
 import { mintToken } from '../../api/auth/tokens';
 import { claimsOfHolder, staffClaimsFor } from '../../api/auth/staff-claims';
-import type { AuthConfig, OidcConfig } from '../../lib/config';
+import { createHash } from 'node:crypto';
+import {
+  payloadKeys,
+  type AuthConfig,
+  type HttpConfig,
+  type OidcConfig,
+  type PayloadKeyConfig,
+} from '../../lib/config';
 import type { PublishedCatalog } from '../../lib/definitions/published-catalog';
 import { loadDomain } from '../../lib/load-domain';
 import { createLogger } from '../../lib/logger';
 import { repoPath } from '../../lib/paths';
 import { connectClient } from '../../lib/temporal/connect';
+import { EncryptionCodec } from '../../lib/temporal/payload-codec';
 import { ensureLicenceRegistry } from '../../lib/temporal/licence-registry';
 import type { WorkStore } from '../../store/work-store';
 import { createWorker } from '../../worker/create-worker';
@@ -36,6 +44,8 @@ export interface HarnessOptions {
   /** No worker in this process: the suite runs worker processes of its own on `taskQueue`. */
   withoutWorker?: boolean;
   taskQueue?: string;
+  /** Origins allowed to call the API and the codec endpoint; none unless a suite tests them. */
+  http?: Partial<HttpConfig>;
 }
 
 export interface Harness {
@@ -87,6 +97,18 @@ export const TEST_AUTH: AuthConfig = {
   rateLimitPerMinute: 100_000,
 };
 
+/**
+ * The payload keys of the tests' systems, as `PISHKHAN_PAYLOAD_KEYS` says them (worker processes
+ * a suite starts take them so): every test system encrypts what it sends to Temporal.
+ */
+export const TEST_PAYLOAD_KEYS_ENV = `test-1:${createHash('sha256').update('pishkhan test payloads').digest('base64')}`;
+export const TEST_PAYLOAD_KEYS: PayloadKeyConfig = payloadKeys(TEST_PAYLOAD_KEYS_ENV);
+
+export const testCodec = () => new EncryptionCodec(TEST_PAYLOAD_KEYS);
+
+/** The token scrapers of the tests' systems send for /metrics. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789abcdef';
+
 export const MANAGER: Claims = { sub: 'test-manager', role: 'manager', name: 'Test Manager' };
 export const DESIGNER: Claims = { sub: 'test-designer', role: 'designer' };
 
@@ -123,8 +145,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.oidc ? { oidc: options.oidc } : {}),
   };
 
+  const codec = testCodec();
   const nativeConnection = await NativeConnection.connect({ address });
-  const temporalClient = await connectClient(address, 'default');
+  const temporalClient = await connectClient(address, 'default', codec);
   const { connection, client } = temporalClient;
   const worker: Worker | undefined = options.withoutWorker
     ? undefined
@@ -132,6 +155,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         connection: nativeConnection,
         namespace: 'default',
         taskQueue,
+        codec,
         deps: { organisation: domain.organisation, store, temporal: { client, taskQueue } },
         workflowBundle: { codePath: bundle },
       });
@@ -149,6 +173,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       organisation: domain.organisation,
       logger: createLogger('silent'),
       auth,
+      http: { corsOrigins: [], codecOrigins: [], metricsToken: TEST_METRICS_TOKEN, ...options.http },
+      codec,
       store,
     },
     0,

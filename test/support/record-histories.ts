@@ -2,7 +2,9 @@
  * Records the histories of real runs as replay fixtures (test/fixtures/histories): every step
  * kind, a breach climbing its ladder, a loop, parallel groups, moving deadlines, a withdrawal,
  * continue-as-new, an inspection that suspends a licence with the licence registry moving the
- * office's work, a task claimed, given back and moved by a manager. `npm run record-histories` runs the scenarios on a fresh dev server.
+ * office's work, a task claimed, given back and moved by a manager, commands sealed and payloads
+ * encrypted by the codec (the tests' keys). `npm run record-histories` runs the scenarios on a
+ * fresh dev server.
  *
  * A fixture, once committed, is never re-recorded: it stands for requests already running
  * when the interpreter changes, which must still replay. Existing files are left alone;
@@ -20,7 +22,15 @@ import { TEMPORAL_CLI } from '../../lib/temporal/dev-server';
 import { ensureSearchAttributes } from '../../lib/temporal/ensure-search-attributes';
 import { workflowIdOf } from '../../lib/tracking-code';
 import { registryIdOf } from '../../workflows/licence-messages';
-import { eventually, fixture, installQuietRuntime, MANAGER, startHarness, type Harness } from './harness';
+import {
+  eventually,
+  fixture,
+  installQuietRuntime,
+  MANAGER,
+  startHarness,
+  testCodec,
+  type Harness,
+} from './harness';
 
 const OUT = repoPath('test/fixtures/histories');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -99,6 +109,27 @@ const scenarios: Record<string, { harness: Setup; run: Scenario }> = {
         if (response.status !== 200) throw new Error(`${action}: ${JSON.stringify(response.body)}`);
       }
       await complete(system, code, 'intake', 'done');
+      await complete(system, code, 'review', 'approve');
+      await ended(system, code);
+      return code;
+    },
+  },
+  // Recorded with the payload codec on (the test keys) and every command sealed, as the API sends it.
+  'encrypted-sealed-commands': {
+    harness: 'fixtures',
+    async run(system) {
+      const code = await start(system, 'quick-permit');
+      const { taskId } = await task(system, code, 'intake');
+      const clerk = system.as({ sub: 'clerk-a', role: 'office', office: 'o-1' });
+      for (const [action, body] of [
+        ['claim', {}],
+        ['return', {}],
+        ['claim', {}],
+        ['complete', { outcome: 'done' }],
+      ] as const) {
+        const response = await clerk.post(`/api/tasks/${taskId}/${action}`, body);
+        if (response.status !== 200) throw new Error(`${action}: ${JSON.stringify(response.body)}`);
+      }
       await complete(system, code, 'review', 'approve');
       await ended(system, code);
       return code;
@@ -312,7 +343,8 @@ async function main() {
     process.env.PK_TEST_WORKFLOW_BUNDLE = join(dir, 'bundle.js');
     process.env.PK_TEST_TMP = dir;
     const connection = await Connection.connect({ address: env.address });
-    const client = new Client({ connection });
+    // Listing reads the memo, which the tests' systems encrypt.
+    const client = new Client({ connection, dataConverter: { payloadCodecs: [testCodec()] } });
     for (const [name, scenario] of todo) {
       const system = await startHarness(
         scenario.harness === 'shipped'

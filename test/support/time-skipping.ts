@@ -13,7 +13,8 @@ import { ensureSearchAttributes } from '../../lib/temporal/ensure-search-attribu
 import type { ServicePlan } from '../../lib/plan/types';
 import { newTrackingCode, workflowIdOf } from '../../lib/tracking-code';
 import { createWorker } from '../../worker/create-worker';
-import { installQuietRuntime } from './harness';
+import { installQuietRuntime, testCodec } from './harness';
+import { sealUpdates } from '../../lib/temporal/sealed-updates';
 import { notificationsIn, openTestStore, type SentNotification } from './test-store';
 import type { WorkStore } from '../../store/work-store';
 import { statusQuery } from '../../workflows/messages';
@@ -51,6 +52,11 @@ async function startTestServer(attempts = 3): Promise<TestWorkflowEnvironment> {
     try {
       return await TestWorkflowEnvironment.createTimeSkipping({
         server: { executable: { type: 'existing-path', path: TEST_SERVER } },
+        // The suites' client encrypts and seals its commands, as the API's does.
+        client: {
+          dataConverter: { payloadCodecs: [testCodec()] },
+          interceptors: { workflow: [sealUpdates] },
+        },
       });
     } catch (error) {
       if (attempt >= attempts || !/Failed to start ephemeral server/.test(String(error))) throw error;
@@ -73,6 +79,7 @@ export async function startTimeSkipping(
     connection: env.nativeConnection,
     namespace: 'default',
     taskQueue,
+    codec: testCodec(),
     deps: { organisation: org, store },
     workflowBundle: { codePath: bundle },
   });

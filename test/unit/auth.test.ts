@@ -5,7 +5,12 @@
 import { actsFor, worklistPrincipals } from '../../api/auth/actor';
 import { citizenSecret, isCitizenSecret } from '../../api/auth/citizen-secret';
 import { claimsOfPerson } from '../../api/auth/people';
-import { mintToken, verifyToken } from '../../api/auth/tokens';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { oidcVerifier } from '../../api/auth/oidc';
+import { bearerToken } from '../../api/auth/authenticate';
+import { MAX_TOKEN_SECONDS, mintToken, verifyToken } from '../../api/auth/tokens';
 import { ProblemError } from '../../api/problem';
 import { assertSafeAuth, loadConfig } from '../../lib/config';
 import { loadOrganisation } from '../../lib/organisation/load-organisation';
@@ -46,6 +51,76 @@ describe('tokens', () => {
       { sub: 'x', role: 'manager' },
     );
     expect(await refusal(verifyToken(auth, otherAudience))).toBe('invalid-token');
+  });
+
+  test('when a token has no expiry, or was made to last longer than the longest lifetime, then it is refused', async () => {
+    const signed = (build: (jwt: SignJWT) => SignJWT) =>
+      build(
+        new SignJWT({ role: 'manager' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('x')
+          .setIssuer(auth.issuer)
+          .setAudience(auth.audience),
+      ).sign(new TextEncoder().encode(auth.secret));
+    const now = Math.floor(Date.now() / 1000);
+    expect(await refusal(verifyToken(auth, await signed((jwt) => jwt.setIssuedAt(now))))).toBe(
+      'invalid-token',
+    );
+    const forAYear = await signed((jwt) => jwt.setIssuedAt(now).setExpirationTime(now + 365 * 86_400));
+    expect(await refusal(verifyToken(auth, forAYear))).toBe('invalid-token');
+    const withoutIssue = await signed((jwt) => jwt.setExpirationTime(now + 3600));
+    expect(await refusal(verifyToken(auth, withoutIssue))).toBe('invalid-token');
+    const workingDay = await signed((jwt) => jwt.setIssuedAt(now).setExpirationTime(now + MAX_TOKEN_SECONDS));
+    expect(await verifyToken(auth, workingDay)).toEqual({ sub: 'x', role: 'manager' });
+    await expect(mintToken(auth, { sub: 'x', role: 'manager' }, MAX_TOKEN_SECONDS + 1)).rejects.toThrow(
+      RangeError,
+    );
+  });
+
+  test('when the identity provider signs a token without expiry, or for longer than the longest lifetime, then it is refused', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    const server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const issuer = 'https://id.city.example';
+      const verify = oidcVerifier(
+        {
+          issuer,
+          audience: 'pishkhan-api',
+          jwksUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`,
+          clientId: 'web',
+          scope: 'openid',
+          personClaim: 'sub',
+        },
+        org,
+      );
+      const signed = (lifetime: string | undefined) => {
+        const jwt = new SignJWT({})
+          .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+          .setIssuer(issuer)
+          .setAudience('pishkhan-api')
+          .setSubject('p-0101-clerk')
+          .setIssuedAt();
+        return (lifetime ? jwt.setExpirationTime(lifetime) : jwt).sign(privateKey);
+      };
+      expect(await refusal(verify(await signed(undefined)))).toBe('invalid-token');
+      expect(await refusal(verify(await signed('2d')))).toBe('invalid-token');
+      expect((await verify(await signed('1h'))).sub).toBe('p-0101-clerk');
+    } finally {
+      server.close();
+    }
+  });
+
+  test('when the Authorization header names its scheme in any case, then the token is read; another scheme is not', () => {
+    const token = 'eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl';
+    for (const scheme of ['Bearer', 'bearer', 'BEARER', 'bEaReR'])
+      expect(bearerToken(`${scheme} ${token}`)).toBe(token);
+    expect(bearerToken(`Basic ${token}`)).toBeUndefined();
+    expect(bearerToken(`Bearer${token}`)).toBeUndefined();
   });
 
   test('when the server runs in production, then the development key and short keys are refused', () => {

@@ -1,8 +1,10 @@
 /**
  * Requests under way must replay on new code. Histories of real runs (test/fixtures/histories,
  * recorded by `npm run record-histories`: every step kind, a breach with its ladder, a loop,
- * parallel groups, moving deadlines, a withdrawal, continue-as-new, a request registered late)
- * replay against the current interpreter with no determinism error. An interpreter change that
+ * parallel groups, moving deadlines, a withdrawal, continue-as-new, a request registered late,
+ * payloads encrypted and commands sealed) replay against the current interpreter with no
+ * determinism error, through the payload codec as a worker reads them: histories from before
+ * encryption pass through it unchanged. An interpreter change that
  * alters behaviour must use patching (`patched()` from @temporalio/workflow) to keep this test
  * green.
  */
@@ -12,7 +14,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import { repoPath } from '../../lib/paths';
-import { installQuietRuntime } from '../support/harness';
+import { installQuietRuntime, testCodec } from '../support/harness';
 
 const dir = repoPath('test/fixtures/histories');
 const files = readdirSync(dir)
@@ -28,7 +30,7 @@ async function replay(workflowsPath: string) {
   installQuietRuntime();
   const results: { workflowId: string; error?: unknown }[] = [];
   for await (const result of Worker.runReplayHistories(
-    { workflowsPath, replayName: 'pishkhan-replay' },
+    { workflowsPath, replayName: 'pishkhan-replay', dataConverter: { payloadCodecs: [testCodec()] } },
     histories(),
   )) {
     results.push(result);
