@@ -323,3 +323,30 @@ export const storeCheckQuery = {
   additionalProperties: false,
   properties: { days: { type: 'string', pattern: '^[0-9]{1,4}$' } },
 } as const;
+
+/** The district × domain grid: a range, and one service or all. */
+export const districtGridQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { from: reportRange.from, to: reportRange.to, service: serviceId },
+} as const;
+
+/** A definition's YAML text as the designer's editor holds it. */
+const draftSource = { type: 'string', minLength: 1, maxLength: 200_000 };
+
+export const draftBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['source'],
+  properties: { source: draftSource },
+} as const;
+
+export const publishDraftBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['source', 'note'],
+  properties: {
+    source: draftSource,
+    note: { type: 'string', minLength: 1, maxLength: 500, description: 'Why this version: kept with it.' },
+  },
+} as const;
