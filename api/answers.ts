@@ -839,6 +839,7 @@ export const draftCheck = {
     },
     serviceId: str,
     title,
+    stepTitles: { type: 'object', additionalProperties: title },
     mermaid: str,
     published: int,
     unchanged: { type: 'boolean' },

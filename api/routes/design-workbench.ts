@@ -4,6 +4,7 @@
  * typed (every located problem, and when it compiles its diagram and its changes against the
  * published version), and publishing a draft with a note.
  */
+import { readFileSync } from 'node:fs';
 import { Router } from 'express';
 import { diagram } from '../../lib/definitions/diagram';
 import { diffPlans } from '../../lib/definitions/diff';
@@ -14,7 +15,6 @@ import { actorName, type Actor } from '../auth/actor';
 import type { ApiContext } from '../context';
 import { ProblemError } from '../problem';
 import { draftBody, publishDraftBody } from '../schemas';
-import { readFileSync } from 'node:fs';
 
 const DRAFT_FILE = 'draft.yaml';
 
@@ -96,19 +96,20 @@ export function designWorkbenchRoutes(ctx: ApiContext): Router {
       const { source } = call.body as { source: string };
       const { plan, problems } = designer.check(DRAFT_FILE, source);
       if (!plan) return { body: { valid: false, problems } };
-      const latest = designer.store.latest(plan.serviceId);
+      const latest = catalog.latest(plan.serviceId);
       return {
         body: {
           valid: true,
           problems: [],
           serviceId: plan.serviceId,
           title: plan.title,
+          stepTitles: Object.fromEntries(Object.values(plan.steps).map((step) => [step.id, step.title])),
           mermaid: diagram(plan),
           ...(latest
             ? {
                 published: latest.version,
                 unchanged: latest.hash === plan.hash,
-                diff: diffPlans(latest.plan, plan),
+                diff: diffPlans(latest, plan),
               }
             : {}),
         },
