@@ -751,7 +751,14 @@ export const directory = {
         },
       },
     },
-    offices: { type: 'array', items: titled },
+    offices: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'title', 'districts'],
+        properties: { id: str, title, districts: { type: 'array', items: str } },
+      },
+    },
     agencies: { type: 'array', items: titled },
     services: {
       type: 'array',

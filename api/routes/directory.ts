@@ -1,7 +1,8 @@
 /**
  * The organisation as the oversight and design pages name it: districts, departments with their
- * roles, offices, outside agencies and the published services, each with its id and titles. The
- * dashboard puts titles on report keys with it; the definition editor completes ids from it.
+ * roles, offices (with the districts each serves), outside agencies and the published services,
+ * each with its id and titles. The dashboard puts titles on report keys with it, a manager's move
+ * offers the offices serving the request's district, and the definition editor completes ids.
  */
 import { Router } from 'express';
 import * as answer from '../answers';
@@ -33,7 +34,7 @@ export function directoryRoutes(ctx: ApiContext): Router {
           head: d.head.title,
           roles: (d.roles ?? []).map((r) => ({ id: r.id, title: r.title })),
         })),
-        offices: file.offices.map((o) => ({ id: o.id, title: o.title })),
+        offices: file.offices.map((o) => ({ id: o.id, title: o.title, districts: o.districts })),
         agencies: file.agencies.map((a) => ({ id: a.id, title: a.title })),
         services: catalog
           .all()

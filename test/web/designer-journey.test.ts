@@ -3,13 +3,14 @@
  * running on each version; in the editor (Monaco, fed the service schema) the designer mistypes a
  * role and sees the server's problem at its line, undoes it, shortens a step's SLA and changes its
  * Persian title, sees the diagram and both changes in the diff, and publishes with a note: a new
- * request runs on the new version while the one already running keeps its own. A new service
- * starts from the template. Every page passes the accessibility check.
+ * request runs on the new version while the one already running keeps its own; going back to the
+ * first version publishes it again as the newest. A new service starts from the template. Every
+ * page passes the accessibility check.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage } from '../support/browser';
 import { DESIGNER, eventually, startHarness, type Harness } from '../support/harness';
-import { assertWebAppBuilt, expectAccessible, signInAs } from './pages';
+import { assertWebAppBuilt, expectAccessible, replaceInEditor, signInAs, startPermit } from './pages';
 
 let system: Harness;
 let browser: Browser;
@@ -27,33 +28,9 @@ afterAll(async () => {
 
 const PERMIT = 'building-permit-residential';
 
-async function startPermit(): Promise<string> {
-  const started = await system.post('/api/requests', {
-    serviceId: PERMIT,
-    district: 'd01',
-    intakeOffice: 'o-0101',
-    applicant: { name: 'Sara Ahmadi' },
-    data: { parcel: '1234/56', area: 420, floors: 4, units: 8 },
-  });
-  expect(started.status).toBe(201);
-  return started.body.trackingCode as string;
-}
-
-/** Replaces the next occurrence of a text in the editor, with Monaco's own find and replace. */
-async function replaceInEditor(page: Page, find: string, replacement: string): Promise<void> {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('Control+Home');
-  await page.keyboard.press('Control+H');
-  const widget = page.locator('.find-widget');
-  await widget.getByLabel('Find', { exact: true }).fill(find);
-  await widget.getByLabel('Replace', { exact: true }).fill(replacement);
-  await widget.getByLabel('Replace', { exact: true }).press('Enter');
-  await page.keyboard.press('Escape');
-}
-
 describe('a process designer in the web app', () => {
   test('when a designer changes an SLA and a Persian title and publishes, then new requests run on the new version and running ones keep theirs', async () => {
-    const running = await startPermit();
+    const running = await startPermit(system);
     const { page } = await openPage(browser, system.url);
     await signInAs(page, 'p-process-designer', '/design');
     const row = page.locator(`tr[data-service="${PERMIT}"]`);
@@ -96,7 +73,7 @@ describe('a process designer in the web app', () => {
     await page.getByText('منتشر شد', { exact: false }).waitFor();
 
     // A new request runs on version 2; the one already running keeps version 1.
-    const fresh = await startPermit();
+    const fresh = await startPermit(system);
     expect((await system.get(`/api/requests/${fresh}`)).body.service.version).toBe(2);
     expect((await system.get(`/api/requests/${running}`)).body.service.version).toBe(1);
     await page.getByRole('button', { name: 'نسخه‌ها' }).click();
@@ -114,6 +91,14 @@ describe('a process designer in the web app', () => {
       return one === '۱' && two === '۱' ? true : undefined;
     }, 30_000);
     await expectAccessible(page, 'versions');
+
+    // Going back to version 1 publishes its content again as version 3; new requests run on it.
+    await page.getByLabel('نسخه‌ای که بازمی‌گردد').selectOption('1');
+    await page.getByRole('button', { name: 'انتشار دوباره به عنوان تازه‌ترین' }).click();
+    await page.getByText('نسخه دوباره به عنوان تازه‌ترین منتشر شد.').waitFor();
+    await versions.locator('tr[data-version="3"]', { hasText: 'بازگرداندن نسخه ۱' }).waitFor();
+    const after = await startPermit(system);
+    expect((await system.get(`/api/requests/${after}`)).body.service.version).toBe(3);
   }, 300_000);
 
   test('when a designer starts a new service from the template, then it compiles and publishes as version 1', async () => {

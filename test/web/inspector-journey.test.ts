@@ -7,7 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage } from '../support/browser';
 import { MANAGER, eventually, startHarness, type Harness } from '../support/harness';
-import { assertWebAppBuilt, expectAccessible, signInAs } from './pages';
+import { assertWebAppBuilt, expectAccessible, reloadUntilVisible, signInAs, startPermit } from './pages';
 
 let system: Harness;
 let browser: Browser;
@@ -23,21 +23,12 @@ afterAll(async () => {
   await system?.stop();
 });
 
-async function takenInAt(office: string): Promise<string> {
-  const started = await system.post('/api/requests', {
-    serviceId: 'building-permit-residential',
-    district: 'd01',
-    intakeOffice: office,
-    applicant: { name: 'Sara Ahmadi' },
-    data: { parcel: '1234/56', area: 420, floors: 4, units: 8 },
-  });
-  expect(started.status).toBe(201);
-  return started.body.trackingCode as string;
-}
-
 describe('an inspector and a licence in the web app', () => {
   test("when an inspector suspends an office's licence, then the office's open work moves to other offices and the change is logged with its reason", async () => {
-    const codes = [await takenInAt('o-0101'), await takenInAt('o-0101')];
+    const codes = [
+      await startPermit(system, { office: 'o-0101' }),
+      await startPermit(system, { office: 'o-0101' }),
+    ];
     await eventually(async () => {
       const { body } = await system.as(MANAGER).get('/api/tasks?assignee=office:o-0101');
       return body.total === 2 ? true : undefined;
@@ -67,7 +58,9 @@ describe('an inspector and a licence in the web app', () => {
     expect(now).not.toContain('۰۱۰۱');
 
     await page.goto('/oversight/licences');
-    await page.getByRole('cell', { name: 'گرفتن وجه خارج از خزانه شهرداری' }).waitFor();
+    await page.locator('h1').waitFor();
+    const logged = page.getByRole('cell', { name: 'گرفتن وجه خارج از خزانه شهرداری' });
+    await reloadUntilVisible(page, logged, 'the suspension in the licence log');
     await expectAccessible(page, 'licence log');
   }, 240_000);
 });

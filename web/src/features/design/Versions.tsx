@@ -3,6 +3,7 @@
  * running on each (they keep their version to the end); any older version can be published again
  * as the newest (a rollback), which changes nothing for requests already running.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api/client';
 import type { DesignService } from '../../shared/api/oversight-types';
@@ -60,6 +61,7 @@ function RollbackForm({ service, onRolledBack }: { service: DesignService; onRol
   const { t } = useTranslation();
   const { digits } = useFormat();
   const older = service.versions.filter((v) => v.version !== service.version).reverse();
+  const [chosen, setChosen] = useState(older[0]?.version);
   return (
     <ReasonForm
       legend={t('design.versions.rollback')}
@@ -67,14 +69,17 @@ function RollbackForm({ service, onRolledBack }: { service: DesignService; onRol
       done={t('design.versions.rolledBack')}
       noReason
       onSubmit={async () => {
-        const select = document.getElementById('rollback-version') as HTMLSelectElement | null;
-        await api.post(`/api/definitions/${service.id}/rollback`, { version: Number(select?.value) });
+        await api.post(`/api/definitions/${service.id}/rollback`, { version: chosen });
         onRolledBack();
       }}
     >
       <div className="field">
         <label htmlFor="rollback-version">{t('design.versions.which')}</label>
-        <select id="rollback-version" defaultValue={older[0]?.version}>
+        <select
+          id="rollback-version"
+          value={chosen}
+          onChange={(event) => setChosen(Number(event.target.value))}
+        >
           {older.map((v) => (
             <option key={v.version} value={v.version}>
               {t('design.versions.option', { version: digits(v.version), note: v.note })}

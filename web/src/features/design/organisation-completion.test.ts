@@ -20,7 +20,7 @@ const directory: Directory = {
       roles: [{ id: 'assessor', title: t('Assessor') }],
     },
   ],
-  offices: [{ id: 'o-0101', title: t('Office 0101') }],
+  offices: [{ id: 'o-0101', title: t('Office 0101'), districts: ['d01'] }],
   agencies: [{ id: 'land-registry', title: t('Land registry') }],
   services: [],
 };

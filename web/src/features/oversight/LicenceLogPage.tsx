@@ -1,7 +1,8 @@
-/** Every change to offices' licences, newest first: when, which office, what, why and by whom. */
+/** Every change to offices' licences up to now, newest first: when, which office, what, why and by whom. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { query } from '../../shared/api/client';
 import type { LicenceChange } from '../../shared/api/oversight-types';
 import type { Page } from '../../shared/api/types';
 import { Loading, PageHeading } from '../../shared/components/Page';
@@ -17,7 +18,12 @@ export default function LicenceLogPage() {
   const { t } = useTranslation();
   const { title, date } = useFormat();
   const [page, setPage] = useState(1);
-  const log = useApi<Page<LicenceChange>>(`/api/reports/licence-changes?page=${page}&pageSize=${PAGE_SIZE}`);
+  // Changes up to the moment the page opened: a licence whose grant day the organisation file does
+  // not give is dated at its last day of validity, ahead of every change that happened.
+  const [openedAt] = useState(() => new Date().toISOString());
+  const log = useApi<Page<LicenceChange>>(
+    `/api/reports/licence-changes${query({ to: openedAt, page, pageSize: PAGE_SIZE })}`,
+  );
   const items = log.data?.items ?? [];
   return (
     <section>

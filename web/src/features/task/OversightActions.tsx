@@ -12,28 +12,35 @@ import { titleOf, useDirectory } from '../../shared/directory';
 import { latinDigits, useFormat } from '../../shared/format';
 import { useSignedIn } from '../../shared/session';
 
-/** Where a task may be moved: every office, and each department's unit for the request's district. */
-function useTargets(district: string) {
+/**
+ * Where a task may be moved: each department's unit for the request's district, and the offices
+ * serving that district; never where the task already is (the request refuses that move).
+ */
+function useTargets(district: string, holder: string | undefined) {
   const directory = useDirectory();
   const { title } = useFormat();
   if (!directory) return [];
-  const offices = directory.offices.map((o) => ({ value: `office:${o.id}`, label: title(o.title) }));
+  const offices = directory.offices
+    .filter((o) => o.districts.includes(district))
+    .map((o) => ({ value: `office:${o.id}`, label: title(o.title) }));
   const departments = directory.departments.map((d) => {
     const unit = d.perDistrict ? `${district}.${d.id}` : d.id;
     return { value: `department:${unit}`, label: title(titleOf(directory, 'department', unit)) };
   });
-  return [...departments, ...offices];
+  return [...departments, ...offices].filter((target) => target.value !== holder);
 }
 
 export function OversightActions({ status, onChanged }: { status: RequestStatus; onChanged: () => void }) {
   const { t } = useTranslation();
   const { title } = useFormat();
   const { me } = useSignedIn();
-  const targets = useTargets(status.district);
   const [taskId, setTaskId] = useState(status.currentTasks[0]?.taskId ?? '');
+  const holder = status.currentTasks.find((task) => task.taskId === taskId)?.assignee.principal;
+  const targets = useTargets(status.district, holder);
   const [to, setTo] = useState('');
   const [of, setOf] = useState('request');
   const [days, setDays] = useState('1');
+  const [notice, setNotice] = useState<string>();
   const code = status.trackingCode;
   const manager = me.role === 'manager';
   const active = status.state === 'active';
@@ -41,6 +48,9 @@ export function OversightActions({ status, onChanged }: { status: RequestStatus;
   return (
     <section aria-labelledby="actions-heading" className="card actions-panel">
       <h2 id="actions-heading">{t('actions.title')}</h2>
+      <p role="status" className={notice ? 'done' : undefined}>
+        {notice}
+      </p>
       {status.currentTasks.length > 0 ? (
         <ReasonForm
           legend={t('actions.reassign.title')}
@@ -79,6 +89,7 @@ export function OversightActions({ status, onChanged }: { status: RequestStatus;
           legend={t('actions.suspend.title')}
           submit={t('actions.suspend.submit')}
           done={t('actions.suspend.done')}
+          announce={setNotice}
           onSubmit={async (reason) => {
             await api.post(`/api/requests/${code}/clock/suspend`, { reason });
             onChanged();
@@ -90,6 +101,7 @@ export function OversightActions({ status, onChanged }: { status: RequestStatus;
           legend={t('actions.resume.title')}
           submit={t('actions.resume.submit')}
           done={t('actions.resume.done')}
+          announce={setNotice}
           noReason
           onSubmit={async () => {
             await api.post(`/api/requests/${code}/clock/resume`);

@@ -18,7 +18,7 @@ export interface Titled {
 export interface Directory {
   districts: Titled[];
   departments: (Titled & { perDistrict: boolean; head: Title; roles: Titled[] })[];
-  offices: Titled[];
+  offices: (Titled & { districts: string[] })[];
   agencies: Titled[];
   services: (Titled & { domain: string })[];
 }

@@ -21,6 +21,11 @@ export function ReasonForm(props: {
   reasonLabel?: string;
   disabled?: boolean;
   done: string;
+  /**
+   * Says the success where it outlives this form, for an action after which the form gives way to
+   * another (stopping a clock brings the form that starts it); the form says it itself otherwise.
+   */
+  announce?: (done: string) => void;
   onSubmit: (reason: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -41,7 +46,8 @@ export function ReasonForm(props: {
     setDone(false);
     try {
       await props.onSubmit(reason.trim());
-      setDone(true);
+      if (props.announce) props.announce(props.done);
+      else setDone(true);
       setReason('');
       setTouched(false);
     } catch (error) {
