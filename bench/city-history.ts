@@ -7,7 +7,9 @@
  * started in the last weeks are still open. The dashboard's bench reads it back.
  */
 import { clockFor } from '../lib/calendar/clock';
+import { cityDate } from '../lib/calendar/working-time';
 import type { ResolvedCalendar } from '../lib/calendar/working-time';
+import { statusOn } from '../lib/organisation/licences';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { PlanStep, ServicePlan } from '../lib/plan/types';
 import type { WorkWriter } from '../store/work-writer';
@@ -74,7 +76,9 @@ export async function seedCityHistory(
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const working = clockFor('working', calendar);
   const districts = org.districtIds();
-  const offices = org.allOffices();
+  // Only offices the routing rule may give work to: a suspended or lapsed licence holds none.
+  const today = cityDate(calendar, options.now);
+  const offices = org.allOffices().filter((o) => statusOn(org.licenceOf(o), today) === 'active');
   const start = options.now - YEAR_DAYS * DAY_MS;
   let tasks = 0;
 
