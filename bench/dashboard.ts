@@ -21,7 +21,7 @@ import { assertWebAppBuilt } from '../test/web/pages';
 import { seedCityHistory } from './city-history';
 import { median, sessionScript } from './signed-in';
 
-const REQUESTS = Number(process.env.REQUESTS ?? 60_000);
+const REQUESTS = Number(process.env.REQUESTS ?? 20_000);
 const ROUNDS = 5;
 const FIRST_VIEW_BUDGET_MS = 1000;
 const DAY_MS = 86_400_000;
