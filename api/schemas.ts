@@ -34,10 +34,22 @@ export const startRequestBody = {
       type: 'object',
       additionalProperties: false,
       required: ['name'],
+      // Labels as the intake form shows them, as in the definitions: Persian title, English description.
       properties: {
-        name: { type: 'string', minLength: 1, maxLength: 200 },
-        nationalId: { type: 'string', pattern: '^[0-9]{10}$' },
-        mobile: { type: 'string', pattern: '^09[0-9]{9}$' },
+        name: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 200,
+          title: 'نام و نام خانوادگی',
+          description: 'Full name',
+        },
+        nationalId: { type: 'string', pattern: '^[0-9]{10}$', title: 'کد ملی', description: 'National id' },
+        mobile: {
+          type: 'string',
+          pattern: '^09[0-9]{9}$',
+          title: 'شماره همراه',
+          description: 'Mobile number',
+        },
       },
     },
     data: { type: 'object' },
