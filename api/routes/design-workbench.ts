@@ -138,9 +138,9 @@ export function designWorkbenchRoutes(ctx: ApiContext): Router {
       },
       problems: ['invalid-definition'],
     },
-    (call) => {
+    async (call) => {
       const { source, note } = call.body as { source: string; note: string };
-      const result = designer.publish(DRAFT_FILE, source, actorName(call.actor as Actor), note);
+      const result = await designer.publish(DRAFT_FILE, source, actorName(call.actor as Actor), note);
       if ('problems' in result)
         throw new ProblemError(
           'invalid-definition',
