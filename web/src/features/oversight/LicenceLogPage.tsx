@@ -18,8 +18,7 @@ export default function LicenceLogPage() {
   const { t } = useTranslation();
   const { title, date } = useFormat();
   const [page, setPage] = useState(1);
-  // Changes up to the moment the page opened: a licence whose grant day the organisation file does
-  // not give is dated at its last day of validity, ahead of every change that happened.
+  // Changes up to the moment the page opened, so a change made meanwhile does not shift the pages.
   const [openedAt] = useState(() => new Date().toISOString());
   const log = useApi<Page<LicenceChange>>(
     `/api/reports/licence-changes${query({ to: openedAt, page, pageSize: PAGE_SIZE })}`,
