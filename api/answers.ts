@@ -726,3 +726,146 @@ export const storeChecked = {
     unreadable: { type: 'array', items: str },
   },
 } as const;
+
+const titled = {
+  type: 'object',
+  required: ['id', 'title'],
+  properties: { id: str, title },
+} as const;
+
+export const directory = {
+  type: 'object',
+  required: ['districts', 'departments', 'offices', 'agencies', 'services'],
+  properties: {
+    districts: { type: 'array', items: titled },
+    departments: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'title', 'perDistrict', 'roles'],
+        properties: {
+          id: str,
+          title,
+          perDistrict: { type: 'boolean' },
+          roles: { type: 'array', items: titled },
+        },
+      },
+    },
+    offices: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'title', 'districts'],
+        properties: { id: str, title, districts: { type: 'array', items: str } },
+      },
+    },
+    agencies: { type: 'array', items: titled },
+    services: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'title', 'domain'],
+        properties: { id: str, title, domain: str },
+      },
+    },
+  },
+} as const;
+
+export const districtGrid = {
+  type: 'object',
+  required: ['range', 'items'],
+  properties: {
+    range: { type: 'object', required: ['from', 'to'], properties: { from: when, to: when } },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['district', 'domain', 'breaches', 'tasksDone', 'tasksOnTime'],
+        properties: { district: str, domain: str, breaches: int, tasksDone: int, tasksOnTime: int },
+      },
+    },
+  },
+} as const;
+
+export const designServices = list({
+  type: 'object',
+  required: ['id', 'title', 'domain', 'version', 'running', 'versions'],
+  properties: {
+    id: str,
+    title,
+    domain: str,
+    version: int,
+    running: int,
+    versions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['version', 'publishedAt', 'publishedBy', 'note', 'running'],
+        properties: {
+          version: int,
+          publishedAt: str,
+          publishedBy: str,
+          note: str,
+          rolledBackFrom: int,
+          running: int,
+        },
+      },
+    },
+  },
+});
+
+const fieldChanges = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['field', 'from', 'to'],
+    properties: { field: str, from: str, to: str },
+  },
+} as const;
+const stepsNamed = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['step', 'kind', 'title'],
+    properties: { step: str, kind: str, title: str },
+  },
+} as const;
+
+export const draftCheck = {
+  type: 'object',
+  required: ['valid', 'problems'],
+  properties: {
+    valid: { type: 'boolean' },
+    problems: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['line', 'column', 'path', 'message', 'rule'],
+        properties: { file: str, line: int, column: int, path: str, message: str, rule: str },
+      },
+    },
+    serviceId: str,
+    title,
+    stepTitles: { type: 'object', additionalProperties: title },
+    mermaid: str,
+    published: int,
+    unchanged: { type: 'boolean' },
+    diff: {
+      type: 'object',
+      required: ['added', 'removed', 'changed', 'service'],
+      properties: {
+        added: stepsNamed,
+        removed: stepsNamed,
+        changed: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['step', 'changes'],
+            properties: { step: str, changes: fieldChanges },
+          },
+        },
+        service: fieldChanges,
+      },
+    },
+  },
+} as const;

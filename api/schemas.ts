@@ -34,10 +34,22 @@ export const startRequestBody = {
       type: 'object',
       additionalProperties: false,
       required: ['name'],
+      // Labels as the intake form shows them, as in the definitions: Persian title, English description.
       properties: {
-        name: { type: 'string', minLength: 1, maxLength: 200 },
-        nationalId: { type: 'string', pattern: '^[0-9]{10}$' },
-        mobile: { type: 'string', pattern: '^09[0-9]{9}$' },
+        name: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 200,
+          title: 'نام و نام خانوادگی',
+          description: 'Full name',
+        },
+        nationalId: { type: 'string', pattern: '^[0-9]{10}$', title: 'کد ملی', description: 'National id' },
+        mobile: {
+          type: 'string',
+          pattern: '^09[0-9]{9}$',
+          title: 'شماره همراه',
+          description: 'Mobile number',
+        },
       },
     },
     data: { type: 'object' },
@@ -322,4 +334,31 @@ export const storeCheckQuery = {
   type: 'object',
   additionalProperties: false,
   properties: { days: { type: 'string', pattern: '^[0-9]{1,4}$' } },
+} as const;
+
+/** The district × domain grid: a range, and one service or all. */
+export const districtGridQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { from: reportRange.from, to: reportRange.to, service: serviceId },
+} as const;
+
+/** A definition's YAML text as the designer's editor holds it. */
+const draftSource = { type: 'string', minLength: 1, maxLength: 200_000 };
+
+export const draftBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['source'],
+  properties: { source: draftSource },
+} as const;
+
+export const publishDraftBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['source', 'note'],
+  properties: {
+    source: draftSource,
+    note: { type: 'string', minLength: 1, maxLength: 500, description: 'Why this version: kept with it.' },
+  },
 } as const;

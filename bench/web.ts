@@ -16,6 +16,7 @@ import globalSetup from '../test/support/global-setup';
 import globalTeardown from '../test/support/global-teardown';
 import { installQuietRuntime, startHarness, type Harness } from '../test/support/harness';
 import { assertWebAppBuilt } from '../test/web/pages';
+import { median, sessionScript } from './signed-in';
 
 const TASKS = Number(process.env.TASKS ?? 1000);
 const ROUNDS = 5;
@@ -58,8 +59,6 @@ async function fillPool(system: Harness): Promise<void> {
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-
 async function main(): Promise<void> {
   assertWebAppBuilt();
   const first = firstLoadKb();
@@ -82,10 +81,7 @@ async function main(): Promise<void> {
 
     const clerk = system.organisation.person('p-0101-clerk');
     if (!clerk) throw new Error('the organisation has no p-0101-clerk');
-    const token = await system.token(claimsOfPerson(clerk));
-    // The session a reload finds: the token and who it is, as the sign-in page keeps them.
-    const me = (await system.as(claimsOfPerson(clerk)).get('/api/me')).body as unknown;
-    const session = JSON.stringify({ token, via: 'development', me });
+    const signedIn = await sessionScript(system, clerk.id);
     const apiTimes: number[] = [];
     const pageTimes: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -94,7 +90,7 @@ async function main(): Promise<void> {
       apiTimes.push(performance.now() - before);
 
       const { context, page } = await openPage(browser, system.url);
-      await context.addInitScript(`sessionStorage.setItem('pishkhan.session', ${JSON.stringify(session)})`);
+      await context.addInitScript(signedIn);
       const opened = performance.now();
       await page.goto('/work?view=pool');
       await page.locator('table.tasks tbody tr').nth(49).waitFor();

@@ -1,7 +1,8 @@
 /**
  * `npm run screens`: regenerates docs/screens/, a picture of every page of the web app in
- * Persian, on the real stack (the Temporal dev server the tests use, a worker, the API serving
- * the built app) with requests at the steps each page shows, taken by Debian's Chromium.
+ * Persian (staff, citizens, managers, inspectors and designers), on the real stack (the
+ * Temporal dev server the tests use, a worker, the API serving the built app) with requests at
+ * the steps each page shows, taken by Debian's Chromium.
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -10,7 +11,13 @@ import { launchBrowser, openPage } from '../test/support/browser';
 import globalSetup from '../test/support/global-setup';
 import globalTeardown from '../test/support/global-teardown';
 import { eventually, installQuietRuntime, startHarness, type Harness } from '../test/support/harness';
-import { assertWebAppBuilt, openTaskFromWorklist, signInAs } from '../test/web/pages';
+import {
+  assertWebAppBuilt,
+  openTaskFromWorklist,
+  reloadUntilVisible,
+  replaceInEditor,
+  signInAs,
+} from '../test/web/pages';
 
 const OUT = repoPath('docs/screens');
 
@@ -52,7 +59,11 @@ async function complete(system: Harness, code: string, step: string, outcome: st
 
 async function pages(system: Harness, browser: Browser): Promise<void> {
   const permit = { parcel: '1234/56', area: 420, floors: 4, units: 8 };
-  for (const days of [0, 0, 1, 1, 21]) await start(system, 'building-permit-residential', permit, days);
+  const late: string[] = [];
+  for (const days of [0, 0, 1, 1, 21, 4, 4]) {
+    const started = await start(system, 'building-permit-residential', permit, days);
+    if (days > 1) late.push(started.trackingCode);
+  }
   const paying = await start(system, 'building-permit-residential', permit);
   await complete(system, paying.trackingCode, 'intake', 'submit', { documentsComplete: true });
   await complete(system, paying.trackingCode, 'plan-review', 'approve');
@@ -112,9 +123,75 @@ async function pages(system: Harness, browser: Browser): Promise<void> {
   await phone.getByRole('heading', { name: 'صورت‌حساب‌ها' }).waitFor();
   await shoot(phone, '11-tracking-bill');
 
-  const { page: manager } = await openPage(browser, system.url);
-  await signInAs(manager, 'p-services-manager', '/oversight');
-  await shoot(manager, '12-oversight-home');
+  await oversight(system, browser, late[0] ?? '');
+  await design(browser, system.url);
+}
+
+/** The manager's and inspector's pages, with breached requests of district 1 and a suspended licence. */
+async function oversight(system: Harness, browser: Browser, late: string): Promise<void> {
+  await eventually(async () => {
+    const breaches = (await system.get('/api/sla/breaches')).body as { total: number };
+    return breaches.total >= 3 ? true : undefined;
+  });
+  const { page } = await openPage(browser, system.url);
+  await signInAs(page, 'p-services-manager', '/oversight');
+  await page.locator('[data-chart="district-grid"] svg').waitFor();
+  await shoot(page, '12-dashboard');
+  await page.goto('/oversight/sla?list=breaches&district=d01');
+  await page.locator('table.sla-list tbody tr').first().waitFor();
+  await shoot(page, '13-sla-breaches');
+  await page.goto(`/requests/${late}`);
+  await page.locator('ol.audit li').first().waitFor();
+  await shoot(page, '14-request-actions');
+  await page.goto('/oversight/offices');
+  await page.locator('[data-gini]').waitFor();
+  await shoot(page, '15-offices');
+
+  const { page: inspector } = await openPage(browser, system.url);
+  await signInAs(inspector, 'p-inspector-1', '/oversight');
+  await inspector.goto('/oversight/offices/o-0101');
+  await inspector.getByLabel('تغییر', { exact: true }).selectOption('suspend');
+  await inspector.getByLabel('دلیل').fill('گرفتن وجه خارج از خزانه شهرداری');
+  await inspector.getByRole('button', { name: 'تعلیق مجوز' }).click();
+  await inspector.getByText('۰ کار باز').waitFor({ timeout: 30_000 });
+  await shoot(inspector, '16-office');
+  await inspector.goto('/oversight/licences');
+  await inspector.locator('h1').waitFor();
+  const logged = inspector.getByRole('cell', { name: 'گرفتن وجه خارج از خزانه شهرداری' });
+  await reloadUntilVisible(inspector, logged, 'the suspension in the licence log');
+  await shoot(inspector, '17-licence-log');
+}
+
+/** The designer's pages: the services, the editor with its diagram, a problem, the changes and the versions. */
+async function design(browser: Browser, url: string): Promise<void> {
+  const { page } = await openPage(browser, url);
+  await signInAs(page, 'p-process-designer', '/design');
+  await page.locator('tr[data-service="building-permit-residential"]').waitFor();
+  await shoot(page, '18-design-services');
+  await page.goto('/design/services/building-permit-residential');
+  await page.locator('[data-diagram] svg').waitFor();
+  await shoot(page, '19-editor');
+  await replaceInEditor(
+    page,
+    'assignee: { department: urban-planning }',
+    'assignee: { department: urban-planning, role: plan-reveiwer }',
+  );
+  await page.locator('.problems li', { hasText: 'plan-reveiwer' }).waitFor();
+  await shoot(page, '20-editor-problem');
+  await page.keyboard.press('Control+Z');
+  await page.locator('[data-valid]').waitFor();
+  await replaceInEditor(page, 'sla: P7D', 'sla: P6D');
+  await replaceInEditor(page, 'بررسی نقشه و انطباق با طرح تفصیلی', 'بررسی نقشه و انطباق با طرح جامع');
+  await page.locator('[data-diagram] svg', { hasText: 'P6D' }).waitFor();
+  await page.getByRole('button', { name: 'تغییرات' }).click();
+  await page.locator('[data-diff]').getByText('P7D').waitFor();
+  await shoot(page, '21-editor-diff');
+  await page.getByLabel('یادداشت (چرا این نسخه)').fill('مصوبه شورا: بررسی نقشه در شش روز کاری');
+  await page.getByRole('button', { name: 'انتشار', exact: true }).click();
+  await page.getByText('منتشر شد', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'نسخه‌ها' }).click();
+  await page.locator('.versions tr[data-version="2"]').waitFor();
+  await shoot(page, '22-versions');
 }
 
 async function main(): Promise<void> {

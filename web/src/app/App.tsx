@@ -1,7 +1,8 @@
 /**
  * The routes, by who uses them: sign-in and tracking for anyone, the worklist, tasks, intake,
- * search and notifications for office and department staff, placeholders for oversight and
- * design. The worklist, where staff land, comes with the first load; every other page is a
+ * search and notifications for office and department staff, the dashboard, SLA lists, offices and
+ * licences for managers and inspectors, and the services and their editor for process designers.
+ * The worklist, where staff land, comes with the first load; every other page is a
  * chunk of its own, loaded when first opened.
  */
 import { lazy, Suspense } from 'react';
@@ -23,7 +24,13 @@ const ReceiptPage = lazy(() => import('../features/intake/ReceiptPage'));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 const OpenRequestPage = lazy(() => import('../features/tracking/OpenRequestPage'));
 const TrackingPage = lazy(() => import('../features/tracking/TrackingPage'));
-const PlaceholderHome = lazy(() => import('../features/home/PlaceholderHome'));
+const DashboardPage = lazy(() => import('../features/oversight/DashboardPage'));
+const SlaListsPage = lazy(() => import('../features/oversight/SlaListsPage'));
+const OfficesPage = lazy(() => import('../features/oversight/OfficesPage'));
+const OfficePage = lazy(() => import('../features/oversight/OfficePage'));
+const LicenceLogPage = lazy(() => import('../features/oversight/LicenceLogPage'));
+const ServicesPage = lazy(() => import('../features/design/ServicesPage'));
+const EditorPage = lazy(() => import('../features/design/EditorPage'));
 const NotFoundPage = lazy(() => import('../features/home/NotFoundPage'));
 
 const STAFF = ['office', 'department'] as const;
@@ -58,10 +65,16 @@ export function App() {
             <Route path="/intake/receipt/:code" element={<ReceiptPage />} />
           </Route>
           <Route element={<RequireRole roles={['manager', 'inspector', 'admin']} />}>
-            <Route path="/oversight" element={<PlaceholderHome kind="oversight" />} />
+            <Route path="/oversight" element={<DashboardPage />} />
+            <Route path="/oversight/sla" element={<SlaListsPage />} />
+            <Route path="/oversight/offices" element={<OfficesPage />} />
+            <Route path="/oversight/offices/:officeId" element={<OfficePage />} />
+            <Route path="/oversight/licences" element={<LicenceLogPage />} />
           </Route>
           <Route element={<RequireRole roles={['designer']} />}>
-            <Route path="/design" element={<PlaceholderHome kind="design" />} />
+            <Route path="/design" element={<ServicesPage />} />
+            <Route path="/design/new" element={<EditorPage />} />
+            <Route path="/design/services/:serviceId" element={<EditorPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -1,4 +1,8 @@
-/** A request as staff see it: summary, where it is now, documents, bills and timeline. */
+/**
+ * A request as staff see it: summary, where it is now, documents, bills and timeline; for
+ * managers and inspectors, the actions they may take on it and its audit trail.
+ */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading, PageHeading } from '../../shared/components/Page';
@@ -6,6 +10,9 @@ import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { SlaBadge } from '../../shared/components/SlaBadge';
 import { Deadline } from '../../shared/components/TimeLeft';
 import { useFormat } from '../../shared/format';
+import { useSession } from '../../shared/session';
+import { AuditEntries } from './AuditEntries';
+import { OversightActions } from './OversightActions';
 import { Bills } from './Bills';
 import { Documents } from './Documents';
 import { RequestSummary } from './RequestSummary';
@@ -14,9 +21,13 @@ import { useRequest } from './use-request';
 
 export default function RequestPage() {
   const { t } = useTranslation();
-  const { title, digits } = useFormat();
+  const { title, digits, date } = useFormat();
   const { code = '' } = useParams();
-  const { status, history, plan } = useRequest(/^[0-9]{12}$/.test(code) ? code : undefined);
+  const { status, history, plan, reload } = useRequest(/^[0-9]{12}$/.test(code) ? code : undefined);
+  const { session } = useSession();
+  const role = session?.me.role;
+  const oversees = role === 'manager' || role === 'inspector' || role === 'admin';
+  const [round, setRound] = useState(0);
   const current = status.data;
   return (
     <section>
@@ -37,6 +48,12 @@ export default function RequestPage() {
                   <Link to={`/work/tasks/${task.taskId}`}>{title(task.title)}</Link> ·{' '}
                   {title(task.assignee.title)} · <Deadline deadline={task.deadline} />{' '}
                   <SlaBadge sla={task.sla} />
+                  {(task.moves ?? []).map((move) => (
+                    <div key={move.at.at} className="muted" data-move>
+                      {date(move.at)} · {t('timeline.moveTo', { to: title(move.to.title) })} ·{' '}
+                      <span dir="auto">{move.reason}</span>
+                    </div>
+                  ))}
                 </li>
               ))}
             </ul>
@@ -49,6 +66,18 @@ export default function RequestPage() {
             </div>
             <Timeline entries={history.data?.items} plan={plan} />
           </div>
+          {oversees && role !== 'admin' ? (
+            <div className="columns">
+              <OversightActions
+                status={current}
+                onChanged={() => {
+                  reload();
+                  setRound((n) => n + 1);
+                }}
+              />
+              <AuditEntries key={`audit-${round}`} code={current.trackingCode} />
+            </div>
+          ) : null}
         </>
       ) : null}
     </section>

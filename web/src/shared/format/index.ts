@@ -26,6 +26,8 @@ export interface Format {
   day: (when: When | undefined) => string;
   rials: (amount: number) => string;
   number: (value: number) => string;
+  /** An ISO instant as the Jalali date and time in Tehran. */
+  instant: (iso: string) => string;
 }
 
 export function useFormat(): Format {
@@ -41,7 +43,24 @@ export function useFormat(): Format {
     day: (when) => (when ? digits(when.jalali.split(' ')[0] ?? '') : ''),
     rials: (amount) => t('money.rials', { amount: numbers.format(amount) }),
     number: (value) => numbers.format(value),
+    instant: (iso) => jalaliInstant(iso, language),
   };
+}
+
+/** An ISO instant as the Persian calendar's date and time in Tehran: 1404/09/09 14:05. */
+export function jalaliInstant(iso: string, language: 'fa' | 'en'): string {
+  const parts = new Intl.DateTimeFormat(`${language === 'fa' ? 'fa-IR' : 'en-US'}-u-ca-persian-nu-latn`, {
+    timeZone: 'Asia/Tehran',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const text = `${part('year')}/${part('month')}/${part('day')} ${part('hour')}:${part('minute')}`;
+  return language === 'fa' ? persianDigits(text) : text;
 }
 
 /**

@@ -1,0 +1,54 @@
+/**
+ * The city at a glance for managers: per district and domain, the tasks that breached in a
+ * range (counted against the district of the request) and the tasks finished, and how many of
+ * those were on time. The domain is the service's, as the request recorded it.
+ */
+import type { Queryable } from './database';
+import type { ReportFilter } from './reports';
+import { Params } from './sql';
+
+export interface DistrictDomainCell {
+  district: string;
+  domain: string;
+  breaches: number;
+  tasksDone: number;
+  tasksOnTime: number;
+}
+
+/** One row per district and domain that had a breach or a finished task in the range. */
+export async function districtDomainGrid(
+  db: Queryable,
+  filter: Pick<ReportFilter, 'from' | 'to' | 'service'>,
+): Promise<DistrictDomainCell[]> {
+  const params = new Params();
+  const from = params.add(filter.from);
+  const to = params.add(filter.to);
+  const service = filter.service ? ` AND t.service_id = ${params.add(filter.service)}` : '';
+  const rows = await db.query<{
+    district: string;
+    domain: string;
+    breaches: number;
+    done: number;
+    on_time: number;
+  }>(
+    `SELECT c.district, r.domain, sum(c.breached)::int AS breaches, sum(c.done)::int AS done,
+            sum(c.on_time)::int AS on_time
+       FROM (SELECT t.tracking_code, t.district, 1 AS breached, 0 AS done, 0 AS on_time
+               FROM tasks t WHERE t.breached_at >= ${from} AND t.breached_at < ${to}${service}
+             UNION ALL
+             SELECT t.tracking_code, t.district, 0, 1,
+                    (t.closed_at <= t.deadline AND t.breached_at IS NULL)::int
+               FROM tasks t WHERE t.status = 'done' AND t.closed_at >= ${from} AND t.closed_at < ${to}${service}
+            ) c
+       JOIN requests r ON r.tracking_code = c.tracking_code
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+    params.values,
+  );
+  return rows.map((row) => ({
+    district: row.district,
+    domain: row.domain,
+    breaches: row.breaches,
+    tasksDone: row.done,
+    tasksOnTime: row.on_time,
+  }));
+}

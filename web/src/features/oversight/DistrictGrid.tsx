@@ -1,0 +1,117 @@
+/**
+ * Breaches by district and domain: a heat map (districts down, domains across), and the same
+ * numbers as a table, the worst district first, each district leading to its breaches now.
+ */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { DistrictCell } from '../../shared/api/oversight-types';
+import { Chart } from '../../shared/charts/Chart';
+import { titleOf, useDirectory } from '../../shared/directory';
+import { useFormat } from '../../shared/format';
+import { districtTotals, domainsOf, percent } from './dashboard-data';
+
+export function DistrictGrid({ cells }: { cells: DistrictCell[] }) {
+  const { t } = useTranslation();
+  const { title, number, digits, language } = useFormat();
+  const directory = useDirectory();
+  const rows = useMemo(() => districtTotals(cells), [cells]);
+  const domains = useMemo(() => domainsOf(cells), [cells]);
+  const rtl = language === 'fa';
+  const districtName = (id: string) => title(titleOf(directory, 'district', id));
+  const domainName = (id: string) => t(`domains.${id}`, { defaultValue: id });
+
+  const option = useMemo(() => {
+    const max = Math.max(1, ...cells.map((c) => c.breaches));
+    return {
+      tooltip: { position: 'top' },
+      grid: { top: 10, bottom: 80, left: rtl ? 20 : 110, right: rtl ? 110 : 20 },
+      xAxis: {
+        type: 'category',
+        data: domains.map(domainName),
+        inverse: rtl,
+        axisLabel: { rotate: 30, interval: 0 },
+      },
+      yAxis: {
+        type: 'category',
+        data: rows.map((r) => districtName(r.district)),
+        inverse: true,
+        position: rtl ? 'right' : 'left',
+      },
+      visualMap: { min: 0, max, show: false, inRange: { color: ['#f6f7f8', '#f2b8b5', '#a4161a'] } },
+      series: [
+        {
+          type: 'heatmap',
+          data: rows.flatMap((row, y) => domains.map((domain, x) => [x, y, row.byDomain[domain] ?? 0])),
+          label: {
+            show: true,
+            formatter: (p: { value: number[] }) => (p.value[2] ? digits(p.value[2]) : ''),
+          },
+        },
+      ],
+    };
+    // The names change with the language and the directory, both read through the closures.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cells, rows, domains, rtl, directory, language]);
+
+  return (
+    <section aria-labelledby="districts-heading" className="card">
+      <h2 id="districts-heading">{t('dashboard.districts.title')}</h2>
+      {rows.length === 0 ? (
+        <p className="empty">{t('dashboard.none')}</p>
+      ) : (
+        <>
+          <Chart
+            id="district-grid"
+            caption={t('dashboard.districts.caption')}
+            option={option}
+            height={Math.max(200, rows.length * 28 + 90)}
+            table={{
+              columns: [
+                t('dashboard.districts.district'),
+                t('dashboard.districts.breaches'),
+                t('dashboard.districts.onTime'),
+                ...domains.map(domainName),
+              ],
+              rows: rows.map((row) => {
+                const rate = percent(row.tasksOnTime, row.tasksDone);
+                return [
+                  districtName(row.district),
+                  number(row.breaches),
+                  rate === undefined ? '—' : t('dashboard.percent', { n: digits(rate) }),
+                  ...domains.map((d) => number(row.byDomain[d] ?? 0)),
+                ];
+              }),
+            }}
+          />
+          <table className="worst">
+            <caption>{t('dashboard.districts.worst')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.districts.district')}</th>
+                <th scope="col">{t('dashboard.districts.breaches')}</th>
+                <th scope="col">{t('dashboard.districts.onTime')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.slice(0, 5).map((row) => {
+                const rate = percent(row.tasksOnTime, row.tasksDone);
+                return (
+                  <tr key={row.district} data-district={row.district}>
+                    <th scope="row">
+                      <Link to={`/oversight/sla?list=breaches&district=${row.district}`}>
+                        {districtName(row.district)}
+                      </Link>
+                    </th>
+                    <td>{number(row.breaches)}</td>
+                    <td>{rate === undefined ? '—' : t('dashboard.percent', { n: digits(rate) })}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

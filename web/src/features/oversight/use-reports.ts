@@ -1,0 +1,53 @@
+/**
+ * The reports the dashboard shows for one range: first the district × domain grid, the share on
+ * time and the SLA state of the open work now (the first view); then breaches per week by office
+ * and by department, requests started and finished and the backlog per week, and time per step.
+ */
+import { useMemo, useState } from 'react';
+import { query } from '../../shared/api/client';
+import type {
+  DistrictCell,
+  OnTimeRow,
+  PeriodRow,
+  ReportRange,
+  StepTimeRow,
+  SummaryGroup,
+  ThroughputRow,
+} from '../../shared/api/oversight-types';
+import type { When } from '../../shared/api/types';
+import { useApi } from '../../shared/use-api';
+import { rangeOf, type RangeDays } from './dashboard-data';
+
+type Items<T> = ReportRange & { items: T[] };
+
+export function useReports(days: RangeDays) {
+  // Counted to the moment the page opened: a re-render asks for the same range.
+  const [openedAt] = useState(() => Date.now());
+  const range = useMemo(() => rangeOf(days, openedAt), [days, openedAt]);
+  const week = query({ ...range, period: 'week' });
+  const grid = useApi<Items<DistrictCell>>(`/api/reports/districts${query(range)}`);
+  const onTime = useApi<Items<OnTimeRow>>(`/api/reports/on-time${query(range)}`);
+  const now = useApi<{ groups: SummaryGroup[] }>('/api/sla/summary?by=district');
+  // What the first view shows is asked for first; the charts below it once that has come, so the
+  // store answers the first view's reads without waiting behind the others.
+  const later = (path: string) => (grid.data && onTime.data && now.data ? path : undefined);
+  const weekly = useApi<Items<PeriodRow>>(later(`/api/reports/breaches${week}`));
+  const byOffice = useApi<Items<PeriodRow>>(later(`/api/reports/breaches${week}&by=office`));
+  const byDepartment = useApi<Items<PeriodRow>>(later(`/api/reports/breaches${week}&by=department`));
+  const throughput = useApi<Items<ThroughputRow>>(later(`/api/reports/throughput${week}`));
+  const backlog = useApi<Items<{ period: When; open: number }>>(later(`/api/reports/backlog${week}`));
+  const steps = useApi<Items<StepTimeRow>>(later(`/api/reports/step-times${query(range)}`));
+  const all = [grid, onTime, weekly, byOffice, byDepartment, throughput, backlog, steps, now];
+  return {
+    grid,
+    onTime,
+    weekly,
+    byOffice,
+    byDepartment,
+    throughput,
+    backlog,
+    steps,
+    now,
+    problem: all.find((r) => r.problem)?.problem,
+  };
+}
