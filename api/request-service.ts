@@ -46,6 +46,7 @@ import type {
   WithdrawInput,
 } from '../workflows/types';
 import { ProblemError, unavailableProblem, type ProblemSlug } from './problem';
+import { requestMetadata } from './request-metadata';
 import { formFieldErrors } from './validation';
 
 export interface StartRequest {
@@ -241,6 +242,7 @@ export class RequestService {
           // A tracking code names one request forever, even after it has ended.
           workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
           memo: { startHash },
+          ...requestMetadata(this.org, input),
           args: [input],
           typedSearchAttributes: [
             { key: SA.service, value: plan.serviceId },

@@ -58,6 +58,33 @@ interface Action {
 /** Outcomes a scripted actor prefers, where several lead forward. */
 const FORWARD = ['approve', 'no-objection', 'done', 'accept', 'accepted', 'issue', 'submit', 'paid'];
 
+type StepOutcomes = Record<string, { next: string | null; maxTimes?: number }>;
+
+/** The outcome that takes a step forward: never back round a loop, never to an end but completion. */
+export function forwardOutcome(plan: ServicePlan, stepId: string, offered: string[]): string {
+  const step = plan.steps[stepId] as { outcomes?: StepOutcomes } | undefined;
+  const outcomes = step?.outcomes ?? {};
+  const endsBadly = (id: string) => {
+    const next = outcomes[id]?.next;
+    const target = next ? (plan.steps[next] as { kind?: string; result?: string } | undefined) : undefined;
+    return target?.kind === 'end' && target.result !== 'completed';
+  };
+  const forward = offered.filter((id) => !endsBadly(id) && outcomes[id]?.maxTimes === undefined);
+  return FORWARD.find((id) => forward.includes(id)) ?? forward[0] ?? offered[0] ?? 'done';
+}
+
+/** What completing a step says: the outcome, and data that fits the step's form if it has one. */
+export function completionOf(
+  plan: ServicePlan,
+  stepId: string,
+  outcome: string,
+  variant: Variant = 'least',
+): { outcome: string; data?: Record<string, unknown> } {
+  const form = (plan.steps[stepId] as { form?: Record<string, unknown> } | undefined)?.form;
+  const data = sampleOf(form, variant) as Record<string, unknown> | undefined;
+  return { outcome, ...(data && Object.keys(data).length > 0 ? { data } : {}) };
+}
+
 export class ScriptedActors {
   private readonly looped = new Set<string>();
 
@@ -121,9 +148,7 @@ export class ScriptedActors {
 
   /** The outcome a scripted actor takes: back round a loop once, otherwise forward. */
   outcomeFor(plan: ServicePlan, code: string, stepId: string, offered: string[]): string {
-    const step = plan.steps[stepId] as {
-      outcomes?: Record<string, { next: string | null; maxTimes?: number }>;
-    };
+    const step = plan.steps[stepId] as { outcomes?: StepOutcomes } | undefined;
     const outcomes = step?.outcomes ?? {};
     const key = `${code}/${stepId}`;
     const loop = offered.find((id) => outcomes[id]?.maxTimes !== undefined && !this.looped.has(key));
@@ -131,13 +156,7 @@ export class ScriptedActors {
       this.looped.add(key);
       return loop;
     }
-    const endsBadly = (id: string) => {
-      const next = outcomes[id]?.next;
-      const target = next ? (plan.steps[next] as { kind?: string; result?: string } | undefined) : undefined;
-      return target?.kind === 'end' && target.result !== 'completed';
-    };
-    const forward = offered.filter((id) => !endsBadly(id) && outcomes[id]?.maxTimes === undefined);
-    return FORWARD.find((id) => forward.includes(id)) ?? forward[0] ?? offered[0] ?? 'done';
+    return forwardOutcome(plan, stepId, offered);
   }
 
   /** Does the first open task of a request as its holder; answers the call's result. */
@@ -165,9 +184,7 @@ export class ScriptedActors {
       task.step,
       task.outcomes.map((o) => o.id),
     );
-    const form = (plan.steps[task.step] as { form?: Record<string, unknown> } | undefined)?.form;
-    const data = sampleOf(form, this.variant) as Record<string, unknown> | undefined;
-    const body = { outcome, ...(data && Object.keys(data).length > 0 ? { data } : {}) };
+    const body = completionOf(plan, task.step, outcome, this.variant);
     if (principal.startsWith('applicant:'))
       return {
         step: task.step,

@@ -9,6 +9,7 @@
  */
 import type { Claims } from '../../api/auth/claims';
 import { mintToken } from '../../api/auth/tokens';
+import { DEMO_USER_AGENT } from '../../api/request-log';
 import type { AuthConfig } from '../../lib/config';
 import type { Logger } from '../../lib/logger';
 import type { Organisation } from '../../lib/organisation/organisation';
@@ -26,8 +27,11 @@ export interface SeedReport {
   trackingCodes: string[];
 }
 
-/** Calls the API over HTTP with a token for each actor; waits and retries when rate-limited. */
-function httpCaller(baseUrl: string, auth: AuthConfig): Caller {
+/**
+ * Calls the API over HTTP with a token for each actor, as the demo (its calls log quietly);
+ * waits and retries when rate-limited.
+ */
+export function httpCaller(baseUrl: string, auth: AuthConfig): Caller {
   const tokens = new Map<string, Promise<string>>();
   const token = (who: Claims) => {
     const key = JSON.stringify(who);
@@ -39,6 +43,7 @@ function httpCaller(baseUrl: string, auth: AuthConfig): Caller {
       const response = await fetch(`${baseUrl}${path}`, {
         method,
         headers: {
+          'user-agent': DEMO_USER_AGENT,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(who ? { authorization: `Bearer ${await token(who)}` } : {}),
           ...headers,
@@ -75,6 +80,8 @@ export async function seedDemo(options: {
   /** When the demo's backlog was taken over (ms); the same on every run, or restarts would differ. */
   takenOverAt: number;
   logger: Logger;
+  /** Told how many requests are done (seeded, found, or refused) each time one is. */
+  onProgress?: (done: number) => void;
 }): Promise<SeedReport> {
   const { organisation, logger } = options;
   const plans = [...options.plans].sort((a, b) => a.serviceId.localeCompare(b.serviceId));
@@ -82,47 +89,53 @@ export async function seedDemo(options: {
   const call = httpCaller(options.baseUrl, options.auth);
   const report: SeedReport = { started: 0, existing: 0, finished: 0, refused: 0, trackingCodes: [] };
   let next = 0;
+  let done = 0;
+
+  /** Starts request `i` (or finds it from before) and drives it as far as it goes. */
+  async function seedOne(actors: ScriptedActors, i: number) {
+    const plan = plans[i % plans.length] as ServicePlan;
+    const backlogDays = backlogDaysFor(i);
+    const started = await actors.start(plan, {
+      district: districts[i % districts.length],
+      key: `demo-seed-${i}`,
+      ...(backlogDays === undefined
+        ? {}
+        : {
+            received: {
+              at: new Date(options.takenOverAt - backlogDays * DAY_MS).toISOString(),
+              reason: 'taken over from the system used before',
+            },
+          }),
+    });
+    if (started.status === 200 || started.status === 201)
+      report.trackingCodes.push((started.body as { trackingCode: string }).trackingCode);
+    if (started.status === 200) {
+      report.existing++;
+      return;
+    }
+    if (started.status !== 201) {
+      report.refused++;
+      logger.warn(
+        { service: plan.serviceId, answer: started.body as unknown },
+        'demo: a request was refused',
+      );
+      return;
+    }
+    report.started++;
+    const { status, refused } = await actors.drive(
+      plan,
+      (started.body as { trackingCode: string }).trackingCode,
+      actionsFor(i),
+    );
+    if (refused) logger.warn({ service: plan.serviceId, step: refused.step }, 'demo: an action was refused');
+    if (status.state !== 'active') report.finished++;
+  }
 
   async function lane(n: number) {
     const actors = new ScriptedActors(call, organisation, { sub: `demo-reader-${n}`, role: 'manager' });
     for (let i = next++; i < options.count; i = next++) {
-      const plan = plans[i % plans.length] as ServicePlan;
-      const backlogDays = backlogDaysFor(i);
-      const started = await actors.start(plan, {
-        district: districts[i % districts.length],
-        key: `demo-seed-${i}`,
-        ...(backlogDays === undefined
-          ? {}
-          : {
-              received: {
-                at: new Date(options.takenOverAt - backlogDays * DAY_MS).toISOString(),
-                reason: 'taken over from the system used before',
-              },
-            }),
-      });
-      if (started.status === 200 || started.status === 201)
-        report.trackingCodes.push((started.body as { trackingCode: string }).trackingCode);
-      if (started.status === 200) {
-        report.existing++;
-        continue;
-      }
-      if (started.status !== 201) {
-        report.refused++;
-        logger.warn(
-          { service: plan.serviceId, answer: started.body as unknown },
-          'demo: a request was refused',
-        );
-        continue;
-      }
-      report.started++;
-      const { status, refused } = await actors.drive(
-        plan,
-        (started.body as { trackingCode: string }).trackingCode,
-        actionsFor(i),
-      );
-      if (refused)
-        logger.warn({ service: plan.serviceId, step: refused.step }, 'demo: an action was refused');
-      if (status.state !== 'active') report.finished++;
+      await seedOne(actors, i);
+      options.onProgress?.(++done);
     }
   }
 
