@@ -1,0 +1,89 @@
+/**
+ * What `npm start` prints once the demo is seeded: the summary of what it made, read back from
+ * the work store, and the examples to paste, run here in a shell exactly as printed against the
+ * running system, so they cannot go stale.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { readWorkSummary } from '../../cli/demo/summary';
+import { httpCaller, seedDemo } from '../../cli/demo/seed';
+import { exampleLines, tryItExamples } from '../../cli/try-it';
+import { loadDomain } from '../../lib/load-domain';
+import { createLogger } from '../../lib/logger';
+import { repoPath, repoRoot } from '../../lib/paths';
+import { eventually, MANAGER, startHarness, type Harness } from '../support/harness';
+
+const shell = promisify(execFile);
+const { catalog } = loadDomain({
+  servicesDir: repoPath('definitions/services'),
+  organisationDir: repoPath('definitions/organisation'),
+  publishedDir: `${process.env.PK_TEST_TMP ?? '/tmp'}/try-it-plans-${process.pid}`,
+});
+const plans = catalog.all();
+
+let system: Harness;
+
+beforeAll(async () => {
+  system = await startHarness();
+});
+
+afterAll(async () => {
+  await system.stop();
+});
+
+test('when the demo is seeded, then the summary counts what it made and every example printed after it answers 2xx as pasted', async () => {
+  const report = await seedDemo({
+    baseUrl: system.url,
+    auth: system.auth,
+    organisation: system.organisation,
+    plans,
+    count: 12,
+    takenOverAt: Date.now(),
+    logger: createLogger('silent'),
+  });
+  expect(report.started).toBe(12);
+
+  const summary = await eventually(async () => {
+    const read = await readWorkSummary(system.store.db, 12);
+    return read.breached > 0 ? read : undefined;
+  }, 20_000);
+  expect(summary.requests).toBe(12);
+  expect(summary.finished).toBe(report.finished);
+  expect(summary.finished).toBeGreaterThan(0);
+  expect(summary.escalated).toBeGreaterThan(0);
+
+  const examples = await tryItExamples({
+    apiUrl: system.url,
+    call: httpCaller(system.url, system.auth),
+    organisation: system.organisation,
+    plans,
+  });
+  const completion = examples.find((e) => e.command.includes('/complete'));
+  expect(examples.map((e) => e.command)).toEqual([
+    expect.stringMatching(/^CLERK=\$\(npm run -s pishkhan -- token p-\d{4}-clerk\)$/),
+    expect.stringContaining('/api/tasks -H'),
+    expect.stringContaining('/complete'),
+    expect.stringMatching(/^MANAGER=\$\(npm run -s pishkhan -- token /),
+    expect.stringContaining('/api/sla/breaches'),
+  ]);
+  const taskId = /\/api\/tasks\/([^/]+)\/complete/.exec(completion?.command ?? '')?.[1] ?? '';
+
+  // Pasted into one shell as printed, with the system's key; curl only notes each answer's status.
+  const script = [
+    'set -e',
+    `curl() { command curl -w '\\nHTTP %{http_code}\\n' "$@"; }`,
+    ...exampleLines(examples),
+  ].join('\n');
+  const { stdout } = await shell('bash', ['-c', script], {
+    cwd: repoRoot,
+    env: { ...process.env, PISHKHAN_JWT_SECRET: system.auth.secret },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const statuses = [...stdout.matchAll(/^HTTP (\d{3})$/gm)].map((m) => Number(m[1]));
+  expect(statuses).toEqual([200, 200, 200]);
+
+  // The task the example completed has left its request's open tasks.
+  const code = taskId.split('-')[0];
+  const { body } = await system.as(MANAGER).get(`/api/requests/${code}`);
+  expect(body.currentTasks.map((t: { taskId: string }) => t.taskId)).not.toContain(taskId);
+}, 180_000);
