@@ -77,7 +77,8 @@ const UNSHOWN = new Set([
   'responseTime',
   'err',
 ]);
-const LONGEST_FIELD = 120;
+// Long enough for an id or a short list; longer values are cut, so a line fits a terminal.
+const LONGEST_FIELD = 80;
 
 function fieldText(value: unknown): string {
   const text =

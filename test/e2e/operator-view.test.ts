@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { repoPath, repoRoot } from '../../lib/paths';
-import { eventually, startHarness, type Harness } from '../support/harness';
+import { eventually, MANAGER, startHarness, type Harness } from '../support/harness';
 
 const shell = promisify(execFile);
 const DAY = 86_400_000;
@@ -73,8 +73,12 @@ test('when an operator runs the documented temporal commands, then each finds th
   const commands = documentedCommands();
   expect(commands.length).toBeGreaterThanOrEqual(5);
 
+  // The test systems encrypt their payloads, user metadata with them: describe reads through the
+  // API's codec endpoint, as an operator of a keyed deployment does (docs/operations.md#security).
+  const codec = `--codec-endpoint ${system.url}/codec --codec-auth "Bearer ${await system.token(MANAGER)}"`;
   for (const command of commands) {
-    const line = command.replace('<tracking code>', fresh);
+    const documented = command.replace('<tracking code>', fresh);
+    const line = documented.includes(' describe ') ? `${documented} ${codec}` : documented;
     // Visibility and the backlog's escalation lag a moment: each must come to answer as it should.
     const output = await eventually(async () => {
       const { stdout } = await shell('bash', ['-c', line], {
@@ -87,7 +91,7 @@ test('when an operator runs the documented temporal commands, then each finds th
       if (line.includes(' count ')) return /Total: [1-9]/.test(stdout) ? stdout : undefined;
       return stdout.includes('StaticSummary') ? stdout : undefined;
     }, 30_000).catch((error: Error) => {
-      throw new Error(`${line}: ${error.message}`);
+      throw new Error(`${documented}: ${error.message}`);
     });
     if (line.includes(' describe ')) expect(output).toContain('صدور پروانه ساختمانی مسکونی');
   }

@@ -1,25 +1,15 @@
 /**
- * What `npm start` prints once the demo is seeded: the summary of what it made, read back from
- * the work store, and the examples to paste, run here in a shell exactly as printed against the
- * running system, so they cannot go stale.
+ * What `npm start` prints once the demo is seeded, made on a test system: the summary of what it
+ * made, counted against the seeding's own report, and the examples to paste, run in a shell as
+ * printed, with the task the example completes checked closed (npm-start.test.ts runs the real
+ * `npm start` and its console).
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { readWorkSummary } from '../../cli/demo/summary';
 import { httpCaller, seedDemo } from '../../cli/demo/seed';
 import { exampleLines, tryItExamples } from '../../cli/try-it';
-import { loadDomain } from '../../lib/load-domain';
 import { createLogger } from '../../lib/logger';
-import { repoPath, repoRoot } from '../../lib/paths';
 import { eventually, MANAGER, startHarness, type Harness } from '../support/harness';
-
-const shell = promisify(execFile);
-const { catalog } = loadDomain({
-  servicesDir: repoPath('definitions/services'),
-  organisationDir: repoPath('definitions/organisation'),
-  publishedDir: `${process.env.PK_TEST_TMP ?? '/tmp'}/try-it-plans-${process.pid}`,
-});
-const plans = catalog.all();
+import { pasteIntoShell } from '../support/paste';
 
 let system: Harness;
 
@@ -32,6 +22,7 @@ afterAll(async () => {
 });
 
 test('when the demo is seeded, then the summary counts what it made and every example printed after it answers 2xx as pasted', async () => {
+  const plans = system.catalog.all();
   const report = await seedDemo({
     baseUrl: system.url,
     auth: system.auth,
@@ -68,18 +59,10 @@ test('when the demo is seeded, then the summary counts what it made and every ex
   ]);
   const taskId = /\/api\/tasks\/([^/]+)\/complete/.exec(completion?.command ?? '')?.[1] ?? '';
 
-  // Pasted into one shell as printed, with the system's key; curl only notes each answer's status.
-  const script = [
-    'set -e',
-    `curl() { command curl -w '\\nHTTP %{http_code}\\n' "$@"; }`,
-    ...exampleLines(examples),
-  ].join('\n');
-  const { stdout } = await shell('bash', ['-c', script], {
-    cwd: repoRoot,
-    env: { ...process.env, PISHKHAN_JWT_SECRET: system.auth.secret },
-    maxBuffer: 16 * 1024 * 1024,
+  // Pasted into one shell as printed, with the system's key.
+  const { statuses } = await pasteIntoShell(exampleLines(examples), {
+    PISHKHAN_JWT_SECRET: system.auth.secret,
   });
-  const statuses = [...stdout.matchAll(/^HTTP (\d{3})$/gm)].map((m) => Number(m[1]));
   expect(statuses).toEqual([200, 200, 200]);
 
   // The task the example completed has left its request's open tasks.

@@ -84,3 +84,15 @@ test('when an error is logged, then its line says what was being done and what w
   expect(first).toMatch(/ ERROR demo: seeding stopped: connection refused {2}service=citizen-complaint$/);
   expect(second).toMatch(/^ {4}at /);
 });
+
+test('when a record carries a long field, then its line is cut to fit a terminal and says so', () => {
+  const names = Array.from({ length: 12 }, (_, i) => `PkAttribute${i}`);
+  const line = readableLine({
+    level: 30,
+    time: Date.now(),
+    msg: 'registered search attributes',
+    added: names,
+  });
+  expect(line.length).toBeLessThanOrEqual(160);
+  expect(line).toMatch(/ added=PkAttribute0,PkAttribute1,.*…$/);
+});
