@@ -6,9 +6,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
-import { repoPath, repoRoot } from '../../lib/paths';
+import { repoRoot } from '../../lib/paths';
 import { pasteIntoShell } from '../support/paste';
 
 const DEMO_REQUESTS = 12;
@@ -39,6 +39,19 @@ function newcomersEnv(own: Record<string, string>): NodeJS.ProcessEnv {
 let system: ChildProcess | undefined;
 let output = '';
 let exited: Promise<number | null>;
+let ports = { api: 0, temporal: 0, ui: 0 };
+
+/** True when something answers on a port of this machine. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
 
 /** Waits, within a bound, until the console holds `text`; fails with what it printed. */
 async function printed(text: string, withinMs: number): Promise<void> {
@@ -55,7 +68,9 @@ beforeAll(() => {
   if (!bundle) throw new Error('end-to-end suites need test/support/global-setup.ts');
   return Promise.all([freePort(), freePort(), freePort()]).then(([api, temporal, ui]) => {
     const dataDir = mkdtempSync(join(process.env.PK_TEST_TMP ?? '/tmp', 'npm-start-'));
-    system = spawn(repoPath('node_modules/.bin/tsx'), ['cli/up.ts'], {
+    ports = { api, temporal, ui };
+    // One node process, as `node dist/cli/up.js` is, running the sources through tsx's loader.
+    system = spawn(process.execPath, ['--import', 'tsx', 'cli/up.ts'], {
       cwd: repoRoot,
       // Its own process group, so Ctrl-C reaches every process of it, as from a terminal.
       detached: true,
@@ -131,4 +146,6 @@ test('when a newcomer runs npm start, then its console reads line by line, shows
   ]);
   clearTimeout(timer);
   expect(code).toBe(0);
+  // Everything it started has stopped: the API, the Temporal dev server and its Web UI.
+  for (const port of Object.values(ports)) expect(await listening(port)).toBe(false);
 }, 360_000);
