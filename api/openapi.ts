@@ -5,6 +5,7 @@
 import { PROBLEM_TYPES, type ProblemSlug } from './problem';
 import * as answer from './answers';
 import type { OperationSpec } from './operation';
+import { codecAnswer, codecBody } from './routes/codec';
 
 /**
  * What any call may be answered: too many calls, an address or headers too long, a token that is
@@ -140,6 +141,29 @@ export function openApiDocument(specs: OperationSpec[], version: string) {
         },
         401: problem('No token, or not a valid one'),
         403: problem('Neither the metrics token nor an administrator'),
+        431: problem('The address or headers are too long'),
+      },
+    },
+  };
+  paths['/codec/decode'] = {
+    post: {
+      operationId: 'codecDecode',
+      summary: "Decode what Temporal holds, for Temporal's Web UI and CLI",
+      description:
+        "Temporal's remote codec protocol: the payloads of a history, encrypted under the deployment's payload keys, come back as they were before. A payload under a key the deployment no longer has comes back as it was sent. Each call is audited.\n\nRoles: manager, admin.",
+      tags: ['Operations'],
+      requestBody: { required: true, content: { 'application/json': { schema: codecBody } } },
+      responses: {
+        200: {
+          description: 'The payloads, decoded',
+          content: { 'application/json': { schema: codecAnswer } },
+        },
+        400: problem('The body is not payloads in base64, or not JSON'),
+        401: problem('No token, or not a valid one'),
+        403: problem('Neither a manager nor an administrator'),
+        413: problem('The body is over 4 MB'),
+        415: problem('The body is not application/json'),
+        429: problem('Too many calls'),
         431: problem('The address or headers are too long'),
       },
     },

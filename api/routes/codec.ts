@@ -8,6 +8,7 @@
  * would let whoever holds a token make commands that pass for the API's (see sealed-updates.ts).
  */
 import type { Payload, PayloadCodec } from '@temporalio/common';
+import Ajv2020 from 'ajv/dist/2020';
 import express, { Router, type Request, type Response } from 'express';
 import { appendAudit } from '../audit/audit-entry';
 import type { AuditLog } from '../audit/audit-log';
@@ -26,27 +27,39 @@ interface JsonPayload {
   data?: string;
 }
 
+const base64 = { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' } as const;
+
+/** Temporal's payloads as JSON: each metadata value and the data in base64. */
+const payloadList = (required: string[]) =>
+  ({
+    type: 'object',
+    required: ['payloads'],
+    properties: {
+      payloads: {
+        type: 'array',
+        maxItems: MAX_PAYLOADS,
+        items: {
+          type: 'object',
+          required,
+          properties: { metadata: { type: 'object', additionalProperties: base64 }, data: base64 },
+        },
+      },
+    },
+  }) as const;
+
+/** What the UI or CLI sends, and what it gets back; the OpenAPI document publishes both. */
+export const codecBody = payloadList([]);
+export const codecAnswer = payloadList(['metadata', 'data']);
+
+const validBody = new Ajv2020({ strict: true }).compile<{ payloads: JsonPayload[] }>(codecBody);
+
 function payloadsOf(body: unknown): Payload[] {
-  const list = (body as { payloads?: unknown } | undefined)?.payloads;
-  const base64 = (value: unknown) => typeof value === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(value);
-  const valid =
-    Array.isArray(list) &&
-    list.length <= MAX_PAYLOADS &&
-    list.every((entry: JsonPayload | null) => {
-      if (!entry || typeof entry !== 'object') return false;
-      const metadata = entry.metadata ?? {};
-      return (
-        typeof metadata === 'object' &&
-        Object.values(metadata).every(base64) &&
-        (entry.data === undefined || base64(entry.data))
-      );
-    });
-  if (!valid)
+  if (!validBody(body))
     throw new ProblemError(
       'invalid-request',
       `Send { "payloads": [{ "metadata": { name: base64 }, "data": base64 }] }, at most ${MAX_PAYLOADS} of them.`,
     );
-  return (list as JsonPayload[]).map((entry) => ({
+  return body.payloads.map((entry) => ({
     metadata: Object.fromEntries(
       Object.entries(entry.metadata ?? {}).map(([name, value]) => [name, Buffer.from(value, 'base64')]),
     ),

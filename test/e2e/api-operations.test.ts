@@ -144,6 +144,7 @@ describe('operations', () => {
         'GET /healthz liveness',
         'GET /readyz readiness',
         'GET /metrics metrics',
+        'POST /codec/decode codecDecode',
       ]),
     );
     const complete = body.paths['/api/tasks/{taskId}/complete'].post;
