@@ -75,7 +75,10 @@ export async function startPostgres(options: PostgresOptions): Promise<Postgres>
         '--locale=C.UTF-8',
       ],
       asUser,
-    );
+    ).catch((error: Error) => {
+      const hint = user ? ' (it runs as user postgres, who must be able to enter every folder above it)' : '';
+      throw new Error(`initdb could not create ${options.dataDir}${hint}: ${error.message}`);
+    });
   }
   const settings: Record<string, string | number> = {
     ...options.settings,

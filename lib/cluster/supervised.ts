@@ -28,7 +28,9 @@ export class Supervised {
     return this.current;
   }
 
+  /** Starts it and keeps it running until `stop`. */
   async run(): Promise<ManagedProcess> {
+    this.stopping = false;
     const started = await this.start();
     this.current = started;
     // Asked to stop while it was starting again.
@@ -74,7 +76,6 @@ export class Supervised {
   /** Stops it and starts it again, as asked (not counted as a restart). */
   async restart(graceMs?: number): Promise<ManagedProcess> {
     await this.stop(graceMs);
-    this.stopping = false;
     return this.run();
   }
 }

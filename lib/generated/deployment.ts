@@ -30,7 +30,7 @@ export interface Deployment {
   };
   temporal: {
     /**
-     * gRPC port of the frontend; the other services take the ports up to 30 above it.
+     * gRPC port of the frontend; the other services take the ports up to 30 above it, and Temporal keeps its membership ports in a PostgreSQL smallint, so 32737 at most.
      */
     port: number;
     /**

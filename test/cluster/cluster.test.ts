@@ -1,0 +1,286 @@
+/**
+ * The deployment of deploy/cluster.yaml, started by this suite on ports and a data directory of
+ * its own: PostgreSQL, the Temporal server on it, two workers, two API instances and the front.
+ * A sample of the catalog runs on it to its end through both instances in turn; then again with
+ * a worker and an instance killed mid-run, with the Temporal server restarted mid-run, and with
+ * the workers rolled to a new build mid-run; each run goes down the same steps as the first,
+ * nothing lost or done twice. The histories it made, and the saved ones, replay on the build it
+ * ends with.
+ */
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { Client } from '@temporalio/client';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import type { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import type { RequestView } from '../../cli/demo/scripted-actors';
+import { startCluster, type Cluster } from '../../lib/cluster/cluster';
+import { DEPLOYMENT_FILE, loadDeployment } from '../../lib/cluster/deployment';
+import { freeDeploymentPorts } from '../../lib/cluster/free-ports';
+import type { AuthConfig } from '../../lib/config';
+import { loadDomain } from '../../lib/load-domain';
+import { repoPath } from '../../lib/paths';
+import type { ServicePlan } from '../../lib/plan/types';
+import { NEXT_BUILD_MEMO } from '../fixtures/cluster/next-build-memo';
+import { eventually, installQuietRuntime } from '../support/harness';
+import { ClusterDriver, pathOf } from './driver';
+
+const STARTUP_MS = 300_000;
+const RUN_MS = 300_000;
+
+const scratch = mkdtempSync(join(tmpdir(), 'pishkhan-cluster-'));
+// PostgreSQL runs as its own user when the suite runs as root: it must reach its data.
+chmodSync(scratch, 0o755);
+const { catalog, organisation } = loadDomain({
+  servicesDir: repoPath('definitions/services'),
+  organisationDir: repoPath('definitions/organisation'),
+  publishedDir: join(scratch, 'plans'),
+});
+/** Every sixteenth service of the catalog: eight, from different domains. */
+const sample: ServicePlan[] = catalog
+  .all()
+  .sort((a, b) => a.serviceId.localeCompare(b.serviceId))
+  .filter((_, i) => i % 16 === 0);
+
+let cluster: Cluster;
+let client: Client;
+let auth: AuthConfig;
+/** The steps each service of the sample went through on an undisturbed run. */
+const reference = new Map<string, string[]>();
+/** Tracking codes of every request the suite ran, for the replay. */
+const ran: string[] = [];
+
+beforeAll(async () => {
+  installQuietRuntime();
+  const deployment = loadDeployment(DEPLOYMENT_FILE, {
+    ...(await freeDeploymentPorts(2)),
+    dataDir: join(scratch, 'cluster'),
+    env: { PISHKHAN_RATE_LIMIT: '1000000' },
+  });
+  cluster = await startCluster({ deployment, runFrom: 'source' });
+  client = new Client({ connection: cluster.connection, namespace: cluster.namespace });
+  auth = {
+    secret: cluster.secrets.PISHKHAN_JWT_SECRET,
+    developmentKey: false,
+    issuer: 'pishkhan',
+    audience: 'pishkhan-api',
+    rateLimitPerMinute: 1_000_000,
+  };
+}, STARTUP_MS);
+
+afterAll(async () => {
+  await cluster?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+}, 120_000);
+
+interface UnderWay {
+  plan: ServicePlan;
+  code: string;
+}
+
+/** Starts each service of the sample once and takes it one step in: requests under way. */
+async function startSample(driver: ClusterDriver, label: string): Promise<UnderWay[]> {
+  const actors = driver.actors();
+  return Promise.all(
+    sample.map(async (plan) => {
+      const code = await driver.start(actors, plan, `${label}-${plan.serviceId}`);
+      ran.push(code);
+      await actors.drive(plan, code, 1);
+      return { plan, code };
+    }),
+  );
+}
+
+/** Drives requests to their end, all at once; `ended` counts those that have ended so far. */
+function finishAll(driver: ClusterDriver, requests: UnderWay[]) {
+  const actors = driver.actors();
+  const progress = { ended: 0 };
+  const done = Promise.all(
+    requests.map(({ plan, code }) =>
+      driver.finish(actors, plan, code).then((status) => {
+        progress.ended++;
+        return [plan.serviceId, status] as const;
+      }),
+    ),
+  ).then((ended) => new Map(ended));
+  return { progress, done };
+}
+
+/** Starts each service of the sample once and drives it to its end; answers the end of each. */
+async function runSample(driver: ClusterDriver, label: string): Promise<Map<string, RequestView>> {
+  return finishAll(driver, await startSample(driver, label)).done;
+}
+
+/** Waits, within a bound, until the driver has made `more` changes beyond those made so far. */
+async function afterMoreChanges(driver: ClusterDriver, more: number): Promise<void> {
+  const target = driver.stats.changes + more;
+  await eventually(async () => (driver.stats.changes >= target ? true : undefined), 120_000);
+}
+
+/** Each request ended completed, down the same steps as the undisturbed run of its service. */
+function expectSameAsReference(ended: Map<string, RequestView>): void {
+  expect([...ended].map(([service, status]) => [service, status.state, pathOf(status)])).toEqual(
+    sample.map((plan) => [plan.serviceId, 'completed', reference.get(plan.serviceId)]),
+  );
+}
+
+/** Waits, within a bound, until Temporal holds exactly these requests among those started since. */
+async function expectHeldExactly(codes: string[], since: Date): Promise<void> {
+  const query = `WorkflowType = 'serviceRequest' AND StartTime >= '${since.toISOString()}'`;
+  const wanted = JSON.stringify([...codes].sort());
+  let held: string[] = [];
+  await eventually(async () => {
+    held = [];
+    for await (const info of client.workflow.list({ query }))
+      held.push(info.workflowId.replace(/^request-/, ''));
+    return JSON.stringify(held.sort()) === wanted ? true : undefined;
+  }, 30_000).catch(() => expect(held.sort()).toEqual([...codes].sort()));
+}
+
+describe('the cluster', () => {
+  test(
+    'when a sample of the catalog is driven through both API instances in turn, then every request ends completed',
+    async () => {
+      const driver = new ClusterDriver(() => cluster.apiUrls, auth, organisation);
+      const ended = await runSample(driver, 'alternate');
+      for (const [service, status] of ended) reference.set(service, pathOf(status));
+
+      expect([...ended.values()].map((status) => status.state)).toEqual(sample.map(() => 'completed'));
+      // Each instance took about half the calls: requests moved between them at every step.
+      const [first, second] = cluster.apiUrls.map((url) => driver.stats.answeredBy.get(url) ?? 0);
+      expect(Math.min(first ?? 0, second ?? 0)).toBeGreaterThan(0.4 * ((first ?? 0) + (second ?? 0)));
+    },
+    RUN_MS,
+  );
+
+  test(
+    'when a worker and an API instance are killed with kill -9 mid-run, then every request still ends, each step done once',
+    async () => {
+      const since = new Date();
+      const driver = new ClusterDriver(() => [cluster.front.url], auth, organisation);
+      const [worker, api] = [cluster.workers[0], cluster.apis[0]];
+      const run = finishAll(driver, await startSample(driver, 'killed'));
+      await afterMoreChanges(driver, 4);
+      const endedBeforeKill = run.progress.ended;
+      process.kill(worker?.process?.pid ?? 0, 'SIGKILL');
+      process.kill(api?.process?.pid ?? 0, 'SIGKILL');
+      const ended = await run.done;
+
+      expect(endedBeforeKill).toBeLessThan(sample.length);
+      expectSameAsReference(ended);
+      await expectHeldExactly(
+        [...ended.values()].map((status) => status.trackingCode),
+        since,
+      );
+      // The supervisor started both again, and the front sends calls to both.
+      await worker?.settled();
+      await api?.settled();
+      expect([worker?.restarts, api?.restarts]).toEqual([1, 1]);
+      await eventually(async () => (cluster.front.ready().length === 2 ? true : undefined), 30_000);
+    },
+    RUN_MS,
+  );
+
+  test(
+    'when the Temporal server is restarted mid-run, then every request resumes and ends, each step done once',
+    async () => {
+      const since = new Date();
+      const driver = new ClusterDriver(() => [cluster.front.url], auth, organisation);
+      const run = finishAll(driver, await startSample(driver, 'restarted'));
+      await afterMoreChanges(driver, 4);
+      const before = { pid: cluster.temporal.process?.pid, ended: run.progress.ended };
+      await cluster.temporal.stop();
+      // Calls made while it is down are answered "try again" and repeated.
+      await eventually(async () => (driver.stats.repeats > 0 ? true : undefined), 30_000);
+      await cluster.temporal.run();
+      const ended = await run.done;
+
+      expect(before.ended).toBeLessThan(sample.length);
+      expect(cluster.temporal.process?.pid).not.toBe(before.pid);
+      expectSameAsReference(ended);
+      await expectHeldExactly(
+        [...ended.values()].map((status) => status.trackingCode),
+        since,
+      );
+    },
+    RUN_MS,
+  );
+
+  test(
+    'when the workers are rolled to a new build mid-run, then requests under way move to it and end, and new ones start on it',
+    async () => {
+      const next = await cluster.buildWorkflows(repoPath('test/fixtures/cluster/next-build.ts'));
+      const old = { build: cluster.build.buildId, workers: cluster.workers.map((w) => w.process) };
+      expect(next.buildId).not.toBe(old.build);
+      const driver = new ClusterDriver(() => [cluster.front.url], auth, organisation);
+      // Under way on the old build; half go on while the workers roll, half wait for the roll.
+      const underWay = await startSample(driver, 'rolled');
+      const goingOn = finishAll(
+        driver,
+        underWay.filter((_, i) => i % 2 === 0),
+      );
+      await cluster.rollWorkers(next);
+      const waited = await finishAll(
+        driver,
+        underWay.filter((_, i) => i % 2 === 1),
+      ).done;
+      const rolled = new Map([...(await goingOn.done), ...waited]);
+      const after = await runSample(driver, 'after-roll');
+
+      expectSameAsReference(
+        new Map(sample.map((plan) => [plan.serviceId, rolled.get(plan.serviceId) as RequestView])),
+      );
+      expectSameAsReference(after);
+      expect(old.workers.map((p) => p?.running())).toEqual(old.workers.map(() => false));
+      expect(cluster.build.buildId).toBe(next.buildId);
+      const buildAndMemo = async (status: RequestView) => {
+        const description = await client.workflow.getHandle(`request-${status.trackingCode}`).describe();
+        const info = description.raw.workflowExecutionInfo as temporal.api.workflow.v1.IWorkflowExecutionInfo;
+        return [
+          info.versioningInfo?.deploymentVersion?.buildId,
+          description.memo?.[NEXT_BUILD_MEMO] ?? false,
+        ];
+      };
+      // Those that waited moved to the new build; only those started on it took the patched branch.
+      expect(await Promise.all([...waited.values()].map(buildAndMemo))).toEqual(
+        [...waited.values()].map(() => [next.buildId, false]),
+      );
+      expect(await Promise.all([...after.values()].map(buildAndMemo))).toEqual(
+        sample.map(() => [next.buildId, true]),
+      );
+    },
+    RUN_MS,
+  );
+
+  test(
+    'when the histories the cluster made and the saved ones replay on the build it runs, then none diverges',
+    async () => {
+      const saved = repoPath('test/fixtures/histories');
+      const histories = [
+        ...(await Promise.all(
+          ran.map(async (code) => ({
+            workflowId: `request-${code}`,
+            history: await client.workflow.getHandle(`request-${code}`).fetchHistory(),
+          })),
+        )),
+        ...readdirSync(saved)
+          .filter((name) => name.endsWith('.json'))
+          .map((name) => ({
+            workflowId: basename(name, '.json'),
+            history: historyFromJSON(JSON.parse(readFileSync(join(saved, name), 'utf8'))),
+          })),
+      ];
+      const results: [string, string][] = [];
+      for await (const result of Worker.runReplayHistories(
+        { workflowBundle: { codePath: cluster.build.bundlePath }, replayName: 'cluster-replay' },
+        histories,
+      ))
+        results.push([result.workflowId, result.error ? String(result.error) : 'ok']);
+
+      expect(ran).toHaveLength(5 * sample.length);
+      expect(results).toEqual(histories.map((h) => [h.workflowId, 'ok']));
+    },
+    RUN_MS,
+  );
+});
