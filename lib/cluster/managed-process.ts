@@ -3,7 +3,7 @@
  * a log file, started when its readiness check passes, stopped with a signal and a deadline.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname } from 'node:path';
 
@@ -37,11 +37,7 @@ export interface ManagedProcess {
   running(): boolean;
 }
 
-/** Children still running: ended with the supervisor if it exits without stopping them. */
-const live = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of live) child.kill('SIGKILL');
-});
+const SETPRIV = '/usr/bin/setpriv';
 
 /** The last output of a process, for the message when it fails to start. */
 const TAIL_CHARS = 4000;
@@ -58,7 +54,12 @@ export async function startProcess(spec: ProcessSpec): Promise<ManagedProcess> {
   mkdirSync(dirname(spec.logFile), { recursive: true });
   const log = createWriteStream(spec.logFile, { flags: 'a' });
   log.write(`\n--- ${new Date().toISOString()} ${spec.name}: ${spec.command} ${spec.args.join(' ')}\n`);
-  const child = spawn(spec.command, spec.args, {
+  // With setpriv (util-linux), the process gets its stop signal if the supervisor dies, however
+  // it dies: no deployment outlives the process that started it.
+  const [command, args] = existsSync(SETPRIV)
+    ? [SETPRIV, ['--pdeathsig', spec.stopSignal ?? 'SIGTERM', '--', spec.command, ...spec.args]]
+    : [spec.command, spec.args];
+  const child = spawn(command, args, {
     cwd: spec.cwd,
     env: spec.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,8 +67,6 @@ export async function startProcess(spec: ProcessSpec): Promise<ManagedProcess> {
     detached: true,
     ...(spec.user ?? {}),
   });
-  live.add(child);
-  child.once('exit', () => live.delete(child));
   let output = '';
   const keep = (chunk: Buffer) => {
     log.write(chunk);

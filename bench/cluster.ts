@@ -1,0 +1,156 @@
+/**
+ * `npm run bench:cluster`: one load, side by side in one run, on the dev server (the Temporal
+ * CLI's, SQLite) and on the cluster of deploy/cluster.yaml (the Temporal server on PostgreSQL),
+ * each behind the same front, two API instances and one worker; then on the cluster with two
+ * workers, so the ratio says whether workers scale out on this machine. Figures: starts a
+ * second, ten-step requests run to their end a second, and the p50 and p95 of a department's
+ * worklist read while they run. Everything shares the machine's cores: read the figures with
+ * the load average printed beside them.
+ */
+import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { pishkhanEnv, prepareDataDir, startCluster } from '../lib/cluster/cluster';
+import { DEPLOYMENT_FILE, loadDeployment } from '../lib/cluster/deployment';
+import { freeDeploymentPorts } from '../lib/cluster/free-ports';
+import { startPishkhan } from '../lib/cluster/pishkhan-processes';
+import type { Secrets } from '../lib/cluster/secrets';
+import type { AuthConfig } from '../lib/config';
+import { loadDomain } from '../lib/load-domain';
+import { repoPath } from '../lib/paths';
+import { startDevServer } from '../lib/temporal/dev-server';
+import { measure, type LoadFigures, type LoadSettings } from './cluster-load';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+const settings: LoadSettings = {
+  startClients: 16,
+  startSeconds: Math.max(5, Math.round(seconds / 2)),
+  runClients: 8,
+  runSeconds: seconds,
+  worklistReaders: 2,
+};
+/** The benchmark's only service (bench/services/ten-steps.yaml), and calls without a rate limit. */
+const env = { PISHKHAN_SERVICES_DIR: repoPath('bench/services'), PISHKHAN_RATE_LIMIT: '100000000' };
+
+const say = (line: string) => console.log(`  ${line}`);
+const authOf = (secrets: Secrets): AuthConfig => ({
+  secret: secrets.PISHKHAN_JWT_SECRET,
+  developmentKey: false,
+  issuer: 'pishkhan',
+  audience: 'pishkhan-api',
+  rateLimitPerMinute: 100_000_000,
+});
+const machine = () => `load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`;
+
+async function main() {
+  const scratch = mkdtempSync(join(tmpdir(), 'pishkhan-bench-cluster-'));
+  chmodSync(scratch, 0o755);
+  const { catalog, organisation } = loadDomain({
+    servicesDir: env.PISHKHAN_SERVICES_DIR,
+    organisationDir: repoPath('definitions/organisation'),
+    publishedDir: join(scratch, 'plans'),
+  });
+  const plan = catalog.all()[0];
+  if (!plan) throw new Error('bench/services holds no service');
+  const results: [string, LoadFigures, string][] = [];
+  const run = async (name: string, base: string, secrets: Secrets) => {
+    console.log(`${name}: measuring (${machine()})`);
+    const { figures, openCodes } = await measure(base, authOf(secrets), organisation, plan, settings);
+    results.push([name, figures, machine()]);
+    return openCodes;
+  };
+
+  try {
+    console.log('dev server: starting');
+    const devDeployment = loadDeployment(DEPLOYMENT_FILE, {
+      ...(await freeDeploymentPorts(2)),
+      dataDir: join(scratch, 'dev'),
+      workerCount: 1,
+      env,
+    });
+    const devSecrets = prepareDataDir(devDeployment);
+    const devServer = await startDevServer({
+      dbFile: join(devDeployment.dirs.data, 'temporal.sqlite'),
+      port: devDeployment.temporalPort,
+      uiPort: devDeployment.temporalPort + 1,
+      namespace: 'default',
+    });
+    const devConnection = await Connection.connect({ address: devServer.address });
+    const dev = await startPishkhan({
+      deployment: devDeployment,
+      runFrom: 'dist',
+      temporalAddress: devServer.address,
+      connection: devConnection,
+      env: pishkhanEnv(devDeployment, devSecrets),
+      say,
+    });
+    try {
+      await run('dev server, 1 worker', dev.front.url, devSecrets);
+    } finally {
+      await dev.stop();
+      await devConnection.close();
+      await devServer.stop();
+    }
+
+    console.log('cluster: starting');
+    const cluster = await startCluster({
+      deployment: loadDeployment(DEPLOYMENT_FILE, {
+        ...(await freeDeploymentPorts(2)),
+        dataDir: join(scratch, 'cluster'),
+        workerCount: 1,
+        env,
+      }),
+      runFrom: 'dist',
+      say,
+    });
+    try {
+      const open = await run('cluster, 1 worker', cluster.front.url, cluster.secrets);
+      // The second measurement starts from the same state: without the first one's open requests.
+      const client = new Client({ connection: cluster.connection, namespace: cluster.namespace });
+      for (let i = 0; i < open.length; i += 32)
+        await Promise.all(
+          open
+            .slice(i, i + 32)
+            .map((code) => client.workflow.getHandle(`request-${code}`).terminate('benchmark: reset')),
+        );
+      await cluster.scaleWorkers(2);
+      await run('cluster, 2 workers', cluster.front.url, cluster.secrets);
+    } finally {
+      await cluster.stop();
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  console.log(
+    `\nthe same load on each (${settings.startClients} clerks starting requests for ${settings.startSeconds} s; ` +
+      `${settings.runClients} ten-step requests at a time run to their end for ${settings.runSeconds} s, ` +
+      `while ${settings.worklistReaders} readers read a department's worklist); ` +
+      'each behind the front and two API instances',
+  );
+  const row = (cells: string[]) =>
+    console.log(cells.map((c, i) => (i === 0 ? c.padEnd(22) : c.padStart(14))).join(''));
+  row(['', 'starts/s', '10-step req/s', 'actions/s', 'worklist p50', 'worklist p95', '']);
+  for (const [name, f, load] of results)
+    row([
+      name,
+      f.startsPerSecond.toFixed(1),
+      f.completedPerSecond.toFixed(2),
+      f.actionsPerSecond.toFixed(1),
+      `${f.worklistP50Ms.toFixed(0)} ms`,
+      `${f.worklistP95Ms.toFixed(0)} ms`,
+      `   ${load}`,
+    ]);
+  const [, one] = results[1] ?? [];
+  const [, two] = results[2] ?? [];
+  if (one && two)
+    console.log(
+      `two workers vs one on the cluster: ${(two.completedPerSecond / one.completedPerSecond).toFixed(2)}x the requests completed a second`,
+    );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

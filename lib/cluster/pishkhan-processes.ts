@@ -1,0 +1,210 @@
+/**
+ * pishkhan's own processes on a running Temporal: the namespaces and search attributes, the
+ * workers of one build (current in their worker deployment), the API instances, and the front.
+ * Started in that order and stopped in the reverse; workers can be added, removed, and rolled
+ * to a new build while requests run. The cluster starts them on its own Temporal server; the
+ * benchmark also on the dev server, to compare the two.
+ */
+import { join } from 'node:path';
+import type { Connection } from '@temporalio/client';
+import { repoPath } from '../paths';
+import { ensureNamespace } from '../temporal/ensure-namespace';
+import { ensureSearchAttributes } from '../temporal/ensure-search-attributes';
+import { makeCurrent, type WorkerBuild } from '../temporal/worker-versioning';
+import type { ResolvedDeployment } from './deployment';
+import { startFront, type Front } from './front';
+import { startProcess } from './managed-process';
+import { Supervised } from './supervised';
+import { buildWorkflows } from './workflow-build';
+
+export interface PishkhanOptions {
+  deployment: ResolvedDeployment;
+  /** dist runs the compiled processes (npm run cluster); source runs the TypeScript with tsx (tests). */
+  runFrom: 'dist' | 'source';
+  /** host:port of the Temporal frontend. */
+  temporalAddress: string;
+  connection: Connection;
+  /** Environment of every worker and API instance, ${NAME} filled in, secrets included. */
+  env: Record<string, string>;
+  say: (line: string) => void;
+}
+
+export interface PishkhanProcesses {
+  /** The namespace the workers and API instances serve (TEMPORAL_NAMESPACE). */
+  namespace: string;
+  workers: Supervised[];
+  apis: Supervised[];
+  apiUrls: string[];
+  front: Front;
+  /** The build the workers run. */
+  build: Required<WorkerBuild>;
+  /** Bundles the workflow code (as it is now, or the module given) into a build. */
+  buildWorkflows(workflowsPath?: string): Promise<Required<WorkerBuild>>;
+  /**
+   * Moves the workers to a build while requests run: as many workers of the new build start
+   * beside the old, the new build becomes current, then the old workers stop one by one,
+   * finishing the tasks in hand. The same build restarts the workers one by one.
+   */
+  rollWorkers(build: Required<WorkerBuild>): Promise<void>;
+  /** Starts or stops workers of the current build until there are `count`. */
+  scaleWorkers(count: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DEPLOYMENT_NAME_DEFAULT = 'pishkhan';
+
+export async function startPishkhan(options: PishkhanOptions): Promise<PishkhanProcesses> {
+  const { deployment, runFrom, connection, env, say } = options;
+  const { dirs, host } = deployment;
+  const logOf = (name: string) => join(dirs.logs, `${name}.log`);
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    stops.length = 0;
+  };
+
+  try {
+    for (const { name, retentionDays } of deployment.namespaces) {
+      await ensureNamespace(connection, name, retentionDays);
+      await ensureSearchAttributes(connection, name);
+    }
+    const namespace = env.TEMPORAL_NAMESPACE ?? 'default';
+    if (!deployment.namespaces.some((n) => n.name === namespace))
+      throw new Error(
+        `deploy/cluster.yaml: env.TEMPORAL_NAMESPACE '${namespace}' is not among temporal.namespaces`,
+      );
+    say(
+      `namespace  ${deployment.namespaces.map((n) => n.name).join(', ')} with pishkhan's search attributes`,
+    );
+
+    const deploymentName = env.PISHKHAN_WORKER_DEPLOYMENT || DEPLOYMENT_NAME_DEFAULT;
+    const build = (workflowsPath?: string) => buildWorkflows(dirs.builds, deploymentName, workflowsPath);
+    const entry = (module: 'worker' | 'api'): string[] =>
+      runFrom === 'dist'
+        ? [repoPath('dist', module, 'main.js')]
+        : ['--import', 'tsx', repoPath(module, 'main.ts')];
+    const common: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...env,
+      TEMPORAL_ADDRESS: options.temporalAddress,
+      PISHKHAN_PUBLISHED_DIR: dirs.published,
+      PISHKHAN_OUTBOX: join(dirs.data, 'outbox.jsonl'),
+    };
+
+    let workerNumber = 0;
+    const worker = (workerBuild: Required<WorkerBuild>) => {
+      const name = `worker-${++workerNumber}`;
+      return new Supervised(
+        name,
+        () =>
+          startProcess({
+            name,
+            command: process.execPath,
+            args: entry('worker'),
+            cwd: repoPath(),
+            env: {
+              ...common,
+              PISHKHAN_DATA_DIR: join(dirs.data, name),
+              PISHKHAN_WORKER_DEPLOYMENT: workerBuild.deploymentName,
+              PISHKHAN_WORKER_BUILD_ID: workerBuild.buildId,
+              PISHKHAN_WORKFLOW_BUNDLE: workerBuild.bundlePath,
+            },
+            logFile: logOf(name),
+            // The worker says so once it polls (LOG_LEVEL info or lower).
+            ready: (output) => output.includes('"msg":"worker running"'),
+          }),
+        say,
+      );
+    };
+    const startWorkers = async (workerBuild: Required<WorkerBuild>, count: number) => {
+      const started = Array.from({ length: count }, () => worker(workerBuild));
+      await Promise.all(started.map((w) => w.run()));
+      return started;
+    };
+
+    let current = await build();
+    let workers = await startWorkers(current, deployment.workerCount);
+    stops.push(() => Promise.all(workers.map((w) => w.stop())).then(() => {}));
+    await makeCurrent(connection, namespace, current);
+    say(`workers    ${workers.length}, build ${current.buildId} current in ${namespace}`);
+
+    const apis = deployment.apiPorts.map((port, i) => {
+      const name = `api-${i + 1}`;
+      return new Supervised(
+        name,
+        () =>
+          startProcess({
+            name,
+            command: process.execPath,
+            args: entry('api'),
+            cwd: repoPath(),
+            env: {
+              ...common,
+              HOST: host,
+              PORT: String(port),
+              PISHKHAN_DATA_DIR: join(dirs.data, name),
+              PISHKHAN_AUDIT_DIR: join(dirs.data, name, 'audit'),
+            },
+            logFile: logOf(name),
+            ready: async () =>
+              (await fetch(`http://${host}:${port}/readyz`).catch(() => undefined))?.status === 200,
+            readyTimeoutMs: 120_000,
+          }),
+        say,
+      );
+    });
+    // One first: it publishes the definitions never published, which the others then find.
+    const [firstApi, ...otherApis] = apis;
+    if (firstApi) await firstApi.run();
+    stops.push(() => Promise.all(apis.map((a) => a.stop())).then(() => {}));
+    await Promise.all(otherApis.map((a) => a.run()));
+    const apiUrls = deployment.apiPorts.map((port) => `http://${host}:${port}`);
+    say(`api        ${apiUrls.join(', ')}`);
+
+    const front = await startFront({ host, port: deployment.frontPort, backends: apiUrls });
+    stops.push(() => front.stop());
+    say(`front      ${front.url}`);
+
+    return {
+      namespace,
+      get workers() {
+        return workers;
+      },
+      apis,
+      apiUrls,
+      front,
+      get build() {
+        return current;
+      },
+      buildWorkflows: build,
+      async rollWorkers(next) {
+        const old = workers;
+        if (next.buildId === current.buildId) {
+          // Same code: one new worker up, then one old one down, so the queue is never unserved.
+          const fresh: Supervised[] = [];
+          for (const stale of old) {
+            fresh.push(...(await startWorkers(next, 1)));
+            await stale.stop();
+          }
+          workers = fresh;
+          return;
+        }
+        const fresh = await startWorkers(next, old.length);
+        await makeCurrent(connection, namespace, next);
+        current = next;
+        workers = fresh;
+        for (const stale of old) await stale.stop();
+        say(`workers    ${fresh.length}, build ${next.buildId} current in ${namespace}`);
+      },
+      async scaleWorkers(count) {
+        if (count > workers.length)
+          workers = [...workers, ...(await startWorkers(current, count - workers.length))];
+        while (workers.length > count) await workers.pop()?.stop();
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
