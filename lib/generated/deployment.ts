@@ -70,9 +70,13 @@ export interface Deployment {
     port: number;
   };
   /**
-   * Environment of every worker and API instance. A value may name a variable of the deployment as ${NAME}.
+   * Environment of every worker and API instance, by variable names in capitals. A value may name a variable of the deployment as ${NAME}.
    */
   env: {
+    /**
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[A-Z][A-Z0-9_]*$".
+     */
     [k: string]: string;
   };
 }
