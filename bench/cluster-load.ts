@@ -1,7 +1,9 @@
 /**
- * The load the cluster benchmark puts on a running system, through its front: starts as fast
- * as concurrent clerks can make them; ten-step requests run to their end by their departments;
- * and, while those run, a department's worklist read again and again.
+ * The load the cluster benchmark puts on a running system, through its front, in three parts:
+ * starts as fast as concurrent clerks can make them; a department's worklist read again and
+ * again; and ten-step requests run to their end by their departments while the worklist is
+ * read. Besides rates and latencies, it reads the CPU time each part of the deployment spent
+ * on each, which is what a capacity model can rest on when other programs share the cores.
  */
 import type { Claims } from '../api/auth/claims';
 import { staffClaimsFor } from '../api/auth/staff-claims';
@@ -10,27 +12,47 @@ import { ScriptedActors, type Caller } from '../cli/demo/scripted-actors';
 import type { AuthConfig } from '../lib/config';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { ServicePlan } from '../lib/plan/types';
+import { cpuMsOf } from './process-cpu';
 
 export interface LoadSettings {
   /** Clerks starting requests at once, and for how long. */
   startClients: number;
   startSeconds: number;
+  /** Readers of the worklist, and how long they read: alone, then while requests run. */
+  worklistReaders: number;
+  readSeconds: number;
   /** Requests run to their end at once, and for how long. */
   runClients: number;
   runSeconds: number;
-  /** Readers of the worklist while requests run. */
-  worklistReaders: number;
+}
+
+/** CPU milliseconds one operation costs a part of the deployment. */
+export interface CpuCost {
+  start: number;
+  worklistRead: number;
+  /** A task completion, with its share of the request's status reads. */
+  action: number;
 }
 
 export interface LoadFigures {
+  /** CPU milliseconds a second each part spends with no request moving. */
+  idleMsPerSecond: Record<string, number>;
   startsPerSecond: number;
+  /** Ten-step requests that ended within the run, a second. */
   completedPerSecond: number;
-  /** Task completions a second while requests ran (each an update through the API). */
+  /** Task completions a second during the run (each an update through the API). */
   actionsPerSecond: number;
+  /** The worklist's latency while requests run. */
   worklistP50Ms: number;
   worklistP95Ms: number;
-  worklistReads: number;
+  /** CPU cost of each operation, by part of the deployment. */
+  cpu: Record<string, CpuCost>;
 }
+
+/** The process ids of each part of the deployment, read when CPU time is read. */
+export type Parts = Record<string, () => number[]>;
+
+const IDLE_SECONDS = 10;
 
 const MANAGER: Claims = { sub: 'bench-manager', role: 'manager', name: 'Benchmark manager' };
 
@@ -42,8 +64,8 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-/** Calls the API at `base` as whoever is named; refusals come back as answers, never thrown. */
-function callerOf(base: string, auth: AuthConfig): Caller {
+/** Calls the API at `base` as whoever is named, counting task completions. */
+function callerOf(base: string, auth: AuthConfig, counts: { actions: number }): Caller {
   const tokens = new Map<string, Promise<string>>();
   const token = (claims: Claims) => {
     const key = JSON.stringify(claims);
@@ -62,6 +84,7 @@ function callerOf(base: string, auth: AuthConfig): Caller {
       signal: AbortSignal.timeout(60_000),
     });
     const text = await response.text();
+    if (response.status === 200 && /\/complete$/.test(path)) counts.actions++;
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   };
 }
@@ -76,71 +99,130 @@ async function loops(count: number, seconds: number, client: () => Promise<void>
   );
 }
 
+/** CPU milliseconds each part has used so far. */
+function cpuNow(parts: Parts): Record<string, number> {
+  return Object.fromEntries(Object.entries(parts).map(([name, pids]) => [name, cpuMsOf(pids())]));
+}
+
+/** CPU milliseconds each part spent, shared among `count` operations. */
+function perOperation(spent: Record<string, number>, count: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(spent).map(([name, ms]) => [name, ms / Math.max(count, 1)]));
+}
+
+function cpuSince(parts: Parts, before: Record<string, number>): Record<string, number> {
+  const now = cpuNow(parts);
+  return Object.fromEntries(Object.keys(parts).map((name) => [name, (now[name] ?? 0) - (before[name] ?? 0)]));
+}
+
 export async function measure(
   base: string,
   auth: AuthConfig,
   organisation: Organisation,
   plan: ServicePlan,
   settings: LoadSettings,
+  parts: Parts,
 ): Promise<{ figures: LoadFigures; openCodes: string[] }> {
-  const call = callerOf(base, auth);
+  const counts = { actions: 0 };
+  const call = callerOf(base, auth, counts);
   const actors = new ScriptedActors(call, organisation, MANAGER);
   const openCodes: string[] = [];
 
   // Warm-up: a few requests to their end, so caches and connections are made.
-  for (let i = 0; i < 3; i++) {
-    const started = await actors.start(plan);
-    await actors.drive(plan, codeOf(started));
-  }
+  for (let i = 0; i < 3; i++) await actors.drive(plan, codeOf(await actors.start(plan)));
 
-  let starts = 0;
-  let startedAt = performance.now();
+  // Idle: what each part spends a second with nothing to do (history shards poll their queues).
+  let cpu = cpuNow(parts);
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+  const idle = perOperation(cpuSince(parts, cpu), IDLE_SECONDS);
+
+  // Starts alone, until their first tasks are in the department's worklist: a start's cost
+  // includes the first workflow task and the routing it sets off.
+  const { district } = actors.placeFor(plan);
+  const department = staffClaimsFor(`department:${district}.urban-planning`);
+  const worklistTotal = async () =>
+    ((await call('GET', '/api/tasks?pageSize=1', undefined, department)).body as { total: number }).total;
+  const before = await worklistTotal();
+  cpu = cpuNow(parts);
+  const startedAt = performance.now();
   await loops(settings.startClients, settings.startSeconds, async () => {
     const answer = await actors.start(plan);
     if (answer.status !== 201)
       throw new Error(`a start answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     openCodes.push(codeOf(answer));
-    starts++;
   });
-  const startsPerSecond = starts / ((performance.now() - startedAt) / 1000);
+  const startsPerSecond = openCodes.length / ((performance.now() - startedAt) / 1000);
+  while ((await worklistTotal()) < before + openCodes.length)
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  const perStart = perOperation(cpuSince(parts, cpu), openCodes.length);
 
-  const { district } = actors.placeFor(plan);
-  const department = staffClaimsFor(`department:${district}.urban-planning`);
-  const worklist: number[] = [];
-  let running = true;
-  const readers = Promise.all(
-    Array.from({ length: settings.worklistReaders }, async () => {
-      while (running) {
-        const sent = performance.now();
-        const answer = await call('GET', '/api/tasks?pageSize=20', undefined, department);
-        if (answer.status !== 200) throw new Error(`the worklist answered ${answer.status}`);
-        worklist.push(performance.now() - sent);
-      }
-    }),
+  // The worklist alone, holding the tasks of every request started above.
+  let latencies: number[] = [];
+  let reading = true;
+  const read = async () => {
+    while (reading) {
+      const sent = performance.now();
+      const answer = await call('GET', '/api/tasks?pageSize=20', undefined, department);
+      if (answer.status !== 200) throw new Error(`the worklist answered ${answer.status}`);
+      latencies.push(performance.now() - sent);
+    }
+  };
+  const readFor = async (seconds: number) => {
+    latencies = [];
+    reading = true;
+    const readers = Promise.all(Array.from({ length: settings.worklistReaders }, read));
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    reading = false;
+    await readers;
+  };
+  cpu = cpuNow(parts);
+  await readFor(settings.readSeconds);
+  const perRead = perOperation(cpuSince(parts, cpu), latencies.length);
+
+  // Requests run to their end: a new one as soon as one ends.
+  const runRequests = async (seconds: number) => {
+    let completed = 0;
+    let starts = 0;
+    counts.actions = 0;
+    const began = performance.now();
+    await loops(settings.runClients, seconds, async () => {
+      const code = codeOf(await actors.start(plan));
+      starts++;
+      const { status, refused } = await actors.drive(plan, code);
+      if (refused)
+        throw new Error(`${code}: ${refused.step} refused: ${JSON.stringify(refused.answer.body)}`);
+      if (status.state === 'completed') completed++;
+    });
+    const elapsed = (performance.now() - began) / 1000;
+    return { completed, starts, actions: counts.actions, elapsed };
+  };
+  cpu = cpuNow(parts);
+  const run = await runRequests(settings.runSeconds);
+  const runCpu = cpuSince(parts, cpu);
+  // An action's cost: the run's CPU, less its starts, shared among its task completions.
+  const perAction = Object.fromEntries(
+    Object.keys(parts).map((name) => [
+      name,
+      Math.max(0, (runCpu[name] ?? 0) - run.starts * (perStart[name] ?? 0)) / Math.max(run.actions, 1),
+    ]),
   );
-  let completed = 0;
-  let actions = 0;
-  startedAt = performance.now();
-  await loops(settings.runClients, settings.runSeconds, async () => {
-    const started = await actors.start(plan);
-    const code = codeOf(started);
-    const { status, refused } = await actors.drive(plan, code);
-    if (refused) throw new Error(`${code}: ${refused.step} refused: ${JSON.stringify(refused.answer.body)}`);
-    actions += status.state === 'completed' ? 10 : 0;
-    if (status.state === 'completed') completed++;
-  });
-  const elapsed = (performance.now() - startedAt) / 1000;
-  running = false;
-  await readers;
+
+  // The worklist while requests run: its latency under load.
+  await Promise.all([readFor(settings.readSeconds), runRequests(settings.readSeconds)]);
 
   return {
     figures: {
+      idleMsPerSecond: idle,
       startsPerSecond,
-      completedPerSecond: completed / elapsed,
-      actionsPerSecond: actions / elapsed,
-      worklistP50Ms: percentile(worklist, 50),
-      worklistP95Ms: percentile(worklist, 95),
-      worklistReads: worklist.length,
+      completedPerSecond: run.completed / run.elapsed,
+      actionsPerSecond: run.actions / run.elapsed,
+      worklistP50Ms: percentile(latencies, 50),
+      worklistP95Ms: percentile(latencies, 95),
+      cpu: Object.fromEntries(
+        Object.keys(parts).map((name) => [
+          name,
+          { start: perStart[name] ?? 0, worklistRead: perRead[name] ?? 0, action: perAction[name] ?? 0 },
+        ]),
+      ),
     },
     openCodes,
   };

@@ -4,8 +4,11 @@
  * each behind the same front, two API instances and one worker; then on the cluster with two
  * workers, so the ratio says whether workers scale out on this machine. Figures: starts a
  * second, ten-step requests run to their end a second, and the p50 and p95 of a department's
- * worklist read while they run. Everything shares the machine's cores: read the figures with
- * the load average printed beside them.
+ * worklist read while they run; and the CPU time each part (Temporal, PostgreSQL, workers,
+ * API instances) spends on a start, a worklist read and a task completion, and at rest, which
+ * is what docs/operations.md's capacity model rests on. Everything shares the machine's cores:
+ * read the rates with the load average printed beside them.
+ * BENCH_SECONDS (30) sets how long requests run; BENCH_SHARDS the cluster's history shards.
  */
 import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -16,19 +19,21 @@ import { DEPLOYMENT_FILE, loadDeployment } from '../lib/cluster/deployment';
 import { freeDeploymentPorts } from '../lib/cluster/free-ports';
 import { startPishkhan } from '../lib/cluster/pishkhan-processes';
 import type { Secrets } from '../lib/cluster/secrets';
+import type { Supervised } from '../lib/cluster/supervised';
 import type { AuthConfig } from '../lib/config';
 import { loadDomain } from '../lib/load-domain';
 import { repoPath } from '../lib/paths';
 import { startDevServer } from '../lib/temporal/dev-server';
-import { measure, type LoadFigures, type LoadSettings } from './cluster-load';
+import { measure, type LoadFigures, type LoadSettings, type Parts } from './cluster-load';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const settings: LoadSettings = {
   startClients: 16,
   startSeconds: Math.max(5, Math.round(seconds / 2)),
+  worklistReaders: 2,
+  readSeconds: Math.max(5, Math.round(seconds / 3)),
   runClients: 8,
   runSeconds: seconds,
-  worklistReaders: 2,
 };
 /** The benchmark's only service (bench/services/ten-steps.yaml), and calls without a rate limit. */
 const env = { PISHKHAN_SERVICES_DIR: repoPath('bench/services'), PISHKHAN_RATE_LIMIT: '100000000' };
@@ -41,6 +46,7 @@ const authOf = (secrets: Secrets): AuthConfig => ({
   audience: 'pishkhan-api',
   rateLimitPerMinute: 100_000_000,
 });
+const pidsOf = (processes: Supervised[]) => processes.flatMap((s) => (s.process ? [s.process.pid] : []));
 const machine = () => `load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`;
 
 async function main() {
@@ -54,9 +60,9 @@ async function main() {
   const plan = catalog.all()[0];
   if (!plan) throw new Error('bench/services holds no service');
   const results: [string, LoadFigures, string][] = [];
-  const run = async (name: string, base: string, secrets: Secrets) => {
+  const run = async (name: string, base: string, secrets: Secrets, parts: Parts) => {
     console.log(`${name}: measuring (${machine()})`);
-    const { figures, openCodes } = await measure(base, authOf(secrets), organisation, plan, settings);
+    const { figures, openCodes } = await measure(base, authOf(secrets), organisation, plan, settings, parts);
     results.push([name, figures, machine()]);
     return openCodes;
   };
@@ -86,7 +92,11 @@ async function main() {
       say,
     });
     try {
-      await run('dev server, 1 worker', dev.front.url, devSecrets);
+      await run('dev server, 1 worker', dev.front.url, devSecrets, {
+        temporal: () => [devServer.pid],
+        workers: () => pidsOf(dev.workers),
+        apis: () => pidsOf(dev.apis),
+      });
     } finally {
       await dev.stop();
       await devConnection.close();
@@ -99,13 +109,20 @@ async function main() {
         ...(await freeDeploymentPorts(2)),
         dataDir: join(scratch, 'cluster'),
         workerCount: 1,
+        ...(process.env.BENCH_SHARDS ? { historyShards: Number(process.env.BENCH_SHARDS) } : {}),
         env,
       }),
       runFrom: 'dist',
       say,
     });
+    const parts: Parts = {
+      temporal: () => pidsOf([cluster.temporal]),
+      postgres: () => [cluster.postgres.process.pid],
+      workers: () => pidsOf(cluster.workers),
+      apis: () => pidsOf(cluster.apis),
+    };
     try {
-      const open = await run('cluster, 1 worker', cluster.front.url, cluster.secrets);
+      const open = await run('cluster, 1 worker', cluster.front.url, cluster.secrets, parts);
       // The second measurement starts from the same state: without the first one's open requests.
       const client = new Client({ connection: cluster.connection, namespace: cluster.namespace });
       for (let i = 0; i < open.length; i += 32)
@@ -115,7 +132,7 @@ async function main() {
             .map((code) => client.workflow.getHandle(`request-${code}`).terminate('benchmark: reset')),
         );
       await cluster.scaleWorkers(2);
-      await run('cluster, 2 workers', cluster.front.url, cluster.secrets);
+      await run('cluster, 2 workers', cluster.front.url, cluster.secrets, parts);
     } finally {
       await cluster.stop();
     }
@@ -124,20 +141,20 @@ async function main() {
   }
 
   console.log(
-    `\nthe same load on each (${settings.startClients} clerks starting requests for ${settings.startSeconds} s; ` +
-      `${settings.runClients} ten-step requests at a time run to their end for ${settings.runSeconds} s, ` +
-      `while ${settings.worklistReaders} readers read a department's worklist); ` +
-      'each behind the front and two API instances',
+    `\nthe same load on each, through the front and two API instances: ${settings.startClients} clerks ` +
+      `starting requests for ${settings.startSeconds} s; ${settings.runClients} ten-step requests at a time run ` +
+      `to their end for ${settings.runSeconds} s; ${settings.worklistReaders} readers of a department's worklist ` +
+      `for ${settings.readSeconds} s alone (for its CPU cost) and ${settings.readSeconds} s while requests run (for its latency)`,
   );
-  const row = (cells: string[]) =>
-    console.log(cells.map((c, i) => (i === 0 ? c.padEnd(22) : c.padStart(14))).join(''));
-  row(['', 'starts/s', '10-step req/s', 'actions/s', 'worklist p50', 'worklist p95', '']);
+  const row = (cells: string[], first = 24) =>
+    console.log(cells.map((c, i) => (i === 0 ? c.padEnd(first) : c.padStart(14))).join(''));
+  row(['', 'starts/s', 'actions/s', '10-step req/s', 'worklist p50', 'worklist p95', '']);
   for (const [name, f, load] of results)
     row([
       name,
       f.startsPerSecond.toFixed(1),
-      f.completedPerSecond.toFixed(2),
       f.actionsPerSecond.toFixed(1),
+      f.completedPerSecond.toFixed(2),
       `${f.worklistP50Ms.toFixed(0)} ms`,
       `${f.worklistP95Ms.toFixed(0)} ms`,
       `   ${load}`,
@@ -146,8 +163,35 @@ async function main() {
   const [, two] = results[2] ?? [];
   if (one && two)
     console.log(
-      `two workers vs one on the cluster: ${(two.completedPerSecond / one.completedPerSecond).toFixed(2)}x the requests completed a second`,
+      `two workers vs one on the cluster: ${(two.actionsPerSecond / one.actionsPerSecond).toFixed(2)}x the task completions a second`,
     );
+
+  console.log('\nCPU milliseconds one operation costs each part (an action is a task completion), and idle');
+  row(['', 'start', 'worklist read', 'action', 'idle ms/s']);
+  for (const [name, f] of results) {
+    console.log(name);
+    const parts = Object.entries(f.cpu);
+    const total = parts.reduce(
+      (sum, [, c]) => ({
+        start: sum.start + c.start,
+        worklistRead: sum.worklistRead + c.worklistRead,
+        action: sum.action + c.action,
+      }),
+      { start: 0, worklistRead: 0, action: 0 },
+    );
+    const idle = (part: string) =>
+      part === 'all'
+        ? Object.values(f.idleMsPerSecond).reduce((sum, ms) => sum + ms, 0)
+        : (f.idleMsPerSecond[part] ?? 0);
+    for (const [part, c] of [...parts, ['all', total] as const])
+      row([
+        `  ${part}`,
+        c.start.toFixed(1),
+        c.worklistRead.toFixed(1),
+        c.action.toFixed(1),
+        idle(part).toFixed(1),
+      ]);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -21,6 +21,8 @@ export interface DevServerOptions {
 export interface DevServer {
   address: string;
   uiUrl: string;
+  /** Its process id, for what it costs (the cluster benchmark reads its CPU time). */
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   return {
     address: `127.0.0.1:${options.port}`,
     uiUrl: `http://127.0.0.1:${options.uiPort}`,
+    pid: child.pid ?? -1,
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
