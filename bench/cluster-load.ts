@@ -12,7 +12,7 @@ import { ScriptedActors, type Caller } from '../cli/demo/scripted-actors';
 import type { AuthConfig } from '../lib/config';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { ServicePlan } from '../lib/plan/types';
-import { cpuMsOf } from './process-cpu';
+import { cpuMsOf, residentMbOf } from './process-cpu';
 
 export interface LoadSettings {
   /** Clerks starting requests at once, and for how long. */
@@ -37,6 +37,10 @@ export interface CpuCost {
 export interface LoadFigures {
   /** CPU milliseconds a second each part spends with no request moving. */
   idleMsPerSecond: Record<string, number>;
+  /** Resident memory of each part at the end, in MB. */
+  residentMb: Record<string, number>;
+  /** What the databases grew by for each ten-step request run to its end. */
+  bytesPerRequest?: number;
   startsPerSecond: number;
   /** Ten-step requests that ended within the run, a second. */
   completedPerSecond: number;
@@ -121,6 +125,8 @@ export async function measure(
   plan: ServicePlan,
   settings: LoadSettings,
   parts: Parts,
+  /** Bytes the server's databases hold, where it can tell. */
+  storedBytes?: () => Promise<number>,
 ): Promise<{ figures: LoadFigures; openCodes: string[] }> {
   const counts = { actions: 0 };
   const call = callerOf(base, auth, counts);
@@ -196,8 +202,10 @@ export async function measure(
     return { completed, starts, actions: counts.actions, elapsed };
   };
   cpu = cpuNow(parts);
+  const sizeBefore = await storedBytes?.();
   const run = await runRequests(settings.runSeconds);
   const runCpu = cpuSince(parts, cpu);
+  const sizeAfter = await storedBytes?.();
   // An action's cost: the run's CPU, less its starts, shared among its task completions.
   const perAction = Object.fromEntries(
     Object.keys(parts).map((name) => [
@@ -212,6 +220,12 @@ export async function measure(
   return {
     figures: {
       idleMsPerSecond: idle,
+      residentMb: Object.fromEntries(
+        Object.entries(parts).map(([name, pids]) => [name, residentMbOf(pids())]),
+      ),
+      ...(sizeBefore !== undefined && sizeAfter !== undefined
+        ? { bytesPerRequest: (sizeAfter - sizeBefore) / Math.max(run.starts, 1) }
+        : {}),
       startsPerSecond,
       completedPerSecond: run.completed / run.elapsed,
       actionsPerSecond: run.actions / run.elapsed,

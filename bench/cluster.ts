@@ -60,9 +60,23 @@ async function main() {
   const plan = catalog.all()[0];
   if (!plan) throw new Error('bench/services holds no service');
   const results: [string, LoadFigures, string][] = [];
-  const run = async (name: string, base: string, secrets: Secrets, parts: Parts) => {
+  const run = async (
+    name: string,
+    base: string,
+    secrets: Secrets,
+    parts: Parts,
+    storedBytes?: () => Promise<number>,
+  ) => {
     console.log(`${name}: measuring (${machine()})`);
-    const { figures, openCodes } = await measure(base, authOf(secrets), organisation, plan, settings, parts);
+    const { figures, openCodes } = await measure(
+      base,
+      authOf(secrets),
+      organisation,
+      plan,
+      settings,
+      parts,
+      storedBytes,
+    );
     results.push([name, figures, machine()]);
     return openCodes;
   };
@@ -121,8 +135,15 @@ async function main() {
       workers: () => pidsOf(cluster.workers),
       apis: () => pidsOf(cluster.apis),
     };
+    const storedBytes = async () =>
+      Number(
+        await cluster.postgres.sql(
+          'postgres',
+          "SELECT pg_database_size('temporal') + pg_database_size('temporal_visibility')",
+        ),
+      );
     try {
-      const open = await run('cluster, 1 worker', cluster.front.url, cluster.secrets, parts);
+      const open = await run('cluster, 1 worker', cluster.front.url, cluster.secrets, parts, storedBytes);
       // The second measurement starts from the same state: without the first one's open requests.
       const client = new Client({ connection: cluster.connection, namespace: cluster.namespace });
       for (let i = 0; i < open.length; i += 32)
@@ -132,7 +153,7 @@ async function main() {
             .map((code) => client.workflow.getHandle(`request-${code}`).terminate('benchmark: reset')),
         );
       await cluster.scaleWorkers(2);
-      await run('cluster, 2 workers', cluster.front.url, cluster.secrets, parts);
+      await run('cluster, 2 workers', cluster.front.url, cluster.secrets, parts, storedBytes);
     } finally {
       await cluster.stop();
     }
@@ -159,6 +180,11 @@ async function main() {
       `${f.worklistP95Ms.toFixed(0)} ms`,
       `   ${load}`,
     ]);
+  for (const [name, f] of results)
+    if (f.bytesPerRequest !== undefined)
+      console.log(
+        `${name}: PostgreSQL grew by ${(f.bytesPerRequest / 1024).toFixed(0)} KB a ten-step request`,
+      );
   const [, one] = results[1] ?? [];
   const [, two] = results[2] ?? [];
   if (one && two)
@@ -167,7 +193,7 @@ async function main() {
     );
 
   console.log('\nCPU milliseconds one operation costs each part (an action is a task completion), and idle');
-  row(['', 'start', 'worklist read', 'action', 'idle ms/s']);
+  row(['', 'start', 'worklist read', 'action', 'idle ms/s', 'memory MB']);
   for (const [name, f] of results) {
     console.log(name);
     const parts = Object.entries(f.cpu);
@@ -183,6 +209,10 @@ async function main() {
       part === 'all'
         ? Object.values(f.idleMsPerSecond).reduce((sum, ms) => sum + ms, 0)
         : (f.idleMsPerSecond[part] ?? 0);
+    const memory = (part: string) =>
+      part === 'all'
+        ? Object.values(f.residentMb).reduce((sum, mb) => sum + mb, 0)
+        : (f.residentMb[part] ?? 0);
     for (const [part, c] of [...parts, ['all', total] as const])
       row([
         `  ${part}`,
@@ -190,6 +220,7 @@ async function main() {
         c.worklistRead.toFixed(1),
         c.action.toFixed(1),
         idle(part).toFixed(1),
+        memory(part).toFixed(0),
       ]);
   }
 }
