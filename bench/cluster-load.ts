@@ -7,8 +7,8 @@
  */
 import type { Claims } from '../api/auth/claims';
 import { staffClaimsFor } from '../api/auth/staff-claims';
-import { mintToken } from '../api/auth/tokens';
 import { ScriptedActors, type Caller } from '../cli/demo/scripted-actors';
+import { httpCaller } from '../cli/demo/seed';
 import type { AuthConfig } from '../lib/config';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { ServicePlan } from '../lib/plan/types';
@@ -70,26 +70,11 @@ export function percentile(values: number[], p: number): number {
 
 /** Calls the API at `base` as whoever is named, counting task completions. */
 function callerOf(base: string, auth: AuthConfig, counts: { actions: number }): Caller {
-  const tokens = new Map<string, Promise<string>>();
-  const token = (claims: Claims) => {
-    const key = JSON.stringify(claims);
-    if (!tokens.has(key)) tokens.set(key, mintToken(auth, claims));
-    return tokens.get(key) as Promise<string>;
-  };
-  return async (method, path, body, who, headers = {}) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        ...headers,
-        ...(who ? { authorization: `Bearer ${await token(who)}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(60_000),
-    });
-    const text = await response.text();
-    if (response.status === 200 && /\/complete$/.test(path)) counts.actions++;
-    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  const call = httpCaller(base, auth);
+  return async (method, path, body, who, headers) => {
+    const answer = await call(method, path, body, who, headers);
+    if (answer.status === 200 && /\/complete$/.test(path)) counts.actions++;
+    return answer;
   };
 }
 

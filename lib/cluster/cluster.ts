@@ -11,6 +11,7 @@ import { fillEnv, type ResolvedDeployment } from './deployment';
 import { startPishkhan, type PishkhanProcesses } from './pishkhan-processes';
 import { ensureDatabases, startPostgres, type Postgres } from './postgres';
 import { ensureSecrets, type Secrets } from './secrets';
+import { Stops } from './stops';
 import { Supervised } from './supervised';
 import { setupSchemas, startTemporalServer, type TemporalServerOptions } from './temporal-server';
 
@@ -59,11 +60,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const { dirs, host } = deployment;
   const secrets = prepareDataDir(deployment);
   const logOf = (name: string) => join(dirs.logs, `${name}.log`);
-  const stops: (() => Promise<void>)[] = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch(() => {});
-    stops.length = 0;
-  };
+  const stops = new Stops();
+  const stopAll = () => stops.stopAll();
 
   try {
     const postgres = await startPostgres({
@@ -73,7 +71,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       settings: deployment.file.postgres.settings ?? {},
       logFile: logOf('postgres'),
     });
-    stops.push(() => postgres.process.stop());
+    stops.add(() => postgres.process.stop());
     await ensureDatabases(postgres, {
       temporal: secrets.PK_TEMPORAL_DB_PASSWORD,
       pishkhan: secrets.PISHKHAN_DB_PASSWORD,
@@ -91,11 +89,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await setupSchemas(serverOptions);
     const temporal = new Supervised('temporal', () => startTemporalServer(serverOptions), say);
     await temporal.run();
-    stops.push(() => temporal.stop());
+    stops.add(() => temporal.stop());
     say(`temporal   ${deployment.temporalAddress}, ${deployment.historyShards} history shards`);
 
     const connection = await Connection.connect({ address: deployment.temporalAddress });
-    stops.push(() => connection.close());
+    stops.add(() => connection.close());
     const pishkhan = await startPishkhan({
       deployment,
       runFrom: options.runFrom,
@@ -104,7 +102,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       env: pishkhanEnv(deployment, secrets),
       say,
     });
-    stops.push(() => pishkhan.stop());
+    stops.add(() => pishkhan.stop());
 
     return {
       deployment,

@@ -13,7 +13,8 @@ import { ensureSearchAttributes } from '../temporal/ensure-search-attributes';
 import { makeCurrent, type WorkerBuild } from '../temporal/worker-versioning';
 import type { ResolvedDeployment } from './deployment';
 import { startFront, type Front } from './front';
-import { startProcess } from './managed-process';
+import { startProcess, type ProcessSpec } from './managed-process';
+import { Stops } from './stops';
 import { Supervised } from './supervised';
 import { buildWorkflows } from './workflow-build';
 
@@ -57,11 +58,8 @@ export async function startPishkhan(options: PishkhanOptions): Promise<PishkhanP
   const { deployment, runFrom, connection, env, say } = options;
   const { dirs, host } = deployment;
   const logOf = (name: string) => join(dirs.logs, `${name}.log`);
-  const stops: (() => Promise<void>)[] = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch(() => {});
-    stops.length = 0;
-  };
+  const stops = new Stops();
+  const stopAll = () => stops.stopAll();
 
   try {
     for (const { name, retentionDays } of deployment.namespaces) {
@@ -91,31 +89,42 @@ export async function startPishkhan(options: PishkhanOptions): Promise<PishkhanP
       PISHKHAN_OUTBOX: join(dirs.data, 'outbox.jsonl'),
     };
 
-    let workerNumber = 0;
-    const worker = (workerBuild: Required<WorkerBuild>) => {
-      const name = `worker-${++workerNumber}`;
-      return new Supervised(
+    /** A worker or an API instance: the same Node entry as `npm run worker` or `npm run api`. */
+    const pishkhanProcess = (
+      name: string,
+      module: 'worker' | 'api',
+      env: NodeJS.ProcessEnv,
+      ready: ProcessSpec['ready'],
+    ) =>
+      new Supervised(
         name,
         () =>
           startProcess({
             name,
             command: process.execPath,
-            args: entry('worker'),
+            args: entry(module),
             cwd: repoPath(),
-            env: {
-              ...common,
-              PISHKHAN_DATA_DIR: join(dirs.data, name),
-              PISHKHAN_WORKER_DEPLOYMENT: workerBuild.deploymentName,
-              PISHKHAN_WORKER_BUILD_ID: workerBuild.buildId,
-              PISHKHAN_WORKFLOW_BUNDLE: workerBuild.bundlePath,
-            },
+            env: { ...common, PISHKHAN_DATA_DIR: join(dirs.data, name), ...env },
             logFile: logOf(name),
-            // The worker says so once it polls (LOG_LEVEL info or lower).
-            ready: (output) => output.includes('"msg":"worker running"'),
+            ready,
+            readyTimeoutMs: 120_000,
           }),
         say,
       );
-    };
+
+    let workerNumber = 0;
+    const worker = (workerBuild: Required<WorkerBuild>) =>
+      pishkhanProcess(
+        `worker-${++workerNumber}`,
+        'worker',
+        {
+          PISHKHAN_WORKER_DEPLOYMENT: workerBuild.deploymentName,
+          PISHKHAN_WORKER_BUILD_ID: workerBuild.buildId,
+          PISHKHAN_WORKFLOW_BUNDLE: workerBuild.bundlePath,
+        },
+        // The worker says so once it polls (LOG_LEVEL info or lower).
+        (output) => output.includes('"msg":"worker running"'),
+      );
     const startWorkers = async (workerBuild: Required<WorkerBuild>, count: number) => {
       const started = Array.from({ length: count }, () => worker(workerBuild));
       await Promise.all(started.map((w) => w.run()));
@@ -124,45 +133,28 @@ export async function startPishkhan(options: PishkhanOptions): Promise<PishkhanP
 
     let current = await build();
     let workers = await startWorkers(current, deployment.workerCount);
-    stops.push(() => Promise.all(workers.map((w) => w.stop())).then(() => {}));
+    stops.add(() => Promise.all(workers.map((w) => w.stop())));
     await makeCurrent(connection, namespace, current);
     say(`workers    ${workers.length}, build ${current.buildId} current in ${namespace}`);
 
-    const apis = deployment.apiPorts.map((port, i) => {
-      const name = `api-${i + 1}`;
-      return new Supervised(
-        name,
-        () =>
-          startProcess({
-            name,
-            command: process.execPath,
-            args: entry('api'),
-            cwd: repoPath(),
-            env: {
-              ...common,
-              HOST: host,
-              PORT: String(port),
-              PISHKHAN_DATA_DIR: join(dirs.data, name),
-              PISHKHAN_AUDIT_DIR: join(dirs.data, name, 'audit'),
-            },
-            logFile: logOf(name),
-            ready: async () =>
-              (await fetch(`http://${host}:${port}/readyz`).catch(() => undefined))?.status === 200,
-            readyTimeoutMs: 120_000,
-          }),
-        say,
-      );
-    });
+    const apis = deployment.apiPorts.map((port, i) =>
+      pishkhanProcess(
+        `api-${i + 1}`,
+        'api',
+        { HOST: host, PORT: String(port), PISHKHAN_AUDIT_DIR: join(dirs.data, `api-${i + 1}`, 'audit') },
+        async () => (await fetch(`http://${host}:${port}/readyz`).catch(() => undefined))?.status === 200,
+      ),
+    );
     // One first: it publishes the definitions never published, which the others then find.
     const [firstApi, ...otherApis] = apis;
     if (firstApi) await firstApi.run();
-    stops.push(() => Promise.all(apis.map((a) => a.stop())).then(() => {}));
+    stops.add(() => Promise.all(apis.map((a) => a.stop())));
     await Promise.all(otherApis.map((a) => a.run()));
     const apiUrls = deployment.apiPorts.map((port) => `http://${host}:${port}`);
     say(`api        ${apiUrls.join(', ')}`);
 
     const front = await startFront({ host, port: deployment.frontPort, backends: apiUrls });
-    stops.push(() => front.stop());
+    stops.add(() => front.stop());
     say(`front      ${front.url}`);
 
     return {

@@ -138,6 +138,28 @@ async function expectHeldExactly(codes: string[], since: Date): Promise<void> {
   }, 30_000).catch(() => expect(held.sort()).toEqual([...codes].sort()));
 }
 
+/**
+ * Runs the sample through the front with a disturbance once it is under way (some requests one
+ * step in, calls in flight); then each request has ended completed down the steps of the
+ * undisturbed run, and Temporal holds exactly the requests started: nothing lost, nothing twice.
+ */
+async function disturbedRun(label: string, disturb: (driver: ClusterDriver) => Promise<void>): Promise<void> {
+  const since = new Date();
+  const driver = new ClusterDriver(() => [cluster.front.url], auth, organisation);
+  const run = finishAll(driver, await startSample(driver, label));
+  await afterMoreChanges(driver, 4);
+  const endedBefore = run.progress.ended;
+  await disturb(driver);
+  const ended = await run.done;
+
+  expect(endedBefore).toBeLessThan(sample.length);
+  expectSameAsReference(ended);
+  await expectHeldExactly(
+    [...ended.values()].map((status) => status.trackingCode),
+    since,
+  );
+}
+
 describe('the cluster', () => {
   test(
     'when a sample of the catalog is driven through both API instances in turn, then every request ends completed',
@@ -157,22 +179,12 @@ describe('the cluster', () => {
   test(
     'when a worker and an API instance are killed with kill -9 mid-run, then every request still ends, each step done once',
     async () => {
-      const since = new Date();
-      const driver = new ClusterDriver(() => [cluster.front.url], auth, organisation);
       const [worker, api] = [cluster.workers[0], cluster.apis[0]];
-      const run = finishAll(driver, await startSample(driver, 'killed'));
-      await afterMoreChanges(driver, 4);
-      const endedBeforeKill = run.progress.ended;
-      process.kill(worker?.process?.pid ?? 0, 'SIGKILL');
-      process.kill(api?.process?.pid ?? 0, 'SIGKILL');
-      const ended = await run.done;
+      await disturbedRun('killed', async () => {
+        process.kill(worker?.process?.pid ?? 0, 'SIGKILL');
+        process.kill(api?.process?.pid ?? 0, 'SIGKILL');
+      });
 
-      expect(endedBeforeKill).toBeLessThan(sample.length);
-      expectSameAsReference(ended);
-      await expectHeldExactly(
-        [...ended.values()].map((status) => status.trackingCode),
-        since,
-      );
       // The supervisor started both again, and the front sends calls to both.
       await worker?.settled();
       await api?.settled();
@@ -185,24 +197,18 @@ describe('the cluster', () => {
   test(
     'when the Temporal server is restarted mid-run, then every request resumes and ends, each step done once',
     async () => {
-      const since = new Date();
-      const driver = new ClusterDriver(() => [cluster.front.url], auth, organisation);
-      const run = finishAll(driver, await startSample(driver, 'restarted'));
-      await afterMoreChanges(driver, 4);
-      const before = { pid: cluster.temporal.process?.pid, ended: run.progress.ended };
-      await cluster.temporal.stop();
-      // Calls made while it is down are answered "try again" and repeated.
-      await eventually(async () => (driver.stats.repeats > 0 ? true : undefined), 30_000);
-      await cluster.temporal.run();
-      const ended = await run.done;
+      const before = cluster.temporal.process?.pid;
+      let repeatedWhileDown = 0;
+      await disturbedRun('restarted', async (driver) => {
+        await cluster.temporal.stop();
+        // Calls made while it is down are answered "try again" and repeated.
+        await eventually(async () => (driver.stats.repeats > 0 ? true : undefined), 30_000);
+        repeatedWhileDown = driver.stats.repeats;
+        await cluster.temporal.run();
+      });
 
-      expect(before.ended).toBeLessThan(sample.length);
-      expect(cluster.temporal.process?.pid).not.toBe(before.pid);
-      expectSameAsReference(ended);
-      await expectHeldExactly(
-        [...ended.values()].map((status) => status.trackingCode),
-        since,
-      );
+      expect(repeatedWhileDown).toBeGreaterThan(0);
+      expect(cluster.temporal.process?.pid).not.toBe(before);
     },
     RUN_MS,
   );
