@@ -1,7 +1,8 @@
 /**
  * `npm run bench:cluster`: one load, side by side in one run, on the dev server (the Temporal
  * CLI's, SQLite) and on the cluster of deploy/cluster.yaml (the Temporal server on PostgreSQL),
- * each behind the same front, two API instances and one worker; then on the cluster with two
+ * each behind the same front, two API instances and one worker of its first city, with the work
+ * store on the deployment's PostgreSQL in both; then on the cluster with two
  * workers, so the ratio says whether workers scale out on this machine. Figures: starts a
  * second, ten-step requests run to their end a second, and the p50 and p95 of a department's
  * worklist read while they run; and the CPU time each part (Temporal, PostgreSQL, workers,
@@ -14,11 +15,11 @@ import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { pishkhanEnv, prepareDataDir, startCluster } from '../lib/cluster/cluster';
+import { pishkhanEnv, prepareDataDir, startCluster, startDatabase } from '../lib/cluster/cluster';
 import { DEPLOYMENT_FILE, loadDeployment } from '../lib/cluster/deployment';
 import { freeDeploymentPorts } from '../lib/cluster/free-ports';
 import { startPishkhan } from '../lib/cluster/pishkhan-processes';
-import type { Secrets } from '../lib/cluster/secrets';
+import type { CitySecrets } from '../lib/cluster/secrets';
 import type { Supervised } from '../lib/cluster/supervised';
 import type { AuthConfig } from '../lib/config';
 import { loadDomain } from '../lib/load-domain';
@@ -39,7 +40,7 @@ const settings: LoadSettings = {
 const env = { PISHKHAN_SERVICES_DIR: repoPath('bench/services'), PISHKHAN_RATE_LIMIT: '100000000' };
 
 const say = (line: string) => console.log(`  ${line}`);
-const authOf = (secrets: Secrets): AuthConfig => ({
+const authOf = (secrets: CitySecrets): AuthConfig => ({
   secret: secrets.PISHKHAN_JWT_SECRET,
   developmentKey: false,
   issuer: 'pishkhan',
@@ -63,7 +64,7 @@ async function main() {
   const run = async (
     name: string,
     base: string,
-    secrets: Secrets,
+    secrets: CitySecrets,
     parts: Parts,
     storedBytes?: () => Promise<number>,
   ) => {
@@ -83,13 +84,18 @@ async function main() {
 
   try {
     console.log('dev server: starting');
+    const ports = await freeDeploymentPorts([2]);
+    const oneWorker = { cities: ports.cities?.map((city) => ({ ...city, workerCount: 1 })) };
     const devDeployment = loadDeployment(DEPLOYMENT_FILE, {
-      ...(await freeDeploymentPorts(2)),
+      ...ports,
+      ...oneWorker,
       dataDir: join(scratch, 'dev'),
-      workerCount: 1,
       env,
     });
+    const [devCity] = devDeployment.cities;
+    if (!devCity) throw new Error('deploy/cluster.yaml has no city');
     const devSecrets = prepareDataDir(devDeployment);
+    const devPostgres = await startDatabase(devDeployment, devSecrets, say);
     const devServer = await startDevServer({
       dbFile: join(devDeployment.dirs.data, 'temporal.sqlite'),
       port: devDeployment.temporalPort,
@@ -99,15 +105,17 @@ async function main() {
     const devConnection = await Connection.connect({ address: devServer.address });
     const dev = await startPishkhan({
       deployment: devDeployment,
+      city: devCity,
       runFrom: 'dist',
       temporalAddress: devServer.address,
       connection: devConnection,
-      env: pishkhanEnv(devDeployment, devSecrets),
+      env: pishkhanEnv(devDeployment, devSecrets, devCity),
       say,
     });
     try {
-      await run('dev server, 1 worker', dev.front.url, devSecrets, {
+      await run('dev server, 1 worker', dev.front.url, dev.secrets, {
         temporal: () => [devServer.pid],
+        postgres: () => [devPostgres.process.pid],
         workers: () => pidsOf(dev.workers),
         apis: () => pidsOf(dev.apis),
       });
@@ -115,45 +123,48 @@ async function main() {
       await dev.stop();
       await devConnection.close();
       await devServer.stop();
+      await devPostgres.process.stop();
     }
 
     console.log('cluster: starting');
     const cluster = await startCluster({
       deployment: loadDeployment(DEPLOYMENT_FILE, {
-        ...(await freeDeploymentPorts(2)),
+        ...ports,
+        ...oneWorker,
         dataDir: join(scratch, 'cluster'),
-        workerCount: 1,
         ...(process.env.BENCH_SHARDS ? { historyShards: Number(process.env.BENCH_SHARDS) } : {}),
         env,
       }),
       runFrom: 'dist',
       say,
     });
+    const city = cluster.cities[0];
+    if (!city) throw new Error('the cluster runs no city');
     const parts: Parts = {
       temporal: () => pidsOf([cluster.temporal]),
       postgres: () => [cluster.postgres.process.pid],
-      workers: () => pidsOf(cluster.workers),
-      apis: () => pidsOf(cluster.apis),
+      workers: () => pidsOf(city.workers),
+      apis: () => pidsOf(city.apis),
     };
     const storedBytes = async () =>
       Number(
         await cluster.postgres.sql(
           'postgres',
-          "SELECT pg_database_size('temporal') + pg_database_size('temporal_visibility')",
+          "SELECT pg_database_size('temporal') + pg_database_size('temporal_visibility') + pg_database_size('pishkhan')",
         ),
       );
     try {
-      const open = await run('cluster, 1 worker', cluster.front.url, cluster.secrets, parts, storedBytes);
+      const open = await run('cluster, 1 worker', city.front.url, city.secrets, parts, storedBytes);
       // The second measurement starts from the same state: without the first one's open requests.
-      const client = new Client({ connection: cluster.connection, namespace: cluster.namespace });
+      const client = new Client({ connection: cluster.connection, namespace: city.namespace });
       for (let i = 0; i < open.length; i += 32)
         await Promise.all(
           open
             .slice(i, i + 32)
             .map((code) => client.workflow.getHandle(`request-${code}`).terminate('benchmark: reset')),
         );
-      await cluster.scaleWorkers(2);
-      await run('cluster, 2 workers', cluster.front.url, cluster.secrets, parts, storedBytes);
+      await city.scaleWorkers(2);
+      await run('cluster, 2 workers', city.front.url, city.secrets, parts, storedBytes);
     } finally {
       await cluster.stop();
     }
@@ -183,7 +194,7 @@ async function main() {
   for (const [name, f] of results)
     if (f.bytesPerRequest !== undefined)
       console.log(
-        `${name}: PostgreSQL grew by ${(f.bytesPerRequest / 1024).toFixed(0)} KB a ten-step request`,
+        `${name}: PostgreSQL (Temporal's databases and the work store) grew by ${(f.bytesPerRequest / 1024).toFixed(0)} KB a ten-step request`,
       );
   const [, one] = results[1] ?? [];
   const [, two] = results[2] ?? [];

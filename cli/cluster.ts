@@ -1,22 +1,32 @@
 /**
  * `npm run cluster`: the production-shaped deployment of deploy/cluster.yaml on this machine
- * (PostgreSQL, the Temporal server, two workers, two API instances, the front), on the same
- * data at every start, stopped in the reverse order on Ctrl-C.
+ * (PostgreSQL, the Temporal server, and for each city its workers, API instances and front), on
+ * the same data at every start, stopped in the reverse order on Ctrl-C.
  *
- *   npm run cluster                      start it (installs what is missing first)
- *   npm run cluster -- token <person>    a token signed with the deployment's key
- *   npm run cluster:roll                 rebuild, then roll the running workers to the new build
+ *   npm run cluster                               start it (installs what is missing first)
+ *   npm run cluster -- token <person> [--city c]  a token signed with the city's key
+ *   npm run cluster -- add-city <name> ...        a city more in deploy/cluster.yaml
+ *   npm run cluster:roll                          rebuild, then roll every city's workers
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../lib/config';
+import { addCity } from '../lib/cluster/add-city';
 import { startCluster, type Cluster } from '../lib/cluster/cluster';
-import { loadDeployment, type ResolvedDeployment } from '../lib/cluster/deployment';
+import {
+  DEPLOYMENT_FILE,
+  deploymentPorts,
+  loadDeployment,
+  type ResolvedDeployment,
+} from '../lib/cluster/deployment';
 import { portOpen } from '../lib/cluster/managed-process';
-import { ensureSecrets, secretsFile } from '../lib/cluster/secrets';
+import { ensureCitySecrets, secretsFile } from '../lib/cluster/secrets';
+import { DefinitionError } from '../lib/definitions/problem';
+import { loadDomain } from '../lib/load-domain';
 import { createLogger } from '../lib/logger';
-import { repoRoot } from '../lib/paths';
+import { repoPath, repoRoot } from '../lib/paths';
 import { exitOnStartupError, onShutdown } from '../lib/process';
 import { run as runPishkhan } from './pishkhan';
 
@@ -25,13 +35,7 @@ const pidFile = (deployment: ResolvedDeployment) => join(deployment.dirs.data, '
 const shown = (path: string) => relative(repoRoot, path) || '.';
 
 async function assertPortsFree(deployment: ResolvedDeployment): Promise<void> {
-  const ports = [
-    ['PostgreSQL', deployment.postgresPort],
-    ['Temporal', deployment.temporalPort],
-    ...deployment.apiPorts.map((port, i) => [`API instance ${i + 1}`, port] as const),
-    ['front', deployment.frontPort],
-  ] as const;
-  for (const [what, port] of ports) {
+  for (const [what, port] of deploymentPorts(deployment)) {
     if (await portOpen(port, deployment.host))
       throw new Error(
         `port ${port} (${what}) is in use: is the cluster running already (${shown(pidFile(deployment))})? Ports are set in deploy/cluster.yaml.`,
@@ -43,18 +47,24 @@ function summary(cluster: Cluster): string {
   const { deployment } = cluster;
   const pids = (list: { process?: { pid: number } | undefined }[]) =>
     list.map((s) => s.process?.pid ?? '-').join(', ');
+  const cities = cluster.cities.flatMap((city) => [
+    `  ${city.city.name}`,
+    `    Front      ${city.front.url}   (try: curl ${city.front.url}/api/definitions)`,
+    `    API        ${city.apiUrls.join(', ')}   (pids ${pids(city.apis)})`,
+    `    Workers    ${city.workers.length}, build ${city.build.buildId}   (pids ${pids(city.workers)})`,
+    `    Namespace  ${city.namespace}; work store schema ${city.city.storeSchema}`,
+    `    Sign in    npm run cluster -- token p-0101-clerk --city ${city.city.name}`,
+  ]);
   return [
     '',
     'pishkhan cluster is running',
-    `  Front        ${cluster.front.url}   (try: curl ${cluster.front.url}/api/definitions)`,
-    `  API          ${cluster.apiUrls.join(', ')}   (pids ${pids(cluster.apis)})`,
-    `  Workers      ${cluster.workers.length}, build ${cluster.build.buildId}   (pids ${pids(cluster.workers)})`,
-    `  Temporal     ${deployment.temporalAddress}, namespace ${cluster.namespace}, ${deployment.historyShards} history shards   (pid ${pids([cluster.temporal])})`,
+    ...cities,
+    `  Temporal     ${deployment.temporalAddress}, ${deployment.historyShards} history shards   (pid ${pids([cluster.temporal])})`,
     `  PostgreSQL   ${deployment.host}:${deployment.postgresPort}, data in ${shown(deployment.dirs.postgres)}   (pid ${cluster.postgres.process.pid})`,
     `  Logs         ${shown(deployment.dirs.logs)}/`,
-    `  Secrets      ${shown(secretsFile(deployment.dirs.data))}`,
-    `  Sign in      npm run cluster -- token p-0101-clerk`,
+    `  Secrets      ${shown(secretsFile(deployment.dirs.data))}, and each city's in ${shown(deployment.dirs.data)}/cities/<name>/`,
     `  New build    npm run cluster:roll   (rolls the workers while requests run)`,
+    `  Another city npm run cluster -- add-city <name>, then start again`,
     'Press Ctrl-C to stop.',
     '',
   ].join('\n');
@@ -76,10 +86,13 @@ async function start(): Promise<void> {
     if (rolling) return say('a roll is under way already');
     rolling = true;
     say('rolling the workers to the code as it is now');
-    cluster
-      .buildWorkflows()
-      .then((build) => cluster.rollWorkers(build))
-      .then(() => say(`workers rolled; build ${cluster.build.buildId} is current`))
+    const rollAll = async () => {
+      for (const city of cluster.cities) {
+        await city.rollWorkers(await city.buildWorkflows());
+        say(`${city.city.name}: workers rolled; build ${city.build.buildId} is current`);
+      }
+    };
+    rollAll()
       .catch((error: unknown) => say(`the roll stopped: ${(error as Error).message}`))
       .finally(() => (rolling = false));
   });
@@ -95,16 +108,65 @@ function roll(): void {
   console.log(`asked the cluster (pid ${pid}) to roll its workers; it says how it went in its output`);
 }
 
-function token(person: string, options: { hours: string }): void {
-  const { dirs } = loadDeployment();
-  const secrets = ensureSecrets(dirs.data);
+async function token(person: string, options: { hours: string; city?: string }): Promise<void> {
+  const { cities } = loadDeployment();
+  const city = options.city ? cities.find((c) => c.name === options.city) : cities[0];
+  if (!city)
+    throw new Error(
+      `deploy/cluster.yaml has no city ${options.city}; it has ${cities.map((c) => c.name).join(', ')}`,
+    );
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'production',
-    PISHKHAN_JWT_SECRET: secrets.PISHKHAN_JWT_SECRET,
+    PISHKHAN_JWT_SECRET: ensureCitySecrets(city.dataDir).PISHKHAN_JWT_SECRET,
+    PISHKHAN_ORGANISATION_DIR: city.organisationDir,
   });
   const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
-  process.exitCode = runPishkhan(['token', person, '--hours', options.hours], io, config);
+  process.exitCode = await runPishkhan(['token', person, '--hours', options.hours], io, config);
+}
+
+interface AddCityOptions {
+  organisation: string;
+  services: string;
+  workers: string;
+  apis: string;
+  retention: string;
+  file: string;
+}
+
+/** Adds a city to the deployment file once its definitions load as they would at its start. */
+function addCityCommand(name: string, options: AddCityOptions): void {
+  const scratch = mkdtempSync(join(tmpdir(), 'pishkhan-add-city-'));
+  try {
+    loadDomain({
+      organisationDir: repoPath(options.organisation),
+      servicesDir: repoPath(options.services),
+      publishedDir: scratch,
+    });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const text = readFileSync(options.file, 'utf8');
+  const changed = addCity(text, shown(options.file), {
+    name,
+    organisation: options.organisation,
+    services: options.services,
+    workers: Number(options.workers),
+    apis: Number(options.apis),
+    retentionDays: Number(options.retention),
+  });
+  writeFileSync(options.file, changed);
+  const added = loadDeployment(options.file).cities.find((c) => c.name === name);
+  console.log(
+    `added ${name} to ${shown(options.file)}: front on port ${added?.frontPort}, ` +
+      `API instances on ${added?.apiPorts.join(', ')}; start the cluster again to run it`,
+  );
+}
+
+/** A command that could not do its work says why, and exits 1. */
+function failed(error: unknown): void {
+  console.error(error instanceof DefinitionError ? error.message : (error as Error).message);
+  process.exitCode = 1;
 }
 
 const program = new Command('cluster').description('pishkhan on this machine, shaped as on several');
@@ -114,7 +176,31 @@ program
   .description("print a token for a person of the organisation, signed with the deployment's key")
   .argument('<person>', 'the person id, such as p-0101-clerk')
   .option('--hours <n>', 'how long the token lasts', '8')
-  .action(token);
+  .option('--city <name>', 'the city whose key signs it (the first of the file by default)')
+  .action((person: string, options: { hours: string; city?: string }) =>
+    token(person, options).catch(failed),
+  );
+program
+  .command('add-city')
+  .description('add a city to deploy/cluster.yaml: its own namespace, definitions, keys and processes')
+  .argument('<name>', 'the city id: lower-case letters, digits and hyphens, such as isfahan')
+  .option(
+    '--organisation <dir>',
+    'its organisation folder (organisation.yaml, calendar.yaml)',
+    'definitions/organisation',
+  )
+  .option('--services <dir>', 'its catalog folder', 'definitions/services')
+  .option('--workers <n>', 'worker processes', '1')
+  .option('--apis <n>', 'API instances', '1')
+  .option('--retention <days>', 'days Temporal keeps the history of an ended request', '30')
+  .option('--file <path>', 'the deployment file', DEPLOYMENT_FILE)
+  .action((name: string, options: AddCityOptions) => {
+    try {
+      addCityCommand(name, options);
+    } catch (error) {
+      failed(error);
+    }
+  });
 program
   .command('roll')
   .description('roll the running workers to the code as it is now (npm run cluster:roll builds it first)')

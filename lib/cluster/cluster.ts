@@ -1,13 +1,13 @@
 /**
  * The deployment of one machine, started in order (PostgreSQL, the Temporal server on it, then
- * pishkhan's processes: namespaces, workers, API instances, the front) and stopped in the
- * reverse order. Every process is supervised (started again if it dies). `npm run cluster`,
+ * each city's processes: namespace, workers, API instances, front) and stopped in the reverse
+ * order. Every process is supervised (started again if it dies). `npm run cluster`,
  * test/cluster and the cluster benchmark all start it through here.
  */
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { fillEnv, type ResolvedDeployment } from './deployment';
+import { fillEnv, type ResolvedCity, type ResolvedDeployment } from './deployment';
 import { startPishkhan, type PishkhanProcesses } from './pishkhan-processes';
 import { ensureDatabases, startPostgres, type Postgres } from './postgres';
 import { ensureSecrets, type Secrets } from './secrets';
@@ -23,14 +23,16 @@ export interface ClusterOptions {
   say?: (line: string) => void;
 }
 
-export interface Cluster extends PishkhanProcesses {
+export interface Cluster {
   deployment: ResolvedDeployment;
   secrets: Secrets;
   /** A client connection for the supervisor's own calls (namespaces, versions). */
   connection: Connection;
   postgres: Postgres;
   temporal: Supervised;
-  /** Stops everything, the front first and PostgreSQL last. */
+  /** Each city's processes, in the order of the file. */
+  cities: PishkhanProcesses[];
+  /** Stops everything, the fronts first and PostgreSQL last. */
   stop(): Promise<void>;
 }
 
@@ -42,16 +44,47 @@ export function prepareDataDir(deployment: ResolvedDeployment): Secrets {
   return ensureSecrets(deployment.dirs.data);
 }
 
-/** The environment of pishkhan's processes: deploy/cluster.yaml's, filled in, with the token key. */
-export function pishkhanEnv(deployment: ResolvedDeployment, secrets: Secrets): Record<string, string> {
-  return {
-    ...fillEnv(deployment.env, {
+/** The environment of a city's processes: deploy/cluster.yaml's and the city's, filled in. */
+export function pishkhanEnv(
+  deployment: ResolvedDeployment,
+  secrets: Secrets,
+  city: ResolvedCity,
+): Record<string, string> {
+  return fillEnv(
+    { ...deployment.env, ...city.env },
+    {
       HOST: deployment.host,
       POSTGRES_PORT: String(deployment.postgresPort),
       PISHKHAN_DB_PASSWORD: secrets.PISHKHAN_DB_PASSWORD,
-    }),
-    PISHKHAN_JWT_SECRET: secrets.PISHKHAN_JWT_SECRET,
-  };
+    },
+  );
+}
+
+/** Starts the deployment's PostgreSQL with the databases and roles of Temporal and pishkhan. */
+export async function startDatabase(
+  deployment: ResolvedDeployment,
+  secrets: Secrets,
+  say: (line: string) => void,
+): Promise<Postgres> {
+  const { dirs, host } = deployment;
+  const postgres = await startPostgres({
+    dataDir: dirs.postgres,
+    host,
+    port: deployment.postgresPort,
+    settings: deployment.file.postgres.settings ?? {},
+    logFile: join(dirs.logs, 'postgres.log'),
+  });
+  try {
+    await ensureDatabases(postgres, {
+      temporal: secrets.PK_TEMPORAL_DB_PASSWORD,
+      pishkhan: secrets.PISHKHAN_DB_PASSWORD,
+    });
+  } catch (error) {
+    await postgres.process.stop();
+    throw error;
+  }
+  say(`postgres   ${host}:${deployment.postgresPort}, data in ${dirs.postgres}`);
+  return postgres;
 }
 
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
@@ -64,19 +97,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const stopAll = () => stops.stopAll();
 
   try {
-    const postgres = await startPostgres({
-      dataDir: dirs.postgres,
-      host,
-      port: deployment.postgresPort,
-      settings: deployment.file.postgres.settings ?? {},
-      logFile: logOf('postgres'),
-    });
+    const postgres = await startDatabase(deployment, secrets, say);
     stops.add(() => postgres.process.stop());
-    await ensureDatabases(postgres, {
-      temporal: secrets.PK_TEMPORAL_DB_PASSWORD,
-      pishkhan: secrets.PISHKHAN_DB_PASSWORD,
-    });
-    say(`postgres   ${host}:${deployment.postgresPort}, data in ${dirs.postgres}`);
 
     const serverOptions: TemporalServerOptions = {
       host,
@@ -94,38 +116,22 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
     const connection = await Connection.connect({ address: deployment.temporalAddress });
     stops.add(() => connection.close());
-    const pishkhan = await startPishkhan({
-      deployment,
-      runFrom: options.runFrom,
-      temporalAddress: deployment.temporalAddress,
-      connection,
-      env: pishkhanEnv(deployment, secrets),
-      say,
-    });
-    stops.add(() => pishkhan.stop());
+    const cities: PishkhanProcesses[] = [];
+    for (const city of deployment.cities) {
+      const processes = await startPishkhan({
+        deployment,
+        city,
+        runFrom: options.runFrom,
+        temporalAddress: deployment.temporalAddress,
+        connection,
+        env: pishkhanEnv(deployment, secrets, city),
+        say,
+      });
+      stops.add(() => processes.stop());
+      cities.push(processes);
+    }
 
-    return {
-      deployment,
-      secrets,
-      connection,
-      postgres,
-      temporal,
-      namespace: pishkhan.namespace,
-      // Read at each use: a roll or a scale changes them.
-      get workers() {
-        return pishkhan.workers;
-      },
-      get build() {
-        return pishkhan.build;
-      },
-      apis: pishkhan.apis,
-      apiUrls: pishkhan.apiUrls,
-      front: pishkhan.front,
-      buildWorkflows: (workflowsPath) => pishkhan.buildWorkflows(workflowsPath),
-      rollWorkers: (build) => pishkhan.rollWorkers(build),
-      scaleWorkers: (count) => pishkhan.scaleWorkers(count),
-      stop: stopAll,
-    };
+    return { deployment, secrets, connection, postgres, temporal, cities, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

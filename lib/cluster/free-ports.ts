@@ -27,14 +27,21 @@ export async function freePortRun(count: number, host = '127.0.0.1'): Promise<nu
   throw new Error(`no ${count} consecutive free ports found`);
 }
 
-/** Ports for every process of a deployment with `apis` API instances, all free now. */
-export async function freeDeploymentPorts(apis: number, host = '127.0.0.1'): Promise<DeploymentOverrides> {
-  const temporalPort = await freePortRun(34 + apis, host);
+/**
+ * Ports for every process of a deployment, all free now: `apis` gives each city's count of API
+ * instances, in the order of the file.
+ */
+export async function freeDeploymentPorts(apis: number[], host = '127.0.0.1'): Promise<DeploymentOverrides> {
+  const cityPorts = apis.reduce((sum, count) => sum + 1 + count, 0);
+  const temporalPort = await freePortRun(32 + cityPorts, host);
+  let next = temporalPort + 32;
   return {
     temporalPort,
     postgresPort: temporalPort + 31,
-    frontPort: temporalPort + 32,
-    apiPort: temporalPort + 33,
-    apiCount: apis,
+    cities: apis.map((apiCount) => {
+      const frontPort = next;
+      next += 1 + apiCount;
+      return { frontPort, apiPort: frontPort + 1, apiCount };
+    }),
   };
 }

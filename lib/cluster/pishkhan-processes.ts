@@ -1,9 +1,9 @@
 /**
- * pishkhan's own processes on a running Temporal: the namespaces and search attributes, the
- * workers of one build (current in their worker deployment), the API instances, and the front.
- * Started in that order and stopped in the reverse; workers can be added, removed, and rolled
- * to a new build while requests run. The cluster starts them on its own Temporal server; the
- * benchmark also on the dev server, to compare the two.
+ * One city's own processes on a running Temporal: its namespace and search attributes, its
+ * workers of one build (current in the namespace's worker deployment), its API instances, and
+ * its front. Started in that order and stopped in the reverse; workers can be added, removed,
+ * and rolled to a new build while requests run. The cluster starts them for each city on its
+ * own Temporal server; the benchmark also on the dev server, to compare the two.
  */
 import { join } from 'node:path';
 import type { Connection } from '@temporalio/client';
@@ -11,27 +11,32 @@ import { repoPath } from '../paths';
 import { ensureNamespace } from '../temporal/ensure-namespace';
 import { ensureSearchAttributes } from '../temporal/ensure-search-attributes';
 import { makeCurrent, type WorkerBuild } from '../temporal/worker-versioning';
-import type { ResolvedDeployment } from './deployment';
+import type { ResolvedCity, ResolvedDeployment } from './deployment';
 import { startFront, type Front } from './front';
 import { startProcess, type ProcessSpec } from './managed-process';
+import { ensureCitySecrets, type CitySecrets } from './secrets';
 import { Stops } from './stops';
 import { Supervised } from './supervised';
 import { buildWorkflows } from './workflow-build';
 
 export interface PishkhanOptions {
   deployment: ResolvedDeployment;
+  city: ResolvedCity;
   /** dist runs the compiled processes (npm run cluster); source runs the TypeScript with tsx (tests). */
   runFrom: 'dist' | 'source';
   /** host:port of the Temporal frontend. */
   temporalAddress: string;
   connection: Connection;
-  /** Environment of every worker and API instance, ${NAME} filled in, secrets included. */
+  /** Environment of the city's workers and API instances (the file's and the city's), ${NAME} filled in. */
   env: Record<string, string>;
   say: (line: string) => void;
 }
 
 export interface PishkhanProcesses {
-  /** The namespace the workers and API instances serve (TEMPORAL_NAMESPACE). */
+  city: ResolvedCity;
+  /** The key its API instances sign and check tokens with. */
+  secrets: CitySecrets;
+  /** The namespace its workers and API instances serve: the city's. */
   namespace: string;
   workers: Supervised[];
   apis: Supervised[];
@@ -54,27 +59,34 @@ export interface PishkhanProcesses {
 
 const DEPLOYMENT_NAME_DEFAULT = 'pishkhan';
 
+/** What makes a process serve its city and no other: no `env` of the file can change it. */
+export function cityEnv(city: ResolvedCity, secrets: CitySecrets): Record<string, string> {
+  return {
+    TEMPORAL_NAMESPACE: city.namespace,
+    PISHKHAN_DATABASE_SCHEMA: city.storeSchema,
+    PISHKHAN_ORGANISATION_DIR: city.organisationDir,
+    PISHKHAN_SERVICES_DIR: city.servicesDir,
+    PISHKHAN_PUBLISHED_DIR: city.publishedDir,
+    PISHKHAN_JWT_SECRET: secrets.PISHKHAN_JWT_SECRET,
+  };
+}
+
 export async function startPishkhan(options: PishkhanOptions): Promise<PishkhanProcesses> {
-  const { deployment, runFrom, connection, env, say } = options;
+  const { deployment, city, runFrom, connection, say } = options;
   const { dirs, host } = deployment;
-  const logOf = (name: string) => join(dirs.logs, `${name}.log`);
+  const { namespace } = city;
+  const label = (name: string) => `${city.name}/${name}`;
+  const logOf = (name: string) => join(dirs.logs, `${city.name}-${name}.log`);
   const stops = new Stops();
   const stopAll = () => stops.stopAll();
 
   try {
-    for (const { name, retentionDays } of deployment.namespaces) {
-      await ensureNamespace(connection, name, retentionDays);
-      await ensureSearchAttributes(connection, name);
-    }
-    const namespace = env.TEMPORAL_NAMESPACE ?? 'default';
-    if (!deployment.namespaces.some((n) => n.name === namespace))
-      throw new Error(
-        `deploy/cluster.yaml: env.TEMPORAL_NAMESPACE '${namespace}' is not among temporal.namespaces`,
-      );
-    say(
-      `namespace  ${deployment.namespaces.map((n) => n.name).join(', ')} with pishkhan's search attributes`,
-    );
+    const secrets = ensureCitySecrets(city.dataDir);
+    await ensureNamespace(connection, namespace, city.retentionDays);
+    await ensureSearchAttributes(connection, namespace);
+    say(`${city.name.padEnd(10)} namespace ${namespace} with pishkhan's search attributes`);
 
+    const env = { ...options.env, ...cityEnv(city, secrets) };
     const deploymentName = env.PISHKHAN_WORKER_DEPLOYMENT || DEPLOYMENT_NAME_DEFAULT;
     const build = (workflowsPath?: string) => buildWorkflows(dirs.builds, deploymentName, workflowsPath);
     const entry = (module: 'worker' | 'api'): string[] =>
@@ -85,8 +97,6 @@ export async function startPishkhan(options: PishkhanOptions): Promise<PishkhanP
       ...process.env,
       ...env,
       TEMPORAL_ADDRESS: options.temporalAddress,
-      PISHKHAN_PUBLISHED_DIR: dirs.published,
-      PISHKHAN_OUTBOX: join(dirs.data, 'outbox.jsonl'),
     };
 
     /** A worker or an API instance: the same Node entry as `npm run worker` or `npm run api`. */
@@ -97,14 +107,14 @@ export async function startPishkhan(options: PishkhanOptions): Promise<PishkhanP
       ready: ProcessSpec['ready'],
     ) =>
       new Supervised(
-        name,
+        label(name),
         () =>
           startProcess({
-            name,
+            name: label(name),
             command: process.execPath,
             args: entry(module),
             cwd: repoPath(),
-            env: { ...common, PISHKHAN_DATA_DIR: join(dirs.data, name), ...env },
+            env: { ...common, PISHKHAN_DATA_DIR: join(city.dataDir, name), ...env },
             logFile: logOf(name),
             ready,
             readyTimeoutMs: 120_000,
@@ -132,16 +142,16 @@ export async function startPishkhan(options: PishkhanOptions): Promise<PishkhanP
     };
 
     let current = await build();
-    let workers = await startWorkers(current, deployment.workerCount);
+    let workers = await startWorkers(current, city.workerCount);
     stops.add(() => Promise.all(workers.map((w) => w.stop())));
     await makeCurrent(connection, namespace, current);
-    say(`workers    ${workers.length}, build ${current.buildId} current in ${namespace}`);
+    say(`${city.name.padEnd(10)} workers ${workers.length}, build ${current.buildId} current`);
 
-    const apis = deployment.apiPorts.map((port, i) =>
+    const apis = city.apiPorts.map((port, i) =>
       pishkhanProcess(
         `api-${i + 1}`,
         'api',
-        { HOST: host, PORT: String(port), PISHKHAN_AUDIT_DIR: join(dirs.data, `api-${i + 1}`, 'audit') },
+        { HOST: host, PORT: String(port) },
         async () => (await fetch(`http://${host}:${port}/readyz`).catch(() => undefined))?.status === 200,
       ),
     );
@@ -150,14 +160,16 @@ export async function startPishkhan(options: PishkhanOptions): Promise<PishkhanP
     if (firstApi) await firstApi.run();
     stops.add(() => Promise.all(apis.map((a) => a.stop())));
     await Promise.all(otherApis.map((a) => a.run()));
-    const apiUrls = deployment.apiPorts.map((port) => `http://${host}:${port}`);
-    say(`api        ${apiUrls.join(', ')}`);
+    const apiUrls = city.apiPorts.map((port) => `http://${host}:${port}`);
+    say(`${city.name.padEnd(10)} api ${apiUrls.join(', ')}`);
 
-    const front = await startFront({ host, port: deployment.frontPort, backends: apiUrls });
+    const front = await startFront({ host, port: city.frontPort, backends: apiUrls });
     stops.add(() => front.stop());
-    say(`front      ${front.url}`);
+    say(`${city.name.padEnd(10)} front ${front.url}`);
 
     return {
+      city,
+      secrets,
       namespace,
       get workers() {
         return workers;
@@ -186,7 +198,7 @@ export async function startPishkhan(options: PishkhanOptions): Promise<PishkhanP
         current = next;
         workers = fresh;
         for (const stale of old) await stale.stop();
-        say(`workers    ${fresh.length}, build ${next.buildId} current in ${namespace}`);
+        say(`${city.name.padEnd(10)} workers ${fresh.length}, build ${next.buildId} current`);
       },
       async scaleWorkers(count) {
         if (count > workers.length)

@@ -4,10 +4,11 @@
  * directory so it never meets another server on the machine. As root it runs as the operating
  * system's postgres user, as PostgreSQL requires.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { postgresBinaries, postgresUser } from '../postgres-server';
 import { startProcess, type ManagedProcess } from './managed-process';
 
 const run = promisify(execFile);
@@ -28,24 +29,16 @@ export interface Postgres {
 
 /** The bin folder of the newest PostgreSQL installed from Debian's packages. */
 export function postgresBinDir(): string {
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root)
-    ? readdirSync(root)
-        .filter((version) => existsSync(join(root, version, 'bin', 'initdb')))
-        .sort((a, b) => Number(a) - Number(b))
-    : [];
-  const newest = versions.at(-1);
-  if (!newest)
+  const bin = postgresBinaries();
+  if (!bin)
     throw new Error('PostgreSQL is not installed: run scripts/install-cluster.sh (npm run cluster does it).');
-  return join(root, newest, 'bin');
+  return bin;
 }
 
 /** The postgres user to run as when this process is root; undefined runs as ourselves. */
 function serverUser(): { uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
   try {
-    return { uid: id('-u'), gid: id('-g') };
+    return postgresUser();
   } catch {
     throw new Error(
       "PostgreSQL will not run as root and there is no postgres user: install Debian's postgresql package.",

@@ -1,30 +1,39 @@
 /**
- * The deployment of deploy/cluster.yaml, started by this suite on ports and a data directory of
- * its own: PostgreSQL, the Temporal server on it, two workers, two API instances and the front.
- * A sample of the catalog runs on it to its end through both instances in turn; then again with
- * a worker and an instance killed mid-run, with the Temporal server restarted mid-run, and with
- * the workers rolled to a new build mid-run; each run goes down the same steps as the first,
- * nothing lost or done twice. The histories it made, and the saved ones, replay on the build it
- * ends with.
+ * The deployment of deploy/cluster.yaml, with a second city added as `add-city` adds one,
+ * started by this suite on ports and a data directory of its own: PostgreSQL, the Temporal
+ * server on it, and for Tehran two workers, two API instances and the front (for the second
+ * city one of each). A sample of the catalog runs on Tehran to its end through both instances
+ * in turn; then again with a worker and an instance killed mid-run, with the Temporal server
+ * restarted mid-run, and with the workers rolled to a new build mid-run; each run goes down the
+ * same steps as the first, nothing lost or done twice, and the work store agrees with Temporal.
+ * What one instance does, the other reads back from the shared store; a token of one city
+ * reaches nothing of the other. The histories it made, and the saved ones, replay on the build
+ * it ends with.
  */
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Client } from '@temporalio/client';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import type { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
+import type { Claims } from '../../api/auth/claims';
 import type { RequestView } from '../../cli/demo/scripted-actors';
+import { addCity } from '../../lib/cluster/add-city';
 import { startCluster, type Cluster } from '../../lib/cluster/cluster';
 import { DEPLOYMENT_FILE, loadDeployment } from '../../lib/cluster/deployment';
 import { freeDeploymentPorts } from '../../lib/cluster/free-ports';
+import type { PishkhanProcesses } from '../../lib/cluster/pishkhan-processes';
+import type { CitySecrets } from '../../lib/cluster/secrets';
 import type { AuthConfig } from '../../lib/config';
 import { loadDomain } from '../../lib/load-domain';
 import { repoPath } from '../../lib/paths';
 import type { ServicePlan } from '../../lib/plan/types';
 import { NEXT_BUILD_MEMO } from '../fixtures/cluster/next-build-memo';
 import { eventually, installQuietRuntime } from '../support/harness';
-import { ClusterDriver, pathOf } from './driver';
+import { ClusterDriver, MANAGER, pathOf } from './driver';
+
+const ADMIN: Claims = { sub: 'cluster-test-admin', role: 'admin', name: 'Cluster test admin' };
 
 const STARTUP_MS = 300_000;
 const RUN_MS = 300_000;
@@ -44,6 +53,9 @@ const sample: ServicePlan[] = catalog
   .filter((_, i) => i % 16 === 0);
 
 let cluster: Cluster;
+/** The city the runs go through, and the one added beside it. */
+let tehran: PishkhanProcesses;
+let isfahan: PishkhanProcesses;
 let client: Client;
 let auth: AuthConfig;
 /** The steps each service of the sample went through on an undisturbed run. */
@@ -51,22 +63,35 @@ const reference = new Map<string, string[]>();
 /** Tracking codes of every request the suite ran, for the replay. */
 const ran: string[] = [];
 
+const authOf = (secrets: CitySecrets): AuthConfig => ({
+  secret: secrets.PISHKHAN_JWT_SECRET,
+  developmentKey: false,
+  issuer: 'pishkhan',
+  audience: 'pishkhan-api',
+  rateLimitPerMinute: 1_000_000,
+});
+
 beforeAll(async () => {
   installQuietRuntime();
-  const deployment = loadDeployment(DEPLOYMENT_FILE, {
-    ...(await freeDeploymentPorts(2)),
+  const file = join(scratch, 'cluster.yaml');
+  writeFileSync(
+    file,
+    addCity(readFileSync(DEPLOYMENT_FILE, 'utf8'), 'cluster.yaml', {
+      name: 'isfahan',
+      organisation: 'definitions/organisation',
+      services: 'definitions/services',
+    }),
+  );
+  const ports = await freeDeploymentPorts([2, 1]);
+  const deployment = loadDeployment(file, {
+    ...ports,
     dataDir: join(scratch, 'cluster'),
     env: { PISHKHAN_RATE_LIMIT: '1000000' },
   });
   cluster = await startCluster({ deployment, runFrom: 'source' });
-  client = new Client({ connection: cluster.connection, namespace: cluster.namespace });
-  auth = {
-    secret: cluster.secrets.PISHKHAN_JWT_SECRET,
-    developmentKey: false,
-    issuer: 'pishkhan',
-    audience: 'pishkhan-api',
-    rateLimitPerMinute: 1_000_000,
-  };
+  [tehran, isfahan] = cluster.cities as [PishkhanProcesses, PishkhanProcesses];
+  client = new Client({ connection: cluster.connection, namespace: tehran.namespace });
+  auth = authOf(tehran.secrets);
 }, STARTUP_MS);
 
 afterAll(async () => {
@@ -145,7 +170,7 @@ async function expectHeldExactly(codes: string[], since: Date): Promise<void> {
  */
 async function disturbedRun(label: string, disturb: (driver: ClusterDriver) => Promise<void>): Promise<void> {
   const since = new Date();
-  const driver = new ClusterDriver(() => [cluster.front.url], auth, organisation);
+  const driver = new ClusterDriver(() => [tehran.front.url], auth, organisation);
   const run = finishAll(driver, await startSample(driver, label));
   await afterMoreChanges(driver, 4);
   const endedBefore = run.progress.ended;
@@ -158,20 +183,140 @@ async function disturbedRun(label: string, disturb: (driver: ClusterDriver) => P
     [...ended.values()].map((status) => status.trackingCode),
     since,
   );
+  await expectStoreTrue(driver);
+}
+
+/** Waits, within a bound, until the work store holds what Temporal holds of every request. */
+async function expectStoreTrue(driver: ClusterDriver): Promise<void> {
+  let differences: unknown[] = [];
+  await eventually(async () => {
+    const check = await driver.call('GET', '/api/admin/store/check', undefined, ADMIN);
+    differences = (check.body as { differences: unknown[] }).differences;
+    return differences.length === 0 ? true : undefined;
+  }, 30_000).catch(() => expect(differences).toEqual([]));
+}
+
+/** GET through one address as someone: the status and the body. */
+async function read(driver: ClusterDriver, path: string, who: Claims = MANAGER) {
+  const answer = await driver.call('GET', path, undefined, who);
+  return { status: answer.status, body: answer.body as Record<string, unknown> & { total?: number } };
 }
 
 describe('the cluster', () => {
   test(
     'when a sample of the catalog is driven through both API instances in turn, then every request ends completed',
     async () => {
-      const driver = new ClusterDriver(() => cluster.apiUrls, auth, organisation);
+      const driver = new ClusterDriver(() => tehran.apiUrls, auth, organisation);
       const ended = await runSample(driver, 'alternate');
       for (const [service, status] of ended) reference.set(service, pathOf(status));
 
       expect([...ended.values()].map((status) => status.state)).toEqual(sample.map(() => 'completed'));
       // Each instance took about half the calls: requests moved between them at every step.
-      const [first, second] = cluster.apiUrls.map((url) => driver.stats.answeredBy.get(url) ?? 0);
+      const [first, second] = tehran.apiUrls.map((url) => driver.stats.answeredBy.get(url) ?? 0);
       expect(Math.min(first ?? 0, second ?? 0)).toBeGreaterThan(0.4 * ((first ?? 0) + (second ?? 0)));
+    },
+    RUN_MS,
+  );
+
+  test(
+    'when a request is taken in and its first task done through one API instance, then the other reads the worklist, the search and the audit trail from the shared store',
+    async () => {
+      const [first, second] = tehran.apiUrls.map(
+        (url) => new ClusterDriver(() => [url], auth, organisation),
+      ) as [ClusterDriver, ClusterDriver];
+      const plan = sample[0] as ServicePlan;
+      const code = await first.start(first.actors(), plan, 'shared-store');
+      ran.push(code);
+      // A first step may be automatic: the first task is the first a person holds.
+      const opened = await eventually(async () => {
+        const status = await first.actors().status(code);
+        return status.currentTasks[0] ? status : undefined;
+      }, 60_000);
+
+      // The request's task, as the store lists it for the other instance.
+      await eventually(async () => {
+        const { body } = await read(second, `/api/tasks?q=${code}`);
+        const items = (body.items ?? []) as { taskId: string }[];
+        return items[0]?.taskId === opened.currentTasks[0]?.taskId ? true : undefined;
+      }, 30_000);
+      expect((await read(second, `/api/requests?q=${code}`)).body.total).toBe(1);
+
+      const acted = await second.actors().act(plan, code, opened);
+      expect(acted?.answer.status).toBe(200);
+
+      // The first instance reads the start it made and the action the second made, in order.
+      const audit = await read(first, `/api/audit?trackingCode=${code}`);
+      const entries = audit.body.items as { action: string; result: { status: number } }[];
+      expect(entries.map((entry) => entry.action).reverse()).toEqual([
+        'startRequest',
+        expect.stringMatching(/^(completeTask|payForRequest|answerForApplicant)$/),
+      ]);
+      // Both instances append to one audit chain, unbroken.
+      expect((await read(first, '/api/audit/check')).body.intact).toBe(true);
+      expect((await read(second, '/api/audit/check')).body.intact).toBe(true);
+    },
+    RUN_MS,
+  );
+
+  test(
+    "when each city takes in a request, then a token of one city is refused by the other, and neither city's staff find the other's request",
+    async () => {
+      const plan = sample[0] as ServicePlan;
+      const inTehran = new ClusterDriver(() => [tehran.front.url], auth, organisation);
+      const inIsfahan = new ClusterDriver(() => [isfahan.front.url], authOf(isfahan.secrets), organisation);
+      const tehranCode = await inTehran.start(inTehran.actors(), plan, 'tenant-tehran');
+      const isfahanCode = await inIsfahan.start(inIsfahan.actors(), plan, 'tenant-isfahan');
+      ran.push(tehranCode);
+      // Tehran's token at Isfahan's address, and Isfahan's at Tehran's.
+      const crossed = [
+        new ClusterDriver(() => [isfahan.front.url], auth, organisation),
+        new ClusterDriver(() => [tehran.front.url], authOf(isfahan.secrets), organisation),
+      ];
+
+      expect(
+        await Promise.all(
+          crossed.flatMap((driver) =>
+            ['/api/tasks', `/api/requests/${tehranCode}`, `/api/requests/${isfahanCode}`].map(
+              async (path) => (await read(driver, path)).status,
+            ),
+          ),
+        ),
+      ).toEqual([401, 401, 401, 401, 401, 401]);
+      // Each city's own staff: its request, and nothing of the other's.
+      const seen = async (driver: ClusterDriver, own: string, other: string) => [
+        (await read(driver, `/api/requests/${own}`)).status,
+        (await read(driver, `/api/requests/${other}`)).status,
+        (await read(driver, `/api/requests?q=${other}`)).body.total,
+        (await read(driver, `/api/tasks?q=${other}`)).body.total,
+      ];
+      expect([
+        await seen(inTehran, tehranCode, isfahanCode),
+        await seen(inIsfahan, isfahanCode, tehranCode),
+      ]).toEqual([
+        [200, 404, 0, 0],
+        [200, 404, 0, 0],
+      ]);
+      // Each request is a workflow of its city's namespace only.
+      const namespaceOf = async (code: string) => {
+        const found: string[] = [];
+        for (const namespace of [tehran.namespace, isfahan.namespace]) {
+          const handle = new Client({ connection: cluster.connection, namespace }).workflow.getHandle(
+            `request-${code}`,
+          );
+          if (
+            await handle.describe().then(
+              () => true,
+              () => false,
+            )
+          )
+            found.push(namespace);
+        }
+        return found;
+      };
+      expect([await namespaceOf(tehranCode), await namespaceOf(isfahanCode)]).toEqual([
+        ['tehran'],
+        ['isfahan'],
+      ]);
     },
     RUN_MS,
   );
@@ -179,7 +324,7 @@ describe('the cluster', () => {
   test(
     'when a worker and an API instance are killed with kill -9 mid-run, then every request still ends, each step done once',
     async () => {
-      const [worker, api] = [cluster.workers[0], cluster.apis[0]];
+      const [worker, api] = [tehran.workers[0], tehran.apis[0]];
       await disturbedRun('killed', async () => {
         process.kill(worker?.process?.pid ?? 0, 'SIGKILL');
         process.kill(api?.process?.pid ?? 0, 'SIGKILL');
@@ -189,7 +334,7 @@ describe('the cluster', () => {
       await worker?.settled();
       await api?.settled();
       expect([worker?.restarts, api?.restarts]).toEqual([1, 1]);
-      await eventually(async () => (cluster.front.ready().length === 2 ? true : undefined), 30_000);
+      await eventually(async () => (tehran.front.ready().length === 2 ? true : undefined), 30_000);
     },
     RUN_MS,
   );
@@ -216,17 +361,17 @@ describe('the cluster', () => {
   test(
     'when the workers are rolled to a new build mid-run, then requests under way move to it and end, and new ones start on it',
     async () => {
-      const next = await cluster.buildWorkflows(repoPath('test/fixtures/cluster/next-build.ts'));
-      const old = { build: cluster.build.buildId, workers: cluster.workers.map((w) => w.process) };
+      const next = await tehran.buildWorkflows(repoPath('test/fixtures/cluster/next-build.ts'));
+      const old = { build: tehran.build.buildId, workers: tehran.workers.map((w) => w.process) };
       expect(next.buildId).not.toBe(old.build);
-      const driver = new ClusterDriver(() => [cluster.front.url], auth, organisation);
+      const driver = new ClusterDriver(() => [tehran.front.url], auth, organisation);
       // Under way on the old build; half go on while the workers roll, half wait for the roll.
       const underWay = await startSample(driver, 'rolled');
       const goingOn = finishAll(
         driver,
         underWay.filter((_, i) => i % 2 === 0),
       );
-      await cluster.rollWorkers(next);
+      await tehran.rollWorkers(next);
       const waited = await finishAll(
         driver,
         underWay.filter((_, i) => i % 2 === 1),
@@ -239,7 +384,7 @@ describe('the cluster', () => {
       );
       expectSameAsReference(after);
       expect(old.workers.map((p) => p?.running())).toEqual(old.workers.map(() => false));
-      expect(cluster.build.buildId).toBe(next.buildId);
+      expect(tehran.build.buildId).toBe(next.buildId);
       const buildAndMemo = async (status: RequestView) => {
         const description = await client.workflow.getHandle(`request-${status.trackingCode}`).describe();
         const info = description.raw.workflowExecutionInfo as temporal.api.workflow.v1.IWorkflowExecutionInfo;
@@ -279,12 +424,13 @@ describe('the cluster', () => {
       ];
       const results: [string, string][] = [];
       for await (const result of Worker.runReplayHistories(
-        { workflowBundle: { codePath: cluster.build.bundlePath }, replayName: 'cluster-replay' },
+        { workflowBundle: { codePath: tehran.build.bundlePath }, replayName: 'cluster-replay' },
         histories,
       ))
         results.push([result.workflowId, result.error ? String(result.error) : 'ok']);
 
-      expect(ran).toHaveLength(5 * sample.length);
+      // Five runs of the sample, and the requests of the shared store's and the cities' tests.
+      expect(ran).toHaveLength(5 * sample.length + 2);
       expect(results).toEqual(histories.map((h) => [h.workflowId, 'ok']));
     },
     RUN_MS,

@@ -1,32 +1,31 @@
 /**
  * The deployment file (deploy/cluster.yaml): the committed one describes a whole machine, a
- * broken one is refused with every problem located, and the environment it hands the
- * processes names only variables the deployment knows.
+ * broken one is refused with every problem located, the environment it hands the processes
+ * names only variables the deployment knows, and a city added by `add-city` is one more tenant
+ * of its own on ports nobody else uses.
  */
+import { readFileSync } from 'node:fs';
+import { addCity } from '../../lib/cluster/add-city';
+import { deploymentPorts, fillEnv, loadDeployment, resolveDeployment } from '../../lib/cluster/deployment';
+import { cityEnv } from '../../lib/cluster/pishkhan-processes';
 import { parseYamlText } from '../../lib/definitions/load-yaml';
-import { fillEnv, loadDeployment, resolveDeployment } from '../../lib/cluster/deployment';
 import type { Deployment } from '../../lib/generated/deployment';
 import { repoPath } from '../../lib/paths';
 
-test('when deploy/cluster.yaml is loaded, then it has PostgreSQL, Temporal, two workers, two API instances and a front, on ports of their own', () => {
+const committed = () => readFileSync(repoPath('deploy/cluster.yaml'), 'utf8');
+
+test('when deploy/cluster.yaml is loaded, then it has PostgreSQL, Temporal, and one city with two workers, two API instances and a front, on ports of their own', () => {
   const deployment = loadDeployment();
-  const ports = [
-    deployment.postgresPort,
-    ...Array.from({ length: 31 }, (_, i) => deployment.temporalPort + i),
-    ...deployment.apiPorts,
-    deployment.frontPort,
-  ];
+  const ports = deploymentPorts(deployment).map(([, port]) => port);
   expect({
-    workers: deployment.workerCount,
-    apis: deployment.apiPorts.length,
+    cities: deployment.cities.map((city) => [city.name, city.workerCount, city.apiPorts.length]),
     data: deployment.dirs.postgres,
-    servesItsNamespace: deployment.namespaces.some((n) => n.name === deployment.env.TEMPORAL_NAMESPACE),
+    store: deployment.env.DATABASE_URL,
     portsShared: ports.length - new Set(ports).size,
   }).toEqual({
-    workers: 2,
-    apis: 2,
+    cities: [['tehran', 2, 2]],
     data: repoPath('data/cluster/postgres'),
-    servesItsNamespace: true,
+    store: 'postgres://pishkhan:${PISHKHAN_DB_PASSWORD}@${HOST}:${POSTGRES_PORT}/pishkhan',
     portsShared: 0,
   });
 });
@@ -36,18 +35,19 @@ test('when a deployment file is wrong in several places, then each problem is re
     'host: 127.0.0.1',
     'dataDir: data/x',
     'postgres: { port: 70000 }',
-    'temporal: { port: 7333, historyShards: 0, namespaces: [{ name: Tehran, retentionDays: 30 }] }',
-    'workers: { count: 2, size: large }',
-    'apis: { count: 1, port: 3301 }',
-    'front: { port: 3300 }',
+    'temporal: { port: 7333, historyShards: 0 }',
+    'cities:',
+    '  - { name: Tehran, retentionDays: 30, organisation: o, services: s, workers: 2, apis: { count: 1, port: 3301 }, front: { port: 3300 } }',
+    '  - { name: qom, retentionDays: 30, organisation: o, services: s, workers: 0, size: large, apis: { count: 1, port: 3311 }, front: { port: 3310 } }',
     'env: { lower_case: x }',
   ].join('\n');
   const { problems } = parseYamlText<Deployment>('cluster.yaml', text, 'deployment');
   expect(problems.map((p) => `${p.line}: ${p.path}`).sort()).toEqual([
     '3: postgres.port',
     '4: temporal.historyShards',
-    '4: temporal.namespaces[0].name',
-    '5: workers.size',
+    '6: cities[0].name',
+    '7: cities[1].size',
+    '7: cities[1].workers',
     '8: env.lower_case',
   ]);
 });
@@ -70,12 +70,58 @@ test('when a test overrides the ports and the data directory, then every process
   const moved = resolveDeployment(file, {
     dataDir: '/tmp/elsewhere',
     temporalPort: 21000,
-    apiPort: 21040,
-    apiCount: 3,
+    cities: [{ apiPort: 21040, apiCount: 3, frontPort: 21039 }],
   });
-  expect([moved.dirs.logs, moved.temporalAddress, moved.apiPorts]).toEqual([
+  expect([
+    moved.dirs.logs,
+    moved.temporalAddress,
+    moved.cities[0]?.apiPorts,
+    moved.cities[0]?.dataDir,
+  ]).toEqual([
     '/tmp/elsewhere/logs',
     '127.0.0.1:21000',
     [21040, 21041, 21042],
+    '/tmp/elsewhere/cities/tehran',
   ]);
+});
+
+test('when a city is added, then it is a tenant of its own on free ports, and the file keeps its comments', () => {
+  const text = addCity(committed(), 'cluster.yaml', {
+    name: 'isfahan-metro',
+    organisation: 'definitions/organisation',
+    services: 'definitions/services',
+    apis: 2,
+  });
+  const { data, problems } = parseYamlText<Deployment>('cluster.yaml', text, 'deployment');
+  expect(problems).toEqual([]);
+  const deployment = resolveDeployment(data as Deployment);
+  const ports = deploymentPorts(deployment).map(([, port]) => port);
+  const [tehran, isfahan] = deployment.cities;
+  const settings = (city: typeof tehran) =>
+    city && cityEnv(city, { PISHKHAN_JWT_SECRET: `key of ${city.name}` });
+
+  expect(text.startsWith(committed().split('\ncities:')[0] ?? '')).toBe(true);
+  expect(text).toContain('# Added by npm run cluster -- add-city isfahan-metro.');
+  expect(ports.length - new Set(ports).size).toBe(0);
+  expect([isfahan?.workerCount, isfahan?.apiPorts.length]).toEqual([1, 2]);
+  // Nothing the processes of one city are given points at the other's.
+  expect(settings(isfahan)).toEqual({
+    TEMPORAL_NAMESPACE: 'isfahan-metro',
+    PISHKHAN_DATABASE_SCHEMA: 'isfahan_metro',
+    PISHKHAN_ORGANISATION_DIR: repoPath('definitions/organisation'),
+    PISHKHAN_SERVICES_DIR: repoPath('definitions/services'),
+    PISHKHAN_PUBLISHED_DIR: repoPath('data/cluster/cities/isfahan-metro/published'),
+    PISHKHAN_JWT_SECRET: 'key of isfahan-metro',
+  });
+  expect(settings(tehran)?.PISHKHAN_PUBLISHED_DIR).toBe(repoPath('data/cluster/cities/tehran/published'));
+});
+
+test('when a city is added under a name taken or not allowed, then the file is refused as it is', () => {
+  const city = { organisation: 'o', services: 's' };
+  expect(() => addCity(committed(), 'cluster.yaml', { ...city, name: 'tehran' })).toThrow(
+    'cluster.yaml has a city named tehran already',
+  );
+  expect(() => addCity(committed(), 'cluster.yaml', { ...city, name: 'Isfahan' })).toThrow(
+    /cities\[1\]\.name/,
+  );
 });
