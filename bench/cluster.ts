@@ -16,7 +16,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { pishkhanEnv, prepareDataDir, startCluster, startDatabase } from '../lib/cluster/cluster';
-import { DEPLOYMENT_FILE, loadDeployment } from '../lib/cluster/deployment';
+import {
+  DEPLOYMENT_FILE,
+  loadDeployment,
+  type DeploymentOverrides,
+  type ResolvedDeployment,
+} from '../lib/cluster/deployment';
 import { freeDeploymentPorts } from '../lib/cluster/free-ports';
 import { startPishkhan } from '../lib/cluster/pishkhan-processes';
 import type { CitySecrets } from '../lib/cluster/secrets';
@@ -36,8 +41,10 @@ const settings: LoadSettings = {
   runClients: 8,
   runSeconds: seconds,
 };
-/** The benchmark's only service (bench/services/ten-steps.yaml), and calls without a rate limit. */
-const env = { PISHKHAN_SERVICES_DIR: repoPath('bench/services'), PISHKHAN_RATE_LIMIT: '100000000' };
+/** The benchmark's only service (bench/services/ten-steps.yaml): the catalog of its city. */
+const SERVICES_DIR = repoPath('bench/services');
+/** Calls without a rate limit. */
+const env = { PISHKHAN_RATE_LIMIT: '100000000' };
 
 const say = (line: string) => console.log(`  ${line}`);
 const authOf = (secrets: CitySecrets): AuthConfig => ({
@@ -47,6 +54,11 @@ const authOf = (secrets: CitySecrets): AuthConfig => ({
   audience: 'pishkhan-api',
   rateLimitPerMinute: 100_000_000,
 });
+/** The deployment of deploy/cluster.yaml on ports of the benchmark's, its city on the benchmark's catalog. */
+function benchDeployment(overrides: DeploymentOverrides): ResolvedDeployment {
+  const deployment = loadDeployment(DEPLOYMENT_FILE, { ...overrides, env });
+  return { ...deployment, cities: deployment.cities.map((city) => ({ ...city, servicesDir: SERVICES_DIR })) };
+}
 const pidsOf = (processes: Supervised[]) => processes.flatMap((s) => (s.process ? [s.process.pid] : []));
 const machine = () => `load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`;
 
@@ -54,7 +66,7 @@ async function main() {
   const scratch = mkdtempSync(join(tmpdir(), 'pishkhan-bench-cluster-'));
   chmodSync(scratch, 0o755);
   const { catalog, organisation } = loadDomain({
-    servicesDir: env.PISHKHAN_SERVICES_DIR,
+    servicesDir: SERVICES_DIR,
     organisationDir: repoPath('definitions/organisation'),
     publishedDir: join(scratch, 'plans'),
   });
@@ -86,12 +98,7 @@ async function main() {
     console.log('dev server: starting');
     const ports = await freeDeploymentPorts([2]);
     const oneWorker = { cities: ports.cities?.map((city) => ({ ...city, workerCount: 1 })) };
-    const devDeployment = loadDeployment(DEPLOYMENT_FILE, {
-      ...ports,
-      ...oneWorker,
-      dataDir: join(scratch, 'dev'),
-      env,
-    });
+    const devDeployment = benchDeployment({ ...ports, ...oneWorker, dataDir: join(scratch, 'dev') });
     const [devCity] = devDeployment.cities;
     if (!devCity) throw new Error('deploy/cluster.yaml has no city');
     const devSecrets = prepareDataDir(devDeployment);
@@ -128,12 +135,11 @@ async function main() {
 
     console.log('cluster: starting');
     const cluster = await startCluster({
-      deployment: loadDeployment(DEPLOYMENT_FILE, {
+      deployment: benchDeployment({
         ...ports,
         ...oneWorker,
         dataDir: join(scratch, 'cluster'),
         ...(process.env.BENCH_SHARDS ? { historyShards: Number(process.env.BENCH_SHARDS) } : {}),
-        env,
       }),
       runFrom: 'dist',
       say,
