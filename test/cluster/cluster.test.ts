@@ -282,11 +282,19 @@ describe('the cluster', () => {
           ),
         ),
       ).toEqual([401, 401, 401, 401, 401, 401]);
-      // Each city's own staff: its request, and nothing of the other's.
+      // Each city's own staff: its request (in Temporal, and once its store has it, in the
+      // search), and nothing of the other's in either.
+      const searched = (driver: ClusterDriver, code: string) =>
+        read(driver, `/api/requests?q=${code}`).then((answer) => answer.body.total);
+      await eventually(async () => ((await searched(inTehran, tehranCode)) === 1 ? true : undefined), 30_000);
+      await eventually(
+        async () => ((await searched(inIsfahan, isfahanCode)) === 1 ? true : undefined),
+        30_000,
+      );
       const seen = async (driver: ClusterDriver, own: string, other: string) => [
         (await read(driver, `/api/requests/${own}`)).status,
         (await read(driver, `/api/requests/${other}`)).status,
-        (await read(driver, `/api/requests?q=${other}`)).body.total,
+        await searched(driver, other),
         (await read(driver, `/api/tasks?q=${other}`)).body.total,
       ];
       expect([

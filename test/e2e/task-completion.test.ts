@@ -104,7 +104,7 @@ describe('task completion', () => {
   });
 
   test('when the completion that ended a request is retried with the same idempotency key, then the request as it ended comes back', async () => {
-    const { code, task } = await permitAt('plan-review');
+    const { task } = await permitAt('plan-review');
     const send = () =>
       system.post(
         `/api/tasks/${task.taskId}/complete`,
