@@ -27,7 +27,8 @@ import { startPishkhan } from '../lib/cluster/pishkhan-processes';
 import type { CitySecrets } from '../lib/cluster/secrets';
 import type { Supervised } from '../lib/cluster/supervised';
 import type { AuthConfig } from '../lib/config';
-import { loadDomain } from '../lib/load-domain';
+import { loadCatalogOrThrow } from '../lib/definitions/catalog';
+import { loadOrganisation } from '../lib/organisation/load-organisation';
 import { repoPath } from '../lib/paths';
 import { startDevServer } from '../lib/temporal/dev-server';
 import { measure, type LoadFigures, type LoadSettings, type Parts } from './cluster-load';
@@ -65,12 +66,8 @@ const machine = () => `load average ${loadavg()[0]?.toFixed(1)} on ${cpus().leng
 async function main() {
   const scratch = mkdtempSync(join(tmpdir(), 'pishkhan-bench-cluster-'));
   chmodSync(scratch, 0o755);
-  const { catalog, organisation } = loadDomain({
-    servicesDir: SERVICES_DIR,
-    organisationDir: repoPath('definitions/organisation'),
-    publishedDir: join(scratch, 'plans'),
-  });
-  const plan = catalog.all()[0];
+  const organisation = loadOrganisation(repoPath('definitions/organisation'));
+  const plan = loadCatalogOrThrow(SERVICES_DIR, organisation)[0]?.plan;
   if (!plan) throw new Error('bench/services holds no service');
   const results: [string, LoadFigures, string][] = [];
   const run = async (

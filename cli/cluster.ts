@@ -8,8 +8,7 @@
  *   npm run cluster -- add-city <name> ...        a city more in deploy/cluster.yaml
  *   npm run cluster:roll                          rebuild, then roll every city's workers
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../lib/config';
@@ -28,6 +27,7 @@ import { loadDomain } from '../lib/load-domain';
 import { createLogger } from '../lib/logger';
 import { repoPath, repoRoot } from '../lib/paths';
 import { exitOnStartupError, onShutdown } from '../lib/process';
+import { openWorkStore } from '../store/work-store';
 import { run as runPishkhan } from './pishkhan';
 
 const say = (line: string) => console.log(`cluster: ${line}`);
@@ -134,17 +134,19 @@ interface AddCityOptions {
   file: string;
 }
 
-/** Adds a city to the deployment file once its definitions load as they would at its start. */
-function addCityCommand(name: string, options: AddCityOptions): void {
-  const scratch = mkdtempSync(join(tmpdir(), 'pishkhan-add-city-'));
+/**
+ * Adds a city to the deployment file once its definitions load as they would at its start (on
+ * a store in memory, which its first start makes for real).
+ */
+async function addCityCommand(name: string, options: AddCityOptions): Promise<void> {
+  const store = await openWorkStore({ nationalIdKey: 'add-city' });
   try {
-    loadDomain({
-      organisationDir: repoPath(options.organisation),
-      servicesDir: repoPath(options.services),
-      publishedDir: scratch,
-    });
+    await loadDomain(
+      { organisationDir: repoPath(options.organisation), servicesDir: repoPath(options.services) },
+      store.db,
+    );
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    await store.close();
   }
   const text = readFileSync(options.file, 'utf8');
   const changed = addCity(text, shown(options.file), {
@@ -195,11 +197,7 @@ program
   .option('--retention <days>', 'days Temporal keeps the history of an ended request', '30')
   .option('--file <path>', 'the deployment file', DEPLOYMENT_FILE)
   .action((name: string, options: AddCityOptions) => {
-    try {
-      addCityCommand(name, options);
-    } catch (error) {
-      failed(error);
-    }
+    addCityCommand(name, options).catch(failed);
   });
 program
   .command('roll')

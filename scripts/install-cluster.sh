@@ -14,20 +14,7 @@ stamp="$bin_dir/.temporal-server-version"
 say() { echo "install-cluster: $*"; }
 
 # PostgreSQL: any Debian major version will do; the deployment finds its binaries itself.
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  if ! command -v apt-get >/dev/null 2>&1; then
-    say "PostgreSQL is missing and there is no apt-get: install PostgreSQL 12 or later." >&2
-    exit 1
-  fi
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  say "installing PostgreSQL from Debian's packages..."
-  $sudo apt-get update -qq
-  # Debian's postinst would otherwise create and start a cluster of its own on port 5432.
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends postgresql-common >/dev/null
-  $sudo sed -i 's/^#\?\s*create_main_cluster.*/create_main_cluster = false/' /etc/postgresql-common/createcluster.conf
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends postgresql >/dev/null
-fi
+"$root/scripts/install-postgres.sh"
 
 if [ -x "$bin_dir/temporal-server" ] && [ -x "$bin_dir/temporal-sql-tool" ] &&
   [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$TEMPORAL_SERVER_VERSION" ]; then

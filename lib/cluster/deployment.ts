@@ -21,8 +21,12 @@ export interface ResolvedCity {
   retentionDays: number;
   organisationDir: string;
   servicesDir: string;
-  /** Its state: token key, published versions, each process's data directory. */
+  /** Its state: token key, each process's data directory. */
   dataDir: string;
+  /**
+   * Versions the city kept as files before its store held them, brought in at start: its own
+   * folder, so no city takes in another's, or the repository's data/published.
+   */
   publishedDir: string;
   workerCount: number;
   /** Port of each API instance, the first instance first. */

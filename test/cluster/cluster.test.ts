@@ -26,7 +26,8 @@ import { freeDeploymentPorts } from '../../lib/cluster/free-ports';
 import type { PishkhanProcesses } from '../../lib/cluster/pishkhan-processes';
 import type { CitySecrets } from '../../lib/cluster/secrets';
 import type { AuthConfig } from '../../lib/config';
-import { loadDomain } from '../../lib/load-domain';
+import { loadCatalogOrThrow } from '../../lib/definitions/catalog';
+import { loadOrganisation } from '../../lib/organisation/load-organisation';
 import { repoPath } from '../../lib/paths';
 import type { ServicePlan } from '../../lib/plan/types';
 import { NEXT_BUILD_MEMO } from '../fixtures/cluster/next-build-memo';
@@ -41,14 +42,10 @@ const RUN_MS = 300_000;
 const scratch = mkdtempSync(join(tmpdir(), 'pishkhan-cluster-'));
 // PostgreSQL runs as its own user when the suite runs as root: it must reach its data.
 chmodSync(scratch, 0o755);
-const { catalog, organisation } = loadDomain({
-  servicesDir: repoPath('definitions/services'),
-  organisationDir: repoPath('definitions/organisation'),
-  publishedDir: join(scratch, 'plans'),
-});
+const organisation = loadOrganisation(repoPath('definitions/organisation'));
 /** Every sixteenth service of the catalog: eight, from different domains. */
-const sample: ServicePlan[] = catalog
-  .all()
+const sample: ServicePlan[] = loadCatalogOrThrow(repoPath('definitions/services'), organisation)
+  .map((entry) => entry.plan)
   .sort((a, b) => a.serviceId.localeCompare(b.serviceId))
   .filter((_, i) => i % 16 === 0);
 
