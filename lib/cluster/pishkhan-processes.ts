@@ -68,6 +68,7 @@ export function cityEnv(city: ResolvedCity, secrets: CitySecrets): Record<string
     PISHKHAN_SERVICES_DIR: city.servicesDir,
     PISHKHAN_PUBLISHED_DIR: city.publishedDir,
     PISHKHAN_JWT_SECRET: secrets.PISHKHAN_JWT_SECRET,
+    PISHKHAN_PAYLOAD_KEYS: secrets.PISHKHAN_PAYLOAD_KEYS,
   };
 }
 

@@ -14,6 +14,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import type { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
@@ -25,13 +26,14 @@ import { DEPLOYMENT_FILE, loadDeployment } from '../../lib/cluster/deployment';
 import { freeDeploymentPorts } from '../../lib/cluster/free-ports';
 import type { PishkhanProcesses } from '../../lib/cluster/pishkhan-processes';
 import type { CitySecrets } from '../../lib/cluster/secrets';
-import type { AuthConfig } from '../../lib/config';
+import { payloadKeys, type AuthConfig } from '../../lib/config';
+import { EncryptionCodec } from '../../lib/temporal/payload-codec';
 import { loadCatalogOrThrow } from '../../lib/definitions/catalog';
 import { loadOrganisation } from '../../lib/organisation/load-organisation';
 import { repoPath } from '../../lib/paths';
 import type { ServicePlan } from '../../lib/plan/types';
 import { NEXT_BUILD_MEMO } from '../fixtures/cluster/next-build-memo';
-import { eventually, installQuietRuntime } from '../support/harness';
+import { eventually, installQuietRuntime, testCodec } from '../support/harness';
 import { ClusterDriver, MANAGER, pathOf } from './driver';
 
 const ADMIN: Claims = { sub: 'cluster-test-admin', role: 'admin', name: 'Cluster test admin' };
@@ -60,6 +62,10 @@ const reference = new Map<string, string[]>();
 /** Tracking codes of every request the suite ran, for the replay. */
 const ran: string[] = [];
 
+/** The payload codec of a city's processes: what its requests hand Temporal is encrypted. */
+const codecOf = (city: PishkhanProcesses) =>
+  new EncryptionCodec(payloadKeys(city.secrets.PISHKHAN_PAYLOAD_KEYS));
+
 const authOf = (secrets: CitySecrets): AuthConfig => ({
   secret: secrets.PISHKHAN_JWT_SECRET,
   developmentKey: false,
@@ -87,7 +93,11 @@ beforeAll(async () => {
   });
   cluster = await startCluster({ deployment, runFrom: 'source' });
   [tehran, isfahan] = cluster.cities as [PishkhanProcesses, PishkhanProcesses];
-  client = new Client({ connection: cluster.connection, namespace: tehran.namespace });
+  client = new Client({
+    connection: cluster.connection,
+    namespace: tehran.namespace,
+    dataConverter: { payloadCodecs: [codecOf(tehran)] },
+  });
   auth = authOf(tehran.secrets);
 }, STARTUP_MS);
 
@@ -304,10 +314,14 @@ describe('the cluster', () => {
       // Each request is a workflow of its city's namespace only.
       const namespaceOf = async (code: string) => {
         const found: string[] = [];
-        for (const namespace of [tehran.namespace, isfahan.namespace]) {
-          const handle = new Client({ connection: cluster.connection, namespace }).workflow.getHandle(
-            `request-${code}`,
-          );
+        for (const city of [tehran, isfahan]) {
+          const { namespace } = city;
+          const dataConverter = { payloadCodecs: [codecOf(city)] };
+          const handle = new Client({
+            connection: cluster.connection,
+            namespace,
+            dataConverter,
+          }).workflow.getHandle(`request-${code}`);
           if (
             await handle.describe().then(
               () => true,
@@ -413,26 +427,34 @@ describe('the cluster', () => {
     'when the histories the cluster made and the saved ones replay on the build it runs, then none diverges',
     async () => {
       const saved = repoPath('test/fixtures/histories');
-      const histories = [
-        ...(await Promise.all(
-          ran.map(async (code) => ({
-            workflowId: `request-${code}`,
-            history: await client.workflow.getHandle(`request-${code}`).fetchHistory(),
-          })),
-        )),
-        ...readdirSync(saved)
-          .filter((name) => name.endsWith('.json'))
-          .map((name) => ({
-            workflowId: basename(name, '.json'),
-            history: historyFromJSON(JSON.parse(readFileSync(join(saved, name), 'utf8'))),
-          })),
-      ];
-      const results: [string, string][] = [];
-      for await (const result of Worker.runReplayHistories(
-        { workflowBundle: { codePath: tehran.build.bundlePath }, replayName: 'cluster-replay' },
-        histories,
-      ))
-        results.push([result.workflowId, result.error ? String(result.error) : 'ok']);
+      const made = await Promise.all(
+        ran.map(async (code) => ({
+          workflowId: `request-${code}`,
+          history: await client.workflow.getHandle(`request-${code}`).fetchHistory(),
+        })),
+      );
+      // The saved histories were recorded under the tests' payload keys, these under Tehran's.
+      const kept = readdirSync(saved)
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => ({
+          workflowId: basename(name, '.json'),
+          history: historyFromJSON(JSON.parse(readFileSync(join(saved, name), 'utf8'))),
+        }));
+      const replay = async (histories: typeof made, codec: PayloadCodec) => {
+        const results: [string, string][] = [];
+        for await (const result of Worker.runReplayHistories(
+          {
+            workflowBundle: { codePath: tehran.build.bundlePath },
+            replayName: 'cluster-replay',
+            dataConverter: { payloadCodecs: [codec] },
+          },
+          histories,
+        ))
+          results.push([result.workflowId, result.error ? String(result.error) : 'ok']);
+        return results;
+      };
+      const results = [...(await replay(made, codecOf(tehran))), ...(await replay(kept, testCodec()))];
+      const histories = [...made, ...kept];
 
       // Five runs of the sample, and the requests of the shared store's and the cities' tests.
       expect(ran).toHaveLength(5 * sample.length + 2);

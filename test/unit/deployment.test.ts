@@ -98,7 +98,8 @@ test('when a city is added, then it is a tenant of its own on free ports, and th
   const ports = deploymentPorts(deployment).map(([, port]) => port);
   const [tehran, isfahan] = deployment.cities;
   const settings = (city: typeof tehran) =>
-    city && cityEnv(city, { PISHKHAN_JWT_SECRET: `key of ${city.name}` });
+    city &&
+    cityEnv(city, { PISHKHAN_JWT_SECRET: `key of ${city.name}`, PISHKHAN_PAYLOAD_KEYS: `k1:${city.name}` });
 
   expect(text.startsWith(committed().split('\ncities:')[0] ?? '')).toBe(true);
   expect(text).toContain('# Added by npm run cluster -- add-city isfahan-metro.');
@@ -112,6 +113,7 @@ test('when a city is added, then it is a tenant of its own on free ports, and th
     PISHKHAN_SERVICES_DIR: repoPath('definitions/services'),
     PISHKHAN_PUBLISHED_DIR: repoPath('data/cluster/cities/isfahan-metro/published'),
     PISHKHAN_JWT_SECRET: 'key of isfahan-metro',
+    PISHKHAN_PAYLOAD_KEYS: 'k1:isfahan-metro',
   });
   expect(settings(tehran)?.PISHKHAN_PUBLISHED_DIR).toBe(repoPath('data/cluster/cities/tehran/published'));
 });
