@@ -13,11 +13,12 @@ const principal = {
  * a year from 0001, seconds to 59 (no leap second, which neither has an instant for), an offset
  * of at most 14:59 (the widest any place uses is 14:00).
  */
+// Years 1900 to 2199: what the city's Jalali calendar and its reports are kept for.
 const instant = {
   type: 'string',
   format: 'date-time',
   pattern:
-    '^(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-5][0-9](\\.[0-9]{1,6})?([Zz]|[+-](0[0-9]|1[0-4]):[0-5][0-9])$',
+    '^(19|20|21)[0-9]{2}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-5][0-9](\\.[0-9]{1,6})?([Zz]|[+-](0[0-9]|1[0-4]):[0-5][0-9])$',
 };
 
 export const startRequestBody = {

@@ -25,11 +25,30 @@ export interface SlaFilter {
   to?: string;
 }
 
-function conditions(kind: SlaList | undefined, filter: SlaFilter, params: Params): string[] {
-  const where = [`t.status = 'open'`];
+/**
+ * The conditions of a list or summary, on the open tasks or on their counters (open_task_counts,
+ * kept by a trigger), which carry every column filtered here but the deadline and the escalation
+ * target: with those, there are no counter conditions (undefined).
+ */
+function conditions(kind: SlaList | undefined, filter: SlaFilter, params: Params): string[];
+function conditions(
+  kind: SlaList | undefined,
+  filter: SlaFilter,
+  params: Params,
+  on: 'counters',
+): string[] | undefined;
+function conditions(
+  kind: SlaList | undefined,
+  filter: SlaFilter,
+  params: Params,
+  on: 'tasks' | 'counters' = 'tasks',
+): string[] | undefined {
+  const counters = on === 'counters';
+  if (counters && (filter.from || filter.to || filter.escalatedTo)) return undefined;
+  const where = [counters ? 't.n > 0' : `t.status = 'open'`];
   if (kind === 'breached') where.push(`t.sla = 'breached'`);
   if (kind === 'at-risk') where.push(`t.sla = 'at-risk'`);
-  if (kind === 'escalated') where.push('t.escalation_level > 0');
+  if (kind === 'escalated') where.push(counters ? 't.escalated' : 't.escalation_level > 0');
   // A breach belongs to who held the task when it breached; other lists to who holds it now.
   const unitColumn = kind === 'breached' ? 't.breached_unit' : 't.holder_unit';
   if (filter.office) where.push(`${unitColumn} = ${params.add(filter.office)}`);
@@ -65,7 +84,7 @@ export async function slaList(
   page: { page: number; pageSize: number },
 ): Promise<{ total: number; items: SlaItemRow[] }> {
   const countParams = new Params();
-  const counters = counterConditions(kind, filter, countParams);
+  const counters = conditions(kind, filter, countParams, 'counters');
   const [count] = await db.query<{ n: number }>(
     counters
       ? `SELECT coalesce(sum(t.n), 0)::int AS n FROM open_task_counts t WHERE ${counters.join(' AND ')}`
@@ -129,40 +148,10 @@ function keys(by: GroupBy, counters: boolean): { now: string; breach: string } {
   }
 }
 
-/**
- * The same filters on the open-task counters (open_task_counts, kept by a trigger): what a
- * summary without dates or an escalation target reads, a few thousand rows instead of every task.
- */
-function counterConditions(
-  kind: SlaList | undefined,
-  filter: SlaFilter,
-  params: Params,
-): string[] | undefined {
-  if (filter.from || filter.to || filter.escalatedTo) return undefined;
-  const where = ['t.n > 0'];
-  if (kind === 'breached') where.push(`t.sla = 'breached'`);
-  if (kind === 'at-risk') where.push(`t.sla = 'at-risk'`);
-  if (kind === 'escalated') where.push('t.escalated');
-  const unitColumn = kind === 'breached' ? 't.breached_unit' : 't.holder_unit';
-  if (filter.office) where.push(`${unitColumn} = ${params.add(filter.office)}`);
-  if (filter.department) {
-    const department = params.add(filter.department);
-    where.push(
-      filter.department.includes('.')
-        ? `${unitColumn} = ${department}`
-        : `t.holder_department = ${department}`,
-    );
-  }
-  if (filter.district) where.push(`t.district = ${params.add(filter.district)}`);
-  if (filter.service) where.push(`t.service_id = ${params.add(filter.service)}`);
-  if (filter.step) where.push(`t.step_id = ${params.add(filter.step)}`);
-  return where;
-}
-
 /** Open, at-risk, breached and escalated tasks per group, most breaches first. */
 export async function slaSummary(db: Queryable, by: GroupBy, filter: SlaFilter): Promise<SummaryGroup[]> {
   const params = new Params();
-  const counters = counterConditions(undefined, filter, params);
+  const counters = conditions(undefined, filter, params, 'counters');
   const key = keys(by, counters !== undefined);
   // Each task counts once (n = 1) when read from the tasks, n times when read from a counter.
   const [from, where, n, escalated] = counters

@@ -11,6 +11,7 @@ import * as answer from '../answers';
 import { actorName, type Actor } from '../auth/actor';
 import type { ApiContext } from '../context';
 import { ProblemError } from '../problem';
+import { publishedReply } from './published-reply';
 import { diagramQuery, diffQuery, pathText, rollbackBody } from '../schemas';
 
 function summary(plan: ServicePlan) {
@@ -116,21 +117,7 @@ export function definitionRoutes(ctx: ApiContext): Router {
         call.body as string,
         actorName(call.actor as Actor),
       );
-      if ('problems' in result) {
-        throw new ProblemError(
-          'invalid-definition',
-          `${result.problems.length} problem(s) in the definition`,
-          {
-            problems: result.problems,
-          },
-        );
-      }
-      call.target.serviceId = result.serviceId;
-      return {
-        status: result.created ? 201 : 200,
-        location: `/api/definitions/${result.serviceId}/versions/${result.version}`,
-        body: result,
-      };
+      return publishedReply(call, result);
     },
   );
 

@@ -13,8 +13,8 @@ import { runningByVersion } from '../../store/running-versions';
 import * as answer from '../answers';
 import { actorName, type Actor } from '../auth/actor';
 import type { ApiContext } from '../context';
-import { ProblemError } from '../problem';
 import { draftBody, publishDraftBody } from '../schemas';
+import { publishedReply } from './published-reply';
 
 const DRAFT_FILE = 'draft.yaml';
 
@@ -141,20 +141,7 @@ export function designWorkbenchRoutes(ctx: ApiContext): Router {
     async (call) => {
       const { source, note } = call.body as { source: string; note: string };
       const result = await designer.publish(DRAFT_FILE, source, actorName(call.actor as Actor), note);
-      if ('problems' in result)
-        throw new ProblemError(
-          'invalid-definition',
-          `${result.problems.length} problem(s) in the definition`,
-          {
-            problems: result.problems,
-          },
-        );
-      call.target.serviceId = result.serviceId;
-      return {
-        status: result.created ? 201 : 200,
-        location: `/api/definitions/${result.serviceId}/versions/${result.version}`,
-        body: result,
-      };
+      return publishedReply(call, result);
     },
   );
 

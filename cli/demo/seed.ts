@@ -82,6 +82,11 @@ export async function seedDemo(options: {
   logger: Logger;
   /** Told how many requests are done (seeded, found, or refused) each time one is. */
   onProgress?: (done: number) => void;
+  /**
+   * Begins every request's idempotency key; the same on every run, or a restart seeds twice.
+   * Two demos on one Temporal server need prefixes of their own, or each finds the other's.
+   */
+  keyPrefix?: string;
 }): Promise<SeedReport> {
   const { organisation, logger } = options;
   const plans = [...options.plans].sort((a, b) => a.serviceId.localeCompare(b.serviceId));
@@ -97,7 +102,7 @@ export async function seedDemo(options: {
     const backlogDays = backlogDaysFor(i);
     const started = await actors.start(plan, {
       district: districts[i % districts.length],
-      key: `demo-seed-${i}`,
+      key: `${options.keyPrefix ?? 'demo-seed'}-${i}`,
       ...(backlogDays === undefined
         ? {}
         : {

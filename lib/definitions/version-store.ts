@@ -69,6 +69,9 @@ export class VersionStore {
 
   /** Reads the versions other processes published since the last read; answers how many. */
   async refresh(): Promise<number> {
+    // Versions are never removed: as many in the database as here means none is new.
+    const [count] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM definition_versions');
+    if ((count?.n ?? 0) === this.count()) return 0;
     const known = await this.db.query<{ service_id: string; version: number }>(
       'SELECT service_id, version FROM definition_versions',
     );
@@ -81,6 +84,12 @@ export class VersionStore {
     );
     for (const row of rows) this.remember(fromRow(row));
     return rows.length;
+  }
+
+  private count(): number {
+    let n = 0;
+    for (const versions of this.byService.values()) n += versions.length;
+    return n;
   }
 
   private has(serviceId: string, version: number): boolean {

@@ -31,6 +31,8 @@ test('when the demo is seeded twice, then the second run finds every request of 
       count: 20,
       takenOverAt,
       logger: createLogger('silent'),
+      // Other suites seed the same Temporal server; their requests are not this one's.
+      keyPrefix: `demo-${system.taskQueue}`,
     });
   const first = await seed();
   expect(first).toEqual(expect.objectContaining({ started: 20, existing: 0, refused: 0 }));

@@ -31,6 +31,8 @@ test('when the demo is seeded, then the summary counts what it made and every ex
     count: 12,
     takenOverAt: Date.now(),
     logger: createLogger('silent'),
+    // Other suites seed the same Temporal server; their requests are not this one's.
+    keyPrefix: `demo-${system.taskQueue}`,
   });
   expect(report.started).toBe(12);
 
