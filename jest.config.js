@@ -1,8 +1,9 @@
 /**
- * Four projects: unit tests (no server), the web app's own unit tests, end-to-end tests, which
- * share one real Temporal dev server started by test/support/global-setup.ts, and the web app's
- * tests, which drive Debian's Chromium through the built app on the same kind of server.
- * `npm test` runs them all.
+ * Five projects: unit tests (no server), the web app's own unit tests, end-to-end tests, which
+ * share one real Temporal dev server started by test/support/global-setup.ts, the web app's
+ * tests, which drive Debian's Chromium through the built app on the same kind of server, and the
+ * cluster suite, which starts the deployment of deploy/cluster.yaml (PostgreSQL, a Temporal
+ * server, workers, API instances). `npm test` runs them all.
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
@@ -39,6 +40,13 @@ module.exports = {
       testMatch: ['<rootDir>/test/web/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      // The production-shaped deployment (deploy/cluster.yaml), started by the suite itself.
+      displayName: 'cluster',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/cluster/**/*.test.ts'],
     },
   ],
 };

@@ -3,7 +3,7 @@
  * stack trace or internal message ever leaves the server. Title and detail come in the caller's
  * language (Accept-Language: Persian or English; English without it), see messages.ts.
  */
-import { isGrpcServiceError } from '@temporalio/client';
+import { isGrpcServiceError, ServiceError } from '@temporalio/client';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../lib/logger';
 import { negotiateLanguage, problemTitle, say, sayErrors, type Language } from './messages';
@@ -74,9 +74,13 @@ export class ProblemError extends Error {
   }
 }
 
-/** Temporal unreachable or too slow to answer (gRPC 14, 4): the caller may try again. */
+/**
+ * Temporal unreachable or too slow to answer (gRPC 14, 4): the caller may try again. The client
+ * hands some of these over as they come, others (queries, updates) wrapped in a ServiceError.
+ */
 export function unavailableProblem(error: unknown): ProblemError | undefined {
-  if (isGrpcServiceError(error) && [4, 14].includes(error.code))
+  const grpc = error instanceof ServiceError ? error.cause : error;
+  if (isGrpcServiceError(grpc) && [4, 14].includes(grpc.code))
     return new ProblemError(
       'temporal-unavailable',
       'The workflow service cannot be reached; try again in a moment.',

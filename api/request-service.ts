@@ -314,17 +314,28 @@ export class RequestService {
    * done before anything is written. With an idempotency key, a retried call gets the first
    * call's answer and changes nothing.
    */
-  completeTask(
+  async completeTask(
     taskId: string,
     command: { outcome: string; data?: Record<string, unknown>; actor?: string; actingAs?: string },
     idempotencyKey?: string,
   ): Promise<RequestStatus> {
-    return this.updateTask(
-      taskId,
-      completeTaskUpdate,
-      { taskId, ...command, ...(idempotencyKey ? { idempotencyKey } : {}) },
-      idempotencyKey ? `complete-${taskId}-${idempotencyKey}` : undefined,
-    );
+    try {
+      return await this.updateTask(
+        taskId,
+        completeTaskUpdate,
+        { taskId, ...command, ...(idempotencyKey ? { idempotencyKey } : {}) },
+        idempotencyKey ? `complete-${taskId}-${idempotencyKey}` : undefined,
+      );
+    } catch (error) {
+      // The retry of a completion that ended its request (its first answer lost): an ended
+      // workflow takes no update, so the request as it ended is the first call's answer.
+      if (!idempotencyKey || !(error instanceof ProblemError) || error.slug !== 'request-not-active')
+        throw error;
+      const ended = await this.status(this.codeOfTask(taskId));
+      const task = ended.closedTasks.find((t) => t.taskId === taskId);
+      if (task?.status === 'done' && task.idempotencyKey === idempotencyKey) return ended;
+      throw error;
+    }
   }
 
   claim(taskId: string, by: string, actingAs: string): Promise<RequestStatus> {

@@ -46,7 +46,8 @@ function run(bin: string, args: string[], user: { uid: number; gid: number } | u
   });
 }
 
-function postgresUser(): { uid: number; gid: number } | undefined {
+/** The postgres user to run PostgreSQL's programs as when this process is root. */
+export function postgresUser(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
   const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());

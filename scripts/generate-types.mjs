@@ -13,6 +13,7 @@ export const targets = [
   ['service.schema.json', 'service-definition.ts'],
   ['organisation.schema.json', 'organisation.ts'],
   ['calendar.schema.json', 'calendar.ts'],
+  ['deployment.schema.json', 'deployment.ts'],
 ];
 
 export async function generate(schemaFile) {

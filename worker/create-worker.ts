@@ -6,6 +6,7 @@
 import type { PayloadCodec } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import { deploymentOptions, type WorkerBuild } from '../lib/temporal/worker-versioning';
 
 export interface WorkerSetup {
   connection: NativeConnection;
@@ -16,18 +17,21 @@ export interface WorkerSetup {
   codec: PayloadCodec;
   /** A prebuilt workflow bundle (tests build one for all suites); otherwise bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** The build it runs, under worker versioning (lib/temporal/worker-versioning.ts). */
+  build?: WorkerBuild;
 }
 
 export async function createWorker(setup: WorkerSetup): Promise<Worker> {
+  const bundle =
+    setup.workflowBundle ?? (setup.build?.bundlePath ? { codePath: setup.build.bundlePath } : undefined);
   return Worker.create({
     connection: setup.connection,
     namespace: setup.namespace,
     taskQueue: setup.taskQueue,
     activities: createActivities(setup.deps),
     dataConverter: { payloadCodecs: [setup.codec] },
-    ...(setup.workflowBundle
-      ? { workflowBundle: setup.workflowBundle }
-      : { workflowsPath: require.resolve('../workflows') }),
+    ...(bundle ? { workflowBundle: bundle } : { workflowsPath: require.resolve('../workflows') }),
+    ...(setup.build ? { workerDeploymentOptions: deploymentOptions(setup.build) } : {}),
   });
 }
 

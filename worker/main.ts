@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../lib/logger';
 import { exitOnStartupError, onShutdown } from '../lib/process';
 import { connectClient, connectWorker } from '../lib/temporal/connect';
 import { EncryptionCodec } from '../lib/temporal/payload-codec';
+import { workerBuildFromEnv, type WorkerBuild } from '../lib/temporal/worker-versioning';
 import { openConfiguredStore } from '../store/open-store';
 import type { WorkStore } from '../store/work-store';
 import { createWorker } from './create-worker';
@@ -21,6 +22,7 @@ export async function runWorker(
   logger: Logger,
   address: string,
   store: WorkStore,
+  build: WorkerBuild | undefined = workerBuildFromEnv(),
 ) {
   assertSafePayloadKeys(config.payloads);
   const codec = new EncryptionCodec(config.payloads);
@@ -38,6 +40,7 @@ export async function runWorker(
       store,
       temporal: { client, taskQueue: config.temporal.taskQueue },
     },
+    ...(build ? { build } : {}),
     ...(config.workflowBundle ? { workflowBundle: { codePath: config.workflowBundle } } : {}),
   });
   const running = worker.run();
@@ -51,7 +54,7 @@ export async function runWorker(
         })
       : undefined;
   logger.info(
-    { taskQueue: config.temporal.taskQueue, channels: channels.map((c) => c.name) },
+    { taskQueue: config.temporal.taskQueue, buildId: build?.buildId, channels: channels.map((c) => c.name) },
     'worker running',
   );
   return {

@@ -11,7 +11,7 @@ import { repoPath } from '../paths';
 import type { Problem } from './problem';
 import type { YamlSource } from './yaml-source';
 
-export type SchemaName = 'service' | 'organisation' | 'calendar';
+export type SchemaName = 'service' | 'organisation' | 'calendar' | 'deployment';
 
 // strictRequired is off: the step union requires 'kind' before the discriminator picks the branch.
 const ajv = new Ajv2020({
@@ -23,7 +23,7 @@ const ajv = new Ajv2020({
 });
 addFormats(ajv);
 
-const SCHEMA_NAMES: SchemaName[] = ['service', 'organisation', 'calendar'];
+const SCHEMA_NAMES: SchemaName[] = ['service', 'organisation', 'calendar', 'deployment'];
 
 export function schemaFor(name: SchemaName): { $id: string } {
   const path = join(repoPath('definitions/schemas'), `${name}.schema.json`);

@@ -2,10 +2,10 @@
  * The embedded Temporal dev server: the Temporal CLI from tools/bin, keeping its state in a
  * SQLite file, with the Web UI. Used when TEMPORAL_ADDRESS is not set.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { dirname } from 'node:path';
+import { exitOf, portOpen } from '../cluster/managed-process';
 import { repoPath } from '../paths';
 
 export const TEMPORAL_CLI = repoPath('tools/bin/temporal');
@@ -21,25 +21,9 @@ export interface DevServerOptions {
 export interface DevServer {
   address: string;
   uiUrl: string;
+  /** Its process id, for what it costs (the cluster benchmark reads its CPU time). */
+  pid: number;
   stop: () => Promise<void>;
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
 }
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
@@ -92,11 +76,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   return {
     address: `127.0.0.1:${options.port}`,
     uiUrl: `http://127.0.0.1:${options.uiPort}`,
+    pid: child.pid ?? -1,
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited(child);
+      await exitOf(child);
       clearTimeout(timer);
     },
   };

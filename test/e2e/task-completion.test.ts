@@ -105,4 +105,25 @@ describe('task completion', () => {
     const again = await system.post(`/api/tasks/${task.taskId}/complete`, { outcome: 'approve' });
     expect(again.status).toBe(409);
   });
+
+  test('when the completion that ended a request is retried with the same idempotency key, then the request as it ended comes back', async () => {
+    const { task } = await permitAt('plan-review');
+    const send = () =>
+      system.post(
+        `/api/tasks/${task.taskId}/complete`,
+        { outcome: 'reject' },
+        { 'idempotency-key': 'retry-ended-5d1e' },
+      );
+    const first = await send();
+    const second = await send();
+    expect([first.status, first.body.state]).toEqual([200, 'rejected']);
+    expect([second.status, second.body]).toEqual([200, first.body]);
+    // Another key is another completion, which the ended request refuses.
+    const other = await system.post(
+      `/api/tasks/${task.taskId}/complete`,
+      { outcome: 'reject' },
+      { 'idempotency-key': 'another-key-9c2f' },
+    );
+    expect([other.status, other.body.type]).toEqual([409, '/problems/request-not-active']);
+  });
 });
