@@ -4,6 +4,7 @@
  * carried over as it is (an id, a date, a number); `{name:kind}` for one that is itself put into
  * Persian by the word list or the sentences of that kind.
  */
+import { DEFINITION_SENTENCES_FA } from './definition-message-catalog';
 import type { ProblemSlug } from './problem';
 
 export const PROBLEM_TITLES_FA: Record<ProblemSlug, string> = {
@@ -456,4 +457,5 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     ['true', 'تأییدشده'],
     ['{value}', '{value}'],
   ],
+  ...DEFINITION_SENTENCES_FA,
 };

@@ -5,6 +5,7 @@
  * API makes is written in English first; the catalog (message-catalog.ts) gives each sentence
  * it can be made of in Persian, and a sentence missing from it is answered in English.
  */
+import { YAML_ERRORS_FA } from './definition-message-catalog';
 import { PROBLEM_TITLES_FA, SENTENCES_FA, WORDS_FA } from './message-catalog';
 import type { ProblemSlug } from './problem';
 
@@ -93,12 +94,27 @@ export function problemTitle(slug: ProblemSlug, english: string, language: Langu
   return language === 'fa' ? PROBLEM_TITLES_FA[slug] : english;
 }
 
-/** The `errors` a problem lists, in the language asked for: form problems, or fields with messages. */
+/** A definition's problem in the language asked for: YAML's own by its rule, the compiler's by its sentence. */
+export function sayDefinitionProblem<P extends { message: string; rule: string }>(
+  problem: P,
+  language: Language,
+): P {
+  if (language === 'en') return problem;
+  return {
+    ...problem,
+    message: YAML_ERRORS_FA[problem.rule] ?? say(problem.message, language, 'definition-problem'),
+  };
+}
+
+/** The `errors` a problem lists, in the language asked for: form problems, fields or a definition's problems. */
 export function sayErrors(errors: unknown, language: Language): unknown {
   if (language === 'en' || !Array.isArray(errors)) return errors;
   return errors.map((error: unknown) => {
     if (typeof error === 'string') return say(error, language, 'form-error');
     if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {
+      const located = error as { message: string; rule?: unknown };
+      if (typeof located.rule === 'string')
+        return sayDefinitionProblem({ ...located, rule: located.rule }, language);
       const field = error as { message: string };
       // A schema's message (invalid-request), or a form's sentence (invalid-form-data).
       const kind = hasPersian(field.message, 'schema-message') ? 'schema-message' : 'form-error';

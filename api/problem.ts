@@ -104,6 +104,8 @@ export function problemBody(
     ...(instance ? { instance } : {}),
     ...extensions,
     ...('errors' in extensions ? { errors: sayErrors(extensions.errors, language) } : {}),
+    // A refused definition lists its problems, each located, said as the errors are.
+    ...('problems' in extensions ? { problems: sayErrors(extensions.problems, language) } : {}),
   };
 }
 

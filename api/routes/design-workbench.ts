@@ -11,6 +11,7 @@ import { diffPlans } from '../../lib/definitions/diff';
 import { repoPath } from '../../lib/paths';
 import { runningByVersion } from '../../store/running-versions';
 import * as answer from '../answers';
+import { negotiateLanguage, sayDefinitionProblem } from '../messages';
 import { actorName, type Actor } from '../auth/actor';
 import type { ApiContext } from '../context';
 import { draftBody, publishDraftBody } from '../schemas';
@@ -95,7 +96,9 @@ export function designWorkbenchRoutes(ctx: ApiContext): Router {
     (call) => {
       const { source } = call.body as { source: string };
       const { plan, problems } = designer.check(DRAFT_FILE, source);
-      if (!plan) return { body: { valid: false, problems } };
+      const language = negotiateLanguage(call.req.get('accept-language'));
+      if (!plan)
+        return { body: { valid: false, problems: problems.map((p) => sayDefinitionProblem(p, language)) } };
       const latest = catalog.latest(plan.serviceId);
       return {
         body: {

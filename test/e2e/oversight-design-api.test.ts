@@ -87,6 +87,36 @@ describe("the designer's workbench", () => {
     ).toBe(true);
   });
 
+  test('when a designer works in Persian, then the problems of a draft and of a refused publication are Persian, ids kept as written', async () => {
+    const draft = source
+      .replace(
+        'assignee: { department: urban-planning }',
+        'assignee: { department: urban-planning, role: plan-reveiwer }',
+      )
+      .replace('sla: P7D', 'sla: 7');
+    const persian = { 'accept-language': 'fa' };
+    const { body } = await designer().post('/api/design/check', { source: draft }, persian);
+    const messages = body.problems.map((p: { message: string }) => p.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^اداره «urban-planning» نقش «plan-reveiwer» ندارد \(نقش‌هایش: .+\)؛ شاید منظور «plan-reviewer» است؟$/,
+        ),
+        expect.stringMatching(/^«7» مدتی به قالب ISO 8601 نیست: .+؛ شاید منظور «P7D» است؟/),
+      ]),
+    );
+    const refused = await designer().post('/api/definitions', draft, {
+      ...persian,
+      'content-type': 'application/yaml',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.title).toBe('تعریف ایراد دارد');
+    expect(refused.body.detail).toBe(`${messages.length} ایراد در تعریف`);
+    expect(refused.body.problems.map((p: { message: string }) => p.message)).toEqual(
+      expect.arrayContaining(messages),
+    );
+  });
+
   test('when a draft changes an SLA and a Persian title, then the check answers the diagram and both changes against the published version', async () => {
     const draft = source
       .replace('sla: P7D', 'sla: P6D')

@@ -49,8 +49,9 @@ describe('a process designer in the web app', () => {
       'assignee: { department: urban-planning }',
       'assignee: { department: urban-planning, role: plan-reveiwer }',
     );
-    const problem = page.locator('.problems li', { hasText: 'plan-reveiwer' });
-    await problem.waitFor();
+    // In Persian, as the page is: the role kept as written, the one meant suggested.
+    const problem = page.locator('.problems li', { hasText: 'نقش «plan-reveiwer» ندارد' });
+    await problem.getByText('شاید منظور «plan-reviewer» است؟', { exact: false }).waitFor();
     await problem.getByRole('button', { name: /^سطر ۹۶،/ }).click();
     await page.keyboard.press('Control+Z');
     await page.locator('[data-valid]').waitFor();

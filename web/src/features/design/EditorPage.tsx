@@ -52,10 +52,7 @@ function Problems({
             <button type="button" className="link" onClick={() => onPick(p.line, p.column)}>
               {t('design.problems.at', { line: digits(p.line), column: digits(p.column) })}
             </button>{' '}
-            <span lang="en" dir="ltr">
-              {p.message}
-            </span>{' '}
-            <span className="muted code">{p.rule}</span>
+            <span>{p.message}</span> <span className="muted code">{p.rule}</span>
           </li>
         ))}
       </ol>

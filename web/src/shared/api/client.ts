@@ -30,7 +30,9 @@ async function call<T>(
   options: CallOptions,
 ): Promise<T> {
   const token = options.token ?? tokenOf();
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // Problems come back in the language the page is in, as the person switched it.
+  const language = typeof document === 'undefined' ? 'fa' : document.documentElement.lang || 'fa';
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
