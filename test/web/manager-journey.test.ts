@@ -23,6 +23,18 @@ afterAll(async () => {
   await system?.stop();
 });
 
+/** A day in Tehran's calendar as a manager writes it, in Persian digits: ۱۴۰۵/۰۹/۰۹. */
+function jalaliDay(daysFromToday: number): string {
+  const parts = new Intl.DateTimeFormat('en-US-u-ca-persian-nu-latn', {
+    timeZone: 'Asia/Tehran',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(Date.now() + daysFromToday * 86_400_000));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return persian(`${part('year')}/${part('month')}/${part('day')}`);
+}
+
 describe("a manager's morning in the web app", () => {
   test('when a manager finds the worst district of the week and moves its breached request, then the move and its audit entry show on the request', async () => {
     // Two intakes in district 1 and one in district 2 passed their deadline this week.
@@ -73,4 +85,41 @@ describe("a manager's morning in the web app", () => {
     await page.locator('ol.audit li', { hasText: 'جابه‌جایی کار' }).waitFor();
     await expectAccessible(page, 'request after the move');
   }, 240_000);
+
+  test('when a manager types two days of the Persian calendar, then the dashboard counts those days only, and a day that is not one is named', async () => {
+    await startPermit(system, { district: 'd03', office: 'o-0301', daysAgo: 4 });
+    await eventually(async () => {
+      const { body } = await system.as(MANAGER).get('/api/sla/breaches?district=d03');
+      return body.total >= 1 ? true : undefined;
+    }, 30_000);
+    const { page } = await openPage(browser, system.url);
+    await signInAs(page, 'p-services-manager', '/oversight');
+    const grid = page.locator('section[aria-labelledby="districts-heading"]');
+    const choose = async (from: string, to: string) => {
+      await page.getByLabel('دوره', { exact: true }).selectOption('custom');
+      await page.getByLabel('از روز', { exact: true }).fill(from);
+      await page.getByLabel('تا روز', { exact: true }).fill(to);
+      await page.getByRole('button', { name: 'نمایش', exact: true }).click();
+    };
+
+    // A fortnight a year ago: nothing breached then.
+    await choose(jalaliDay(-380), jalaliDay(-366));
+    await page.getByText(`از ${jalaliDay(-380)} ۰۰:۰۰`, { exact: false }).waitFor();
+    await grid.getByText('در این دوره چیزی نیست.').waitFor();
+    expect(new URL(page.url()).searchParams.get('range')).toBeNull();
+
+    // The last week up to today, both days included: district 3's breach is there.
+    await choose(jalaliDay(-7), jalaliDay(0));
+    await page.getByText(`تا ${jalaliDay(1)} ۰۰:۰۰`, { exact: false }).waitFor();
+    await page.locator('table.worst tbody tr').getByRole('link', { name: 'منطقه ۳' }).waitFor();
+    await expectAccessible(page, 'dashboard over days typed');
+
+    // The 31st of Esfand 1405 is not a day (1405 is not a leap year): it is named, nothing changes.
+    await choose('۱۴۰۵/۱۲/۳۱', jalaliDay(0));
+    await page
+      .getByRole('alert')
+      .getByText('هر دو روز را به تقویم خورشیدی بنویسید', { exact: false })
+      .waitFor();
+    await page.locator('table.worst tbody tr').getByRole('link', { name: 'منطقه ۳' }).waitFor();
+  });
 });

@@ -9,7 +9,7 @@ import { Loading, PageHeading } from '../../shared/components/Page';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { useFormat } from '../../shared/format';
 import { OversightNav } from './OversightNav';
-import { RangePicker, useRangeDays } from './RangePicker';
+import { RangePicker, useRangeChoice } from './RangePicker';
 import { useReports } from './use-reports';
 import { DistrictGrid } from './DistrictGrid';
 import { BreachesByUnit, StepTimes, WeeklyTrends } from './DashboardCharts';
@@ -45,8 +45,7 @@ function Figures({ reports }: { reports: ReturnType<typeof useReports> }) {
 export default function DashboardPage() {
   const { t } = useTranslation();
   const { date } = useFormat();
-  const days = useRangeDays();
-  const reports = useReports(days);
+  const reports = useReports(useRangeChoice());
   const range = reports.grid.data?.range;
   return (
     <section>

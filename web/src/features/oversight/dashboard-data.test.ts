@@ -1,5 +1,12 @@
 import type { DistrictCell, PeriodRow } from '../../shared/api/oversight-types';
-import { districtTotals, rangeDaysOf, rangeOf, totalsByGroup, totalsByPeriod } from './dashboard-data';
+import {
+  districtTotals,
+  rangeChoiceOf,
+  rangeDaysOf,
+  rangeOf,
+  totalsByGroup,
+  totalsByPeriod,
+} from './dashboard-data';
 
 const cell = (district: string, domain: string, breaches: number, done = 0, onTime = 0): DistrictCell => ({
   district,
@@ -47,8 +54,24 @@ describe('the dashboard numbers', () => {
   test('when the range in the address is not one offered, then four weeks are shown, ending at the minute', () => {
     expect(rangeDaysOf('13')).toBe(28);
     expect(rangeDaysOf('7')).toBe(7);
-    const { from, to } = rangeOf(7, Date.parse('2025-03-01T10:00:30Z'));
+    const { from, to } = rangeOf({ days: 7 }, Date.parse('2025-03-01T10:00:30Z'));
     expect(to).toBe('2025-03-01T10:01:00.000Z');
     expect(from).toBe('2025-02-22T10:01:00.000Z');
+  });
+
+  test("when two Jalali days are in the address, then the range runs from the first day's midnight in Tehran to the end of the second", () => {
+    const choice = rangeChoiceOf(new URLSearchParams('from=۱۴۰۵/۰۸/۰۱&to=1405/08/30&range=7'));
+    expect(choice).toEqual({ from: '2026-10-23', to: '2026-11-21' });
+    expect(rangeOf(choice, Date.now())).toEqual({
+      from: '2026-10-22T20:30:00.000Z',
+      to: '2026-11-21T20:30:00.000Z',
+    });
+  });
+
+  test('when the days in the address are not days, or the first is after the second, then the range in days is shown', () => {
+    expect(rangeChoiceOf(new URLSearchParams('from=1405/12/31&to=1406/01/10&range=91'))).toEqual({
+      days: 91,
+    });
+    expect(rangeChoiceOf(new URLSearchParams('from=1405/09/10&to=1405/09/01'))).toEqual({ days: 28 });
   });
 });

@@ -3,6 +3,7 @@
  * domain grid, totals per group over a range, and weekly series. Pure: tested on its own.
  */
 import type { DistrictCell, PeriodRow } from '../../shared/api/oversight-types';
+import { cityMidnight, dayAfter, gregorianOf } from '../../shared/format/jalali-day';
 
 /** The ranges a manager picks from, in days back from now. */
 export const RANGES = [7, 28, 91, 365] as const;
@@ -15,10 +16,31 @@ export function rangeDaysOf(value: string | null): RangeDays {
   return (RANGES as readonly number[]).includes(days) ? (days as RangeDays) : 28;
 }
 
-/** The instants a range covers, to the minute, so a page and its reload ask the same. */
-export function rangeOf(days: RangeDays, now: number): { from: string; to: string } {
+/** The days a report covers: one of the ranges back from now, or two days of the calendar, both included. */
+export type RangeChoice = { days: RangeDays } | { from: string; to: string };
+
+/**
+ * The choice the address holds: `from` and `to` as Jalali days (1405/08/01, Persian digits too),
+ * the first not after the second; else `range`, a number of days; else four weeks.
+ */
+export function rangeChoiceOf(params: { get(name: string): string | null }): RangeChoice {
+  const from = gregorianOf(params.get('from') ?? '');
+  const to = gregorianOf(params.get('to') ?? '');
+  if (from && to && from <= to) return { from, to };
+  return { days: rangeDaysOf(params.get('range')) };
+}
+
+/**
+ * The instants a choice covers: a range back from now, to the minute, so a page and its reload
+ * ask the same; two days from the city's midnight of the first to the midnight after the second.
+ */
+export function rangeOf(choice: RangeChoice, now: number): { from: string; to: string } {
+  if ('from' in choice) {
+    const from = new Date(cityMidnight(choice.from)).toISOString();
+    return { from, to: new Date(cityMidnight(dayAfter(choice.to))).toISOString() };
+  }
   const to = Math.ceil(now / 60_000) * 60_000;
-  return { from: new Date(to - days * DAY_MS).toISOString(), to: new Date(to).toISOString() };
+  return { from: new Date(to - choice.days * DAY_MS).toISOString(), to: new Date(to).toISOString() };
 }
 
 export interface DistrictTotals {

@@ -16,14 +16,14 @@ import type {
 } from '../../shared/api/oversight-types';
 import type { When } from '../../shared/api/types';
 import { useApi } from '../../shared/use-api';
-import { rangeOf, type RangeDays } from './dashboard-data';
+import { rangeOf, type RangeChoice } from './dashboard-data';
 
 type Items<T> = ReportRange & { items: T[] };
 
-export function useReports(days: RangeDays) {
+export function useReports(choice: RangeChoice) {
   // Counted to the moment the page opened: a re-render asks for the same range.
   const [openedAt] = useState(() => Date.now());
-  const range = useMemo(() => rangeOf(days, openedAt), [days, openedAt]);
+  const range = useMemo(() => rangeOf(choice, openedAt), [choice, openedAt]);
   const week = query({ ...range, period: 'week' });
   const grid = useApi<Items<DistrictCell>>(`/api/reports/districts${query(range)}`);
   const onTime = useApi<Items<OnTimeRow>>(`/api/reports/on-time${query(range)}`);

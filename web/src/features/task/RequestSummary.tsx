@@ -1,7 +1,8 @@
 /** What a request is: service, code, district, how it came in, when, its deadlines and state, its data. */
 import { useTranslation } from 'react-i18next';
 import type { Plan, RequestStatus } from '../../shared/api/types';
-import { fieldsOf, jalaliOf, labelOf, optionLabel, type FieldSpec } from '../../shared/forms/schema';
+import { jalaliOf } from '../../shared/format/jalali-day';
+import { fieldsOf, labelOf, optionLabel, type FieldSpec } from '../../shared/forms/schema';
 import { SlaBadge } from '../../shared/components/SlaBadge';
 import { useFormat } from '../../shared/format';
 import { useSession } from '../../shared/session';

@@ -1,4 +1,4 @@
-import { dataOf, fieldsOf, gregorianOf, jalaliOf } from './schema';
+import { dataOf, fieldsOf } from './schema';
 import { faultsOf } from './validate';
 
 const form = {
@@ -53,12 +53,5 @@ describe('forms drawn from a schema', () => {
   test('when a number field holds words, then the fault asks for a whole number', () => {
     const data = dataOf(fieldsOf(form), { parcel: '1/2', floors: 'چهار', documentsComplete: true });
     expect(faultsOf(form, data)).toEqual({ floors: { key: 'integer' } });
-  });
-
-  test('when a Jalali day does not exist, then it is not turned into a Gregorian one', () => {
-    expect(gregorianOf('1405/12/31')).toBeUndefined();
-    expect(gregorianOf('not a day')).toBeUndefined();
-    expect(jalaliOf('2026-11-30')).toBe('1405/09/09');
-    expect(gregorianOf(jalaliOf('2027-03-20'))).toBe('2027-03-20');
   });
 });

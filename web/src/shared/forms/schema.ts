@@ -4,9 +4,9 @@
  * data a filled form makes. Labels come from the definition itself: a field's (or a choice's)
  * `title` is its Persian label and its `description` its English one.
  */
-import * as jalaali from 'jalaali-js';
 import type { JsonSchema } from '../api/types';
 import { latinDigits } from '../format';
+import { gregorianOf } from '../format/jalali-day';
 
 export type FieldKind =
   | 'text'
@@ -105,24 +105,6 @@ export function labelOf(field: FieldSpec, language: 'fa' | 'en'): string {
 export function optionLabel(field: FieldSpec, value: string, language: 'fa' | 'en'): string {
   const option = field.options?.find((choice) => choice.value === value);
   return option ? option[language] : value;
-}
-
-/** 1405/09/09 (Persian or Latin digits) as the Gregorian 2026-11-30 the API keeps; undefined when not a day. */
-export function gregorianOf(jalali: string): string | undefined {
-  const match = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(latinDigits(jalali.trim()));
-  if (!match) return undefined;
-  const [jy, jm, jd] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (!jalaali.isValidJalaaliDate(jy, jm, jd)) return undefined;
-  const { gy, gm, gd } = jalaali.toGregorian(jy, jm, jd);
-  return `${gy}-${String(gm).padStart(2, '0')}-${String(gd).padStart(2, '0')}`;
-}
-
-/** The Gregorian 2026-11-30 as the Jalali 1405/09/09. */
-export function jalaliOf(gregorian: string): string {
-  const [gy, gm, gd] = gregorian.split('-').map(Number);
-  if (!gy || !gm || !gd) return gregorian;
-  const { jy, jm, jd } = jalaali.toJalaali(gy, gm, gd);
-  return `${jy}/${String(jm).padStart(2, '0')}/${String(jd).padStart(2, '0')}`;
 }
 
 /** Text the API reads: digits as Latin ones where the field expects numbers or digit patterns. */
