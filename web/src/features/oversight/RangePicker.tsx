@@ -26,6 +26,33 @@ function faultOf(from: string, to: string): 'day' | 'order' | undefined {
   return first > last ? 'order' : undefined;
 }
 
+/** One of the two days, typed in the Persian calendar. */
+function DayField(props: {
+  id: string;
+  label: string;
+  example: string;
+  value: string;
+  onChange: (value: string) => void;
+  fault: string | undefined;
+}) {
+  const { digits } = useFormat();
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        inputMode="numeric"
+        dir="ltr"
+        placeholder={digits(props.example)}
+        value={props.value}
+        aria-invalid={props.fault ? true : undefined}
+        aria-describedby={props.fault ? 'range-fault' : undefined}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </div>
+  );
+}
+
 export function RangePicker() {
   const { t } = useTranslation();
   const { digits } = useFormat();
@@ -77,32 +104,22 @@ export function RangePicker() {
       </div>
       {custom ? (
         <form className="range-days" onSubmit={apply} noValidate>
-          <div className="field">
-            <label htmlFor="range-from">{t('dashboard.range.from')}</label>
-            <input
-              id="range-from"
-              inputMode="numeric"
-              dir="ltr"
-              placeholder={digits('1405/08/01')}
-              value={from}
-              aria-invalid={fault ? true : undefined}
-              aria-describedby={fault ? 'range-fault' : undefined}
-              onChange={(event) => setFrom(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="range-to">{t('dashboard.range.to')}</label>
-            <input
-              id="range-to"
-              inputMode="numeric"
-              dir="ltr"
-              placeholder={digits('1405/09/01')}
-              value={to}
-              aria-invalid={fault ? true : undefined}
-              aria-describedby={fault ? 'range-fault' : undefined}
-              onChange={(event) => setTo(event.target.value)}
-            />
-          </div>
+          <DayField
+            id="range-from"
+            label={t('dashboard.range.from')}
+            example="1405/08/01"
+            value={from}
+            onChange={setFrom}
+            fault={fault}
+          />
+          <DayField
+            id="range-to"
+            label={t('dashboard.range.to')}
+            example="1405/09/01"
+            value={to}
+            onChange={setTo}
+            fault={fault}
+          />
           <button type="submit">{t('dashboard.range.apply')}</button>
           {fault ? (
             <p id="range-fault" className="field-error" role="alert">

@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Title, When } from '../api/types';
+import { cityClock } from './city-clock';
 
 const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 
@@ -49,17 +50,8 @@ export function useFormat(): Format {
 
 /** An ISO instant as the Persian calendar's date and time in Tehran: 1404/09/09 14:05. */
 export function jalaliInstant(iso: string, language: 'fa' | 'en'): string {
-  const parts = new Intl.DateTimeFormat(`${language === 'fa' ? 'fa-IR' : 'en-US'}-u-ca-persian-nu-latn`, {
-    timeZone: 'Asia/Tehran',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const text = `${part('year')}/${part('month')}/${part('day')} ${part('hour')}:${part('minute')}`;
+  const { year, month, day, hour, minute } = cityClock(new Date(iso), 'persian');
+  const text = `${year}/${month}/${day} ${hour}:${minute}`;
   return language === 'fa' ? persianDigits(text) : text;
 }
 

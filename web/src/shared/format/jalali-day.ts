@@ -4,6 +4,7 @@
  */
 import * as jalaali from 'jalaali-js';
 import { latinDigits } from '.';
+import { cityClock } from './city-clock';
 
 /** 1405/09/09 (Persian or Latin digits) as the Gregorian 2026-11-30 the API keeps; undefined when not a day. */
 export function gregorianOf(jalali: string): string | undefined {
@@ -23,22 +24,10 @@ export function jalaliOf(gregorian: string): string {
   return `${jy}/${String(jm).padStart(2, '0')}/${String(jd).padStart(2, '0')}`;
 }
 
-/** The city's time zone: where its days begin and end. */
-const CITY_TIME_ZONE = 'Asia/Tehran';
-
 /** How far the city's clock is ahead of UTC at an instant, in ms (historical offsets included). */
 function cityOffsetMs(at: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: CITY_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(at));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const local = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
+  const clock = cityClock(new Date(at), 'gregory');
+  const local = Date.UTC(+clock.year, +clock.month - 1, +clock.day, +clock.hour, +clock.minute);
   return local - Math.floor(at / 60_000) * 60_000;
 }
 
