@@ -439,6 +439,7 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     ["'{field}' must be more than {limit}", '«{field}» باید بیش از {limit} باشد'],
     ["'{field}' must be less than {limit}", '«{field}» باید کمتر از {limit} باشد'],
     ["'{field}' must be {kind:value-kind}", '«{field}» باید {kind} باشد'],
+    ["'{field}' is a number too large to keep", '«{field}» عددی بزرگ‌تر از آن است که بتوان نگه داشت'],
     ["'{field}' names no licensed office: {office}", '«{field}» دفتر دارای مجوزی را نام نمی‌برد: {office}'],
     ["'{field}': {raw}", '«{field}»: {raw}'],
   ],

@@ -123,8 +123,20 @@ function describe(unit: OutputUnit, schema: unknown): string | undefined {
   }
 }
 
+/**
+ * Fields holding a number JSON cannot keep: `1e400` reads as Infinity, passes `minimum` and
+ * `exclusiveMinimum`, and would be stored as null, where a fee's expression then fails for good.
+ */
+function unkeptNumbers(value: unknown, path: string[] = []): string[] {
+  if (typeof value === 'number') return Number.isFinite(value) ? [] : [path.join('.')];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => unkeptNumbers(inner, [...path, key]));
+}
+
 /** One plain message per problem; empty when the data fits the form. */
 export function checkFormData(schema: Record<string, unknown>, data: unknown): string[] {
+  const unkept = unkeptNumbers(data);
+  if (unkept.length > 0) return unkept.map((name) => `'${name}' is a number too large to keep`);
   const result = new Validator(schema, '2020-12', false).validate(data);
   if (result.valid) return [];
   return [

@@ -65,6 +65,25 @@ describe('bad input to the API', () => {
     await system.expectOnlyStarted();
   });
 
+  test('when a number is too large to keep (1e400 reads as Infinity), then the start is refused and says which field', async () => {
+    const clerk = system.as('office:o-1');
+    const body = JSON.stringify({ ...validStart, serviceId: 'every-kind', data: { area: 0 } });
+    for (const area of ['1e400', '-1e400']) {
+      const refused = await clerk.post('/api/requests', body.replace('"area":0', `"area":${area}`));
+      expectProblem(refused, 422, 'invalid-form-data');
+      expect(refused.body.errors).toEqual([
+        { path: 'area', message: "'area' is a number too large to keep" },
+      ]);
+    }
+    const persian = await clerk.post('/api/requests', body.replace('"area":0', '"area":1e400'), {
+      'accept-language': 'fa',
+    });
+    expect(persian.body.errors).toEqual([
+      { path: 'area', message: '«area» عددی بزرگ‌تر از آن است که بتوان نگه داشت' },
+    ]);
+    await system.expectOnlyStarted();
+  });
+
   test('when reading or completing what does not exist, then 400 or 404 says which', async () => {
     expectProblem(await system.get('/api/requests/123456789012'), 400, 'invalid-tracking-code');
     expectProblem(await system.get('/api/requests/100000000008'), 404, 'request-not-found');
