@@ -193,6 +193,10 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     ["'{id}' is not a task id.", '«{id}» شناسه کار نیست.'],
     ['Request {code} is not waiting on the applicant.', 'درخواست {code} منتظر متقاضی نیست.'],
     ['Say which answer: {outcomes}.', 'بگویید کدام پاسخ: {outcomes}.'],
+    [
+      'The body nests deeper than {count} levels of objects and lists.',
+      'بدنه بیش از {count} سطح شیء و فهرست تودرتو است.',
+    ],
     ['Request {code} has ended ({state:state}).', 'درخواست {code} پایان یافته است ({state}).'],
     [
       'Only managers, inspectors and admins read the work of another holder.',

@@ -84,6 +84,15 @@ describe('bad input to the API', () => {
     await system.expectOnlyStarted();
   });
 
+  test('when a body nests thousands of levels deep, then it is refused with 400 before anything runs', async () => {
+    const deep = `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
+    const body = JSON.stringify({ ...validStart, data: { note: 'x' } }).replace('"x"', deep);
+    const refused = await system.post('/api/requests', body);
+    expectProblem(refused, 400, 'invalid-request');
+    expect(refused.body.detail).toBe('The body nests deeper than 32 levels of objects and lists.');
+    await system.expectOnlyStarted();
+  });
+
   test('when reading or completing what does not exist, then 400 or 404 says which', async () => {
     expectProblem(await system.get('/api/requests/123456789012'), 400, 'invalid-tracking-code');
     expectProblem(await system.get('/api/requests/100000000008'), 404, 'request-not-found');
