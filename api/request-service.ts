@@ -417,13 +417,22 @@ export class RequestService {
     return this.update(trackingCode, extendDeadlineUpdate, command, undefined);
   }
 
-  /** The applicant answers the request for documents: completes the task waiting on them. */
+  /**
+   * The applicant answers the request for documents: completes the task waiting on them. With an
+   * idempotency key, a retry after the first answer was applied gets the request as it is now,
+   * since the task it answered is done with that key.
+   */
   async answerAsApplicant(
     trackingCode: string,
     answer: { outcome?: string; data?: Record<string, unknown> },
+    idempotencyKey?: string,
   ): Promise<RequestStatus> {
     const status = await this.status(trackingCode);
     const task = status.openTasks.find((t) => t.onApplicant);
+    const answered =
+      idempotencyKey !== undefined &&
+      status.closedTasks.some((t) => t.onApplicant && t.idempotencyKey === idempotencyKey);
+    if (!task && answered) return status;
     if (!task)
       throw new ProblemError('nothing-asked', `Request ${trackingCode} is not waiting on the applicant.`);
     const outcome = answer.outcome ?? (task.outcomes.length === 1 ? task.outcomes[0]?.id : undefined);
@@ -433,12 +442,16 @@ export class RequestService {
         `Say which answer: ${task.outcomes.map((o) => o.id).join(', ')}.`,
       );
     }
-    return this.completeTask(task.taskId, {
-      outcome,
-      ...(answer.data ? { data: answer.data } : {}),
-      actingAs: task.assignee.principal,
-      actor: task.assignee.principal,
-    });
+    return this.completeTask(
+      task.taskId,
+      {
+        outcome,
+        ...(answer.data ? { data: answer.data } : {}),
+        actingAs: task.assignee.principal,
+        actor: task.assignee.principal,
+      },
+      idempotencyKey,
+    );
   }
 
   /** Sends an update; answers problems for rejections, a missing request, or one that has ended. */

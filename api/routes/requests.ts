@@ -281,11 +281,16 @@ export function requestRoutes(ctx: ApiContext): Router {
       summary: 'Answer what the request waits on the applicant for',
       access: applicant,
       body: documentsBody,
+      idempotent: true,
       problems: ['nothing-asked', 'outcome-not-allowed', 'invalid-form-data'],
     },
     assertActsForApplicant,
     (t, _by, call) =>
-      requests.answerAsApplicant(t, call.body as { outcome?: string; data?: Record<string, unknown> }),
+      requests.answerAsApplicant(
+        t,
+        call.body as { outcome?: string; data?: Record<string, unknown> },
+        idempotencyKey(call.req),
+      ),
   );
   requestAction(
     {

@@ -37,6 +37,26 @@ async function start(serviceId: string) {
 const ms = (when: { at: string }) => Date.parse(when.at);
 
 describe('deadlines', () => {
+  test('when the applicant sends their answer again with the same Idempotency-Key, then the retry gets the request and nothing is answered twice', async () => {
+    const { code, status } = await start('deadline-rules');
+    await system.post(`/api/tasks/${status.currentTasks[0].taskId}/complete`, { outcome: 'ask' });
+    const key = { 'idempotency-key': `documents-${code}` };
+    const answer = { data: { document: 'deed-scan.pdf' } };
+    const first = await system.post(`/api/requests/${code}/documents`, answer, key);
+    expect(first.status).toBe(200);
+    const retried = await system.post(`/api/requests/${code}/documents`, answer, key);
+    expect(retried.status).toBe(200);
+    expect(retried.body.now).toEqual(first.body.now);
+    const full = (await system.get(`/api/requests/${code}`)).body;
+    expect(full.stepsDone.filter((s: { step: string }) => s.step === 'bring')).toHaveLength(1);
+    // Without the key, or with another, the request is not waiting on the applicant any more.
+    const again = await system.post(`/api/requests/${code}/documents`, answer, {
+      'idempotency-key': `another-${code}`,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.type).toBe('/problems/nothing-asked');
+  });
+
   test('when the request waits on the applicant, then its deadlines stand still and move on by that time', async () => {
     const { code, status } = await start('deadline-rules');
     const target = ms(status.deadlines.target);
