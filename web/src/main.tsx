@@ -7,10 +7,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app/App';
+import { startFirstReads } from './app/first-reads';
 import { startI18n } from './i18n';
 import { SessionProvider } from './shared/session';
 
 startI18n();
+startFirstReads(window.location);
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(

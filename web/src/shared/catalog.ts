@@ -9,7 +9,7 @@ import { useApi } from './use-api';
 
 let services: Promise<DefinitionSummary[]> | undefined;
 
-function loadServices(): Promise<DefinitionSummary[]> {
+export function loadServices(): Promise<DefinitionSummary[]> {
   services ??= api
     .get<{ items: DefinitionSummary[] }>('/api/definitions')
     .then((answer) => answer.items)

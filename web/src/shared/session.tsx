@@ -41,6 +41,9 @@ function stored(): Stored | undefined {
   }
 }
 
+/** Whether this tab keeps a sign-in: the pages behind it may read before the session is checked. */
+export const hasKeptSession = (): boolean => stored() !== undefined;
+
 const keep = (session: Session) => sessionStorage.setItem(KEY, JSON.stringify(session));
 
 /** Set by the provider; calls made before it mounts already carry the kept token. */

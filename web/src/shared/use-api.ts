@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { api, type CallOptions } from './api/client';
+import { takeEarly } from './api/early-reads';
 import { ApiProblem } from './api/problem';
 
 export interface Resource<T> {
@@ -30,9 +31,11 @@ export function useApi<T>(path: string | undefined, options: Omit<CallOptions, '
   useEffect(() => {
     if (path === undefined || key === undefined) return;
     const controller = new AbortController();
-    api
-      .get<T>(path, { signal: controller.signal, ...(token ? { token } : {}) })
+    // A read the app started on opening, with the session's token, answers the first ask.
+    const started = token ? undefined : takeEarly<T>(path);
+    (started ?? api.get<T>(path, { signal: controller.signal, ...(token ? { token } : {}) }))
       .then((data) => {
+        if (controller.signal.aborted) return;
         setAnswer({ key, data });
         setLast(data);
       })

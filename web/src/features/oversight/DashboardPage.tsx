@@ -3,6 +3,7 @@
  * domains, offices, departments), weekly trends, the backlog and time per step, over a chosen
  * range. Each chart has its numbers as a table; each district leads to its breaches.
  */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading, PageHeading } from '../../shared/components/Page';
@@ -12,8 +13,13 @@ import { OversightNav } from './OversightNav';
 import { RangePicker, useRangeChoice } from './RangePicker';
 import { useReports } from './use-reports';
 import { DistrictGrid } from './DistrictGrid';
-import { BreachesByUnit, StepTimes, WeeklyTrends } from './DashboardCharts';
 import { percent } from './dashboard-data';
+
+// The charts below the first view carry ECharts: they load while the first view is read.
+const charts = () => import('./DashboardCharts');
+const BreachesByUnit = lazy(() => charts().then((m) => ({ default: m.BreachesByUnit })));
+const WeeklyTrends = lazy(() => charts().then((m) => ({ default: m.WeeklyTrends })));
+const StepTimes = lazy(() => charts().then((m) => ({ default: m.StepTimes })));
 
 function Figures({ reports }: { reports: ReturnType<typeof useReports> }) {
   const { t } = useTranslation();
@@ -63,16 +69,18 @@ export default function DashboardPage() {
       {!reports.grid.data ? <Loading /> : null}
       <Figures reports={reports} />
       {reports.grid.data ? <DistrictGrid cells={reports.grid.data.items} /> : null}
-      <div className="columns charts">
-        <BreachesByUnit kind="office" rows={reports.byOffice.data?.items} />
-        <BreachesByUnit kind="department" rows={reports.byDepartment.data?.items} />
-      </div>
-      <WeeklyTrends
-        breaches={reports.weekly.data?.items}
-        throughput={reports.throughput.data?.items}
-        backlog={reports.backlog.data?.items}
-      />
-      <StepTimes rows={reports.steps.data?.items} />
+      <Suspense fallback={null}>
+        <div className="columns charts">
+          <BreachesByUnit kind="office" rows={reports.byOffice.data?.items} />
+          <BreachesByUnit kind="department" rows={reports.byDepartment.data?.items} />
+        </div>
+        <WeeklyTrends
+          breaches={reports.weekly.data?.items}
+          throughput={reports.throughput.data?.items}
+          backlog={reports.backlog.data?.items}
+        />
+        <StepTimes rows={reports.steps.data?.items} />
+      </Suspense>
     </section>
   );
 }

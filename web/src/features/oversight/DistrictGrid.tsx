@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DistrictCell } from '../../shared/api/oversight-types';
-import { Chart } from '../../shared/charts/Chart';
+import { HeatMap } from '../../shared/charts/HeatMap';
 import { titleOf, useDirectory } from '../../shared/directory';
 import { useFormat } from '../../shared/format';
 import { districtTotals, domainsOf, percent } from './dashboard-data';
@@ -17,42 +17,10 @@ export function DistrictGrid({ cells }: { cells: DistrictCell[] }) {
   const directory = useDirectory();
   const rows = useMemo(() => districtTotals(cells), [cells]);
   const domains = useMemo(() => domainsOf(cells), [cells]);
+  const byDistrict = useMemo(() => new Map(rows.map((row) => [row.district, row])), [rows]);
   const rtl = language === 'fa';
   const districtName = (id: string) => title(titleOf(directory, 'district', id));
   const domainName = (id: string) => t(`domains.${id}`, { defaultValue: id });
-
-  const option = useMemo(() => {
-    const max = Math.max(1, ...cells.map((c) => c.breaches));
-    return {
-      tooltip: { position: 'top' },
-      grid: { top: 10, bottom: 80, left: rtl ? 20 : 110, right: rtl ? 110 : 20 },
-      xAxis: {
-        type: 'category',
-        data: domains.map(domainName),
-        inverse: rtl,
-        axisLabel: { rotate: 30, interval: 0 },
-      },
-      yAxis: {
-        type: 'category',
-        data: rows.map((r) => districtName(r.district)),
-        inverse: true,
-        position: rtl ? 'right' : 'left',
-      },
-      visualMap: { min: 0, max, show: false, inRange: { color: ['#f6f7f8', '#f2b8b5', '#a4161a'] } },
-      series: [
-        {
-          type: 'heatmap',
-          data: rows.flatMap((row, y) => domains.map((domain, x) => [x, y, row.byDomain[domain] ?? 0])),
-          label: {
-            show: true,
-            formatter: (p: { value: number[] }) => (p.value[2] ? digits(p.value[2]) : ''),
-          },
-        },
-      ],
-    };
-    // The names change with the language and the directory, both read through the closures.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [cells, rows, domains, rtl, directory, language]);
 
   return (
     <section aria-labelledby="districts-heading" className="card">
@@ -61,11 +29,14 @@ export function DistrictGrid({ cells }: { cells: DistrictCell[] }) {
         <p className="empty">{t('dashboard.none')}</p>
       ) : (
         <>
-          <Chart
+          <HeatMap
             id="district-grid"
             caption={t('dashboard.districts.caption')}
-            option={option}
-            height={Math.max(200, rows.length * 28 + 90)}
+            rows={rows.map((row) => ({ key: row.district, label: districtName(row.district) }))}
+            columns={domains.map((domain) => ({ key: domain, label: domainName(domain) }))}
+            value={(district, domain) => byDistrict.get(district)?.byDomain[domain] ?? 0}
+            format={digits}
+            rtl={rtl}
             table={{
               columns: [
                 t('dashboard.districts.district'),

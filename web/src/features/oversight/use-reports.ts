@@ -20,14 +20,24 @@ import { rangeOf, type RangeChoice } from './dashboard-data';
 
 type Items<T> = ReportRange & { items: T[] };
 
+/** What the first view reads: the district grid, the share on time, and the open work now. */
+export function firstViewPaths(range: { from: string; to: string }) {
+  return {
+    grid: `/api/reports/districts${query(range)}`,
+    onTime: `/api/reports/on-time${query(range)}`,
+    now: '/api/sla/summary?by=district',
+  };
+}
+
 export function useReports(choice: RangeChoice) {
   // Counted to the moment the page opened: a re-render asks for the same range.
   const [openedAt] = useState(() => Date.now());
   const range = useMemo(() => rangeOf(choice, openedAt), [choice, openedAt]);
   const week = query({ ...range, period: 'week' });
-  const grid = useApi<Items<DistrictCell>>(`/api/reports/districts${query(range)}`);
-  const onTime = useApi<Items<OnTimeRow>>(`/api/reports/on-time${query(range)}`);
-  const now = useApi<{ groups: SummaryGroup[] }>('/api/sla/summary?by=district');
+  const first = firstViewPaths(range);
+  const grid = useApi<Items<DistrictCell>>(first.grid);
+  const onTime = useApi<Items<OnTimeRow>>(first.onTime);
+  const now = useApi<{ groups: SummaryGroup[] }>(first.now);
   // What the first view shows is asked for first; the charts below it once that has come, so the
   // store answers the first view's reads without waiting behind the others.
   const later = (path: string) => (grid.data && onTime.data && now.data ? path : undefined);

@@ -3,14 +3,9 @@
  * Persian: the first category on the right, the value axis on the right) is an image to screen
  * readers, named by its caption; the same numbers are in a table beneath it.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useEffect, useRef } from 'react';
+import { ChartFigure, type ChartTable } from './ChartFigure';
 import { echarts, type EChartsCoreOption } from './echarts';
-
-export interface ChartTable {
-  columns: string[];
-  rows: (string | number | ReactNode)[][];
-}
 
 export interface ChartProps {
   id: string;
@@ -23,7 +18,6 @@ export interface ChartProps {
 const FONT = 'Vazirmatn, system-ui, sans-serif';
 
 export function Chart({ id, caption, option, table, height = 280 }: ChartProps) {
-  const { t } = useTranslation();
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init>>(undefined);
 
@@ -47,40 +41,9 @@ export function Chart({ id, caption, option, table, height = 280 }: ChartProps) 
   }, [option]);
 
   return (
-    <figure className="chart" aria-labelledby={`${id}-caption`}>
-      <figcaption id={`${id}-caption`}>{caption}</figcaption>
+    <ChartFigure id={id} caption={caption} table={table}>
       <div ref={element} role="img" aria-label={caption} style={{ height }} data-chart={id} />
-      <details>
-        <summary>{t('charts.numbers')}</summary>
-        <table>
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              {table.columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, i) => (
-              <tr key={i}>
-                {row.map((cell, j) =>
-                  j === 0 ? (
-                    <th key={j} scope="row">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={j}>{cell}</td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </figure>
+    </ChartFigure>
   );
 }
 

@@ -12,16 +12,27 @@ export interface ClockParts {
 }
 
 /** Year, month, day, hour and minute on the city's clock at an instant, two digits but the year. */
+// One formatter per calendar: lists read the clock in every row.
+const clocks = new Map<'persian' | 'gregory', Intl.DateTimeFormat>();
+function clockOf(calendar: 'persian' | 'gregory'): Intl.DateTimeFormat {
+  let clock = clocks.get(calendar);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat(`en-US-u-ca-${calendar}-nu-latn`, {
+      timeZone: CITY_TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    clocks.set(calendar, clock);
+  }
+  return clock;
+}
+
 export function cityClock(at: Date, calendar: 'persian' | 'gregory'): ClockParts {
-  const parts = new Intl.DateTimeFormat(`en-US-u-ca-${calendar}-nu-latn`, {
-    timeZone: CITY_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
+  const parts = clockOf(calendar).formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return {
     year: part('year'),

@@ -1,4 +1,4 @@
-import { persianDigits, workingTimeParts } from './index';
+import { formatNumber, persianDigits, workingTimeParts } from './index';
 
 const DAY = 420;
 
@@ -18,5 +18,16 @@ describe('working time left', () => {
 
   test('when digits are shown in Persian, then each Latin digit becomes its Persian one', () => {
     expect(persianDigits('1405/09/09 14:00')).toBe('۱۴۰۵/۰۹/۰۹ ۱۴:۰۰');
+  });
+
+  test('when a count is shown, then it is grouped and written as the language writes numbers', () => {
+    for (const value of [0, 7, 999, 1000, 12_345, 1_234_567, 250_000_000])
+      for (const [language, locale] of [
+        ['fa', 'fa-IR'],
+        ['en', 'en-US'],
+      ] as const)
+        expect(formatNumber(value, language)).toBe(new Intl.NumberFormat(locale).format(value));
+    expect(formatNumber(1_234_567, 'fa')).toBe('۱٬۲۳۴٬۵۶۷');
+    expect(formatNumber(2.5, 'en')).toBe('2.5');
   });
 });
