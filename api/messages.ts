@@ -25,6 +25,10 @@ export function negotiateLanguage(header: string | undefined): Language {
   return best?.language ?? 'en';
 }
 
+/** The language a caller asked for, from their request's Accept-Language. */
+export const callerLanguage = (req: { get(name: string): string | undefined }): Language =>
+  negotiateLanguage(req.get('accept-language'));
+
 interface Template {
   pattern: RegExp;
   slots: { name: string; kind?: string }[];

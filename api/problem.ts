@@ -6,7 +6,7 @@
 import { isGrpcServiceError, ServiceError } from '@temporalio/client';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../lib/logger';
-import { negotiateLanguage, problemTitle, say, sayErrors, type Language } from './messages';
+import { callerLanguage, problemTitle, say, sayErrors, type Language } from './messages';
 
 /** The problem types the API answers with; `type` is `/problems/<slug>`. */
 export const PROBLEM_TYPES = {
@@ -158,7 +158,7 @@ export function problemHandler(logger: Logger, beforeAnswer?: BeforeAnswer): Err
     if (problem.status === 401) res.set('WWW-Authenticate', 'Bearer realm="pishkhan"');
     res.locals.problem = problem.slug;
     const requestId = typeof res.locals.requestId === 'string' ? { requestId: res.locals.requestId } : {};
-    const language = negotiateLanguage(req.get('accept-language'));
+    const language = callerLanguage(req);
     res
       .status(problem.status)
       .type('application/problem+json')
@@ -184,7 +184,7 @@ export const describeProblem: RequestHandler = (req, res, next) => {
   const slug = String(req.params.slug) as ProblemSlug;
   if (!Object.hasOwn(PROBLEM_TYPES, slug)) return next();
   const { status, title } = PROBLEM_TYPES[slug];
-  const language = negotiateLanguage(req.get('accept-language'));
+  const language = callerLanguage(req);
   res
     .set({ 'Content-Language': language, Vary: 'Accept-Language' })
     .json({ type: `/problems/${slug}`, title: problemTitle(slug, title, language), status });

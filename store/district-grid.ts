@@ -4,6 +4,7 @@
  * those were on time. The domain is the service's, as the request recorded it.
  */
 import type { Queryable } from './database';
+import { isEmpty, monthTotals, splitByMonths, type Range } from './month-totals';
 import type { ReportFilter } from './reports';
 import { Params } from './sql';
 
@@ -15,10 +16,46 @@ export interface DistrictDomainCell {
   tasksOnTime: number;
 }
 
-/** One row per district and domain that had a breach or a finished task in the range. */
+/**
+ * One row per district and domain that had a breach or a finished task in the range. For the
+ * whole city, the whole months of the range come from the monthly totals.
+ */
 export async function districtDomainGrid(
   db: Queryable,
   filter: Pick<ReportFilter, 'from' | 'to' | 'service'>,
+): Promise<DistrictDomainCell[]> {
+  const split = filter.service ? undefined : splitByMonths(filter);
+  if (!split) return countedFromTasks(db, filter);
+  const cells = new Map<string, DistrictDomainCell>();
+  const add = (cell: DistrictDomainCell) => {
+    const key = `${cell.district}\u0000${cell.domain}`;
+    const sum = cells.get(key) ?? { ...cell, breaches: 0, tasksDone: 0, tasksOnTime: 0 };
+    sum.breaches += cell.breaches;
+    sum.tasksDone += cell.tasksDone;
+    sum.tasksOnTime += cell.tasksOnTime;
+    cells.set(key, sum);
+  };
+  for (const total of await monthTotals(db, split.months))
+    add({
+      district: total.district,
+      domain: total.domain,
+      breaches: total.breaches,
+      tasksDone: total.done,
+      tasksOnTime: total.onTime,
+    });
+  for (const end of [split.head, split.tail])
+    if (!isEmpty(end)) for (const cell of await countedFromTasks(db, end)) add(cell);
+  return [...cells.values()]
+    .filter((cell) => cell.breaches > 0 || cell.tasksDone > 0)
+    .sort((a, b) => (a.district === b.district ? cmp(a.domain, b.domain) : cmp(a.district, b.district)));
+}
+
+// Districts and domains are ids of lowercase letters, digits and hyphens.
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+async function countedFromTasks(
+  db: Queryable,
+  filter: Range & Pick<ReportFilter, 'service'>,
 ): Promise<DistrictDomainCell[]> {
   const params = new Params();
   const from = params.add(filter.from);

@@ -167,7 +167,10 @@ export async function reconcile(
   return { checked: ids.length, differences: found, unreadable };
 }
 
-/** Where the open-task counters the summaries and worklists read disagree with a count of the open tasks. */
+/**
+ * Where the open-task counters the summaries and worklists read, or the monthly totals the reports
+ * read, disagree with a count of the tasks.
+ */
 export async function counterDifferences(db: Queryable): Promise<Difference[]> {
   const rows = await db.query<{ what: string; counted: number; kept: number }>(
     `SELECT 'open tasks counted for ' || service_id || '/' || step_id || ' in ' || district || ' at ' || unit
@@ -184,6 +187,28 @@ export async function counterDifferences(db: Queryable): Promise<Difference[]> {
        FROM (SELECT holder, sla, claimed_by IS NOT NULL AS claimed, count(*) AS n
                FROM tasks WHERE status = 'open' GROUP BY 1, 2, 3) c
        FULL JOIN open_task_counts_by_holder k USING (holder, sla, claimed)
+      WHERE coalesce(c.n, 0) <> coalesce(k.n, 0)
+     UNION ALL
+     SELECT 'tasks ' || counted_as || ' in ' || to_char(month, 'YYYY-MM') || ' in ' || district || ' (' || domain || ')',
+            coalesce(c.n, 0)::int, coalesce(k.n, 0)::int
+       FROM (SELECT month, district, domain, counted_as, sum(n) AS n
+               FROM (SELECT date_trunc('month', t.breached_at AT TIME ZONE 'UTC')::date AS month, t.district,
+                            coalesce(r.domain, '') AS domain, 'breached' AS counted_as, 1 AS n
+                       FROM tasks t LEFT JOIN requests r ON r.tracking_code = t.tracking_code
+                      WHERE t.breached_at IS NOT NULL
+                     UNION ALL
+                     SELECT date_trunc('month', t.closed_at AT TIME ZONE 'UTC')::date, t.district,
+                            coalesce(r.domain, ''), counted_as, 1
+                       FROM tasks t LEFT JOIN requests r ON r.tracking_code = t.tracking_code
+                       CROSS JOIN LATERAL (VALUES ('done'), (CASE WHEN t.closed_at <= t.deadline
+                                                               AND t.breached_at IS NULL THEN 'done on time' END)) v(counted_as)
+                      WHERE t.status = 'done' AND t.closed_at IS NOT NULL AND counted_as IS NOT NULL) tasks_counted
+              GROUP BY 1, 2, 3, 4) c
+       FULL JOIN (SELECT month, district, domain, counted_as, n
+                    FROM task_month_totals
+                    CROSS JOIN LATERAL (VALUES ('breached', breaches), ('done', done), ('done on time', on_time)) v(counted_as, n)
+                   WHERE n <> 0) k
+      USING (month, district, domain, counted_as)
       WHERE coalesce(c.n, 0) <> coalesce(k.n, 0)`,
   );
   return rows.map((row) => ({ trackingCode: '', what: row.what, temporal: row.counted, store: row.kept }));

@@ -5,6 +5,7 @@
  * weeks, Saturday to Friday.
  */
 import type { Queryable } from './database';
+import { isEmpty, monthTotals, splitByMonths } from './month-totals';
 import { Params } from './sql';
 
 export type ReportGroup = 'service' | 'district' | 'office' | 'department';
@@ -131,6 +132,39 @@ export async function onTime(
   by: ReportGroup | undefined,
   filter: ReportFilter,
 ): Promise<OnTime[]> {
+  // The whole city's share: its whole months from the monthly totals, the two ends from the tasks.
+  const split =
+    by === undefined && taskFilters(filter, new Params()).length === 0 ? splitByMonths(filter) : undefined;
+  if (split) {
+    let done = 0;
+    let onTimeCount = 0;
+    for (const total of await monthTotals(db, split.months)) {
+      done += total.done;
+      onTimeCount += total.onTime;
+    }
+    for (const end of [split.head, split.tail])
+      if (!isEmpty(end))
+        for (const row of await onTimeOfTasks(db, by, { ...filter, ...end })) {
+          done += row.tasksDone;
+          onTimeCount += row.tasksOnTime;
+        }
+    return done === 0 ? [] : [onTimeRow('all', done, onTimeCount)];
+  }
+  return onTimeOfTasks(db, by, filter);
+}
+
+const onTimeRow = (group: string, done: number, onTime: number): OnTime => ({
+  group,
+  tasksDone: done,
+  tasksOnTime: onTime,
+  taskRate: done ? Math.round((onTime / done) * 1000) / 1000 : null,
+});
+
+async function onTimeOfTasks(
+  db: Queryable,
+  by: ReportGroup | undefined,
+  filter: ReportFilter,
+): Promise<OnTime[]> {
   const params = new Params();
   const where = [
     `t.status = 'done'`,
@@ -146,12 +180,7 @@ export async function onTime(
       GROUP BY 1 HAVING ${group} IS NOT NULL ORDER BY 1`,
     params.values,
   );
-  return rows.map((row) => ({
-    group: row.grp,
-    tasksDone: row.done,
-    tasksOnTime: row.on_time,
-    taskRate: row.done ? Math.round((row.on_time / row.done) * 1000) / 1000 : null,
-  }));
+  return rows.map((row) => onTimeRow(row.grp, row.done, row.on_time));
 }
 
 export interface PeriodCount {

@@ -37,13 +37,15 @@ export class WorkWriter {
   ) {}
 
   /**
-   * Counts the open tasks again into the counters the summaries and worklists read, while writers
-   * wait: after a rebuild, so counters that drifted (a restore, a hand edit) agree again.
+   * Counts the open tasks again into the counters the summaries and worklists read, and totals the
+   * months again for the reports, while writers wait: after a rebuild, so counters that drifted (a
+   * restore, a hand edit) agree again.
    */
   async recountOpenTasks(): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query('LOCK TABLE tasks IN SHARE MODE');
       await tx.query('SELECT recount_open_tasks()');
+      await tx.query('SELECT retotal_months()');
     });
   }
 

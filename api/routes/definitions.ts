@@ -8,7 +8,7 @@ import { VersionNotFoundError, type Designer } from '../../lib/definitions/desig
 import type { VersionSummary } from '../../lib/definitions/version-store';
 import type { ServicePlan } from '../../lib/plan/types';
 import * as answer from '../answers';
-import { negotiateLanguage, sayDefinitionProblem } from '../messages';
+import { callerLanguage, sayDefinitionProblem } from '../messages';
 import { actorName, type Actor } from '../auth/actor';
 import type { ApiContext } from '../context';
 import { ProblemError } from '../problem';
@@ -83,7 +83,7 @@ export function definitionRoutes(ctx: ApiContext): Router {
     },
     async (call) => {
       const { plan, problems } = designer.check('request-body.yaml', call.body as string);
-      const language = negotiateLanguage(call.req.get('accept-language'));
+      const language = callerLanguage(call.req);
       return {
         body: plan
           ? { valid: true, serviceId: plan.serviceId, hash: plan.hash, problems: [] }

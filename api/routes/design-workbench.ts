@@ -11,7 +11,7 @@ import { diffPlans } from '../../lib/definitions/diff';
 import { repoPath } from '../../lib/paths';
 import { runningByVersion } from '../../store/running-versions';
 import * as answer from '../answers';
-import { negotiateLanguage, sayDefinitionProblem } from '../messages';
+import { callerLanguage, sayDefinitionProblem } from '../messages';
 import { actorName, type Actor } from '../auth/actor';
 import type { ApiContext } from '../context';
 import { draftBody, publishDraftBody } from '../schemas';
@@ -96,7 +96,7 @@ export function designWorkbenchRoutes(ctx: ApiContext): Router {
     (call) => {
       const { source } = call.body as { source: string };
       const { plan, problems } = designer.check(DRAFT_FILE, source);
-      const language = negotiateLanguage(call.req.get('accept-language'));
+      const language = callerLanguage(call.req);
       if (!plan)
         return { body: { valid: false, problems: problems.map((p) => sayDefinitionProblem(p, language)) } };
       const latest = catalog.latest(plan.serviceId);

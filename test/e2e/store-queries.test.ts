@@ -8,6 +8,7 @@ import type { Queryable } from '../../store/database';
 import { nationalIdHash } from '../../store/national-id';
 import { listNotifications, markAllRead, markRead } from '../../store/notifications';
 import { officeRecord, openLoad } from '../../store/office-work';
+import { districtDomainGrid } from '../../store/district-grid';
 import { backlog, breachesPer, onTime, stepTimes, throughput } from '../../store/reports';
 import { searchRequests } from '../../store/request-search';
 import { slaList, slaSummary } from '../../store/sla-lists';
@@ -375,5 +376,61 @@ describe.each(storeKinds())('the work store on the %s database', (kind) => {
     // 1 November 2026 is a Sunday: its week in Tehran began on Saturday the 31st.
     expect(flow).toEqual([{ period: '2026-10-31', started: 3, finished: 1, completed: 1, rejected: 0 }]);
     expect(await backlog(db, 'week', range, 'Asia/Tehran')).toEqual([{ period: '2026-10-31', open: 2 }]);
+  });
+  test('when tasks closed and breached months apart, then a range over whole months counts them as the tasks do, and a late change is counted again', async () => {
+    const code = '100000000009';
+    const closed = (n: number, closedAt: string, extra: Partial<TaskRow> = {}) =>
+      task(code, n, {
+        serviceId: 'tree-cutting-permit',
+        district: 'd02',
+        status: 'done',
+        openedAt: '2026-08-01T06:00:00Z',
+        closedAt,
+        deadline: '2026-12-01T00:00:00Z',
+        ...extra,
+      });
+    const tasks = [
+      closed(1, '2026-08-15T10:00:00Z'),
+      closed(2, '2026-09-10T10:00:00Z', {
+        breachedAt: '2026-09-09T10:30:00Z',
+        breachedHolder: 'office:o-0101',
+        breachedUnit: 'o-0101',
+      }),
+      // Either side of a month's start in UTC.
+      closed(3, '2026-10-31T23:30:00Z'),
+      closed(4, '2026-11-01T00:30:00Z'),
+    ];
+    const changes = {
+      trackingCode: code,
+      request: request(code, { serviceId: 'tree-cutting-permit', domain: 'urban-services', district: 'd02' }),
+    };
+    await write({ ...changes, revision: 1, tasks });
+    // From 20 August to 20 November: September and October whole, the two ends from the tasks.
+    const range = { from: '2026-08-20T00:00:00Z', to: '2026-11-20T00:00:00Z' };
+    const cell = async () =>
+      (await districtDomainGrid(db, range)).find(
+        (c) => c.district === 'd02' && c.domain === 'urban-services',
+      );
+    expect(await cell()).toEqual({
+      district: 'd02',
+      domain: 'urban-services',
+      breaches: 1,
+      tasksDone: 3,
+      tasksOnTime: 2,
+    });
+    const byDistrict = await onTime(db, 'district', range);
+    const sum = (key: 'tasksDone' | 'tasksOnTime') => byDistrict.reduce((n, row) => n + row[key], 0);
+    expect(await onTime(db, undefined, range)).toEqual([
+      expect.objectContaining({ group: 'all', tasksDone: sum('tasksDone'), tasksOnTime: sum('tasksOnTime') }),
+    ]);
+
+    // A later write moves the deadline of the task closed on 31 October before its close.
+    await write({
+      ...changes,
+      revision: 2,
+      tasks: [closed(3, '2026-10-31T23:30:00Z', { deadline: '2026-10-30T00:00:00Z' })],
+    });
+    expect(await cell()).toEqual(expect.objectContaining({ tasksDone: 3, tasksOnTime: 1 }));
+    expect(await counterDifferences(db)).toEqual([]);
   });
 });

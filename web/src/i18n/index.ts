@@ -19,6 +19,12 @@ function stored(): Language {
   }
 }
 
+/** The language chosen: i18next's once it has started, the kept choice before. */
+export function currentLanguage(): Language {
+  const language = i18n.language || stored();
+  return language === 'en' ? 'en' : 'fa';
+}
+
 function applyToPage(language: Language): void {
   document.documentElement.lang = language;
   document.documentElement.dir = language === 'fa' ? 'rtl' : 'ltr';

@@ -3,6 +3,7 @@
  * problem details turned into ApiProblem, and a signal to sign in again when the token is no
  * longer good.
  */
+import { currentLanguage } from '../../i18n';
 import { ApiProblem, problemFrom, type ProblemBody } from './problem';
 
 type TokenSource = () => string | undefined;
@@ -30,8 +31,8 @@ async function call<T>(
   options: CallOptions,
 ): Promise<T> {
   const token = options.token ?? tokenOf();
-  // Problems come back in the language the page is in, as the person switched it.
-  const language = typeof document === 'undefined' ? 'fa' : document.documentElement.lang || 'fa';
+  // Problems come back in the language the person chose (Persian until they switch).
+  const language = currentLanguage();
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
