@@ -19,7 +19,7 @@ import { assertWebAppBuilt } from '../test/web/pages';
 import { median, sessionScript } from './signed-in';
 
 const TASKS = Number(process.env.TASKS ?? 1000);
-const ROUNDS = 5;
+const ROUNDS = 9;
 const FIRST_LOAD_BUDGET_KB = 300;
 const USABLE_BUDGET_MS = 1000;
 const dist = repoPath('web/dist');

@@ -15,7 +15,7 @@ import { useReports } from './use-reports';
 import { DistrictGrid } from './DistrictGrid';
 import { percent } from './dashboard-data';
 
-// The charts below the first view carry ECharts: they load while the first view is read.
+// The charts below the first view carry ECharts: they load once the first view is on screen.
 const charts = () => import('./DashboardCharts');
 const BreachesByUnit = lazy(() => charts().then((m) => ({ default: m.BreachesByUnit })));
 const WeeklyTrends = lazy(() => charts().then((m) => ({ default: m.WeeklyTrends })));
@@ -69,18 +69,20 @@ export default function DashboardPage() {
       {!reports.grid.data ? <Loading /> : null}
       <Figures reports={reports} />
       {reports.grid.data ? <DistrictGrid cells={reports.grid.data.items} /> : null}
-      <Suspense fallback={null}>
-        <div className="columns charts">
-          <BreachesByUnit kind="office" rows={reports.byOffice.data?.items} />
-          <BreachesByUnit kind="department" rows={reports.byDepartment.data?.items} />
-        </div>
-        <WeeklyTrends
-          breaches={reports.weekly.data?.items}
-          throughput={reports.throughput.data?.items}
-          backlog={reports.backlog.data?.items}
-        />
-        <StepTimes rows={reports.steps.data?.items} />
-      </Suspense>
+      {reports.firstViewShown ? (
+        <Suspense fallback={null}>
+          <div className="columns charts">
+            <BreachesByUnit kind="office" rows={reports.byOffice.data?.items} />
+            <BreachesByUnit kind="department" rows={reports.byDepartment.data?.items} />
+          </div>
+          <WeeklyTrends
+            breaches={reports.weekly.data?.items}
+            throughput={reports.throughput.data?.items}
+            backlog={reports.backlog.data?.items}
+          />
+          <StepTimes rows={reports.steps.data?.items} />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

@@ -15,6 +15,7 @@ import type {
   ThroughputRow,
 } from '../../shared/api/oversight-types';
 import type { When } from '../../shared/api/types';
+import { useAfterPaint } from '../../shared/use-after-paint';
 import { useApi } from '../../shared/use-api';
 import { rangeOf, type RangeChoice } from './dashboard-data';
 
@@ -38,9 +39,10 @@ export function useReports(choice: RangeChoice) {
   const grid = useApi<Items<DistrictCell>>(first.grid);
   const onTime = useApi<Items<OnTimeRow>>(first.onTime);
   const now = useApi<{ groups: SummaryGroup[] }>(first.now);
-  // What the first view shows is asked for first; the charts below it once that has come, so the
-  // store answers the first view's reads without waiting behind the others.
-  const later = (path: string) => (grid.data && onTime.data && now.data ? path : undefined);
+  // What the first view shows is asked for first; the charts below it once the first view is on
+  // screen, so neither the store nor the browser works on them while it is drawn.
+  const firstViewShown = useAfterPaint(Boolean(grid.data && onTime.data && now.data));
+  const later = (path: string) => (firstViewShown ? path : undefined);
   const weekly = useApi<Items<PeriodRow>>(later(`/api/reports/breaches${week}`));
   const byOffice = useApi<Items<PeriodRow>>(later(`/api/reports/breaches${week}&by=office`));
   const byDepartment = useApi<Items<PeriodRow>>(later(`/api/reports/breaches${week}&by=department`));
@@ -58,6 +60,7 @@ export function useReports(choice: RangeChoice) {
     backlog,
     steps,
     now,
+    firstViewShown,
     problem: all.find((r) => r.problem)?.problem,
   };
 }
