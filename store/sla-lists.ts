@@ -157,6 +157,15 @@ export async function slaSummary(db: Queryable, by: GroupBy, filter: SlaFilter):
   const [from, where, n, escalated] = counters
     ? ['open_task_counts t', counters.join(' AND '), 't.n', 't.escalated']
     : ['tasks t', conditions(undefined, filter, params).join(' AND '), '1', 't.escalation_level > 0'];
+  const atRisk = `CASE WHEN t.sla = 'at-risk' THEN ${n} ELSE 0 END`;
+  const breached = `CASE WHEN t.sla = 'breached' THEN ${n} ELSE 0 END`;
+  const escalatedN = `CASE WHEN ${escalated} THEN ${n} ELSE 0 END`;
+  // One pass over the source: a task counts once under its key, or, when a breach belongs to
+  // someone other than the holder, its breach under the breach's key as a second row.
+  const counted =
+    key.now === key.breach
+      ? `(VALUES (${key.now}, ${n}, ${atRisk}, ${breached}, ${escalatedN}))`
+      : `(VALUES (${key.now}, ${n}, ${atRisk}, 0, ${escalatedN}), (${key.breach}, 0, 0, ${breached}, 0))`;
   const rows = await db.query<{
     key: string;
     open: number;
@@ -164,15 +173,12 @@ export async function slaSummary(db: Queryable, by: GroupBy, filter: SlaFilter):
     breached: number;
     escalated: number;
   }>(
-    `SELECT key, sum(open)::int AS open, sum(at_risk)::int AS at_risk, sum(breached)::int AS breached,
-            sum(escalated)::int AS escalated
-       FROM (SELECT ${key.now} AS key, ${n} AS open, CASE WHEN t.sla = 'at-risk' THEN ${n} ELSE 0 END AS at_risk,
-                    0 AS breached, CASE WHEN ${escalated} THEN ${n} ELSE 0 END AS escalated
-               FROM ${from} WHERE ${where}
-             UNION ALL
-             SELECT ${key.breach}, 0, 0, ${n}, 0 FROM ${from} WHERE ${where} AND t.sla = 'breached') counted
-      WHERE key IS NOT NULL AND key <> ''
-      GROUP BY key ORDER BY breached DESC, open DESC, key`,
+    `SELECT c.key, sum(c.open)::int AS open, sum(c.at_risk)::int AS at_risk, sum(c.breached)::int AS breached,
+            sum(c.escalated)::int AS escalated
+       FROM ${from} CROSS JOIN LATERAL ${counted} c(key, open, at_risk, breached, escalated)
+      WHERE ${where} AND c.key IS NOT NULL AND c.key <> ''
+      GROUP BY c.key HAVING sum(c.open) > 0 OR sum(c.breached) > 0
+      ORDER BY breached DESC, open DESC, c.key`,
     params.values,
   );
   return rows.map((row) => ({
