@@ -4,17 +4,11 @@
  * those were on time. The domain is the service's, as the request recorded it.
  */
 import type { Queryable } from './database';
-import { isEmpty, monthTotals, splitByMonths, type Range } from './month-totals';
+import { isEmpty, monthTotals, splitByMonths, type DistrictDomainCell, type Range } from './month-totals';
 import type { ReportFilter } from './reports';
 import { Params } from './sql';
 
-export interface DistrictDomainCell {
-  district: string;
-  domain: string;
-  breaches: number;
-  tasksDone: number;
-  tasksOnTime: number;
-}
+export type { DistrictDomainCell };
 
 /**
  * One row per district and domain that had a breach or a finished task in the range. For the
@@ -35,14 +29,7 @@ export async function districtDomainGrid(
     sum.tasksOnTime += cell.tasksOnTime;
     cells.set(key, sum);
   };
-  for (const total of await monthTotals(db, split.months))
-    add({
-      district: total.district,
-      domain: total.domain,
-      breaches: total.breaches,
-      tasksDone: total.done,
-      tasksOnTime: total.onTime,
-    });
+  for (const cell of await monthTotals(db, split.months)) add(cell);
   for (const end of [split.head, split.tail])
     if (!isEmpty(end)) for (const cell of await countedFromTasks(db, end)) add(cell);
   return [...cells.values()]

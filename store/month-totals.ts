@@ -40,34 +40,23 @@ export function splitByMonths(range: Range): MonthSplit | undefined {
 
 export const isEmpty = (range: Range): boolean => Date.parse(range.from) >= Date.parse(range.to);
 
-export interface MonthTotal {
+/** Tasks breached, finished and finished on time, for one district and domain. */
+export interface DistrictDomainCell {
   district: string;
   domain: string;
   breaches: number;
-  done: number;
-  onTime: number;
+  tasksDone: number;
+  tasksOnTime: number;
 }
 
 /** The totals of the whole months of a range, per district and domain. */
-export async function monthTotals(db: Queryable, months: Range): Promise<MonthTotal[]> {
-  const rows = await db.query<{
-    district: string;
-    domain: string;
-    breaches: number;
-    done: number;
-    on_time: number;
-  }>(
-    `SELECT district, domain, sum(breaches)::int AS breaches, sum(done)::int AS done, sum(on_time)::int AS on_time
+export async function monthTotals(db: Queryable, months: Range): Promise<DistrictDomainCell[]> {
+  return db.query<DistrictDomainCell>(
+    `SELECT district, domain, sum(breaches)::int AS breaches, sum(done)::int AS "tasksDone",
+            sum(on_time)::int AS "tasksOnTime"
        FROM task_month_totals
       WHERE month >= ($1::timestamptz AT TIME ZONE 'UTC')::date AND month < ($2::timestamptz AT TIME ZONE 'UTC')::date
       GROUP BY 1, 2`,
     [months.from, months.to],
   );
-  return rows.map((row) => ({
-    district: row.district,
-    domain: row.domain,
-    breaches: row.breaches,
-    done: row.done,
-    onTime: row.on_time,
-  }));
 }

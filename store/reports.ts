@@ -138,9 +138,9 @@ export async function onTime(
   if (split) {
     let done = 0;
     let onTimeCount = 0;
-    for (const total of await monthTotals(db, split.months)) {
-      done += total.done;
-      onTimeCount += total.onTime;
+    for (const cell of await monthTotals(db, split.months)) {
+      done += cell.tasksDone;
+      onTimeCount += cell.tasksOnTime;
     }
     for (const end of [split.head, split.tail])
       if (!isEmpty(end))
