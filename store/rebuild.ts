@@ -189,6 +189,17 @@ export async function counterDifferences(db: Queryable): Promise<Difference[]> {
        FULL JOIN open_task_counts_by_holder k USING (holder, sla, claimed)
       WHERE coalesce(c.n, 0) <> coalesce(k.n, 0)
      UNION ALL
+     SELECT 'open tasks counted for ' || coalesce(nullif(unit, ''), kind) || ' (' || sla
+              || CASE WHEN breached_unit <> '' THEN ', breached at ' || breached_unit ELSE '' END || ')',
+            coalesce(c.n, 0)::int, coalesce(k.n, 0)::int
+       FROM (SELECT split_part(holder, ':', 1) AS kind, coalesce(holder_unit, '') AS unit,
+                    coalesce(breached_unit, '') AS breached_unit, sla, count(*) AS n
+               FROM tasks WHERE status = 'open' GROUP BY 1, 2, 3, 4) c
+       FULL JOIN (SELECT holder_kind AS kind, holder_unit AS unit, breached_unit, sla, sum(n) AS n
+                    FROM open_task_counts_by_unit GROUP BY 1, 2, 3, 4) k
+      USING (kind, unit, breached_unit, sla)
+      WHERE coalesce(c.n, 0) <> coalesce(k.n, 0)
+     UNION ALL
      SELECT 'tasks ' || counted_as || ' in ' || to_char(month, 'YYYY-MM') || ' in ' || district || ' (' || domain || ')',
             coalesce(c.n, 0)::int, coalesce(k.n, 0)::int
        FROM (SELECT month, district, domain, counted_as, sum(n) AS n

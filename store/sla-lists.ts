@@ -9,6 +9,7 @@ import { itemOf, SELECT_ITEM, type ItemRecord, type WorkItemRow } from './workli
 
 export type SlaList = 'breached' | 'at-risk' | 'escalated';
 export type GroupBy = 'office' | 'department' | 'service' | 'district' | 'step';
+type Counters = 'counters' | 'unit-counters';
 
 export interface SlaFilter {
   district?: string;
@@ -26,25 +27,27 @@ export interface SlaFilter {
 }
 
 /**
- * The conditions of a list or summary, on the open tasks or on their counters (open_task_counts,
- * kept by a trigger), which carry every column filtered here but the deadline and the escalation
- * target: with those, there are no counter conditions (undefined).
+ * The conditions of a list or summary, on the open tasks or on their counters, kept by triggers:
+ * open_task_counts carry every column filtered here but the deadline and the escalation target;
+ * open_task_counts_by_unit only the units, not the service, step or district. Where a filter
+ * needs a column the counters lack, there are no counter conditions (undefined).
  */
 function conditions(kind: SlaList | undefined, filter: SlaFilter, params: Params): string[];
 function conditions(
   kind: SlaList | undefined,
   filter: SlaFilter,
   params: Params,
-  on: 'counters',
+  on: Counters,
 ): string[] | undefined;
 function conditions(
   kind: SlaList | undefined,
   filter: SlaFilter,
   params: Params,
-  on: 'tasks' | 'counters' = 'tasks',
+  on: 'tasks' | Counters = 'tasks',
 ): string[] | undefined {
-  const counters = on === 'counters';
+  const counters = on !== 'tasks';
   if (counters && (filter.from || filter.to || filter.escalatedTo)) return undefined;
+  if (on === 'unit-counters' && (filter.district || filter.service || filter.step)) return undefined;
   const where = [counters ? 't.n > 0' : `t.status = 'open'`];
   if (kind === 'breached') where.push(`t.sla = 'breached'`);
   if (kind === 'at-risk') where.push(`t.sla = 'at-risk'`);
@@ -151,11 +154,19 @@ function keys(by: GroupBy, counters: boolean): { now: string; breach: string } {
 /** Open, at-risk, breached and escalated tasks per group, most breaches first. */
 export async function slaSummary(db: Queryable, by: GroupBy, filter: SlaFilter): Promise<SummaryGroup[]> {
   const params = new Params();
-  const counters = conditions(undefined, filter, params, 'counters');
+  // The smallest source that can answer: units' counters for units, all counters, the tasks.
+  const byUnit = by === 'office' || by === 'department';
+  const unitCounters = byUnit ? conditions(undefined, filter, params, 'unit-counters') : undefined;
+  const counters = unitCounters ?? conditions(undefined, filter, params, 'counters');
   const key = keys(by, counters !== undefined);
   // Each task counts once (n = 1) when read from the tasks, n times when read from a counter.
   const [from, where, n, escalated] = counters
-    ? ['open_task_counts t', counters.join(' AND '), 't.n', 't.escalated']
+    ? [
+        unitCounters ? 'open_task_counts_by_unit t' : 'open_task_counts t',
+        counters.join(' AND '),
+        't.n',
+        't.escalated',
+      ]
     : ['tasks t', conditions(undefined, filter, params).join(' AND '), '1', 't.escalation_level > 0'];
   const atRisk = `CASE WHEN t.sla = 'at-risk' THEN ${n} ELSE 0 END`;
   const breached = `CASE WHEN t.sla = 'breached' THEN ${n} ELSE 0 END`;

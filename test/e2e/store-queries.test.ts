@@ -356,10 +356,27 @@ describe.each(storeKinds())('the work store on the %s database', (kind) => {
     // A deadline range (a district, for a worklist) makes them count the tasks themselves: both agree.
     const everything = { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' };
     for (const by of ['office', 'department', 'service', 'district', 'step'] as const)
-      expect(await slaSummary(db, by, {})).toEqual(await slaSummary(db, by, everything));
+      for (const filter of [{}, { office: 'o-0101' }, { department: 'office-affairs' }, { district: 'd01' }])
+        expect(await slaSummary(db, by, filter)).toEqual(
+          await slaSummary(db, by, { ...filter, ...everything }),
+        );
     const counted = await worklist(db, clerk, { view: 'all', page: 1, pageSize: 20 });
     const narrowed = await worklist(db, clerk, { view: 'all', page: 1, pageSize: 20, district: 'd01' });
     expect(counted.counts.bySla).toEqual(narrowed.counts.bySla);
+  });
+
+  test('when a counter was edited by hand, then the check names it, and a recount mends it', async () => {
+    await db.query(
+      `INSERT INTO open_task_counts_by_unit VALUES ('office', 'o-0999', '', '', '', 'ok', false, 2)`,
+    );
+    expect(await counterDifferences(db)).toEqual([
+      { trackingCode: '', what: 'open tasks counted for o-0999 (ok)', temporal: 0, store: 2 },
+    ]);
+    expect(await slaSummary(db, 'office', {})).toContainEqual(
+      expect.objectContaining({ key: 'o-0999', open: 2 }),
+    );
+    await db.query('SELECT recount_open_tasks()');
+    expect(await counterDifferences(db)).toEqual([]);
   });
 
   test('when a manager asks for history, then time per step, on-time rate, breaches, throughput and backlog come out of it', async () => {
