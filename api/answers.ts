@@ -236,6 +236,11 @@ export const started = {
     },
     service,
     state: requestState,
+    currentTasks: {
+      type: 'array',
+      description: 'The tasks open when the start answered, for staff who may read the request.',
+      items: task,
+    },
   },
 } as const;
 

@@ -27,6 +27,13 @@ export function involved(actor: Actor, status: RequestStatus, org: Organisation)
   return holders(status).some((principal) => actsFor(actor, { principal, district: status.district }, org));
 }
 
+/** Whether the actor may read the request's full status: oversight, and the staff involved in it. */
+export function readsInFull(actor: Actor | undefined, status: RequestStatus, org: Organisation): boolean {
+  if (!actor) return false;
+  if (isOversight(actor)) return true;
+  return (actor.role === 'office' || actor.role === 'department') && involved(actor, status, org);
+}
+
 /** How much of a request the actor may read; a 404 for what they may not, so codes cannot be probed. */
 export function viewFor(actor: Actor | undefined, status: RequestStatus, org: Organisation): View {
   if (!actor)
@@ -34,12 +41,8 @@ export function viewFor(actor: Actor | undefined, status: RequestStatus, org: Or
       'unauthenticated',
       'Sign in, or open your request with its tracking code and secret.',
     );
-  if (isOversight(actor)) return 'full';
-  if (actor.role === 'citizen') {
-    if (actor.trackingCode === status.trackingCode) return 'public';
-  } else if ((actor.role === 'office' || actor.role === 'department') && involved(actor, status, org)) {
-    return 'full';
-  }
+  if (readsInFull(actor, status, org)) return 'full';
+  if (actor.role === 'citizen' && actor.trackingCode === status.trackingCode) return 'public';
   throw new ProblemError(
     'request-not-found',
     `No request you can see has tracking code ${status.trackingCode}.`,

@@ -4,6 +4,7 @@
  * can be refused is refused here, before the workflow is touched.
  */
 import {
+  WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -30,6 +31,7 @@ import {
   recordPaymentUpdate,
   REJECTION,
   resumeClockUpdate,
+  startedUpdate,
   statusQuery,
   suspendClockUpdate,
   withdrawUpdate,
@@ -165,14 +167,16 @@ export class RequestService {
   }
 
   /**
-   * Starts a request. With an idempotency key the tracking code comes from the key and the
-   * caller, so a retried start finds the request the first one made instead of making another.
+   * Starts a request and answers once its first tasks are open: the start and an update that
+   * waits for them go to Temporal in one call, so no caller sees the request without its first
+   * task. With an idempotency key the tracking code comes from the key and the caller, so a
+   * retried start finds the request the first one made instead of making another.
    */
   async start(
     request: StartRequest,
     caller: string,
     idempotencyKey?: string,
-  ): Promise<{ trackingCode: string; plan: ServicePlan; repeated: boolean }> {
+  ): Promise<{ trackingCode: string; plan: ServicePlan; repeated: boolean; status?: RequestStatus }> {
     const plan = this.plans.latest(request.serviceId);
     if (!plan) throw new ProblemError('unknown-service', `There is no service '${request.serviceId}'.`);
     if (!this.org.district(request.district)) {
@@ -235,24 +239,29 @@ export class RequestService {
         ...(received ? { received } : {}),
         ...(this.continueAsNewAfter ? { continueAsNewAfter: this.continueAsNewAfter } : {}),
       };
+      const startOperation = new WithStartWorkflowOperation('serviceRequest', {
+        taskQueue: this.taskQueue,
+        workflowId: workflowIdOf(trackingCode),
+        // A tracking code names one request forever, even after it has ended.
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        workflowIdConflictPolicy: 'FAIL',
+        memo: { startHash },
+        ...requestMetadata(this.org, input),
+        args: [input],
+        typedSearchAttributes: [
+          { key: SA.service, value: plan.serviceId },
+          { key: SA.district, value: request.district },
+          { key: SA.state, value: 'active' },
+          { key: SA.slaState, value: 'ok' },
+          { key: SA.definitionVersion, value: plan.version },
+        ],
+      });
       try {
-        await this.client.workflow.start('serviceRequest', {
-          taskQueue: this.taskQueue,
-          workflowId: workflowIdOf(trackingCode),
-          // A tracking code names one request forever, even after it has ended.
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          memo: { startHash },
-          ...requestMetadata(this.org, input),
-          args: [input],
-          typedSearchAttributes: [
-            { key: SA.service, value: plan.serviceId },
-            { key: SA.district, value: request.district },
-            { key: SA.state, value: 'active' },
-            { key: SA.slaState, value: 'ok' },
-            { key: SA.definitionVersion, value: plan.version },
-          ],
+        const status = await this.client.workflow.executeUpdateWithStart(startedUpdate, {
+          args: [{}],
+          startWorkflowOperation: startOperation,
         });
-        return { trackingCode, plan, repeated: false };
+        return { trackingCode, plan, repeated: false, status };
       } catch (error) {
         if (error instanceof WorkflowExecutionAlreadyStartedError && idempotencyKey) {
           const existing = await this.handle(trackingCode).describe();

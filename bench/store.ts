@@ -13,6 +13,7 @@ import { fork } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { Claims } from '../api/auth/claims';
@@ -31,7 +32,7 @@ import { ensureSearchAttributes } from '../lib/temporal/ensure-search-attributes
 import { EncryptionCodec } from '../lib/temporal/payload-codec';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { openWorkStore, type WorkStore } from '../store/work-store';
-import { completeTaskUpdate, statusQuery } from '../workflows/messages';
+import { completeTaskUpdate, startedUpdate } from '../workflows/messages';
 import type { RequestInput } from '../workflows/types';
 import { holdersOf, seedCity, TEHRAN } from './store/seed-city';
 import { serveVisibilityBaseline, startStandIns } from './store/visibility-baseline';
@@ -263,16 +264,18 @@ async function main() {
         applicant: { name: 'Bench' },
         data: {},
       };
-      const handle = await sealing.workflow.start(type, {
+      // Started as the API starts a request: the answer comes with the first task.
+      const start = new WithStartWorkflowOperation(type, {
         taskQueue: costQueue,
         workflowId: workflowIdOf(trackingCode),
+        workflowIdConflictPolicy: 'FAIL',
         args: [input],
       });
-      let status = await handle.query(statusQuery);
-      while (status.openTasks.length === 0) {
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        status = await handle.query(statusQuery);
-      }
+      let status = await sealing.workflow.executeUpdateWithStart(startedUpdate, {
+        args: [{}],
+        startWorkflowOperation: start,
+      });
+      const handle = await start.workflowHandle();
       while (status.state === 'active') {
         const open = status.openTasks[0];
         if (!open) break;

@@ -16,6 +16,7 @@ import type {
   RequestStatus,
   RerouteInput,
   ResumeInput,
+  StartedInput,
   SuspendInput,
   WithdrawInput,
 } from './types';
@@ -30,6 +31,12 @@ export const workRowsQuery = defineQuery<WorkRows & { revision: number; national
 
 /** The execution plan the request runs on: the definition version it started with. */
 export const planQuery = defineQuery<ServicePlan>('plan');
+
+/**
+ * Sent with the start itself (update-with-start): answers once the request has settled, its
+ * first tasks open, so whoever started it never sees it without them.
+ */
+export const startedUpdate = defineUpdate<RequestStatus, [StartedInput]>('started');
 
 /** Completes an open task with one of its outcomes. */
 export const completeTaskUpdate = defineUpdate<RequestStatus, [CompleteTaskInput]>('completeTask');

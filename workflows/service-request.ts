@@ -36,6 +36,7 @@ import {
   REJECTION,
   rerouteWorkUpdate,
   resumeClockUpdate,
+  startedUpdate,
   statusQuery,
   suspendClockUpdate,
   withdrawUpdate,
@@ -55,6 +56,7 @@ import type {
   RequestStatus,
   RerouteInput,
   ResumeInput,
+  StartedInput,
   SuspendInput,
   TaskRecord,
   WithdrawInput,
@@ -106,6 +108,17 @@ export async function serviceRequest(
     revision: rc.s.storeRevision ?? 0,
     ...(input.applicant.nationalId ? { nationalId: input.applicant.nationalId } : {}),
   }));
+
+  /** Whether the chain has begun; the update sent with the start is handled before it does. */
+  let begun = false;
+  setHandler(
+    startedUpdate,
+    async () => {
+      await condition(() => begun);
+      return settled();
+    },
+    { validator: (command: StartedInput) => assertSealed(command) },
+  );
 
   const completion = {
     declared: (task: TaskRecord) => interpreter.declaredOutcomes(task),
@@ -299,6 +312,7 @@ export async function serviceRequest(
     if (!isCancellation(error)) throw error;
   });
   let exit: Exit | undefined;
+  begun = true;
   try {
     exit = await root.run(() => interpreter.runChain(input.resume?.stepId ?? input.plan.start, []));
   } catch (error) {

@@ -300,6 +300,9 @@ export interface WithdrawInput {
   actor: string;
 }
 
+/** Sent with a request's start; it carries nothing but the seal every command carries. */
+export type StartedInput = Record<string, unknown>;
+
 /** Someone of the holder takes an open task for themselves, so colleagues see it is in hand. */
 export interface ClaimInput {
   taskId: string;

@@ -14,7 +14,7 @@ import { inWords, type Call } from '../operation';
 import { ProblemError, type ProblemSlug } from '../problem';
 import { ANONYMOUS, type StartRequest } from '../request-service';
 import type { RequestStatus } from '../../workflows/types';
-import { assertActsForApplicant, assertHoldsWork, viewFor } from '../request-access';
+import { assertActsForApplicant, assertHoldsWork, readsInFull, viewFor } from '../request-access';
 import {
   citizenAccessBody,
   documentsBody,
@@ -88,7 +88,7 @@ export function requestRoutes(ctx: ApiContext): Router {
       tag,
       summary: 'Start a request',
       description:
-        "Office staff take a request in at their desk (the office is theirs), department staff at the department, and an applicant online without a token. The answer carries the secret the applicant opens the request with. With an `Idempotency-Key`, a retried call answers the first call's request; without a token, a retried call is told the key started one (409) and is not given it again, since nothing tells its first caller from another.",
+        "Office staff take a request in at their desk (the office is theirs), department staff at the department, and an applicant online without a token. The answer comes once the request's first tasks are open; it carries the secret the applicant opens the request with, and, to staff who may read the request, its first tasks. With an `Idempotency-Key`, a retried call answers the first call's request; without a token, a retried call is told the key started one (409) and is not given it again, since nothing tells its first caller from another.",
       access: 'public',
       body: startRequestBody,
       idempotent: true,
@@ -125,7 +125,11 @@ export function requestRoutes(ctx: ApiContext): Router {
           trackingCode: started.trackingCode,
           secret: citizenSecret(ctx.auth.secret, started.trackingCode),
           service: { id: started.plan.serviceId, title: started.plan.title, version: started.plan.version },
-          state: 'active',
+          state: started.status?.state ?? 'active',
+          // The first tasks, to whoever may see the request's full status (the staff who took it in).
+          ...(started.status && readsInFull(call.actor, started.status, org)
+            ? { currentTasks: started.status.openTasks.map((task) => present.task(task)) }
+            : {}),
         },
       };
     },

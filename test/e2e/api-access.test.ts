@@ -268,6 +268,23 @@ describe('departments, designers and oversight', () => {
   });
 });
 
+describe('starting a request', () => {
+  test('when a clerk starts a request, then the answer carries its first task, which can be completed at once; an applicant online is not shown it', async () => {
+    const started = await system.as(CLERK_A).post('/api/requests', permit);
+    expect(started.status).toBe(201);
+    const [first] = started.body.currentTasks as { taskId: string; step: string }[];
+    expect(first?.step).toBe('intake');
+    const done = await system.as(CLERK_A).post(`/api/tasks/${first?.taskId}/complete`, { outcome: 'done' });
+    expect(done.status).toBe(200);
+
+    const online = await system.as(null).post('/api/requests', permit);
+    expect(online.status).toBe(201);
+    expect(online.body.currentTasks).toBeUndefined();
+    const tasks = await openTasksOf(online.body.trackingCode as string);
+    expect(tasks.length).toBeGreaterThan(0);
+  });
+});
+
 describe('citizens', () => {
   test('when an applicant opens their request with its secret, then they see its public status and nothing else', async () => {
     const started = await system.as(null).post('/api/requests', permit);

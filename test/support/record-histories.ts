@@ -2,8 +2,8 @@
  * Records the histories of real runs as replay fixtures (test/fixtures/histories): every step
  * kind, a breach climbing its ladder, a loop, parallel groups, moving deadlines, a withdrawal,
  * continue-as-new, an inspection that suspends a licence with the licence registry moving the
- * office's work, a task claimed, given back and moved by a manager, commands sealed and payloads
- * encrypted by the codec (the tests' keys). `npm run record-histories` runs the scenarios on a
+ * office's work, a task claimed, given back and moved by a manager, a start that answers with
+ * the first task, commands sealed and payloads encrypted by the codec (the tests' keys). `npm run record-histories` runs the scenarios on a
  * fresh dev server.
  *
  * A fixture, once committed, is never re-recorded: it stands for requests already running
@@ -175,6 +175,30 @@ const scenarios: Record<string, { harness: Setup; run: Scenario }> = {
       await complete(system, code, 'plan-review', 'reject');
       await ended(system, code);
       return code;
+    },
+  },
+  'started-with-first-task': {
+    harness: 'fixtures',
+    async run(system) {
+      // The start and the update that answers with the first tasks, in one call.
+      const { body } = await system.post('/api/requests', {
+        serviceId: 'quick-permit',
+        district: 'd01',
+        intakeOffice: 'o-1',
+        applicant: { name: 'Recorded applicant' },
+        data: {},
+      });
+      const [first] = body.currentTasks as { taskId: string }[];
+      if (!first) throw new Error(`no first task in the start's answer: ${JSON.stringify(body)}`);
+      const response = await system.post(`/api/tasks/${first.taskId}/complete`, { outcome: 'done' });
+      if (response.status !== 200) throw new Error(JSON.stringify(response.body));
+      const [review] = response.body.currentTasks as { taskId: string }[];
+      const approved = await system
+        .as('department:d01.urban-planning')
+        .post(`/api/tasks/${review?.taskId}/complete`, { outcome: 'approve' });
+      if (approved.status !== 200) throw new Error(JSON.stringify(approved.body));
+      await ended(system, body.trackingCode as string);
+      return body.trackingCode as string;
     },
   },
   'every-kind': {

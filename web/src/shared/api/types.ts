@@ -226,6 +226,8 @@ export interface Started {
   secret: string;
   service: { id: string; title: Title; version: number };
   state: RequestState;
+  /** The tasks open when the start answered, for staff who may read the request. */
+  currentTasks?: CurrentTask[];
 }
 
 export interface DefinitionSummary {
