@@ -1,7 +1,8 @@
 /**
  * A worker process of its own for the store's cost benchmark, so its CPU is measured apart from
  * the driver's: the engine's workflows and activities, the store on the benchmark's PostgreSQL.
- * Answers `cpu` messages with its CPU time used so far (microseconds).
+ * With `discard`, the store's write does nothing: what is left is what Temporal charges for a
+ * local activity per change. Answers `cpu` messages with its CPU time used so far (microseconds).
  */
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
@@ -12,17 +13,17 @@ import { openWorkStore } from '../../store/work-store';
 
 async function main() {
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
-  const [address = '', taskQueue = '', url = '', schema = ''] = process.argv.slice(2);
+  const [address = '', taskQueue = '', url = '', schema = '', mode] = process.argv.slice(2);
   const store = await openWorkStore({ url, schema, nationalIdKey: 'bench' });
   const worker = await Worker.create({
     connection: await connectWorker(address),
     namespace: 'default',
     taskQueue,
     workflowsPath: require.resolve('../workflows'),
-    activities: createActivities({
-      organisation: loadOrganisation(repoPath('test/fixtures/organisation')),
-      store,
-    }),
+    activities: {
+      ...createActivities({ organisation: loadOrganisation(repoPath('test/fixtures/organisation')), store }),
+      ...(mode === 'discard' ? { recordWork: async () => {} } : {}),
+    },
   });
   process.on('message', (message) => {
     if (message === 'cpu') {
