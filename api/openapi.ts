@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document, built from the declared operations and the problem types: the
  * schemas in it are the very objects the server validates with.
  */
-import { PROBLEM_TYPES, type ProblemSlug } from './problem';
+import { PROBLEM_TYPES, RETRY_AFTER_SECONDS, type ProblemSlug } from './problem';
 import * as answer from './answers';
 import type { OperationSpec } from './operation';
 import { codecAnswer, codecBody } from './routes/codec';
@@ -19,6 +19,11 @@ const COMMON: ProblemSlug[] = [
   'temporal-unavailable',
   'internal',
 ];
+
+const RETRY_AFTER_HEADER = {
+  description: `Seconds to wait before trying again (${RETRY_AFTER_SECONDS}).`,
+  schema: { type: 'integer', minimum: 1 },
+};
 
 function problemResponses(spec: OperationSpec): Record<string, unknown> {
   const slugs = new Set<ProblemSlug>([...COMMON, ...(spec.problems ?? [])]);
@@ -47,6 +52,7 @@ function problemResponses(spec: OperationSpec): Record<string, unknown> {
         String(status),
         {
           description: list.map((slug) => `\`/problems/${slug}\`: ${PROBLEM_TYPES[slug].title}`).join('; '),
+          ...(status === 503 ? { headers: { 'Retry-After': RETRY_AFTER_HEADER } } : {}),
           content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
         },
       ]),

@@ -3,7 +3,7 @@
  * stack trace or internal message ever leaves the server. Title and detail come in the caller's
  * language (Accept-Language: Persian or English; English without it), see messages.ts.
  */
-import { isGrpcServiceError, ServiceError } from '@temporalio/client';
+import { isGrpcServiceError } from '@temporalio/client';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../lib/logger';
 import { callerLanguage, problemTitle, say, sayErrors, type Language } from './messages';
@@ -74,13 +74,23 @@ export class ProblemError extends Error {
   }
 }
 
+/** How long a caller told 503 is asked to wait before trying again (`Retry-After`, seconds). */
+export const RETRY_AFTER_SECONDS = 5;
+
 /**
- * Temporal unreachable or too slow to answer (gRPC 14, 4): the caller may try again. The client
- * hands some of these over as they come, others (queries, updates) wrapped in a ServiceError.
+ * Temporal unreachable or too slow to answer (gRPC 14, 4), or a workflow task that failed for a
+ * moment under an update (gRPC 9 naming it; the worker retries it): the caller may try again.
+ * The client hands some of these over as they come, others (queries, updates) wrapped in a
+ * ServiceError; the cause chain is followed.
  */
 export function unavailableProblem(error: unknown): ProblemError | undefined {
-  const grpc = error instanceof ServiceError ? error.cause : error;
-  if (isGrpcServiceError(grpc) && [4, 14].includes(grpc.code))
+  let grpc: unknown = error;
+  for (let depth = 0; depth < 5 && !isGrpcServiceError(grpc) && grpc instanceof Error; depth++)
+    grpc = grpc.cause;
+  if (!isGrpcServiceError(grpc)) return undefined;
+  const code = Number(grpc.code);
+  const transient = code === 9 && /workflow task fail/i.test(`${grpc.details} ${grpc.message}`);
+  if (code === 4 || code === 14 || transient)
     return new ProblemError(
       'temporal-unavailable',
       'The workflow service cannot be reached; try again in a moment.',
@@ -129,8 +139,11 @@ export type BeforeAnswer = (req: Request, res: Response, problem: ProblemError) 
 export function problemHandler(logger: Logger, beforeAnswer?: BeforeAnswer): ErrorRequestHandler {
   return async (error: unknown, req, res, _next) => {
     let problem: ProblemError;
+    const unavailable = error instanceof ProblemError ? undefined : unavailableProblem(error);
     if (error instanceof ProblemError) {
       problem = error;
+    } else if (unavailable) {
+      problem = unavailable;
     } else {
       const parserSlug = PARSER_ERRORS[(error as { type?: string }).type ?? ''] ?? unreadable(error);
       if (parserSlug) {
@@ -156,6 +169,7 @@ export function problemHandler(logger: Logger, beforeAnswer?: BeforeAnswer): Err
       }
     }
     if (problem.status === 401) res.set('WWW-Authenticate', 'Bearer realm="pishkhan"');
+    if (problem.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     res.locals.problem = problem.slug;
     const requestId = typeof res.locals.requestId === 'string' ? { requestId: res.locals.requestId } : {};
     const language = callerLanguage(req);

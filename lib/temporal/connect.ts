@@ -51,7 +51,9 @@ export async function connectClient(
 ): Promise<ClientConnection> {
   let closing = false;
   let inFlight = 0;
-  const defaults = defaultGrpcRetryOptions();
+  // Five attempts over about 2 s (0.1, 0.2, 0.4, 0.8 s apart): enough for a blip, short enough
+  // that a caller hears 503 and when to try again within 5 s instead of waiting out an outage.
+  const defaults = defaultGrpcRetryOptions({ maxAttempts: 5, factor: 2, maxJitter: 0.2 });
   /** Counts calls from their start to their final status, retries included. */
   const counting: Interceptor = (options, nextCall) =>
     new InterceptingCall(nextCall(options), {

@@ -46,6 +46,8 @@ export interface HarnessOptions {
   taskQueue?: string;
   /** Origins allowed to call the API and the codec endpoint; none unless a suite tests them. */
   http?: Partial<HttpConfig>;
+  /** A Temporal server of the suite's own (one it stops), instead of the one all suites share. */
+  temporalAddress?: string;
 }
 
 export interface Harness {
@@ -126,7 +128,7 @@ export function installQuietRuntime(): void {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const address = process.env.PK_TEST_TEMPORAL_ADDRESS;
+  const address = options.temporalAddress ?? process.env.PK_TEST_TEMPORAL_ADDRESS;
   const bundle = process.env.PK_TEST_WORKFLOW_BUNDLE;
   if (!address || !bundle) throw new Error('end-to-end suites need test/support/global-setup.ts');
   installQuietRuntime();

@@ -7,12 +7,8 @@ import { ServiceError } from '@temporalio/client';
 import { unavailableProblem } from '../../api/problem';
 
 /** A gRPC error as @grpc/grpc-js makes it. */
-function grpcError(code: number): Error {
-  return Object.assign(new Error(`${code} UNAVAILABLE: No connection established`), {
-    code,
-    details: 'No connection established',
-    metadata: {},
-  });
+function grpcError(code: number, details = 'No connection established'): Error {
+  return Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
 }
 
 test('when Temporal cannot be reached, then the problem is temporal-unavailable, wrapped or not', () => {
@@ -29,4 +25,22 @@ test('when Temporal answers with another error, then it is not taken for unavail
     undefined,
     undefined,
   ]);
+});
+
+test('when a workflow task failed for a moment under an update, then it is temporal-unavailable too; another failed precondition is not', () => {
+  const transient = new ServiceError('Update failed', {
+    cause: grpcError(9, 'unexpected workflow task failure: something went wrong'),
+  });
+  const other = new ServiceError('Update failed', {
+    cause: grpcError(9, 'workflow execution already completed'),
+  });
+  expect([unavailableProblem(transient)?.slug, unavailableProblem(other)]).toEqual([
+    'temporal-unavailable',
+    undefined,
+  ]);
+});
+
+test('when the connection error is deeper in the cause chain, then it is still found', () => {
+  const deep = new ServiceError('Failed to start', { cause: new Error('wrapped', { cause: grpcError(14) }) });
+  expect(unavailableProblem(deep)?.status).toBe(503);
 });
