@@ -67,6 +67,10 @@ export interface StartRequest {
 /** Who starts a request without a token. */
 export const ANONYMOUS = 'anonymous';
 
+/** The id of an update made under a caller's Idempotency-Key: the same key is the same update. */
+const keyed = (action: string, idempotencyKey: string | undefined) =>
+  idempotencyKey ? `${action}-${idempotencyKey}` : undefined;
+
 /** How far back a request may be registered as received: a year covers taking over an earlier system's work. */
 const RECEIVED_AT_MOST_DAYS_AGO = 366;
 /** Clocks of callers and server differ a little; a receipt this far ahead is taken as now. */
@@ -401,8 +405,31 @@ export class RequestService {
     return trackingCode;
   }
 
-  withdraw(trackingCode: string, command: WithdrawInput): Promise<RequestStatus> {
-    return this.update(trackingCode, withdrawUpdate, command, undefined);
+  /**
+   * The applicant withdraws. With an idempotency key, a retry gets the first call's answer: while
+   * the request runs Temporal answers it by the update's id; once the withdrawal has ended it,
+   * the request as it ended, since its withdrawal carries the key.
+   */
+  async withdraw(
+    trackingCode: string,
+    command: WithdrawInput,
+    idempotencyKey?: string,
+  ): Promise<RequestStatus> {
+    try {
+      return await this.update(
+        trackingCode,
+        withdrawUpdate,
+        { ...command, ...(idempotencyKey ? { idempotencyKey } : {}) },
+        keyed('withdraw', idempotencyKey),
+      );
+    } catch (error) {
+      if (!idempotencyKey || !(error instanceof ProblemError) || error.slug !== 'request-not-active')
+        throw error;
+      const ended = await this.status(trackingCode);
+      const withdrawal = ended.journal.find((entry) => entry.kind === 'withdrawal');
+      if (withdrawal?.idempotencyKey === idempotencyKey) return ended;
+      throw error;
+    }
   }
 
   pay(trackingCode: string, command: PaymentInput, idempotencyKey?: string): Promise<RequestStatus> {
@@ -414,16 +441,22 @@ export class RequestService {
     );
   }
 
-  suspendClock(trackingCode: string, command: SuspendInput): Promise<RequestStatus> {
-    return this.update(trackingCode, suspendClockUpdate, command, undefined);
+  // With an idempotency key, a retry is the same update to Temporal, which answers it as it
+  // answered the first and changes nothing.
+  suspendClock(trackingCode: string, command: SuspendInput, idempotencyKey?: string): Promise<RequestStatus> {
+    return this.update(trackingCode, suspendClockUpdate, command, keyed('suspend', idempotencyKey));
   }
 
-  resumeClock(trackingCode: string, command: ResumeInput): Promise<RequestStatus> {
-    return this.update(trackingCode, resumeClockUpdate, command, undefined);
+  resumeClock(trackingCode: string, command: ResumeInput, idempotencyKey?: string): Promise<RequestStatus> {
+    return this.update(trackingCode, resumeClockUpdate, command, keyed('resume', idempotencyKey));
   }
 
-  extendDeadline(trackingCode: string, command: ExtendInput): Promise<RequestStatus> {
-    return this.update(trackingCode, extendDeadlineUpdate, command, undefined);
+  extendDeadline(
+    trackingCode: string,
+    command: ExtendInput,
+    idempotencyKey?: string,
+  ): Promise<RequestStatus> {
+    return this.update(trackingCode, extendDeadlineUpdate, command, keyed('extend', idempotencyKey));
   }
 
   /**

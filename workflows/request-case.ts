@@ -507,7 +507,7 @@ export class RequestCase {
   }
 
   /** The citizen withdraws: the request ends as cancelled; fees already paid are to be refunded. */
-  withdraw(reason: string, actor: string, nowMs: number): void {
+  withdraw(reason: string, actor: string, nowMs: number, idempotencyKey?: string): void {
     for (const fee of this.s.fees) if (fee.status === 'paid') fee.refund = 'due';
     this.record(
       {
@@ -516,6 +516,7 @@ export class RequestCase {
         title: { fa: 'انصراف متقاضی', en: 'Withdrawn by the applicant' },
         actor,
         note: reason,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
       },
       nowMs,
     );

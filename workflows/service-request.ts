@@ -279,7 +279,7 @@ export async function serviceRequest(
     withdrawUpdate,
     async (command) => {
       const holders = rc.openTasks().map((task) => task.assignee.principal);
-      rc.withdraw(command.reason, command.actor, Date.now());
+      rc.withdraw(command.reason, command.actor, Date.now(), command.idempotencyKey);
       root.cancel();
       publish();
       for (const to of new Set([...holders, `applicant:${input.trackingCode}`])) {

@@ -274,9 +274,15 @@ export function requestRoutes(ctx: ApiContext): Router {
       summary: 'Withdraw a request',
       access: applicant,
       body: withdrawBody,
+      idempotent: true,
     },
     assertActsForApplicant,
-    (t, by, call) => requests.withdraw(t, { reason: (call.body as { reason: string }).reason, actor: by }),
+    (t, by, call) =>
+      requests.withdraw(
+        t,
+        { reason: (call.body as { reason: string }).reason, actor: by },
+        idempotencyKey(call.req),
+      ),
   );
   requestAction(
     {
@@ -330,11 +336,16 @@ export function requestRoutes(ctx: ApiContext): Router {
       summary: 'Stop the clock: the request waits on the applicant',
       access: staff,
       body: suspendBody,
+      idempotent: true,
       problems: deadlineProblems,
     },
     holdsWork,
     (t, by, call) =>
-      requests.suspendClock(t, { reason: (call.body as { reason: string }).reason, actor: by }),
+      requests.suspendClock(
+        t,
+        { reason: (call.body as { reason: string }).reason, actor: by },
+        idempotencyKey(call.req),
+      ),
   );
   requestAction(
     {
@@ -342,10 +353,11 @@ export function requestRoutes(ctx: ApiContext): Router {
       path: '/api/requests/{trackingCode}/clock/resume',
       summary: 'Start the clock again',
       access: staff,
+      idempotent: true,
       problems: deadlineProblems,
     },
     holdsWork,
-    (t, by) => requests.resumeClock(t, { actor: by }),
+    (t, by, call) => requests.resumeClock(t, { actor: by }, idempotencyKey(call.req)),
   );
   requestAction(
     {
@@ -354,11 +366,16 @@ export function requestRoutes(ctx: ApiContext): Router {
       summary: "Extend the request's or a task's deadline",
       access: staff,
       body: extendBody,
+      idempotent: true,
       problems: deadlineProblems,
     },
     holdsWork,
     (t, by, call) =>
-      requests.extendDeadline(t, { ...(call.body as { of: string; by: string; reason: string }), actor: by }),
+      requests.extendDeadline(
+        t,
+        { ...(call.body as { of: string; by: string; reason: string }), actor: by },
+        idempotencyKey(call.req),
+      ),
   );
 
   return router;

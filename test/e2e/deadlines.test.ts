@@ -149,6 +149,49 @@ describe('deadlines', () => {
     expect(final.deadlineChanges.at(-1).reason).toBe('the owner is abroad');
   });
 
+  test('when staff retry a stop, a restart and an extension with the same Idempotency-Key, then each answers as the first did and is made once', async () => {
+    const { code, status } = await start('deadline-rules');
+    const task = status.currentTasks[0];
+    const twice = async (path: string, body: unknown, key: string) => {
+      const headers = { 'idempotency-key': `${key}-${code}` };
+      const first = await system.post(`/api/requests/${code}/${path}`, body, headers);
+      const retried = await system.post(`/api/requests/${code}/${path}`, body, headers);
+      expect([first.status, retried.status]).toEqual([200, 200]);
+      expect(retried.body.deadlineChanges).toEqual(first.body.deadlineChanges);
+    };
+    await twice('clock/suspend', { reason: 'a site visit' }, 'suspend');
+    await twice('clock/resume', {}, 'resume');
+    await twice('extensions', { of: task.taskId, by: 'PT6S', reason: 'the owner is abroad' }, 'extend');
+    const final = (await system.get(`/api/requests/${code}`)).body;
+    expect(final.suspensions).toHaveLength(1);
+    expect(final.deadlineChanges.filter((c: { cause: string }) => c.cause === 'extension')).toHaveLength(1);
+    // Another key is another call: the clock runs already, so a second restart is refused.
+    const another = await system.post(
+      `/api/requests/${code}/clock/resume`,
+      {},
+      { 'idempotency-key': `r2-${code}` },
+    );
+    expect(another.status).toBe(422);
+  });
+
+  test('when the applicant retries a withdrawal with the same Idempotency-Key after it ended the request, then the retry gets the request as it ended', async () => {
+    const { code } = await start('deadline-rules');
+    const key = { 'idempotency-key': `withdraw-${code}` };
+    const first = await system.post(`/api/requests/${code}/withdraw`, { reason: 'moving away' }, key);
+    expect(first.status).toBe(200);
+    const retried = await system.post(`/api/requests/${code}/withdraw`, { reason: 'moving away' }, key);
+    expect([retried.status, retried.body.state]).toEqual([200, 'cancelled']);
+    const history = (await system.get(`/api/requests/${code}/history`)).body;
+    expect(history.items.filter((e: { kind?: string }) => e.kind === 'withdrawal')).toHaveLength(1);
+    expect(JSON.stringify(history)).not.toContain(`withdraw-${code}`);
+    const another = await system.post(
+      `/api/requests/${code}/withdraw`,
+      { reason: 'moving away' },
+      { 'idempotency-key': `other-${code}` },
+    );
+    expect(another.status).toBe(409);
+  });
+
   test('when the applicant pays against the bill and then withdraws, then the paid fee is flagged for refund', async () => {
     const { code, status } = await start('deadline-rules');
     let now = (

@@ -3,7 +3,8 @@
  * kind, a breach climbing its ladder, a loop, parallel groups, moving deadlines, a withdrawal,
  * continue-as-new, an inspection that suspends a licence with the licence registry moving the
  * office's work, a task claimed, given back and moved by a manager, a start that answers with
- * the first task, commands sealed and payloads encrypted by the codec (the tests' keys). `npm run record-histories` runs the scenarios on a
+ * the first task, a withdrawal retried under its Idempotency-Key, commands sealed and payloads
+ * encrypted by the codec (the tests' keys). `npm run record-histories` runs the scenarios on a
  * fresh dev server.
  *
  * A fixture, once committed, is never re-recorded: it stands for requests already running
@@ -199,6 +200,19 @@ const scenarios: Record<string, { harness: Setup; run: Scenario }> = {
       if (approved.status !== 200) throw new Error(JSON.stringify(approved.body));
       await ended(system, body.trackingCode as string);
       return body.trackingCode as string;
+    },
+  },
+  'withdrawn-under-key': {
+    harness: 'fixtures',
+    async run(system) {
+      const code = await start(system, 'quick-permit');
+      await task(system, code, 'intake');
+      const key = { 'idempotency-key': `withdraw-${code}` };
+      for (let call = 0; call < 2; call++) {
+        const answer = await system.post(`/api/requests/${code}/withdraw`, { reason: 'moving away' }, key);
+        if (answer.status !== 200) throw new Error(JSON.stringify(answer.body));
+      }
+      return code;
     },
   },
   'every-kind': {
