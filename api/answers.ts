@@ -64,6 +64,10 @@ const task = {
     supervisor: party,
     routing: str,
     decision: obj,
+    billId: {
+      type: 'string',
+      description: 'A payment task: the bill it waits on; a payment against this bill completes it.',
+    },
     moves: { type: 'array', items: obj },
     openedAt: when,
     deadline: when,

@@ -83,6 +83,7 @@ export class Presenter {
       supervisor: task.supervisor,
       routing: task.routing,
       ...(task.decision ? { decision: task.decision } : {}),
+      ...(task.billId ? { billId: task.billId } : {}),
       ...(task.moves ? { moves: task.moves.map((m) => ({ ...m, at: this.when(m.at) })) } : {}),
       openedAt: this.when(task.openedAt),
       deadline: this.when(task.deadline),

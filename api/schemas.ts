@@ -74,7 +74,11 @@ export const completeTaskBody = {
   required: ['outcome'],
   properties: {
     outcome: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,40}$' },
-    data: { type: 'object' },
+    data: {
+      type: 'object',
+      description:
+        'What the step\'s form asks for. A payment task (`kind: payment`, outcome `paid`) takes the treasury\'s receipt: `{ "receipt": "R-1234" }`.',
+    },
   },
 } as const;
 

@@ -294,6 +294,7 @@ export class Interpreter {
   private async runPayment(step: PlanPaymentStep, branches: string[]): Promise<StepResult> {
     const fee = this.input.plan.fees[step.fee];
     if (!fee) return { next: step.next };
+    let billId: string | undefined;
     if (!this.taskUnderWay(step.id, branches)) {
       const bill = await engine.assessFee({ trackingCode: this.input.trackingCode, fee, data: this.rc.data });
       if (bill.amount === 0) {
@@ -308,9 +309,10 @@ export class Interpreter {
         billId: bill.billId,
         status: 'due',
       });
+      billId = bill.billId;
     }
     await this.awaitTask(
-      this.answeredSpec(step, branches),
+      { ...this.answeredSpec(step, branches), ...(billId ? { billId } : {}) },
       () => this.assign({ type: 'treasury' }, step.id),
       {
         escalation: step.escalation,

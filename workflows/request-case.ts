@@ -44,6 +44,8 @@ export interface TaskSpec {
   /** Every outcome the step declares, with whether it is still available. */
   outcomes: { id: string; title: Title; available: boolean }[];
   branches: string[];
+  /** The bill a payment task waits on. */
+  billId?: string;
 }
 
 /** Throws the failure a validator rejects with: nothing is written, the caller learns why. */
@@ -180,6 +182,7 @@ export class RequestCase {
       supervisor: assignment.supervisor,
       routing: assignment.note,
       ...(assignment.decision ? { decision: assignment.decision } : {}),
+      ...(spec.billId ? { billId: spec.billId } : {}),
       outcomes: spec.outcomes.filter((o) => o.available).map(({ id, title }) => ({ id, title })),
       openedAt: iso(since),
       atRiskAt: iso(Math.min(atRiskMs, deadlineMs)),
@@ -291,7 +294,10 @@ export class RequestCase {
     const key = `${task.stepId}/${command.outcome}`;
     this.s.outcomeCounts[key] = (this.s.outcomeCounts[key] ?? 0) + 1;
     if (task.kind === 'payment') {
-      const fee = this.s.fees.find((f) => f.status === 'due' && f.billId.length > 0);
+      // Tasks opened before they knew their bill pay the first one due, as they always did.
+      const fee = this.s.fees.find(
+        (f) => f.status === 'due' && (task.billId ? f.billId === task.billId : f.billId.length > 0),
+      );
       if (fee) {
         fee.status = 'paid';
         fee.paidAt = task.closedAt;

@@ -138,10 +138,15 @@ export async function serviceRequest(
     },
   );
 
+  /** The open task that waits on a bill; one opened before tasks knew their bill waits on any. */
+  const paymentTaskOf = (billId: string) => {
+    const payments = rc.openTasks().filter((t) => t.kind === 'payment');
+    return payments.find((t) => t.billId === billId) ?? payments.find((t) => t.billId === undefined);
+  };
   setHandler(
     recordPaymentUpdate,
     async (payment: PaymentInput) => {
-      const task = rc.openTasks().find((t) => t.kind === 'payment') as TaskRecord;
+      const task = paymentTaskOf(payment.billId) as TaskRecord;
       rc.complete(
         { taskId: task.taskId, outcome: 'paid', data: { receipt: payment.receipt }, actor: payment.actor },
         Date.now(),
@@ -154,7 +159,7 @@ export async function serviceRequest(
         rc.assertActive();
         const fee = rc.s.fees.find((f) => f.billId === payment.billId);
         if (!fee) reject(REJECTION.billNotDue, `request ${input.trackingCode} has no bill ${payment.billId}`);
-        if (fee.status !== 'due' || !rc.openTasks().some((t) => t.kind === 'payment')) {
+        if (fee.status !== 'due' || !paymentTaskOf(payment.billId)) {
           reject(REJECTION.billNotDue, `bill ${payment.billId} is not due: it is ${fee.status}`);
         }
         if (payment.receipt.trim() === '') reject(REJECTION.invalidData, 'a payment needs its receipt');

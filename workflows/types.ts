@@ -94,6 +94,8 @@ export interface TaskRecord {
   routing: string;
   /** The routing decision behind the assignee, when a rule chose among offices. */
   decision?: RoutingDecision;
+  /** A payment task's bill: a payment against it completes this task and no other. */
+  billId?: string;
   /** Every time the task moved to another holder outside the escalation ladder, and why. */
   moves?: { at: string; from: Party; to: Party; reason: string }[];
   /** Outcomes the task may end with now (an outcome that reached its limit is left out). */

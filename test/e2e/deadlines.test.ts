@@ -229,6 +229,34 @@ describe('deadlines', () => {
     ).toEqual([`applicant:${code}`, 'department:d01.urban-planning']);
   });
 
+  test('when two bills are open at once, then a payment against one completes the task of that bill and marks that bill paid, and the other stays due', async () => {
+    const { code, status } = await start('two-bills');
+    const tasks = status.currentTasks as { taskId: string; step: string; billId: string }[];
+    const parking = tasks.find((t) => t.step === 'pay-parking');
+    const dues = tasks.find((t) => t.step === 'pay-dues');
+    expect([parking?.billId, dues?.billId]).toEqual([`${code}-parking`, `${code}-dues`]);
+    const paid = await system.post(`/api/requests/${code}/payments`, {
+      billId: `${code}-parking`,
+      receipt: 'R-2',
+    });
+    expect(paid.status).toBe(200);
+    expect(paid.body.fees.map((f: { billId: string; status: string }) => [f.billId, f.status])).toEqual(
+      expect.arrayContaining([
+        [`${code}-parking`, 'paid'],
+        [`${code}-dues`, 'due'],
+      ]),
+    );
+    const after = (await system.get(`/api/requests/${code}`)).body;
+    expect(after.currentTasks.map((t: { step: string }) => t.step)).toEqual(['pay-dues']);
+    // The treasury completes the other task with its receipt, the field the completion documents.
+    const done = await system.post(`/api/tasks/${dues?.taskId}/complete`, {
+      outcome: 'paid',
+      data: { receipt: 'R-3' },
+    });
+    expect([done.status, done.body.state]).toEqual([200, 'completed']);
+    expect(done.body.fees.map((f: { receipt: string }) => f.receipt).sort()).toEqual(['R-2', 'R-3']);
+  });
+
   test('when the statutory deadline passes with the request open, then the steering committee is told', async () => {
     const { code } = await start('statutory');
     const escalated = await eventually(async () => {

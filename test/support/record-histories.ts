@@ -3,7 +3,8 @@
  * kind, a breach climbing its ladder, a loop, parallel groups, moving deadlines, a withdrawal,
  * continue-as-new, an inspection that suspends a licence with the licence registry moving the
  * office's work, a task claimed, given back and moved by a manager, a start that answers with
- * the first task, a withdrawal retried under its Idempotency-Key, commands sealed and payloads
+ * the first task, a withdrawal retried under its Idempotency-Key, two bills paid each against its
+ * own task, commands sealed and payloads
  * encrypted by the codec (the tests' keys). `npm run record-histories` runs the scenarios on a
  * fresh dev server.
  *
@@ -212,6 +213,20 @@ const scenarios: Record<string, { harness: Setup; run: Scenario }> = {
         const answer = await system.post(`/api/requests/${code}/withdraw`, { reason: 'moving away' }, key);
         if (answer.status !== 200) throw new Error(JSON.stringify(answer.body));
       }
+      return code;
+    },
+  },
+  'two-bills-paid-apart': {
+    harness: 'fixtures',
+    async run(system) {
+      const code = await start(system, 'two-bills');
+      const paid = await system.post(`/api/requests/${code}/payments`, {
+        billId: `${code}-parking`,
+        receipt: 'R-2',
+      });
+      if (paid.status !== 200) throw new Error(JSON.stringify(paid.body));
+      await complete(system, code, 'pay-dues', 'paid', { receipt: 'R-3' });
+      await ended(system, code);
       return code;
     },
   },
