@@ -86,12 +86,14 @@ export function createActivities(deps: ActivityDeps) {
           throw ApplicationFailure.create({
             type: 'FeeFormula',
             message: `fee '${fee.id}': ${error.message}`,
+            nonRetryable: true,
           });
         }
         if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
           throw ApplicationFailure.create({
             type: 'FeeFormula',
             message: `fee '${fee.id}': formula ${fee.amount.text} gave ${String(value)}, not an amount`,
+            nonRetryable: true,
           });
         }
         amount = Math.round(value);

@@ -67,6 +67,8 @@ export interface AppDeps {
   codec: PayloadCodec;
   /** History length after which requests continue as new; the engine's default when absent. */
   continueAsNewAfter?: number;
+  /** How long a call waits on a request before it answers without it (202, or 503 for a read). */
+  callWaitMs?: number;
   /** The work store the API reads worklists, reports and notifications from. */
   store: WorkStore;
   /** The built web app served at `/`; web/dist when absent. */
@@ -111,6 +113,7 @@ export function createApp(deps: AppDeps): Express {
       deps.organisation,
       () => offices.licences(),
       deps.continueAsNewAfter,
+      deps.callWaitMs,
     ),
     work: new WorkQueries(deps.store, deps.organisation),
     offices,

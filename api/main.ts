@@ -45,6 +45,7 @@ export async function runApi(
       catalog: domain.catalog,
       designer: domain.designer,
       ...(config.continueAsNewAfter ? { continueAsNewAfter: config.continueAsNewAfter } : {}),
+      callWaitMs: config.api.callWaitMs,
       organisation: domain.organisation,
       logger,
       auth: config.auth,

@@ -25,6 +25,11 @@ const RETRY_AFTER_HEADER = {
   schema: { type: 'integer', minimum: 1 },
 };
 
+const LOCATION_HEADER = {
+  description: 'The request, to read until the action shows',
+  schema: { type: 'string' },
+};
+
 function problemResponses(spec: OperationSpec): Record<string, unknown> {
   const slugs = new Set<ProblemSlug>([...COMMON, ...(spec.problems ?? [])]);
   if (spec.params || spec.query || (spec.body && spec.body !== 'yaml') || spec.idempotent)
@@ -117,6 +122,7 @@ function operation(spec: OperationSpec) {
           status,
           {
             description: r.description,
+            ...(status === '202' ? { headers: { Location: LOCATION_HEADER } } : {}),
             ...(r.schema ? { content: { 'application/json': { schema: r.schema } } } : {}),
           },
         ]),

@@ -15,6 +15,7 @@ import type { Role } from './auth/claims';
 import { BODY_LIMIT } from './limits';
 import { ProblemError, type ProblemSlug } from './problem';
 import { readableValue } from '../lib/text/readable-text';
+import { StillWorking, stillWorkingReply, stillWorkingResponse } from './still-working';
 import { fieldErrors } from './validation';
 
 export type JsonSchema = object;
@@ -36,6 +37,8 @@ export interface OperationSpec {
   body?: JsonSchema | 'yaml';
   /** Takes an `Idempotency-Key` header: a retried call changes nothing twice. */
   idempotent?: boolean;
+  /** Acts through a request's workflow: past the API's wait it answers 202 (see still-working.ts). */
+  waits?: boolean;
   responses: Record<number, { description: string; schema?: JsonSchema }>;
   /** The problems it may answer beyond those every operation may. */
   problems?: ProblemSlug[];
@@ -110,7 +113,10 @@ export class OperationRegistry {
     return this.ajv.compile(schema as Record<string, unknown>);
   }
 
-  mount(router: Router, spec: OperationSpec, handler: Handler): void {
+  mount(router: Router, declared: OperationSpec, handler: Handler): void {
+    const spec = declared.waits
+      ? { ...declared, responses: { ...declared.responses, 202: stillWorkingResponse } }
+      : declared;
     this.specs.push(spec);
     const params = spec.params
       ? this.compile({
@@ -154,7 +160,10 @@ export class OperationRegistry {
           call.body = readableBody(call.body);
           this.check(body, call.body, 'invalid-request', 'body');
         }
-        reply = await handler(call);
+        reply = await Promise.resolve(handler(call)).catch((error: unknown) => {
+          if (error instanceof StillWorking) return stillWorkingReply(error);
+          throw error;
+        });
       } catch (error) {
         // A refused or failed change is audited too, before the problem is answered.
         if (spec.method === 'post') {

@@ -49,6 +49,7 @@ import type {
 } from '../workflows/types';
 import { ProblemError, unavailableProblem, type ProblemSlug } from './problem';
 import { requestMetadata } from './request-metadata';
+import { StillWorking } from './still-working';
 import { formFieldErrors } from './validation';
 
 export interface StartRequest {
@@ -63,6 +64,9 @@ export interface StartRequest {
   /** A request received before it is registered, with why; staff only. */
   received?: { at: string; reason: string };
 }
+
+/** How long a call waits on a request by default (`PISHKHAN_CALL_WAIT`). */
+export const DEFAULT_CALL_WAIT_MS = 20_000;
 
 /** Who starts a request without a token. */
 export const ANONYMOUS = 'anonymous';
@@ -141,7 +145,26 @@ export class RequestService {
     private readonly licences: () => Promise<Map<string, LicenceState>>,
     /** History length after which requests continue as new. */
     private readonly continueAsNewAfter?: number,
+    /** How long a call waits on a request before it answers without it (202, or 503 for a read). */
+    private readonly callWaitMs: number = DEFAULT_CALL_WAIT_MS,
   ) {}
+
+  /**
+   * Runs a call to a request's workflow for at most the API's wait; past it the call is
+   * abandoned (Temporal keeps what it was given) and `onTimeout` says what the caller hears.
+   */
+  private async bounded<T>(call: () => Promise<T>, onTimeout: () => Error): Promise<T> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.callWaitMs);
+    try {
+      return await this.client.withAbortSignal(controller.signal, call);
+    } catch (error) {
+      if (controller.signal.aborted) throw onTimeout();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   private handle(trackingCode: string) {
     return this.client.workflow.getHandle(workflowIdOf(trackingCode));
@@ -180,7 +203,14 @@ export class RequestService {
     request: StartRequest,
     caller: string,
     idempotencyKey?: string,
-  ): Promise<{ trackingCode: string; plan: ServicePlan; repeated: boolean; status?: RequestStatus }> {
+  ): Promise<{
+    trackingCode: string;
+    plan: ServicePlan;
+    repeated: boolean;
+    status?: RequestStatus;
+    /** Started, but its first tasks did not open within the API's wait. */
+    working?: true;
+  }> {
     const plan = this.plans.latest(request.serviceId);
     if (!plan) throw new ProblemError('unknown-service', `There is no service '${request.serviceId}'.`);
     if (!this.org.district(request.district)) {
@@ -242,6 +272,10 @@ export class RequestService {
         data: request.data,
         ...(received ? { received } : {}),
         ...(this.continueAsNewAfter ? { continueAsNewAfter: this.continueAsNewAfter } : {}),
+        operations: assignTo(
+          this.org.operationsUnit(request.district),
+          'steps that cannot go on go to the operations department',
+        ),
       };
       const startOperation = new WithStartWorkflowOperation('serviceRequest', {
         taskQueue: this.taskQueue,
@@ -261,12 +295,19 @@ export class RequestService {
         ],
       });
       try {
-        const status = await this.client.workflow.executeUpdateWithStart(startedUpdate, {
-          args: [{}],
-          startWorkflowOperation: startOperation,
-        });
+        const status = await this.bounded(
+          () =>
+            this.client.workflow.executeUpdateWithStart(startedUpdate, {
+              args: [{}],
+              startWorkflowOperation: startOperation,
+            }),
+          () => new StillWorking(trackingCode, this.callWaitMs),
+        );
         return { trackingCode, plan, repeated: false, status };
       } catch (error) {
+        // Past the wait: started, the caller gets its code and secret now and reads its tasks later.
+        if (error instanceof StillWorking && (await this.exists(trackingCode)))
+          return { trackingCode, plan, repeated: false, working: true };
         if (error instanceof WorkflowExecutionAlreadyStartedError && idempotencyKey) {
           const existing = await this.handle(trackingCode).describe();
           if (existing.memo?.startHash !== startHash) {
@@ -314,9 +355,27 @@ export class RequestService {
       throw new ProblemError('invalid-form-data', errors.join('; '), { errors: formFieldErrors(errors) });
   }
 
+  /** Whether Temporal holds a request of this code; Temporal out of reach is 503. */
+  private async exists(trackingCode: string): Promise<boolean> {
+    try {
+      await this.handle(trackingCode).describe();
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw asProblem(error, trackingCode);
+    }
+  }
+
   async status(trackingCode: string): Promise<RequestStatus> {
     try {
-      return await this.handle(trackingCode).query(statusQuery);
+      return await this.bounded(
+        () => this.handle(trackingCode).query(statusQuery),
+        () =>
+          new ProblemError(
+            'temporal-unavailable',
+            `Request ${trackingCode} did not answer within ${this.callWaitMs / 1000} s; try again in a moment.`,
+          ),
+      );
     } catch (error) {
       throw asProblem(error, trackingCode);
     }
@@ -505,11 +564,16 @@ export class RequestService {
     notFound: ProblemSlug = 'request-not-found',
   ): Promise<RequestStatus> {
     try {
-      return await this.handle(trackingCode).executeUpdate(definition, {
-        args: [arg],
-        ...(updateId ? { updateId } : {}),
-      });
+      return await this.bounded(
+        () =>
+          this.handle(trackingCode).executeUpdate(definition, {
+            args: [arg],
+            ...(updateId ? { updateId } : {}),
+          }),
+        () => new StillWorking(trackingCode, this.callWaitMs),
+      );
     } catch (error) {
+      if (error instanceof StillWorking) throw error;
       if (!(error instanceof WorkflowUpdateFailedError)) {
         // A request that has ended takes no updates: Temporal answers as if it were not there.
         const state = await this.status(trackingCode).then(

@@ -16,7 +16,8 @@ export interface Config {
     embeddedPort: number;
     embeddedUiPort: number;
   };
-  api: { host: string; port: number };
+  /** Where the API listens, and how long a call waits on a request (`PISHKHAN_CALL_WAIT`, seconds). */
+  api: { host: string; port: number; callWaitMs: number };
   dataDir: string;
   servicesDir: string;
   organisationDir: string;
@@ -216,7 +217,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       embeddedPort: int(env.TEMPORAL_PORT, 7233, 'TEMPORAL_PORT'),
       embeddedUiPort: int(env.TEMPORAL_UI_PORT, 8233, 'TEMPORAL_UI_PORT'),
     },
-    api: { host: env.HOST || '127.0.0.1', port: int(env.PORT, 3000, 'PORT') },
+    api: {
+      host: env.HOST || '127.0.0.1',
+      port: int(env.PORT, 3000, 'PORT'),
+      callWaitMs: whole(env.PISHKHAN_CALL_WAIT, 20, 'PISHKHAN_CALL_WAIT', 1) * 1000,
+    },
     dataDir,
     servicesDir: path(env.PISHKHAN_SERVICES_DIR, 'definitions/services'),
     organisationDir: path(env.PISHKHAN_ORGANISATION_DIR, 'definitions/organisation'),

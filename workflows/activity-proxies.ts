@@ -1,16 +1,47 @@
 /**
  * Proxies of the activities, as the interpreter calls them: typed from the implementation's
- * factory by a type-only import (its code never enters the workflow bundle), with the timeouts
- * and retries the engine uses.
+ * factory by a type-only import (its code never enters the workflow bundle). Every one gives up
+ * in bounded time, so a step that cannot go on becomes an incident someone sees instead of a
+ * request that waits forever.
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { PlanAutomaticStep } from '../lib/plan/types';
 
-export const engine = proxyActivities<Activities>({
+/**
+ * Routing, escalation targets and fees read the organisation, the offices' loads and the
+ * request's data: quick when they answer, so a few minutes of retries cover a restart of the
+ * worker or the store. A fee formula that cannot be evaluated fails at once (not retryable).
+ */
+const quick = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  scheduleToCloseTimeout: '5 minutes',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    maximumAttempts: 10,
+  },
 });
+
+/** Notifications of requests recorded before the work store: the store may be away a while. */
+const outbox = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '1 hour',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+    maximumAttempts: 30,
+  },
+});
+
+export const engine = {
+  resolveAssignee: quick.resolveAssignee,
+  resolveEscalation: quick.resolveEscalation,
+  assessFee: quick.assessFee,
+  notify: outbox.notify,
+};
 
 /** An automatic step's action, with the retries its definition asks for. */
 export function actionRunner(step: PlanAutomaticStep) {

@@ -36,8 +36,15 @@ export class ContinueAsNewAt extends Error {
   }
 }
 
-/** How a chain ends: at an end step, by expiry, or (in a parallel branch) by running out. */
-export type Exit = { kind: 'end'; step: PlanEndStep } | { kind: 'expired' } | { kind: 'branch-done' };
+/**
+ * How a chain ends: at an end step, by expiry, cancelled by the operations department over a
+ * step that cannot go on, or (in a parallel branch) by running out.
+ */
+export type Exit =
+  | { kind: 'end'; step: PlanEndStep }
+  | { kind: 'expired' }
+  | { kind: 'cancelled'; task: TaskRecord }
+  | { kind: 'branch-done' };
 
 type StepResult = { next: string | null } | { exit: Exit };
 
@@ -46,11 +53,34 @@ const PAID = [{ id: 'paid', title: STANDARD_OUTCOMES.paid ?? { fa: 'پرداخت
 const INCIDENT = [
   { id: 'retry', title: { fa: 'اجرای دوباره', en: 'Run it again' } },
   { id: 'skip', title: { fa: 'عبور از این مرحله', en: 'Skip this step' } },
+  { id: 'cancel', title: { fa: 'لغو درخواست', en: 'Cancel the request' } },
 ];
-/** Working time the operations department has for a failing automatic step. */
+/** Working time the operations department has for a step that cannot go on. */
 const INCIDENT_SLA = { text: 'PT4H', duration: { days: 0, ms: 4 * 3_600_000 }, clock: 'working' } as const;
 
 const APPLICANT = { fa: 'متقاضی', en: 'Applicant' };
+
+/** Where a step goes when the operations department skips it; a task step has no single way on. */
+function skipTo(step: PlanStep): string | null | undefined {
+  switch (step.kind) {
+    case 'payment':
+    case 'parallel':
+    case 'automatic':
+    case 'notify':
+      return step.next;
+    case 'branch':
+      return step.default;
+    default:
+      return undefined;
+  }
+}
+
+/** What went wrong, as the operations department reads it: the innermost cause says most. */
+function failureText(error: unknown): string {
+  let inner: unknown = error;
+  while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
+  return inner instanceof Error ? inner.message : String(inner);
+}
 
 export class Interpreter {
   /** Chains running steps right now (not waiting on anyone). */
@@ -107,7 +137,8 @@ export class Interpreter {
   /** Outcomes a task may be completed with, as its step declares them. */
   declaredOutcomes(task: TaskRecord): string[] {
     if (task.kind === 'payment') return PAID.map((o) => o.id);
-    if (task.kind === 'incident') return INCIDENT.map((o) => o.id);
+    // What an incident offers depends on the step: a task step has no one way on to skip to.
+    if (task.kind === 'incident') return task.outcomes.map((o) => o.id);
     const step = this.rc.step(task.stepId);
     return step.kind === 'task' || step.kind === 'inquiry' ? Object.keys(step.outcomes) : [];
   }
@@ -125,7 +156,11 @@ export class Interpreter {
     try {
       let at = start;
       while (at !== null) {
-        const result = await this.runStep(this.rc.step(at), branches);
+        const step = this.rc.step(at);
+        const result = await this.runStep(step, branches).catch((error: unknown) =>
+          this.afterFailure(step, branches, error),
+        );
+        if (result === 'retry') continue;
         if ('exit' in result) return result.exit;
         at = result.next;
       }
@@ -361,12 +396,14 @@ export class Interpreter {
         ending() !== undefined ||
         (step.join === 'any' ? finished().length > 0 : finished().length === step.branches.length),
     );
-    if (failure !== undefined)
-      throw failure instanceof Error ? failure : new Error('a parallel branch failed');
     const running = keys.filter((_, i) => results[i] === undefined);
     scopes.forEach((scope, i) => results[i] === undefined && scope.cancel());
-    if (running.length > 0)
-      this.rc.cancelTasksIn(running, `parallel group '${step.id}' was decided`, Date.now());
+    if (running.length > 0) {
+      const why = failure === undefined ? 'was decided' : 'failed';
+      this.rc.cancelTasksIn(running, `parallel group '${step.id}' ${why}`, Date.now());
+    }
+    if (failure !== undefined)
+      throw failure instanceof Error ? failure : new Error('a parallel branch failed');
     const done = keys.filter((_, i) => results[i] !== undefined);
     const note = `finished: ${done.join(', ')}${running.length ? `; cancelled: ${running.join(', ')}` : ''}`;
     this.rc.record({ stepId: step.id, kind: 'parallel', title: step.title, note }, Date.now());
@@ -395,21 +432,62 @@ export class Interpreter {
         return { next: step.next };
       } catch (error) {
         if (isCancellation(error)) throw error;
-        const incident = await this.awaitTask(
-          {
-            stepId: step.id,
-            kind: 'incident',
-            title: { fa: `رفع خطا: ${step.title.fa}`, en: `Resolve a failure: ${step.title.en}` },
-            sla: INCIDENT_SLA,
-            remindAt: 0,
-            outcomes: INCIDENT.map((o) => ({ ...o, available: true })),
-            branches,
-          },
-          () => this.assign({ type: 'operations' }, step.id),
-          { escalation: { remindAt: 0, ladder: [] } },
-        );
+        const incident = await this.incident(step, branches, 'skip');
         if (incident.outcome === 'skip') return { next: step.next };
+        if (incident.outcome === 'cancel') return { exit: { kind: 'cancelled', task: incident } };
       }
+    }
+  }
+
+  /**
+   * A step that failed (an activity out of retries, an expression that cannot be evaluated, a
+   * parallel branch that failed) waits on the operations department, which runs it again, skips
+   * it where it has one way on, or cancels the request: a request never stays stuck unseen.
+   */
+  private async afterFailure(
+    step: PlanStep,
+    branches: string[],
+    error: unknown,
+  ): Promise<StepResult | 'retry'> {
+    if (isCancellation(error) || error instanceof ContinueAsNewAt) throw error;
+    const onward = skipTo(step);
+    this.rc.record(
+      { stepId: step.id, kind: 'incident', title: step.title, note: `failed: ${failureText(error)}` },
+      Date.now(),
+    );
+    const incident = await this.incident(step, branches, onward === undefined ? undefined : 'skip');
+    if (incident.outcome === 'cancel') return { exit: { kind: 'cancelled', task: incident } };
+    if (incident.outcome === 'skip') return { next: onward ?? null };
+    return 'retry';
+  }
+
+  /** Opens the operations department's task for a step that cannot go on, and waits for its answer. */
+  private async incident(step: PlanStep, branches: string[], skip: 'skip' | undefined): Promise<TaskRecord> {
+    return this.awaitTask(
+      {
+        stepId: step.id,
+        kind: 'incident',
+        title: { fa: `رفع خطا: ${step.title.fa}`, en: `Resolve a failure: ${step.title.en}` },
+        sla: INCIDENT_SLA,
+        remindAt: 0,
+        outcomes: INCIDENT.map((o) => ({ ...o, available: o.id !== 'skip' || skip !== undefined })),
+        branches,
+      },
+      () => this.operations(step.id),
+      { escalation: { remindAt: 0, ladder: [] } },
+    );
+  }
+
+  /**
+   * The operations department, by routing; when routing itself cannot answer, the unit the
+   * request was given at its start.
+   */
+  private async operations(stepId: string): Promise<Assignment> {
+    try {
+      return await this.assign({ type: 'operations' }, stepId);
+    } catch (error) {
+      if (isCancellation(error) || !this.input.operations) throw error;
+      return this.input.operations;
     }
   }
 

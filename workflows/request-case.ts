@@ -512,6 +512,27 @@ export class RequestCase {
     if (open) open.to = this.s.endedAt;
   }
 
+  /**
+   * The operations department cancels the request over a step that cannot go on; fees already
+   * paid are to be refunded, as after a withdrawal.
+   */
+  cancelOverIncident(incident: TaskRecord, nowMs: number): void {
+    for (const fee of this.s.fees) if (fee.status === 'paid') fee.refund = 'due';
+    this.record(
+      {
+        stepId: incident.stepId,
+        kind: 'incident',
+        title: incident.title,
+        taskId: incident.taskId,
+        outcome: 'cancel',
+        ...(incident.actor ? { actor: incident.actor } : {}),
+        note: 'the operations department cancelled the request',
+      },
+      nowMs,
+    );
+    this.end('cancelled', nowMs);
+  }
+
   /** The citizen withdraws: the request ends as cancelled; fees already paid are to be refunded. */
   withdraw(reason: string, actor: string, nowMs: number, idempotencyKey?: string): void {
     for (const fee of this.s.fees) if (fee.status === 'paid') fee.refund = 'due';

@@ -335,6 +335,7 @@ export async function serviceRequest(
   if (rc.state !== 'active') exit = undefined;
   if (exit?.kind === 'end') rc.finish(exit.step, Date.now());
   else if (exit?.kind === 'expired') rc.end('expired', Date.now());
+  else if (exit?.kind === 'cancelled') rc.cancelOverIncident(exit.task, Date.now());
   else if (exit?.kind === 'branch-done') {
     throw ApplicationFailure.nonRetryable('the plan ran out of steps without an end step', 'PlanError');
   }

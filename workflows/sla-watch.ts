@@ -6,7 +6,8 @@
  * deadline: each reminder and rung is sent once per deadline. The request: when its statutory
  * deadline passes, the steering committee is told.
  */
-import { condition } from '@temporalio/workflow';
+import { condition, isCancellation } from '@temporalio/workflow';
+import type { EscalationInput, EscalationTarget } from '../activities/escalation';
 import type { PlanEscalation } from '../lib/plan/types';
 import { engine } from './activity-proxies';
 import { tell } from './notices';
@@ -24,6 +25,25 @@ export interface WatchPlan {
 }
 
 type Wake = 'done' | 'moved' | 'due';
+
+/**
+ * Whom an escalation goes to. When the ladder's target cannot be found in bounded time, the
+ * operations department the request was given at its start is told instead, with why: an
+ * escalation never waits on routing forever.
+ */
+async function targetOf(rc: RequestCase, input: EscalationInput): Promise<EscalationTarget> {
+  try {
+    return await engine.resolveEscalation(input);
+  } catch (error) {
+    const operations = rc.input.operations;
+    if (isCancellation(error) || !operations) throw error;
+    const why = error instanceof Error ? (error.cause instanceof Error ? error.cause : error).message : '';
+    return {
+      to: operations.assignee,
+      reason: `the target of the rung '${input.to}' could not be found (${why}); the operations department is told`,
+    };
+  }
+}
 
 /** Waits until the instant, unless the task closes or its deadline moves first. */
 async function until(task: TaskRecord, version: number, instant: string): Promise<Wake> {
@@ -83,7 +103,7 @@ export async function watchTask(ctx: WatchContext, task: TaskRecord, plan: Watch
       const woke = await until(task, version, at);
       if (woke === 'done') return;
       if (woke === 'moved') continue watch;
-      const target = await engine.resolveEscalation({
+      const target = await targetOf(rc, {
         to: rung.to,
         trackingCode,
         stepId: task.stepId,
@@ -136,7 +156,7 @@ export async function watchStatutoryDeadline(ctx: WatchContext): Promise<void> {
       await condition(() => rc.state !== 'active' || moved());
       continue;
     }
-    const committee = await engine.resolveEscalation({
+    const committee = await targetOf(rc, {
       to: 'steering-committee',
       trackingCode: rc.input.trackingCode,
       stepId: '',

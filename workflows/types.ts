@@ -36,6 +36,12 @@ export interface RequestInput {
   continueAsNewAfter?: number;
   /** Set when the request was received before it was registered: its time counts from receipt. */
   received?: LateRegistration;
+  /**
+   * The operations department of the request's district, as the organisation named it at the
+   * start: who takes an incident, or an escalation whose target cannot be found, when routing
+   * itself cannot answer.
+   */
+  operations?: Assignment;
 }
 
 /**

@@ -98,6 +98,11 @@ export function requestRoutes(ctx: ApiContext): Router {
           description: 'Started already by an earlier call with the same Idempotency-Key',
           schema: answer.started,
         },
+        202: {
+          description:
+            "Started, but its first tasks did not open within the API's wait (`PISHKHAN_CALL_WAIT`): the same answer without them; read the request at `Location`.",
+          schema: answer.started,
+        },
       },
       problems: [
         'unknown-service',
@@ -119,7 +124,7 @@ export function requestRoutes(ctx: ApiContext): Router {
       call.target.trackingCode = started.trackingCode;
       call.target.serviceId = started.plan.serviceId;
       return {
-        status: started.repeated ? 200 : 201,
+        status: started.repeated ? 200 : started.working ? 202 : 201,
         location: `/api/requests/${started.trackingCode}`,
         body: {
           trackingCode: started.trackingCode,
@@ -240,6 +245,7 @@ export function requestRoutes(ctx: ApiContext): Router {
         params: trackingCode,
         ...(spec.body ? { body: spec.body } : {}),
         ...(spec.idempotent ? { idempotent: true } : {}),
+        waits: true,
         responses: {
           200: {
             description: 'The request after the change: the public view for the applicant, in full for staff',

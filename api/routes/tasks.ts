@@ -96,6 +96,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     router,
     {
       id: 'claimTask',
+      waits: true,
       method: 'post',
       path: '/api/tasks/{taskId}/claim',
       tag,
@@ -120,6 +121,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     router,
     {
       id: 'returnTask',
+      waits: true,
       method: 'post',
       path: '/api/tasks/{taskId}/return',
       tag,
@@ -147,6 +149,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     router,
     {
       id: 'completeTask',
+      waits: true,
       method: 'post',
       path: '/api/tasks/{taskId}/complete',
       tag,
@@ -176,6 +179,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     router,
     {
       id: 'reassignTask',
+      waits: true,
       method: 'post',
       path: '/api/tasks/{taskId}/reassign',
       tag,

@@ -132,9 +132,35 @@ describe('step kinds', () => {
     const incident = await openTask(code, 'split');
     expect(incident.kind).toBe('incident');
     expect(incident.assignee.principal).toBe('department:ict');
-    expect(incident.outcomes.map((o: { id: string }) => o.id)).toEqual(['retry', 'skip']);
+    expect(incident.outcomes.map((o: { id: string }) => o.id)).toEqual(['retry', 'skip', 'cancel']);
     const ended = await complete(incident.taskId, 'skip');
     expect(ended.state).toBe('completed');
+  });
+
+  test('when a case or a fee cannot be evaluated, then operations may run it again, skip it, or cancel the request', async () => {
+    const code = await start('failing-rules', { area: 100, parts: 0 });
+    const first = await openTask(code, 'by-share');
+    expect(first.kind).toBe('incident');
+    expect(first.assignee.principal).toBe('department:ict');
+    const failed = (await status(code)).stepsDone.find((s: { kind: string }) => s.kind === 'incident');
+    expect(failed.note).toContain('division by zero');
+
+    // Run again, the same data fails the same way: a new incident, not a request stuck.
+    let now = await complete(first.taskId, 'retry');
+    const second = now.currentTasks[0];
+    expect(second).toEqual(expect.objectContaining({ step: 'by-share', kind: 'incident' }));
+    expect(second.taskId).not.toBe(first.taskId);
+
+    // Skipped, the branch takes its default: the dues, whose formula divides by zero too.
+    now = await complete(second.taskId, 'skip');
+    const fee = now.currentTasks[0];
+    expect(fee).toEqual(expect.objectContaining({ step: 'pay-dues', kind: 'incident' }));
+    now = await complete(fee.taskId, 'cancel');
+    expect(now.state).toBe('cancelled');
+    expect(now.currentTasks).toEqual([]);
+    expect(now.stepsDone.at(-1)).toEqual(
+      expect.objectContaining({ kind: 'incident', outcome: 'cancel', step: 'pay-dues' }),
+    );
   });
 
   test('when the applicant does not bring a missing document in time, then the request expires', async () => {

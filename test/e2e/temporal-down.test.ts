@@ -1,7 +1,8 @@
 /**
  * Temporal out of reach is "try again", said quickly: with the suite's own Temporal server
  * stopped under a running API, a read and a start each answer 503 `temporal-unavailable` with
- * `Retry-After` within 5 s, in the caller's language, and the API itself stays up.
+ * `Retry-After` within 5 s, in the caller's language, and the API itself stays up. Before that,
+ * with no worker at all, a start answers 202 at the API's wait instead of hanging.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   const connection = await Connection.connect({ address: server.address });
   await ensureSearchAttributes(connection, 'default');
   await connection.close();
-  system = await startHarness({ temporalAddress: server.address, withoutWorker: true });
+  system = await startHarness({ temporalAddress: server.address, withoutWorker: true, callWaitMs: 2_000 });
 }, 120_000);
 
 afterAll(async () => {
@@ -42,6 +43,38 @@ const permit = {
   applicant: { name: 'Ali Moradi' },
   data: { parcel: '55/2', area: 180, floors: 2, units: 2 },
 };
+
+test('when no worker takes the request, then its start answers 202 once the wait is over, with its code and secret, and a read of it answers 503 with Retry-After', async () => {
+  // Online, so that nothing but the request itself waits on a worker (an office's licence would).
+  const started = await fetch(`${system.url}/api/requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      serviceId: 'bulky-waste-pickup',
+      district: 'd02',
+      channel: 'online',
+      applicant: { name: 'Ali Moradi' },
+      data: { items: 'یک یخچال و دو مبل', address: 'خیابان ولیعصر، کوچه نسترن، پلاک ۸' },
+    }),
+  });
+  const body = (await started.json()) as Record<string, unknown>;
+  expect(started.status).toBe(202);
+  expect(body).toEqual({
+    trackingCode: expect.stringMatching(/^[0-9]{12}$/),
+    secret: expect.any(String),
+    service: expect.objectContaining({ id: 'bulky-waste-pickup' }),
+    state: 'active',
+  });
+  const href = `/api/requests/${String(body.trackingCode)}`;
+  expect(started.headers.get('location')).toBe(href);
+
+  const headers = { authorization: `Bearer ${await system.token({ sub: 'manager-1', role: 'manager' })}` };
+  const read = await fetch(`${system.url}${href}`, { headers });
+  expect({ status: read.status, retryAfter: read.headers.get('retry-after') }).toEqual({
+    status: 503,
+    retryAfter: '5',
+  });
+});
 
 test('when the Temporal server stops under the API, then a read and a start answer 503 with Retry-After within 5 s, and the API stays up', async () => {
   await server.stop();

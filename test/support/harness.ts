@@ -37,6 +37,8 @@ export interface HarnessOptions {
   organisationDir?: string;
   /** A short history limit, to see requests continue as new. */
   continueAsNewAfter?: number;
+  /** How long a call waits on a request before answering without it; the API's default unless a suite tests it. */
+  callWaitMs?: number;
   /** An identity provider whose tokens the API takes (OpenID Connect). */
   oidc?: OidcConfig;
   /** A store to use (a schema on the test's PostgreSQL server, shared with worker processes). */
@@ -172,6 +174,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       catalog: domain.catalog,
       designer: domain.designer,
       ...(options.continueAsNewAfter ? { continueAsNewAfter: options.continueAsNewAfter } : {}),
+      ...(options.callWaitMs ? { callWaitMs: options.callWaitMs } : {}),
       organisation: domain.organisation,
       logger: createLogger('silent'),
       auth,

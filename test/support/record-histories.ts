@@ -276,6 +276,17 @@ const scenarios: Record<string, { harness: Setup; run: Scenario }> = {
       return code;
     },
   },
+  'rules-failed-retried-skipped-cancelled': {
+    harness: 'fixtures',
+    async run(system) {
+      const code = await start(system, 'failing-rules', { area: 100, parts: 0 });
+      await complete(system, code, 'by-share', 'retry');
+      await complete(system, code, 'by-share', 'skip');
+      await complete(system, code, 'pay-dues', 'cancel');
+      await ended(system, code);
+      return code;
+    },
+  },
   'applicant-expired': {
     harness: 'fixtures',
     async run(system) {

@@ -34,7 +34,7 @@ describe('pishkhan command line', () => {
   test('when definitions are valid, then validate exits 0; when one is broken, 1 with every problem', async () => {
     const { cli, lines, file } = setup();
     expect(await cli('validate')).toBe(0);
-    expect(lines.at(-1)).toBe('10 definitions checked, 0 problems');
+    expect(lines.at(-1)).toBe('12 definitions checked, 0 problems');
 
     writeFileSync(
       file('ladder.yaml'),
@@ -50,7 +50,7 @@ describe('pishkhan command line', () => {
   test('when the whole definitions folder is validated, then the organisation files are checked as the organisation, not as services', async () => {
     const { dir, cli, lines } = setup();
     expect(await cli('validate', join(dir, 'definitions'))).toBe(0);
-    expect(lines).toEqual(['10 definitions and the organisation checked, 0 problems']);
+    expect(lines).toEqual(['12 definitions and the organisation checked, 0 problems']);
   });
 
   test('when nothing was ever published (a fresh clone), then diagram, versions and diff work from the files', async () => {

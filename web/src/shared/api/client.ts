@@ -58,7 +58,16 @@ async function call<T>(
       onSignedOut();
     throw problem;
   }
+  // An action the request did not answer within the API's wait: it was passed on, so the page
+  // goes on with the request as it reads now.
+  if (response.status === 202 && isStillWorking(parsed))
+    return call<T>('GET', parsed.href, undefined, { ...options, idempotencyKey: undefined });
   return parsed as T;
+}
+
+function isStillWorking(body: unknown): body is { state: 'working'; href: string } {
+  const answer = body as { state?: unknown; href?: unknown } | undefined;
+  return answer?.state === 'working' && typeof answer.href === 'string';
 }
 
 export const api = {
