@@ -13,6 +13,7 @@ import { EncryptionCodec } from '../lib/temporal/payload-codec';
 import { workerBuildFromEnv, type WorkerBuild } from '../lib/temporal/worker-versioning';
 import { openConfiguredStore } from '../store/open-store';
 import type { WorkStore } from '../store/work-store';
+import { builtBundle } from './bundle-workflows';
 import { createWorker } from './create-worker';
 import { deliveriesFor, startDispatcher } from './delivery';
 
@@ -26,6 +27,8 @@ export async function runWorker(
 ) {
   assertSafePayloadKeys(config.payloads);
   const codec = new EncryptionCodec(config.payloads);
+  // The deployment's build, else the one `npm run build` made; from source, bundled now.
+  const bundle = config.workflowBundle ?? builtBundle();
   const connection = await connectWorker(address);
   // Activities read live licences and loads, and reroute work, through a client.
   const temporalClient = await connectClient(address, config.temporal.namespace, codec);
@@ -41,7 +44,7 @@ export async function runWorker(
       temporal: { client, taskQueue: config.temporal.taskQueue },
     },
     ...(build ? { build } : {}),
-    ...(config.workflowBundle ? { workflowBundle: { codePath: config.workflowBundle } } : {}),
+    ...(bundle ? { workflowBundle: { codePath: bundle } } : {}),
   });
   const running = worker.run();
   // Notifications to e-mail and webhooks, when the deployment sends them.
@@ -54,7 +57,12 @@ export async function runWorker(
         })
       : undefined;
   logger.info(
-    { taskQueue: config.temporal.taskQueue, buildId: build?.buildId, channels: channels.map((c) => c.name) },
+    {
+      taskQueue: config.temporal.taskQueue,
+      buildId: build?.buildId,
+      workflowBundle: bundle ?? 'bundled at start',
+      channels: channels.map((c) => c.name),
+    },
     'worker running',
   );
   return {
