@@ -55,9 +55,25 @@ export function startWebServer(deps: AppDeps, port: number, host = '127.0.0.1'):
   });
 }
 
-export function stopWebServer(web: WebServer): Promise<void> {
-  return new Promise((resolve, reject) => {
-    web.server.close((error) => (error ? reject(error) : resolve()));
-    web.server.closeAllConnections();
-  });
+/** How long stopping waits for the calls under way to be answered before it cuts them. */
+const DRAIN_MS = 25_000;
+
+/**
+ * Stops taking calls and lets the calls under way be answered: connections close as they turn
+ * idle, and only those still busy after the drain are cut.
+ */
+export async function stopWebServer(web: WebServer, drainMs = DRAIN_MS): Promise<void> {
+  const closed = new Promise<void>((resolve, reject) =>
+    web.server.close((error) => (error ? reject(error) : resolve())),
+  );
+  // A kept-alive connection turns idle once its call is answered: close it then.
+  const idle = setInterval(() => web.server.closeIdleConnections(), 100);
+  const cut = setTimeout(() => web.server.closeAllConnections(), drainMs);
+  web.server.closeIdleConnections();
+  try {
+    await closed;
+  } finally {
+    clearInterval(idle);
+    clearTimeout(cut);
+  }
 }

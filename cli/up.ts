@@ -57,6 +57,7 @@ async function temporalServer(config: Config) {
     port: config.temporal.embeddedPort,
     uiPort: config.temporal.embeddedUiPort,
     namespace: config.temporal.namespace,
+    ownProcessGroup: true,
   });
   return {
     ...server,

@@ -30,6 +30,8 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
     taskQueue: setup.taskQueue,
     activities: createActivities(setup.deps),
     dataConverter: { payloadCodecs: [setup.codec] },
+    // On shutdown, activities under way get this long to finish before they are cancelled.
+    shutdownGraceTime: '10 seconds',
     ...(bundle ? { workflowBundle: bundle } : { workflowsPath: require.resolve('../workflows') }),
     ...(setup.build ? { workerDeploymentOptions: deploymentOptions(setup.build) } : {}),
   });

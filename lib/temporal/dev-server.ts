@@ -16,6 +16,12 @@ export interface DevServerOptions {
   uiPort: number;
   namespace: string;
   logFile?: string;
+  /**
+   * In a process group of its own, so a terminal's Ctrl-C reaches only the process that started
+   * it, which stops it last, after the calls under way are answered. That process then stops it
+   * whenever it exits.
+   */
+  ownProcessGroup?: boolean;
 }
 
 export interface DevServer {
@@ -56,7 +62,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     '--log-format',
     'json',
   ];
-  const child = spawn(TEMPORAL_CLI, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TEMPORAL_CLI, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.ownProcessGroup ? { detached: true } : {}),
+  });
+  if (options.ownProcessGroup) process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'));
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);

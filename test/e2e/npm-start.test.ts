@@ -2,7 +2,8 @@
  * What a newcomer sees of `npm start`: the system it starts (cli/up.ts, with its own embedded
  * Temporal dev server and database, on ports of its own), its console read as a person reads
  * it, and the examples it ends its banner with pasted into a shell as printed. Ctrl-C (SIGINT
- * to the whole process group, as a terminal sends it) stops everything.
+ * to the whole process group, as a terminal sends it) under load answers the calls under way,
+ * then stops everything, exiting 0.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -100,7 +101,7 @@ afterAll(async () => {
   await exited;
 });
 
-test('when a newcomer runs npm start, then its console reads line by line, shows the seeding, sums up the demo, and every example it prints answers as pasted; Ctrl-C stops it', async () => {
+test('when a newcomer runs npm start, then its console reads line by line, shows the seeding, sums up the demo, and every example it prints answers as pasted; Ctrl-C under load answers the calls under way and stops it', async () => {
   await printed(BANNER_END, READY_WITHIN_MS);
   const lines = output.split('\n');
   const banner = lines.slice(0, lines.indexOf(TRY_IT));
@@ -138,7 +139,27 @@ test('when a newcomer runs npm start, then its console reads line by line, shows
   const { statuses } = await pasteIntoShell(examples);
   expect(statuses).toEqual([200, 200, 200]);
 
+  // Ctrl-C under load: the starts under way are answered, none is cut off.
+  const base = `http://127.0.0.1:${ports.api}`;
+  const inFlight = Array.from({ length: 20 }, (_, i) =>
+    fetch(`${base}/api/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        serviceId: 'bulky-waste-pickup',
+        district: 'd02',
+        channel: 'online',
+        applicant: { name: `Applicant ${i}` },
+        data: { items: 'یک یخچال و دو مبل', address: 'خیابان ولیعصر، کوچه نسترن، پلاک ۸' },
+      }),
+    }).then(
+      (answer) => answer.status,
+      (error: unknown) => `cut off: ${String(error)}`,
+    ),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 100));
   process.kill(-(system?.pid ?? 0), 'SIGINT');
+  expect(await Promise.all(inFlight)).toEqual(Array.from({ length: 20 }, () => 201));
   let timer: NodeJS.Timeout | undefined;
   const code = await Promise.race([
     exited,
