@@ -13,7 +13,7 @@ import {
 } from '../lib/actions/catalog';
 import { evaluate, ExpressionError } from '../lib/expressions/evaluate';
 import type { Office } from '../lib/generated/organisation';
-import type { LicenceState } from '../lib/organisation/licences';
+import { changeUnderKey, type LicenceState } from '../lib/organisation/licences';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { Queryable } from '../store/database';
 import { officeRecord } from '../store/office-work';
@@ -32,6 +32,11 @@ export interface ActionInput {
   data: Record<string, unknown>;
   /** The office that took the request, for actions on `office: intake`. */
   intakeOffice?: string;
+  /**
+   * The step's key (request, step, how many times it ran before), the same on every attempt:
+   * an action that changes the registry finds what an earlier attempt did under it.
+   */
+  key?: string;
 }
 
 export interface ActionResult {
@@ -70,6 +75,15 @@ function temporalOf(ctx: ActionContext): TemporalAccess {
   return ctx.temporal;
 }
 
+/** What a grant tells the request: the new office, its licence number and last day. */
+function grantResult(licence: LicenceState): ActionResult {
+  const { officeId, number, validUntil } = licence;
+  return {
+    data: { officeId, licenceNumber: number, licenceValidUntil: gregorianToJalali(validUntil) },
+    note: `office ${officeId} licensed as ${number} until ${gregorianToJalali(validUntil)}`,
+  };
+}
+
 export const ACTION_IMPLEMENTATIONS: Record<ActionName, Implementation> = {
   async compute(input) {
     const { set } = input.params as unknown as ComputeParams;
@@ -99,7 +113,15 @@ export const ACTION_IMPLEMENTATIONS: Record<ActionName, Implementation> = {
       await temporal.client.workflow
         .getHandle(registryIdOf(temporal.taskQueue))
         .executeUpdate(changeLicenceUpdate, {
-          args: [{ officeId, action: 'suspend', reason, by: `request:${input.trackingCode}` }],
+          args: [
+            {
+              officeId,
+              action: 'suspend',
+              reason,
+              by: `request:${input.trackingCode}`,
+              ...(input.key ? { key: input.key } : {}),
+            },
+          ],
         });
     } catch (error) {
       // Already suspended or revoked: the outcome the step wants holds.
@@ -115,15 +137,17 @@ export const ACTION_IMPLEMENTATIONS: Record<ActionName, Implementation> = {
     const licence = (await handle.query(licencesQuery)).find((l) => l.officeId === officeId);
     if (!licence) throw failed(`no licence of ${officeId}`, true);
     const from = licence.validUntil > ctx.today() ? licence.validUntil : ctx.today();
-    const validUntil = jalaliYearsAfter(from, Number(input.params.years));
-    await handle.executeUpdate(changeLicenceUpdate, {
+    // Renewed already under this key (the attempt that did it was lost): the registry answers
+    // the licence as that renewal left it, and nothing is renewed twice.
+    const { validUntil } = await handle.executeUpdate(changeLicenceUpdate, {
       args: [
         {
           officeId,
           action: 'renew',
           reason: `renewed by request ${input.trackingCode}`,
           by: `request:${input.trackingCode}`,
-          validUntil,
+          validUntil: jalaliYearsAfter(from, Number(input.params.years)),
+          ...(input.key ? { key: input.key } : {}),
         },
       ],
     });
@@ -139,10 +163,11 @@ export const ACTION_IMPLEMENTATIONS: Record<ActionName, Implementation> = {
     if (missing.length > 0) throw failed(`the request lacks ${missing.join(', ')}`, true);
     const district = String(input.data.officeDistrict);
     const handle = temporal.client.workflow.getHandle(registryIdOf(temporal.taskQueue));
-    const held = new Set([
-      ...ctx.org.officeIds(),
-      ...(await handle.query(licencesQuery)).map((l) => l.officeId),
-    ]);
+    const registered = await handle.query(licencesQuery);
+    // Granted already under this key (the attempt that did it was lost): that office it is.
+    const granted = input.key ? registered.find((l) => changeUnderKey(l, input.key)) : undefined;
+    if (granted) return grantResult(granted);
+    const held = new Set([...ctx.org.officeIds(), ...registered.map((l) => l.officeId)]);
     const prefix = `o-${district.replace(/^d/, '')}`;
     let n = 1;
     while (held.has(`${prefix}${pad(n)}`)) n++;
@@ -170,15 +195,13 @@ export const ACTION_IMPLEMENTATIONS: Record<ActionName, Implementation> = {
           reason: `granted by request ${input.trackingCode}`,
           by: `request:${input.trackingCode}`,
           validUntil,
+          ...(input.key ? { key: input.key } : {}),
         },
       ],
       office,
     };
     await handle.signal(registerLicencesSignal, [licence]);
-    return {
-      data: { officeId, licenceNumber: number, licenceValidUntil: gregorianToJalali(validUntil) },
-      note: `office ${officeId} licensed as ${number} until ${gregorianToJalali(validUntil)}`,
-    };
+    return grantResult(licence);
   },
 
   async 'measure-office-performance'(input, ctx) {

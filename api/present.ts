@@ -57,8 +57,11 @@ export class Presenter {
   }
 
   licenceChange(change: LicenceChange) {
+    // The key of the step that made a change is the registry's own bookkeeping.
+    const shown: LicenceChange = { ...change };
+    delete shown.key;
     return {
-      ...change,
+      ...shown,
       at: this.when(change.at),
       ...(change.validUntil ? { validUntil: this.day(change.validUntil) } : {}),
     };

@@ -415,12 +415,17 @@ export class Interpreter {
   /** Runs the action; when its retries are spent, the operations department retries or skips it. */
   private async runAutomatic(step: PlanAutomaticStep, branches: string[]): Promise<StepResult> {
     const run = actionRunner(step);
+    // The same on every attempt and every run again after an incident; new each time a loop
+    // brings the request back to the step.
+    const visit = this.rc.s.journal.filter((e) => e.stepId === step.id && e.kind === 'automatic').length;
+    const key = `${this.input.trackingCode}/${step.id}/${visit}`;
     for (;;) {
       try {
         const result = await run({
           action: step.action,
           params: step.with,
           trackingCode: this.input.trackingCode,
+          key,
           data: this.rc.data,
           ...(this.input.intakeOffice ? { intakeOffice: this.input.intakeOffice } : {}),
         });

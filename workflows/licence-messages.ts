@@ -11,6 +11,8 @@ export interface LicenceCommand {
   by: string;
   /** For a renewal: the new last day of validity, Gregorian YYYY-MM-DD. */
   validUntil?: string;
+  /** The key of the request's step that asks: a change under a key already applied changes nothing. */
+  key?: string;
 }
 
 export const licencesQuery = defineQuery<LicenceState[]>('licences');

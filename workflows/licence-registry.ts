@@ -20,6 +20,7 @@ import type { Activities } from '../activities';
 import { cityDate } from '../lib/calendar/working-time';
 import {
   ALLOWED,
+  changeUnderKey,
   statusAfter,
   statusOn,
   validUntilProblem,
@@ -79,6 +80,7 @@ export async function licenceRegistry(input: RegistryInput): Promise<void> {
       reason: command.reason,
       by: command.by,
       ...(command.validUntil ? { validUntil: command.validUntil } : {}),
+      ...(command.key ? { key: command.key } : {}),
     });
     changes++;
     if (status !== 'active')
@@ -128,7 +130,7 @@ export async function licenceRegistry(input: RegistryInput): Promise<void> {
     changeLicenceUpdate,
     (command) => {
       const licence = licences.get(command.officeId) as LicenceState;
-      apply(licence, command);
+      if (!changeUnderKey(licence, command.key)) apply(licence, command);
       return licence;
     },
     {
@@ -139,6 +141,8 @@ export async function licenceRegistry(input: RegistryInput): Promise<void> {
         };
         const licence = licences.get(command.officeId);
         if (!licence) return refuse(`no office '${command.officeId}' holds a licence`);
+        // The same step asking again (its activity ran again): answered with what it did.
+        if (changeUnderKey(licence, command.key)) return;
         const status = statusOn(licence, today());
         if (!ALLOWED[status].includes(command.action)) {
           return refuse(

@@ -55,6 +55,9 @@ interface Action {
   now?: RequestView;
 }
 
+/** How long a read of a request is repeated while it is not answered with the request. */
+const STATUS_READ_MS = 30_000;
+
 /** Outcomes a scripted actor prefers, where several lead forward. */
 const FORWARD = ['approve', 'no-objection', 'done', 'accept', 'accepted', 'issue', 'submit', 'paid'];
 
@@ -142,8 +145,20 @@ export class ScriptedActors {
     );
   }
 
+  /**
+   * The request as its reader sees it. A read that is not answered with the request (the
+   * instance that held it went away, Temporal was busy) is read again for a while, so a driver
+   * never takes a problem for the request; past that it says what it was answered.
+   */
   async status(code: string): Promise<RequestView> {
-    return (await this.call('GET', `/api/requests/${code}`, undefined, this.reader)).body as RequestView;
+    const deadline = Date.now() + STATUS_READ_MS;
+    for (;;) {
+      const answer = await this.call('GET', `/api/requests/${code}`, undefined, this.reader);
+      if (answer.status === 200) return answer.body as RequestView;
+      if (Date.now() > deadline)
+        throw new Error(`reading request ${code} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
 
   /** The outcome a scripted actor takes: back round a loop once, otherwise forward. */

@@ -16,6 +16,11 @@ export interface LicenceChange {
   by: string;
   /** The new end of validity, for a renewal or a grant (Gregorian YYYY-MM-DD). */
   validUntil?: string;
+  /**
+   * The key of the step that made the change (request, step, visit): a re-run of the step finds
+   * its change here and makes no second one.
+   */
+  key?: string;
 }
 
 export interface LicenceState {
@@ -29,6 +34,11 @@ export interface LicenceState {
   history: LicenceChange[];
   /** The office itself, for offices licensed at run time (the file has the others). */
   office?: Office;
+}
+
+/** The change a key made already, if any: a re-run of the step that made it is answered with it. */
+export function changeUnderKey(licence: LicenceState, key: string | undefined): LicenceChange | undefined {
+  return key === undefined ? undefined : licence.history.find((change) => change.key === key);
 }
 
 /** Status on a date: an active licence past its last day has expired. */

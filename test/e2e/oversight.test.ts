@@ -3,6 +3,8 @@
  * checklist items suspend the office's licence, a licence application that brings a new office
  * into the registry, and a renewal that measures the office's performance first.
  */
+import { runAction } from '../../activities/actions';
+import { cityDate } from '../../lib/calendar/working-time';
 import { eventually, startHarness, type Harness } from '../support/harness';
 
 let system: Harness;
@@ -19,6 +21,27 @@ async function start(body: Record<string, unknown>) {
   const response = await system.post('/api/requests', { applicant: { name: 'Oversight' }, ...body });
   expect(response.status).toBe(201);
   return response.body.trackingCode as string;
+}
+
+/**
+ * Runs a request's automatic step's action again, as a worker would after a crash between the
+ * action and its record: under the key of the step's first run.
+ */
+function runStepAgain(
+  code: string,
+  stepId: string,
+  action: string,
+  params: Record<string, unknown>,
+  data: Record<string, unknown>,
+) {
+  return runAction(
+    { action, params, trackingCode: code, data, key: `${code}/${stepId}/0` },
+    {
+      org: system.organisation,
+      today: () => cityDate(system.organisation.calendar, Date.now()),
+      temporal: { client: system.client, taskQueue: system.taskQueue },
+    },
+  );
 }
 
 async function task(code: string, step: string) {
@@ -100,6 +123,16 @@ describe('oversight processes', () => {
       return body.licence?.status === 'active' ? body : undefined;
     });
     expect(office.scope).toEqual({ domains: ['citizen', 'finance'] });
+
+    // The grant run again under its step's key finds the office it made: no second office.
+    const offices = (await system.get('/api/offices')).body.items.length;
+    const again = await runStepAgain(code, 'grant', 'grant-office-licence', { years: 2 }, status.data);
+    expect(again.data).toEqual({
+      officeId,
+      licenceNumber: status.data.licenceNumber,
+      licenceValidUntil: status.data.licenceValidUntil,
+    });
+    expect((await system.get('/api/offices')).body.items.length).toBe(offices);
     const complaint = await start({
       serviceId: 'citizen-complaint',
       district: 'd16',
@@ -128,5 +161,18 @@ describe('oversight processes', () => {
     expect(office.body.history.at(-1)).toEqual(
       expect.objectContaining({ action: 'renew', by: `request:${code}` }),
     );
+
+    // The renewal run again under its step's key is answered with the first: renewed once.
+    const again = await runStepAgain(
+      code,
+      'renew',
+      'renew-office-licence',
+      { office: 'officeId', years: 2 },
+      status.data,
+    );
+    expect(again.data).toEqual({ licenceValidUntil: '1408-12-29' });
+    const after = await system.get('/api/offices/o-0701');
+    expect(after.body.licence.validUntil).toEqual({ date: '2030-03-19', jalali: '1408/12/29' });
+    expect(after.body.history.length).toBe(office.body.history.length);
   });
 });
