@@ -5,12 +5,13 @@
  * office's work, a task claimed, given back and moved by a manager, a start that answers with
  * the first task, a withdrawal retried under its Idempotency-Key, two bills paid each against its
  * own task, commands sealed and payloads
- * encrypted by the codec (the tests' keys). `npm run record-histories` runs the scenarios on a
- * fresh dev server.
+ * encrypted by the codec (the tests' keys). `npm run record-histories` runs the scenarios that
+ * have no history yet on a fresh dev server; `npm run record-histories -- <scenario>...` runs
+ * those named again, after a change to the path they take.
  *
- * A fixture, once committed, is never re-recorded: it stands for requests already running
- * when the interpreter changes, which must still replay. Existing files are left alone;
- * a new scenario adds a new file.
+ * A file is named by the build that recorded it (history-build.ts) and, once committed, never
+ * replaced: it stands for requests already running when the interpreter changes, which must
+ * still replay. A scenario recorded again on new code adds a file beside the old one.
  */
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,7 @@ import { TEMPORAL_CLI } from '../../lib/temporal/dev-server';
 import { ensureSearchAttributes } from '../../lib/temporal/ensure-search-attributes';
 import { workflowIdOf } from '../../lib/tracking-code';
 import { registryIdOf } from '../../workflows/licence-messages';
+import { historyFileName, recordingBuild } from './history-build';
 import {
   eventually,
   fixture,
@@ -386,7 +388,12 @@ const scenarios: Record<string, { harness: Setup; run: Scenario }> = {
 async function main() {
   mkdirSync(OUT, { recursive: true });
   const recorded = (name: string) => readdirSync(OUT).some((file) => file.startsWith(`${name}.`));
-  const todo = Object.entries(scenarios).filter(([name]) => !recorded(name));
+  const again = process.argv.slice(2);
+  const unknown = again.filter((name) => !(name in scenarios));
+  if (unknown.length > 0) throw new Error(`no scenario ${unknown.join(', ')}`);
+  const todo = Object.entries(scenarios).filter(([name]) =>
+    again.length > 0 ? again.includes(name) : !recorded(name),
+  );
   if (todo.length === 0) {
     console.log('every scenario has its history already; nothing recorded');
     return;
@@ -459,7 +466,11 @@ async function save(client: Client, address: string, workflowId: string, stem: s
       ],
       { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
-    const file = runs.length === 1 ? `${stem}.json` : `${stem}.run${index + 1}.json`;
+    const history = JSON.parse(json) as Parameters<typeof recordingBuild>[0];
+    const file = historyFileName(
+      runs.length === 1 ? stem : `${stem}.run${index + 1}`,
+      recordingBuild(history),
+    );
     writeFileSync(join(OUT, file), json);
     console.log(`recorded ${file}: ${(JSON.parse(json) as { events: unknown[] }).events.length} events`);
   }

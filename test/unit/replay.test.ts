@@ -2,8 +2,8 @@
  * Requests under way must replay on new code. Histories of real runs (test/fixtures/histories,
  * recorded by `npm run record-histories`: every step kind, a breach with its ladder, a loop,
  * parallel groups, moving deadlines, a withdrawal, continue-as-new, a request registered late,
- * payloads encrypted and commands sealed) replay against the current interpreter with no
- * determinism error, through the payload codec as a worker reads them: histories from before
+ * payloads encrypted and commands sealed; each named by the build that recorded it, each its own
+ * test) replay against the current interpreter with no determinism error, through the payload codec as a worker reads them: histories from before
  * encryption pass through it unchanged. An interpreter change that
  * alters behaviour must use patching (`patched()` from @temporalio/workflow) to keep this test
  * green.
@@ -15,6 +15,7 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import { repoPath } from '../../lib/paths';
 import { installQuietRuntime, testCodec } from '../support/harness';
+import { historyFileName, recordingBuild } from '../support/history-build';
 
 const dir = repoPath('test/fixtures/histories');
 const files = readdirSync(dir)
@@ -39,20 +40,27 @@ async function replay(workflowsPath: string) {
 }
 
 describe('replay of saved histories', () => {
-  test('when the saved histories replay on the current interpreter, then none diverges', async () => {
-    expect(files.length).toBeGreaterThanOrEqual(10);
-    const results = await replay(require.resolve('../../workflows'));
-    expect(
-      results.map((r) => [
-        r.workflowId,
-        r.error === undefined ? 'ok' : r.error instanceof Error ? r.error.message : 'failed',
-      ]),
-    ).toEqual(files.map((file) => [basename(file, '.json'), 'ok']));
+  let results: Map<string, unknown>;
+  beforeAll(async () => {
+    const replayed = await replay(require.resolve('../../workflows'));
+    results = new Map(replayed.map((r) => [r.workflowId, r.error]));
+  });
+
+  test.each(files)('when %s replays on the current interpreter, then it does not diverge', (file) => {
+    const error = results.get(basename(file, '.json'));
+    expect(error === undefined ? 'ok' : error instanceof Error ? error.message : 'failed').toBe('ok');
+  });
+
+  test.each(files)('when %s is read, then its name says the build that recorded it', (file) => {
+    const history = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Parameters<typeof recordingBuild>[0];
+    const stem = basename(file, '.json').split('.').slice(0, -1).join('.');
+    expect(file).toBe(historyFileName(stem, recordingBuild(history)));
   });
 
   test('when the interpreter changes without patching, then the replay fails with a determinism error', async () => {
-    const results = await replay(repoPath('test/fixtures/replay/changed-interpreter.ts'));
-    expect(results).toHaveLength(files.length);
-    for (const result of results) expect(result.error).toBeInstanceOf(DeterminismViolationError);
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    const changed = await replay(repoPath('test/fixtures/replay/changed-interpreter.ts'));
+    expect(changed).toHaveLength(files.length);
+    for (const result of changed) expect(result.error).toBeInstanceOf(DeterminismViolationError);
   });
 });
