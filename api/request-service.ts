@@ -12,7 +12,7 @@ import {
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, WorkflowIdReusePolicy } from '@temporalio/common';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { cityDate } from '../lib/calendar/working-time';
 import { checkFormData } from '../lib/forms/form-data';
 import type { LicenceState } from '../lib/organisation/licences';
@@ -555,6 +555,23 @@ export class RequestService {
     );
   }
 
+  /**
+   * The outcome of an update by its id, when Temporal has it: the call that sent it failed on the
+   * way back, perhaps after it was applied (even one that ended the request).
+   */
+  private async appliedUpdate(trackingCode: string, updateId: string): Promise<RequestStatus | undefined> {
+    try {
+      return await this.bounded(
+        () => this.handle(trackingCode).getUpdateHandle<RequestStatus>(updateId).result(),
+        () => new StillWorking(trackingCode, this.callWaitMs),
+      );
+    } catch (error) {
+      // Applied and refused by the request: that refusal is the answer.
+      if (error instanceof WorkflowUpdateFailedError) throw asProblem(error, trackingCode);
+      return undefined;
+    }
+  }
+
   /** Sends an update; answers problems for rejections, a missing request, or one that has ended. */
   private async update<Arg>(
     trackingCode: string,
@@ -563,18 +580,18 @@ export class RequestService {
     updateId: string | undefined,
     notFound: ProblemSlug = 'request-not-found',
   ): Promise<RequestStatus> {
+    // Every update has an id of its own, so one whose answer was lost can be found by it.
+    const id = updateId ?? `${definition.name}-${randomUUID()}`;
     try {
       return await this.bounded(
-        () =>
-          this.handle(trackingCode).executeUpdate(definition, {
-            args: [arg],
-            ...(updateId ? { updateId } : {}),
-          }),
+        () => this.handle(trackingCode).executeUpdate(definition, { args: [arg], updateId: id }),
         () => new StillWorking(trackingCode, this.callWaitMs),
       );
     } catch (error) {
       if (error instanceof StillWorking) throw error;
       if (!(error instanceof WorkflowUpdateFailedError)) {
+        const applied = await this.appliedUpdate(trackingCode, id);
+        if (applied) return applied;
         // A request that has ended takes no updates: Temporal answers as if it were not there.
         const state = await this.status(trackingCode).then(
           (status) => status.state,
