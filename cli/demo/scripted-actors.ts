@@ -227,7 +227,9 @@ export class ScriptedActors {
       if (!acted) {
         idle++;
         await new Promise((resolve) => setTimeout(resolve, 200));
-      } else if (acted.answer.status !== 200) {
+      } else if (acted.answer.status !== 200 && acted.answer.status !== 202) {
+        // 202: the request did not answer within the API's wait; the action was passed on, and
+        // the request read next shows whether it is done (acting again repeats the same key).
         return { status, refused: acted };
       } else {
         done++;

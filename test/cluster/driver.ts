@@ -28,6 +28,7 @@ const IDEMPOTENT = [
   /^\/api\/requests$/,
   /^\/api\/tasks\/[^/]+\/complete$/,
   /^\/api\/requests\/\d+\/payments$/,
+  /^\/api\/requests\/\d+\/documents$/,
 ];
 
 export interface DriverStats {
@@ -125,7 +126,8 @@ export class ClusterDriver {
   /** Starts a request of the service under a key of the caller's, so a repeated start is the same request. */
   async start(actors: ScriptedActors, plan: ServicePlan, key: string): Promise<string> {
     const answer = await actors.start(plan, { key });
-    if (answer.status !== 201 && answer.status !== 200)
+    // 202: started, its first tasks not open within the API's wait; they show when it is read.
+    if (answer.status !== 201 && answer.status !== 200 && answer.status !== 202)
       throw new Error(`${plan.serviceId}: start answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     return (answer.body as { trackingCode: string }).trackingCode;
   }
