@@ -9,7 +9,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadOrganisation } from '../../lib/organisation/load-organisation';
-import { repoPath } from '../../lib/paths';
+import { repoPath, repoRoot } from '../../lib/paths';
 import { openWorkStore, type WorkStore } from '../../store/work-store';
 import { webhookChannel } from '../../worker/delivery/channels';
 import { deliveryPlanner } from '../../worker/delivery/planner';
@@ -43,7 +43,9 @@ function body(req: IncomingMessage): Promise<string> {
 }
 
 function worker(): ChildProcess {
-  return spawn(process.execPath, [repoPath('node_modules/tsx/dist/cli.mjs'), repoPath('worker/main.ts')], {
+  // One process, the worker itself (tsx's command would run it as a child a kill leaves behind).
+  return spawn(process.execPath, ['--import', 'tsx', repoPath('worker/main.ts')], {
+    cwd: repoRoot,
     stdio: 'ignore',
     env: {
       ...process.env,
