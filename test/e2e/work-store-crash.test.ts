@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { staffClaimsFor } from '../../api/auth/staff-claims';
 import type { Claims } from '../../api/auth/claims';
-import { repoPath, repoRoot } from '../../lib/paths';
+import { repoPath } from '../../lib/paths';
 import { openWorkStore, type WorkStore } from '../../store/work-store';
 import { eventually, fixture, startHarness, TEST_PAYLOAD_KEYS_ENV, type Harness } from '../support/harness';
 import { TEST_NATIONAL_ID_KEY } from '../support/test-store';
@@ -24,9 +24,7 @@ let store: WorkStore;
 let system: Harness;
 
 function worker(): ChildProcess {
-  // One process, the worker itself (tsx's command would run it as a child a kill leaves behind).
-  return spawn(process.execPath, ['--import', 'tsx', repoPath('worker/main.ts')], {
-    cwd: repoRoot,
+  return spawn(process.execPath, [repoPath('node_modules/tsx/dist/cli.mjs'), repoPath('worker/main.ts')], {
     stdio: 'ignore',
     env: {
       ...process.env,
