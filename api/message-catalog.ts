@@ -199,6 +199,10 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     ],
     ['Request {code} has ended ({state:state}).', 'درخواست {code} پایان یافته است ({state}).'],
     [
+      'Request {code} did not answer within {count} s; try again in a moment.',
+      'درخواست {code} در {count} ثانیه پاسخ نداد؛ اندکی بعد دوباره بکوشید.',
+    ],
+    [
       'Only managers, inspectors and admins read the work of another holder.',
       'کار دیگران را فقط مدیران، بازرسان و راهبران می‌بینند.',
     ],
