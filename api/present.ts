@@ -141,8 +141,7 @@ export class Presenter {
   /** Everything that happened to a request, in time order: steps, escalations, moves, clocks. */
   history(status: RequestStatus) {
     const entries = [
-      // The key a call was made under is the caller's own, not part of the request's history.
-      ...status.journal.map(({ idempotencyKey: _key, ...e }) => ({ ...e, what: 'step' as const })),
+      ...status.journal.map((e) => ({ ...e, what: 'step' as const })),
       ...status.escalations.map((e) => ({ ...e, at: e.at, what: 'escalation' as const })),
       ...status.deadlineChanges.map((c) => ({
         ...c,

@@ -305,9 +305,15 @@ export class RequestService {
         );
         return { trackingCode, plan, repeated: false, status };
       } catch (error) {
-        // Past the wait: started, the caller gets its code and secret now and reads its tasks later.
-        if (error instanceof StillWorking && (await this.exists(trackingCode)))
-          return { trackingCode, plan, repeated: false, working: true };
+        // Past the wait: started, the caller gets its code and secret now and reads its tasks later;
+        // not started at all, Temporal did not take the start in time.
+        if (error instanceof StillWorking) {
+          if (await this.exists(trackingCode)) return { trackingCode, plan, repeated: false, working: true };
+          throw new ProblemError(
+            'temporal-unavailable',
+            `Request ${trackingCode} did not answer within ${this.callWaitMs / 1000} s; try again in a moment.`,
+          );
+        }
         if (error instanceof WorkflowExecutionAlreadyStartedError && idempotencyKey) {
           const existing = await this.handle(trackingCode).describe();
           if (existing.memo?.startHash !== startHash) {
@@ -383,31 +389,21 @@ export class RequestService {
 
   /**
    * Completes a task through the workflow's update, whose validator refuses what cannot be
-   * done before anything is written. With an idempotency key, a retried call gets the first
-   * call's answer and changes nothing.
+   * done before anything is written. With an idempotency key, a retried call is the same update
+   * to Temporal, which answers it as it answered the first (even after it ended the request)
+   * and changes nothing.
    */
-  async completeTask(
+  completeTask(
     taskId: string,
     command: { outcome: string; data?: Record<string, unknown>; actor?: string; actingAs?: string },
     idempotencyKey?: string,
   ): Promise<RequestStatus> {
-    try {
-      return await this.updateTask(
-        taskId,
-        completeTaskUpdate,
-        { taskId, ...command, ...(idempotencyKey ? { idempotencyKey } : {}) },
-        idempotencyKey ? `complete-${taskId}-${idempotencyKey}` : undefined,
-      );
-    } catch (error) {
-      // The retry of a completion that ended its request (its first answer lost): an ended
-      // workflow takes no update, so the request as it ended is the first call's answer.
-      if (!idempotencyKey || !(error instanceof ProblemError) || error.slug !== 'request-not-active')
-        throw error;
-      const ended = await this.status(this.codeOfTask(taskId));
-      const task = ended.closedTasks.find((t) => t.taskId === taskId);
-      if (task?.status === 'done' && task.idempotencyKey === idempotencyKey) return ended;
-      throw error;
-    }
+    return this.updateTask(
+      taskId,
+      completeTaskUpdate,
+      { taskId, ...command, ...(idempotencyKey ? { idempotencyKey } : {}) },
+      idempotencyKey ? `complete-${taskId}-${idempotencyKey}` : undefined,
+    );
   }
 
   claim(taskId: string, by: string, actingAs: string): Promise<RequestStatus> {
@@ -464,31 +460,9 @@ export class RequestService {
     return trackingCode;
   }
 
-  /**
-   * The applicant withdraws. With an idempotency key, a retry gets the first call's answer: while
-   * the request runs Temporal answers it by the update's id; once the withdrawal has ended it,
-   * the request as it ended, since its withdrawal carries the key.
-   */
-  async withdraw(
-    trackingCode: string,
-    command: WithdrawInput,
-    idempotencyKey?: string,
-  ): Promise<RequestStatus> {
-    try {
-      return await this.update(
-        trackingCode,
-        withdrawUpdate,
-        { ...command, ...(idempotencyKey ? { idempotencyKey } : {}) },
-        keyed('withdraw', idempotencyKey),
-      );
-    } catch (error) {
-      if (!idempotencyKey || !(error instanceof ProblemError) || error.slug !== 'request-not-active')
-        throw error;
-      const ended = await this.status(trackingCode);
-      const withdrawal = ended.journal.find((entry) => entry.kind === 'withdrawal');
-      if (withdrawal?.idempotencyKey === idempotencyKey) return ended;
-      throw error;
-    }
+  /** The applicant withdraws; with an idempotency key, a retry gets the request as it ended. */
+  withdraw(trackingCode: string, command: WithdrawInput, idempotencyKey?: string): Promise<RequestStatus> {
+    return this.update(trackingCode, withdrawUpdate, command, keyed('withdraw', idempotencyKey));
   }
 
   pay(trackingCode: string, command: PaymentInput, idempotencyKey?: string): Promise<RequestStatus> {
@@ -580,7 +554,8 @@ export class RequestService {
     updateId: string | undefined,
     notFound: ProblemSlug = 'request-not-found',
   ): Promise<RequestStatus> {
-    // Every update has an id of its own, so one whose answer was lost can be found by it.
+    // Every update has an id of its own, so one whose answer was lost can be found by it: a
+    // retried keyed call, or a transport failure after the update was applied.
     const id = updateId ?? `${definition.name}-${randomUUID()}`;
     try {
       return await this.bounded(

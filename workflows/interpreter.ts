@@ -19,6 +19,7 @@ import type {
   PlanTaskStep,
 } from '../lib/plan/types';
 import { actionRunner, engine } from './activity-proxies';
+import { failureText } from './failure-text';
 import type { RequestCase, TaskSpec } from './request-case';
 import { resumeClock, suspendClock } from './deadlines';
 import { tell } from './notices';
@@ -73,13 +74,6 @@ function skipTo(step: PlanStep): string | null | undefined {
     default:
       return undefined;
   }
-}
-
-/** What went wrong, as the operations department reads it: the innermost cause says most. */
-function failureText(error: unknown): string {
-  let inner: unknown = error;
-  while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
-  return inner instanceof Error ? inner.message : String(inner);
 }
 
 export class Interpreter {

@@ -534,7 +534,7 @@ export class RequestCase {
   }
 
   /** The citizen withdraws: the request ends as cancelled; fees already paid are to be refunded. */
-  withdraw(reason: string, actor: string, nowMs: number, idempotencyKey?: string): void {
+  withdraw(reason: string, actor: string, nowMs: number): void {
     for (const fee of this.s.fees) if (fee.status === 'paid') fee.refund = 'due';
     this.record(
       {
@@ -543,7 +543,6 @@ export class RequestCase {
         title: { fa: 'انصراف متقاضی', en: 'Withdrawn by the applicant' },
         actor,
         note: reason,
-        ...(idempotencyKey ? { idempotencyKey } : {}),
       },
       nowMs,
     );

@@ -284,7 +284,7 @@ export async function serviceRequest(
     withdrawUpdate,
     async (command) => {
       const holders = rc.openTasks().map((task) => task.assignee.principal);
-      rc.withdraw(command.reason, command.actor, Date.now(), command.idempotencyKey);
+      rc.withdraw(command.reason, command.actor, Date.now());
       root.cancel();
       publish();
       for (const to of new Set([...holders, `applicant:${input.trackingCode}`])) {

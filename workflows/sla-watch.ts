@@ -10,6 +10,7 @@ import { condition, isCancellation } from '@temporalio/workflow';
 import type { EscalationInput, EscalationTarget } from '../activities/escalation';
 import type { PlanEscalation } from '../lib/plan/types';
 import { engine } from './activity-proxies';
+import { failureText } from './failure-text';
 import { tell } from './notices';
 import { iso, type RequestCase } from './request-case';
 import type { TaskRecord } from './types';
@@ -37,10 +38,9 @@ async function targetOf(rc: RequestCase, input: EscalationInput): Promise<Escala
   } catch (error) {
     const operations = rc.input.operations;
     if (isCancellation(error) || !operations) throw error;
-    const why = error instanceof Error ? (error.cause instanceof Error ? error.cause : error).message : '';
     return {
       to: operations.assignee,
-      reason: `the target of the rung '${input.to}' could not be found (${why}); the operations department is told`,
+      reason: `the target of the rung '${input.to}' could not be found (${failureText(error)}); the operations department is told`,
     };
   }
 }

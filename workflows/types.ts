@@ -163,8 +163,6 @@ export interface JournalEntry {
   actor?: string;
   /** Why the engine went where it went, for branches, routing and deadlines. */
   note?: string;
-  /** The Idempotency-Key of the call that made it (a withdrawal), so its retry is known. */
-  idempotencyKey?: string;
 }
 
 export interface EscalationRecord {
@@ -308,8 +306,6 @@ export interface ExtendInput {
 export interface WithdrawInput {
   reason: string;
   actor: string;
-  /** The caller's Idempotency-Key, kept on the withdrawal so a retry after the end is known. */
-  idempotencyKey?: string;
 }
 
 /** Sent with a request's start; it carries nothing but the seal every command carries. */

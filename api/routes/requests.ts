@@ -25,6 +25,7 @@ import {
   suspendBody,
   withdrawBody,
 } from '../schemas';
+import { requestPath } from '../still-working';
 import { idempotencyKey } from '../validation';
 
 const CITIZEN_TOKEN_SECONDS = 3600;
@@ -125,7 +126,7 @@ export function requestRoutes(ctx: ApiContext): Router {
       call.target.serviceId = started.plan.serviceId;
       return {
         status: started.repeated ? 200 : started.working ? 202 : 201,
-        location: `/api/requests/${started.trackingCode}`,
+        location: requestPath(started.trackingCode),
         body: {
           trackingCode: started.trackingCode,
           secret: citizenSecret(ctx.auth.secret, started.trackingCode),
