@@ -37,6 +37,7 @@ import {
   withdrawUpdate,
 } from '../workflows/messages';
 import type {
+  Acting,
   Applicant,
   Assignment,
   ExtendInput,
@@ -395,7 +396,13 @@ export class RequestService {
    */
   completeTask(
     taskId: string,
-    command: { outcome: string; data?: Record<string, unknown>; actor?: string; actingAs?: string },
+    command: {
+      outcome: string;
+      data?: Record<string, unknown>;
+      actor?: string;
+      actingAs?: string;
+      acting?: Acting;
+    },
     idempotencyKey?: string,
   ): Promise<RequestStatus> {
     return this.updateTask(
@@ -406,12 +413,12 @@ export class RequestService {
     );
   }
 
-  claim(taskId: string, by: string, actingAs: string): Promise<RequestStatus> {
-    return this.updateTask(taskId, claimTaskUpdate, { taskId, by, actingAs });
+  claim(taskId: string, by: string, acting: Acting): Promise<RequestStatus> {
+    return this.updateTask(taskId, claimTaskUpdate, { taskId, by, acting });
   }
 
-  giveBack(taskId: string, by: string, force: boolean): Promise<RequestStatus> {
-    return this.updateTask(taskId, returnTaskUpdate, { taskId, by, force });
+  giveBack(taskId: string, by: string, force: boolean, acting?: Acting): Promise<RequestStatus> {
+    return this.updateTask(taskId, returnTaskUpdate, { taskId, by, force, ...(acting ? { acting } : {}) });
   }
 
   reassign(taskId: string, to: Assignment, reason: string, by: string): Promise<RequestStatus> {

@@ -10,6 +10,7 @@ import { checkFormData } from '../lib/forms/form-data';
 import type { PlanDuration, PlanEndStep, PlanStep, RungTarget, Title } from '../lib/plan/types';
 import { REJECTION } from './messages';
 import type {
+  Acting,
   Assignment,
   CaseState,
   ClaimInput,
@@ -62,6 +63,23 @@ export function reject(type: string, message: string, details?: unknown): never 
 export function actsFor(principal: string, holder: string): boolean {
   // A department's staff act on the tasks of its roles too.
   return principal === holder || holder.startsWith(`${principal}/`);
+}
+
+/** Whether a caller acting as `acting` acts for work held by `holder` in a request of `district`. */
+export function actsForHolder(acting: Acting, holder: string, district: string): boolean {
+  if (holder.startsWith('agency:'))
+    return acting.holders.includes(holder) && (acting.agencyDistrict ?? district) === district;
+  return acting.holders.includes(holder) || acting.anyRoleOf.some((unit) => holder.startsWith(`${unit}/`));
+}
+
+/** Whether the caller acts for the holder: as `acting`, or (recorded before it) as one principal. */
+function actsForTask(
+  command: { acting?: Acting; actingAs?: string },
+  holder: string,
+  district: string,
+): boolean {
+  if (command.acting) return actsForHolder(command.acting, holder, district);
+  return command.actingAs === undefined || actsFor(command.actingAs, holder);
 }
 
 export class RequestCase {
@@ -213,6 +231,26 @@ export class RequestCase {
   }
 
   /** Whether a completion repeats one already done with the same idempotency key. */
+  /**
+   * A task of a request the caller has no part in is not found, exactly as one that does not
+   * exist: who holds the city's work is nobody else's business. A part is having taken the
+   * request in, or acting for a holder its work has passed through, or that an escalation reached.
+   */
+  assertInvolved(acting: Acting, taskId: string): void {
+    const { intakeOffice, district, trackingCode } = this.input;
+    const tasks = this.s.tasks;
+    const holders = [
+      ...tasks.map((t) => t.assignee.principal),
+      ...tasks.flatMap((t) => (t.moves ?? []).map((m) => m.from.principal)),
+      ...this.s.escalations.flatMap((e) => [e.from.principal, e.to.principal]),
+    ];
+    const involved =
+      (intakeOffice !== undefined && acting.holders.includes(`office:${intakeOffice}`)) ||
+      holders.some((holder) => actsForHolder(acting, holder, district));
+    if (!involved)
+      reject(REJECTION.taskNotFound, `request ${trackingCode} has no task ${taskId} you can see`);
+  }
+
   isRepeat(command: CompleteTaskInput): boolean {
     const task = this.task(command.taskId);
     return (
@@ -231,6 +269,7 @@ export class RequestCase {
     },
   ): void {
     if (this.isRepeat(command)) return;
+    if (command.acting) this.assertInvolved(command.acting, command.taskId);
     this.assertActive();
     const task = this.task(command.taskId);
     if (!task)
@@ -245,10 +284,10 @@ export class RequestCase {
         `task ${task.taskId} is not open: it ${how} at ${task.closedAt ?? ''}`,
       );
     }
-    if (command.actingAs !== undefined && !actsFor(command.actingAs, task.assignee.principal)) {
+    if (!actsForTask(command, task.assignee.principal, this.input.district)) {
       return reject(
         REJECTION.notAssignee,
-        `task ${task.taskId} is held by ${task.assignee.principal}, not by ${command.actingAs}`,
+        `task ${task.taskId} is held by ${task.assignee.principal}; you do not act for it`,
       );
     }
     if (task.claimedBy !== undefined && command.actor !== undefined && command.actor !== task.claimedBy) {
@@ -401,11 +440,12 @@ export class RequestCase {
   }
 
   validateClaim(command: ClaimInput): void {
+    if (command.acting) this.assertInvolved(command.acting, command.taskId);
     const task = this.liveTask(command.taskId);
-    if (!actsFor(command.actingAs, task.assignee.principal))
+    if (!actsForTask(command, task.assignee.principal, this.input.district))
       reject(
         REJECTION.notAssignee,
-        `task ${task.taskId} is held by ${task.assignee.principal}, not by ${command.actingAs}`,
+        `task ${task.taskId} is held by ${task.assignee.principal}; you do not act for it`,
       );
     if (task.claimedBy !== undefined && task.claimedBy !== command.by)
       reject(REJECTION.taskClaimed, `task ${task.taskId} is claimed by ${task.claimedBy}`);
@@ -419,6 +459,7 @@ export class RequestCase {
   }
 
   validateReturn(command: ReturnInput): void {
+    if (command.acting) this.assertInvolved(command.acting, command.taskId);
     const task = this.liveTask(command.taskId);
     if (task.claimedBy === undefined) reject(REJECTION.taskNotClaimed, `task ${task.taskId} is not claimed`);
     if (task.claimedBy !== command.by && !command.force)

@@ -273,14 +273,29 @@ export interface RequestStatus extends Omit<CaseState, 'tasks' | 'taskSeq' | 'no
   closedTasks: TaskRecord[];
 }
 
+/**
+ * Whom a caller acts for, worked out by the API from their token and the organisation and sent
+ * with each action, so that the update's validator decides without the API reading first.
+ */
+export interface Acting {
+  /** The holders they act for as named: `office:o-0101`, `department:d05.finance/cashier`, `agency:…`. */
+  holders: string[];
+  /** Units every role of which they act for (a head): `department:d05.urban-planning`. */
+  anyRoleOf: string[];
+  /** Outside agencies are followed up for this district only, when their department is per district. */
+  agencyDistrict?: string;
+}
+
 export interface CompleteTaskInput {
   taskId: string;
   outcome: string;
   data?: Record<string, unknown>;
   /** Who completed it: a person, or `system` for the engine itself; the assignee when not given. */
   actor?: string;
-  /** The principal the actor acts for (their office or department); must hold the task. */
+  /** Recorded before actions carried `acting`: the principal the actor acted for. */
   actingAs?: string;
+  /** Whom the actor acts for; one of them must hold the task. */
+  acting?: Acting;
   /** Makes a retried completion change nothing, even after the request continued as new. */
   idempotencyKey?: string;
 }
@@ -316,8 +331,10 @@ export interface ClaimInput {
   taskId: string;
   /** Who claims: the signed-in person. */
   by: string;
-  /** The holder they act for. */
-  actingAs: string;
+  /** Recorded before actions carried `acting`: the holder they acted for. */
+  actingAs?: string;
+  /** Whom they act for; one of them must hold the task. */
+  acting?: Acting;
 }
 
 /** A claimed task goes back to its holder's pool. */
@@ -326,6 +343,8 @@ export interface ReturnInput {
   by: string;
   /** A manager may return someone else's claim. */
   force?: boolean;
+  /** Whom they act for (not a manager): a task of a request they have no part in is not found. */
+  acting?: Acting;
 }
 
 /** A manager gives a task to another holder, with a reason. */

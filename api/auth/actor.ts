@@ -5,6 +5,7 @@
  * a citizen for their own request.
  */
 import type { Organisation } from '../../lib/organisation/organisation';
+import type { Acting } from '../../workflows/types';
 import type { Claims } from './claims';
 
 export type Actor = Claims;
@@ -65,6 +66,34 @@ export function actsFor(actor: Actor, held: Holding, org: Organisation): boolean
     return !org.department(agency.followUp)?.perDistrict || actor.district === held.district;
   }
   return false;
+}
+
+/**
+ * Whom the actor acts for, sent with each action so that the workflow's validator decides as
+ * `actsFor` would: the same holders, spelled out (a head's roles as their unit, agencies with
+ * the district they are followed up in).
+ */
+export function actingFor(actor: Actor, org: Organisation): Acting {
+  if (actor.role === 'citizen') return { holders: [`applicant:${actor.trackingCode}`], anyRoleOf: [] };
+  if (actor.office) return { holders: [`office:${actor.office}`], anyRoleOf: [] };
+  const unit = unitOf(actor, org);
+  if (!unit) return { holders: [], anyRoleOf: [] };
+  const head = isHead(actor);
+  const agencies = org
+    .agencyIds()
+    .filter((id) => org.agency(id)?.followUp === actor.department)
+    .map((id) => `agency:${id}`);
+  const perDistrict = org.department(actor.department ?? '')?.perDistrict ?? false;
+  return {
+    holders: [
+      `department:${unit}`,
+      ...(head ? [`head:${unit}`] : []),
+      ...(actor.roles ?? []).map((role) => `department:${unit}/${role}`),
+      ...agencies,
+    ],
+    anyRoleOf: head ? [`department:${unit}`] : [],
+    ...(perDistrict && agencies.length > 0 && actor.district ? { agencyDistrict: actor.district } : {}),
+  };
 }
 
 /** How the actor is named on what they do: their subject, with their role. */

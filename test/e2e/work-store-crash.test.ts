@@ -24,7 +24,9 @@ let store: WorkStore;
 let system: Harness;
 
 function worker(): ChildProcess {
-  return spawn(process.execPath, [repoPath('node_modules/tsx/dist/cli.mjs'), repoPath('worker/main.ts')], {
+  // One process (node with tsx's loader), so that SIGKILL kills the worker itself.
+  return spawn(process.execPath, ['--import', 'tsx', repoPath('worker/main.ts')], {
+    cwd: repoPath('.'),
     stdio: 'ignore',
     env: {
       ...process.env,
