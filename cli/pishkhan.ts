@@ -11,7 +11,7 @@
  *   versions <service>           list the published versions
  *   rollback <service> <version> publish an older version's content again
  *   token <person>               print a bearer token for a person of the organisation
- *   people [unit]                list the people of the organisation and their roles; of one
+ *   people [--unit <unit>]       list the people of the organisation and their roles; of one
  *                                unit, or who may act for a holder of work
  *   store check|rebuild          compare the work store with the requests in Temporal, or rewrite
  *                                it from them, through a running system (as an administrator)
@@ -195,8 +195,40 @@ async function publishToApi(io: Io, files: string[], api: string, token: string 
 }
 
 /**
- * Whether a person is of a unit (an office, a district, a department unit), or, for a holder of
- * work such as `department:d05.urban-planning/plan-reviewer`, may act for it.
+ * Why a unit given to `people` names nothing of the organisation, or undefined when it names
+ * something: an office, a district, a department (`urban-planning`: of every district), a
+ * department's unit (`d05.urban-planning`, `treasury`), or a holder of work
+ * (`department:<unit>[/<role>]`, `head:<unit>`, `office:<office>`, `agency:<agency>`).
+ */
+function unknownUnit(org: Organisation, unit: string): string | undefined {
+  const [kind, rest = ''] = unit.includes(':') ? unit.split(/:(.*)/s) : ['', unit];
+  if (kind === 'office') return org.office(rest) ? undefined : `there is no office '${rest}'`;
+  if (kind === 'agency') return org.agency(rest) ? undefined : `there is no agency '${rest}'`;
+  if (kind !== '' && kind !== 'department' && kind !== 'head')
+    return `'${kind}:' is not a holder of work of the organisation (office:, department:, head:, agency:)`;
+  const [instance = '', role] = rest.split('/');
+  if (kind === 'head' && role !== undefined) return `a head holds no role: '${unit}'`;
+  if (kind === '' && role !== undefined)
+    return `a role is held within a holder of work: 'department:${rest}'`;
+  if (kind === '' && (org.office(instance) || org.district(instance))) return undefined;
+  const dot = instance.indexOf('.');
+  const district = dot < 0 ? undefined : instance.slice(0, dot);
+  const department = org.department(dot < 0 ? instance : instance.slice(dot + 1));
+  if (!department) return `there is no office, district or department '${instance}'`;
+  if (district !== undefined && !org.district(district)) return `there is no district '${district}'`;
+  if (district !== undefined && !department.perDistrict)
+    return `${department.id} is one department for the whole city: '${department.id}', not '${instance}'`;
+  if (district === undefined && department.perDistrict && kind !== '')
+    return `${department.id} has a unit in each district: '${kind}:d05.${department.id}'`;
+  if (role !== undefined && !(department.roles ?? []).some((r) => r.id === role))
+    return `${department.id} has no role '${role}'; its roles: ${(department.roles ?? []).map((r) => r.id).join(', ') || 'none'}`;
+  return undefined;
+}
+
+/**
+ * Whether a person is of a unit (an office, a district, a department in every district or one
+ * unit of it), or, for a holder of work such as `department:d05.urban-planning/plan-reviewer`,
+ * may act for it: by the rule the API applies to a task's holder.
  */
 function belongsTo(org: Organisation, person: Person, unit: string, district?: string): boolean {
   const claims = claimsOfPerson(person);
@@ -206,7 +238,7 @@ function belongsTo(org: Organisation, person: Person, unit: string, district?: s
   }
   if (claims.office) return claims.office === unit;
   const binding = [claims.district, claims.department].filter(Boolean).join('.');
-  return binding === unit || claims.district === unit;
+  return binding === unit || claims.district === unit || claims.department === unit;
 }
 
 export function buildProgram(io: Io, config: Config = loadConfig()): Command {
@@ -384,13 +416,28 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
     .description(
       'list the people of the organisation, who can sign in with `token`; of one unit, or who may act for a holder of work',
     )
-    .argument(
-      '[unit]',
-      'an office (o-0101), a district (d05), a department unit (d05.urban-planning, treasury), or a holder of work (department:d05.urban-planning/plan-reviewer, head:d05.finance, agency:land-registry)',
+    .argument('[unit]', 'the same as --unit')
+    .option(
+      '--unit <unit>',
+      'an office (o-0101), a district (d05), a department (urban-planning: of every district), a department unit (d05.urban-planning, treasury), or a holder of work as a task shows it (department:d05.urban-planning/plan-reviewer, head:d05.finance, office:o-0101, agency:land-registry)',
     )
     .option('--district <district>', "the request's district, for an agency's work")
-    .action((unit: string | undefined, options: { district?: string }) => {
+    .action((argument: string | undefined, options: { unit?: string; district?: string }) => {
+      if (argument !== undefined && options.unit !== undefined && argument !== options.unit)
+        throw new CliError(`two units given, '${argument}' and --unit '${options.unit}': give one`);
+      const unit = options.unit ?? argument;
       const org = loadOrganisation(config.organisationDir);
+      const unknown = unit === undefined ? undefined : unknownUnit(org, unit);
+      if (unknown) throw new CliError(unknown);
+      if (options.district !== undefined && !org.district(options.district))
+        throw new CliError(`there is no district '${options.district}'`);
+      const followUp = unit?.startsWith('agency:')
+        ? org.agency(unit.slice('agency:'.length))?.followUp
+        : undefined;
+      if (followUp && org.department(followUp)?.perDistrict && options.district === undefined)
+        throw new CliError(
+          `${unit ?? ''} is followed up by ${followUp} of the request's district: say which with --district (d05)`,
+        );
       const people = org
         .people()
         .filter((person) => unit === undefined || belongsTo(org, person, unit, options.district));
