@@ -49,23 +49,39 @@ const UNITS: Record<string, object> = {
 const DECIDES =
   /(review|decision|approval|verification|hearing|evaluation|eligibility|screening|check|inspection)/;
 
-/** The data a computed fee is worked out from, per domain: the field, its meaning, the formula. */
-const COMPUTED: Record<string, { field: string; description: string; formula: string }> = {
-  'urban-planning': { field: 'area', description: 'Area in square metres', formula: 'round(area * 350000)' },
-  'real-estate': { field: 'area', description: 'Area in square metres', formula: 'round(area * 250000)' },
+/**
+ * The data a computed fee is worked out from, per domain: the field, its labels (Persian `title`,
+ * English `description`, as the loader requires of every field), the formula.
+ */
+const COMPUTED: Record<string, { field: string; title: string; description: string; formula: string }> = {
+  'urban-planning': {
+    field: 'area',
+    title: 'مساحت (متر مربع)',
+    description: 'Area in square metres',
+    formula: 'round(area * 350000)',
+  },
+  'real-estate': {
+    field: 'area',
+    title: 'مساحت (متر مربع)',
+    description: 'Area in square metres',
+    formula: 'round(area * 250000)',
+  },
   transport: {
     field: 'vehicleValue',
+    title: 'ارزش خودرو (ریال)',
     description: 'Value in rials',
     formula: 'max(round(vehicleValue * 0.002), 500000)',
   },
   finance: {
     field: 'assessedValue',
+    title: 'ارزش کارشناسی (ریال)',
     description: 'Assessed value in rials',
     formula: 'max(round(assessedValue * 0.005), 200000)',
   },
 };
 const COMPUTED_DEFAULT = {
   field: 'units',
+  title: 'تعداد واحدها',
   description: 'Number of units',
   formula: 'round(units * 1500000)',
 };
@@ -164,10 +180,20 @@ function definitionOf(row: Row, titles: Record<string, string>) {
     steps.push({ id: 'rejected', kind: 'end', title: { fa: 'رد شد', en: 'Rejected' }, result: 'rejected' });
 
   const properties: Record<string, unknown> = {
-    description: { type: 'string', maxLength: 2000, description: "The applicant's request in their words" },
+    description: {
+      type: 'string',
+      maxLength: 2000,
+      title: 'شرح درخواست',
+      description: "The applicant's request in their words",
+    },
   };
   if (fee === 'computed')
-    properties[computed.field] = { type: 'number', minimum: 0, description: computed.description };
+    properties[computed.field] = {
+      type: 'number',
+      minimum: 0,
+      title: computed.title,
+      description: computed.description,
+    };
   return {
     id: row.id,
     title: { fa: row.title_fa, en: row.title_en },

@@ -148,11 +148,53 @@ describe('compiler checks', () => {
       '        use:\n          title: کاربری\n          description: Use\n          oneOf:\n' +
       '            - { const: home, title: مسکونی, description: Home }\n            - { const: shop, description: Shop }\n';
     const { problems } = check(`steps:\n${task('intake', form)}${end('done')}`);
+    expect(problems.map((p) => [p.rule, p.path, p.message, `${p.file}:${p.line}:${p.column}`])).toEqual([
+      [
+        'field-label',
+        'steps[0].form.properties.plate',
+        "field 'plate' needs a Persian `title`",
+        'services/test.yaml:19:16',
+      ],
+      [
+        'field-label',
+        'steps[0].form.properties.note',
+        "field 'note' needs an English `description`",
+        'services/test.yaml:20:15',
+      ],
+      [
+        'choice-label',
+        'steps[0].form.properties.kind.enum',
+        expect.stringContaining('not as a bare `enum`'),
+        'services/test.yaml:21:23',
+      ],
+      [
+        'choice-label',
+        'steps[0].form.properties.use.oneOf[1]',
+        "option 'shop' needs a Persian `title`",
+        'services/test.yaml:27:15',
+      ],
+    ]);
+  });
+
+  test('when a field inside a list or an object lacks its labels, then field-label and choice-label at its own path', () => {
+    const form =
+      '    form:\n      type: object\n      properties:\n' +
+      '        owners:\n          type: array\n          title: مالکان\n          description: Owners\n' +
+      '          items:\n            type: object\n            properties:\n' +
+      '              share: { type: number, title: سهم }\n' +
+      '              role: { title: نقش, description: Role, oneOf: [{ const: heir, description: Heir }] }\n';
+    const { problems } = check(`steps:\n${task('intake', form)}${end('done')}`);
     expect(problems.map((p) => [p.rule, p.path, p.message])).toEqual([
-      ['field-label', 'steps[0].form.properties.plate', "field 'plate' needs a Persian `title`"],
-      ['field-label', 'steps[0].form.properties.note', "field 'note' needs an English `description`"],
-      ['choice-label', 'steps[0].form.properties.kind.enum', expect.stringContaining('not as a bare `enum`')],
-      ['choice-label', 'steps[0].form.properties.use.oneOf[1]', "option 'shop' needs a Persian `title`"],
+      [
+        'field-label',
+        'steps[0].form.properties.owners.items.properties.share',
+        "field 'share' needs an English `description`",
+      ],
+      [
+        'choice-label',
+        'steps[0].form.properties.owners.items.properties.role.oneOf[0]',
+        "option 'heir' needs a Persian `title`",
+      ],
     ]);
   });
 

@@ -87,7 +87,7 @@ describe('a residential building permit in the web app', () => {
     await clerk.getByText('این کار را شما برداشته‌اید.').waitFor();
     await clerk.getByRole('button', { name: 'ثبت و ارسال' }).click();
     await clerk.getByText('برای ادامه این گزینه را تأیید کنید.').waitFor();
-    await clerk.getByLabel('مدارک کامل دیده و اسکن شد').check();
+    await clerk.getByLabel('اصل مدارک کامل رؤیت و اسکن شد').check();
     await completeWith(clerk, 'ثبت و ارسال');
     await clerk.getByText('بررسی نقشه و انطباق با طرح تفصیلی', { exact: false }).waitFor();
 
@@ -113,7 +113,7 @@ describe('a residential building permit in the web app', () => {
     // The correction is brought to the office; the clerk sends it back to the reviewer, and the
     // applicant sees the plan review with the date it is now expected.
     await openTaskFromWorklist(clerk, code, 'pool');
-    await clerk.getByLabel('مدارک کامل دیده و اسکن شد').check();
+    await clerk.getByLabel('اصل مدارک کامل رؤیت و اسکن شد').check();
     await completeWith(clerk, 'ثبت و ارسال');
     await applicant.reload();
     await applicant.getByText('بررسی نقشه و انطباق با طرح تفصیلی').first().waitFor();
