@@ -52,6 +52,9 @@ export const problem = {
   },
 } as const;
 
+/** Working time on the city calendar, or every minute. */
+const clockKind = { enum: ['working', 'continuous'] } as const;
+
 const task = {
   type: 'object',
   required: ['taskId', 'step', 'kind', 'title', 'assignee', 'openedAt', 'deadline', 'sla', 'outcomes'],
@@ -71,6 +74,12 @@ const task = {
     moves: { type: 'array', items: obj },
     openedAt: when,
     deadline: when,
+    originalDeadline: {
+      ...when,
+      description: 'The deadline the task opened with, when a suspension or an extension has moved it.',
+    },
+    statutoryDeadline: when,
+    clock: clockKind,
     sla: { enum: ['ok', 'at-risk', 'breached'] },
     escalationLevel: int,
     claimedBy: str,
@@ -104,6 +113,76 @@ const suspension = {
   },
 } as const;
 
+/** A deadline of the request: where it is now, where it was first, and whether it has passed. */
+const requestDeadline = {
+  type: 'object',
+  required: ['at', 'jalali', 'original', 'clock', 'passed'],
+  properties: {
+    ...when.properties,
+    original: { ...when, description: 'The deadline before any suspension or extension moved it.' },
+    clock: clockKind,
+    passed: { type: 'boolean' },
+  },
+} as const;
+
+/** A rung of an escalation ladder climbed. */
+const escalation = {
+  type: 'object',
+  required: ['at', 'taskId', 'stepId', 'level', 'action', 'reason', 'from', 'to'],
+  properties: {
+    at: when,
+    taskId: { type: 'string', description: "The task escalated, or '' for the request as a whole." },
+    stepId: str,
+    level: int,
+    action: { enum: ['supervisor', 'superior', 'reassign', 'steering-committee'] },
+    reason: str,
+    from: party,
+    to: party,
+  },
+} as const;
+
+/** A fee of the request and its bill. */
+const fee = {
+  type: 'object',
+  required: ['feeId', 'title', 'amount', 'billId', 'status'],
+  properties: {
+    feeId: str,
+    title,
+    amount: { ...num, description: 'Iranian rials.' },
+    billId: {
+      type: 'string',
+      description: "The payment id (شناسه پرداخت) the applicant pays against: '<tracking code>-<fee id>'.",
+    },
+    status: { enum: ['due', 'paid'] },
+    paidAt: when,
+    receipt: str,
+    refund: { enum: ['due'], description: 'A paid fee to be returned: the request was withdrawn.' },
+  },
+} as const;
+
+/** A move of a deadline, and why. */
+const deadlineChange = {
+  type: 'object',
+  required: ['at', 'of', 'kind', 'from', 'to', 'cause', 'reason', 'by'],
+  properties: {
+    at: when,
+    of: { type: 'string', description: "'request', or the id of the task whose deadline moved" },
+    kind: { enum: ['target', 'statutory'] },
+    from: when,
+    to: when,
+    cause: { enum: ['suspension', 'extension'] },
+    reason: str,
+    by: str,
+  },
+} as const;
+
+/** A step done, as staff see it. */
+const stepDone = {
+  type: 'object',
+  required: ['step', 'kind', 'title', 'at'],
+  properties: { step: str, kind: str, title, taskId: str, outcome: str, actor: str, note: str, at: when },
+} as const;
+
 /** The request as staff and oversight see it. */
 export const requestStatus = {
   type: 'object',
@@ -134,18 +213,15 @@ export const requestStatus = {
       required: ['at', 'registeredAt', 'reason', 'by'],
       properties: { at: when, registeredAt: when, reason: str, by: str },
     },
-    deadlines: { type: 'object', required: ['target'], properties: { target: when, statutory: when } },
-    currentTasks: { type: 'array', items: task },
-    stepsDone: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['step', 'kind', 'title', 'at'],
-        properties: { step: str, kind: str, title, outcome: str, actor: str, note: str, at: when },
-      },
+    deadlines: {
+      type: 'object',
+      required: ['target'],
+      properties: { target: requestDeadline, statutory: requestDeadline },
     },
-    escalations: { type: 'array', items: obj },
-    fees: { type: 'array', items: obj },
+    currentTasks: { type: 'array', items: task },
+    stepsDone: { type: 'array', items: stepDone },
+    escalations: { type: 'array', items: escalation },
+    fees: { type: 'array', items: fee },
     suspended: {
       description: 'Present while the clock stands still: since when, why, by whom.',
       ...suspension,
@@ -158,20 +234,7 @@ export const requestStatus = {
     deadlineChanges: {
       type: 'array',
       description: "Every move of the request's or a task's deadline, and why.",
-      items: {
-        type: 'object',
-        required: ['at', 'of', 'kind', 'from', 'to', 'cause', 'reason', 'by'],
-        properties: {
-          at: when,
-          of: { type: 'string', description: "'request', or the id of the task whose deadline moved" },
-          kind: { enum: ['target', 'statutory'] },
-          from: when,
-          to: when,
-          cause: { enum: ['suspension', 'extension'] },
-          reason: str,
-          by: str,
-        },
-      },
+      items: deadlineChange,
     },
     outcomeCounts: {
       type: 'object',
@@ -254,15 +317,36 @@ export const citizenToken = {
   properties: { token: str, expiresIn: int },
 } as const;
 
+/** One entry of a request's history: `what` says which kind, and its fields are those of the kind. */
+const historyEntry = (what: string, entry: { required: readonly string[]; properties: object }) =>
+  ({
+    type: 'object',
+    required: [...entry.required, 'what'],
+    properties: { ...entry.properties, what: { const: what } },
+  }) as const;
+
 export const history = list({
-  type: 'object',
-  required: ['at', 'what'],
-  properties: {
-    at: when,
-    what: { enum: ['step', 'escalation', 'deadline', 'suspension', 'move'] },
-    taskId: str,
-    actor: str,
-  },
+  oneOf: [
+    historyEntry('step', {
+      required: ['at', 'stepId', 'kind', 'title'],
+      properties: {
+        at: when,
+        stepId: str,
+        kind: str,
+        title,
+        taskId: str,
+        outcome: str,
+        actor: str,
+        note: str,
+      },
+    }),
+    historyEntry('escalation', escalation),
+    historyEntry('deadline', deadlineChange),
+    historyEntry('suspension', {
+      required: ['at', ...suspension.required],
+      properties: { at: when, ...suspension.properties },
+    }),
+  ],
 });
 
 const slaState = { enum: ['ok', 'at-risk', 'breached'] } as const;
@@ -635,13 +719,27 @@ export const auditEntries = {
         required: ['at', 'actor', 'action', 'target', 'address', 'result', 'seq', 'prev', 'hash'],
         properties: {
           at: str,
-          actor: obj,
-          action: str,
-          target: obj,
+          actor: {
+            type: 'object',
+            required: ['subject', 'role'],
+            properties: { subject: str, role: str, name: str },
+          },
+          action: { ...str, description: "The operation's id in this document." },
+          method: str,
+          path: str,
+          target: {
+            type: 'object',
+            properties: { trackingCode: str, taskId: str, officeId: str, serviceId: str },
+          },
           address: str,
-          result: obj,
+          requestId: { ...str, description: "The call's id, as in its X-Request-Id header." },
+          result: {
+            type: 'object',
+            required: ['status'],
+            properties: { status: { type: 'integer' }, problem: str },
+          },
           seq: int,
-          prev: str,
+          prev: { ...str, description: 'The hash of the entry before.' },
           hash: str,
         },
       },

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { repoPath } from '../../lib/paths';
 import { MANAGER, startHarness, TEST_AUTH, type Harness } from '../support/harness';
 import { pasteIntoShell, type PastedAnswer } from '../support/paste';
+import { answerSchema, undeclaredFields } from '../support/undeclared';
 
 let system: Harness;
 
@@ -82,6 +83,18 @@ describe('the curl walk-through of docs/api.md', () => {
     for (const extra of pasted.answers.slice(shown.length))
       found.push(`${extra.method} ${extra.url} answered ${extra.status}, and the doc shows no answer for it`);
     expect(found).toEqual([]);
+
+    // Every field of every answer is in the OpenAPI document.
+    const { body: openApi } = await system.as(null).get('/api/openapi.json');
+    const undescribed = pasted.answers.flatMap((answer) => {
+      const schema = answerSchema(openApi, answer.method, answer.url, answer.status);
+      const call = `${answer.method} ${new URL(answer.url).pathname} ${answer.status}`;
+      if (!schema) return [`${call}: no schema`];
+      return undeclaredFields(schema, JSON.parse(answer.body), openApi).map((field) => `${call}: ${field}`);
+    });
+    expect([
+      ...new Set(undescribed.map((u) => u.replace(/\[\d+\]/g, '[]').replace(/\d{12}(-\d+)?/g, '…'))),
+    ]).toEqual([]);
 
     // What the walk-through did is what the request holds: moved with its reason, clock stopped
     // and started once, the target extended.
