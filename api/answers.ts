@@ -666,23 +666,252 @@ export const officeReport = list({
 const definitionSummary = {
   type: 'object',
   required: ['id', 'title', 'domain', 'version', 'hash'],
-  properties: { id: str, title, domain: str, version: int, hash: str, sla: str, steps: int },
+  properties: {
+    id: str,
+    title,
+    domain: str,
+    intake: { type: 'array', items: { enum: ['office', 'online', 'department'] } },
+    sla: str,
+    version: int,
+    hash: str,
+    steps: int,
+  },
 } as const;
 export const definitions = list(definitionSummary);
+
+/** A duration of the plan: as written, parsed, and on which clock it runs. */
+const planDuration = {
+  type: 'object',
+  required: ['text', 'duration', 'clock'],
+  properties: {
+    text: { ...str, description: 'As written in the definition (ISO 8601: P2D, PT4H).' },
+    duration: {
+      type: 'object',
+      required: ['days', 'ms'],
+      properties: { days: int, ms: int },
+      description: 'Whole working days, then milliseconds.',
+    },
+    clock: clockKind,
+  },
+} as const;
+const expression = {
+  type: 'object',
+  description: "A parsed expression of the definition's language (the tree the interpreter evaluates).",
+} as const;
+const planAssignee = {
+  type: 'object',
+  required: ['type'],
+  properties: {
+    type: {
+      enum: [
+        'intake-office',
+        'office',
+        'office-in-field',
+        'department',
+        'same-as',
+        'applicant',
+        'agency',
+        'treasury',
+        'operations',
+      ],
+    },
+    office: str,
+    field: str,
+    department: str,
+    perDistrict: { type: 'boolean' },
+    role: str,
+    step: str,
+    only: { type: 'boolean' },
+    agency: str,
+  },
+} as const;
+
+/** A step of the plan; which fields it has depends on its kind. */
+const planStep = {
+  type: 'object',
+  required: ['id', 'kind', 'title', 'scope'],
+  properties: {
+    id: str,
+    kind: { enum: ['task', 'inquiry', 'payment', 'branch', 'parallel', 'automatic', 'notify', 'end'] },
+    title,
+    scope: {
+      ...str,
+      description: "The parallel branch the step runs in (`<parallel step>/<branch>`), or ''.",
+    },
+    status: { ...title, description: 'What the citizen reads while the request is at this step.' },
+    assignee: planAssignee,
+    agency: str,
+    fee: str,
+    sla: planDuration,
+    slaOfService: { type: 'boolean' },
+    statutoryDeadline: planDuration,
+    maxExtension: planDuration,
+    extension: { type: 'object', properties: { maxTimes: int, maxShare: num } },
+    escalation: {
+      type: 'object',
+      required: ['remindAt', 'ladder'],
+      properties: {
+        remindAt: num,
+        ladder: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['after', 'to'],
+            properties: {
+              after: planDuration,
+              to: { enum: ['supervisor', 'superior', 'reassign', 'steering-committee'] },
+              every: planDuration,
+            },
+          },
+        },
+        maxDepth: int,
+      },
+    },
+    form: obj,
+    outcomes: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['title', 'next'],
+        properties: {
+          title,
+          next: { type: ['string', 'null'] },
+          maxTimes: int,
+          roles: { type: 'array', items: str },
+        },
+      },
+    },
+    onTimeout: str,
+    suspend: { type: 'object', properties: { expected: planDuration, reason: title } },
+    next: { type: ['string', 'null'] },
+    cases: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['when', 'text', 'next'],
+        properties: { when: expression, text: str, next: { type: ['string', 'null'] } },
+      },
+    },
+    default: { type: ['string', 'null'] },
+    join: { enum: ['all', 'any'] },
+    branches: {
+      type: 'array',
+      items: { type: 'object', required: ['id', 'start'], properties: { id: str, start: str } },
+    },
+    action: str,
+    with: obj,
+    retry: {
+      type: 'object',
+      required: ['maxAttempts', 'initialInterval'],
+      properties: { maxAttempts: int, initialInterval: str },
+    },
+    to: { type: 'array', items: planAssignee },
+    message: title,
+    result: { enum: ['completed', 'rejected'] },
+  },
+} as const;
+
+/** The plan compiled from a definition: what each request of the version runs, to its end. */
+const plan = {
+  type: 'object',
+  description:
+    'The definition compiled for the interpreter: defaults applied, references resolved, expressions parsed. A request carries the plan it started with to its end.',
+  required: [
+    'serviceId',
+    'version',
+    'hash',
+    'title',
+    'domain',
+    'intake',
+    'sla',
+    'documents',
+    'fees',
+    'start',
+    'steps',
+  ],
+  properties: {
+    serviceId: str,
+    version: int,
+    hash: { ...str, description: "sha256 of the definition's canonical JSON." },
+    title,
+    domain: str,
+    intake: definitionSummary.properties.intake,
+    sla: planDuration,
+    urgency: {
+      type: 'object',
+      required: ['when', 'text', 'sla'],
+      properties: { when: expression, text: str, sla: planDuration },
+    },
+    statutoryDeadline: planDuration,
+    routing: {
+      type: 'object',
+      properties: { officeChoice: { enum: ['rule', 'citizen'] }, fallback: { enum: ['neighbours', 'city'] } },
+    },
+    maxExtension: planDuration,
+    extension: { type: 'object', properties: { maxTimes: int, maxShare: num } },
+    form: obj,
+    documents: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'title', 'optional'],
+        properties: { id: str, title, optional: { type: 'boolean' } },
+      },
+    },
+    fees: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['id', 'title', 'amount'],
+        properties: {
+          id: str,
+          title,
+          amount: {
+            type: 'object',
+            description: 'Rials: fixed, or a formula over the form data.',
+            properties: { fixed: num, formula: expression, text: str },
+          },
+        },
+      },
+    },
+    start: { ...str, description: 'The first step.' },
+    steps: {
+      type: 'object',
+      description: 'Every step by id, in the order of the definition.',
+      additionalProperties: planStep,
+    },
+  },
+} as const;
+
+const versionSummary = {
+  type: 'object',
+  required: ['serviceId', 'version', 'hash', 'publishedAt', 'publishedBy', 'note'],
+  properties: {
+    serviceId: str,
+    version: int,
+    hash: str,
+    publishedAt: str,
+    publishedBy: str,
+    note: str,
+    rolledBackFrom: { ...int, description: 'For a rollback: the version whose content this one restores.' },
+  },
+} as const;
+
 export const definition = {
   ...definitionSummary,
-  required: [...definitionSummary.required, 'source', 'plan'],
-  properties: { ...definitionSummary.properties, source: str, plan: obj },
+  required: [...definitionSummary.required, 'source', 'plan', 'versions'],
+  properties: {
+    ...definitionSummary.properties,
+    source: { ...str, description: 'The YAML as the designer wrote it.' },
+    plan,
+    versions: { type: 'array', items: versionSummary },
+  },
 } as const;
-export const versions = list({
-  type: 'object',
-  required: ['version', 'hash'],
-  properties: { version: int, hash: str },
-});
+export const versions = list(versionSummary);
 export const version = {
   type: 'object',
-  required: ['serviceId', 'version', 'source', 'plan'],
-  properties: { serviceId: str, version: int, source: str, plan: obj },
+  required: [...versionSummary.required, 'source', 'plan'],
+  properties: { ...versionSummary.properties, source: str, plan },
 } as const;
 export const validation = {
   type: 'object',

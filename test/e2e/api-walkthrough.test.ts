@@ -122,6 +122,20 @@ describe('the curl walk-through of docs/api.md', () => {
       expect(schemas).toContain(`"${field}"`);
   });
 
+  test('when every service of the catalog is read, then its plan holds no field the OpenAPI document does not declare', async () => {
+    const { body: openApi } = await system.as(null).get('/api/openapi.json');
+    const { body: list } = await system.as(null).get('/api/definitions');
+    expect(list.items.length).toBeGreaterThan(100);
+    const undescribed: string[] = [];
+    for (const { id } of list.items as { id: string }[]) {
+      const { status, body } = await system.as(null).get(`/api/definitions/${id}`);
+      expect(status).toBe(200);
+      const schema = answerSchema(openApi, 'GET', `/api/definitions/${id}`, 200);
+      undescribed.push(...undeclaredFields(schema ?? {}, body, openApi).map((field) => `${id}: ${field}`));
+    }
+    expect(undescribed).toEqual([]);
+  }, 60_000);
+
   test('when a doc shows answers over several comment lines, then each is read as one sketch, in order', () => {
     const doc = [
       '## A walk through it with curl',
