@@ -945,9 +945,10 @@ export const auditEntries = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['at', 'actor', 'action', 'target', 'address', 'result', 'seq', 'prev', 'hash'],
+        required: ['at', 'jalali', 'actor', 'action', 'target', 'address', 'result', 'seq', 'prev', 'hash'],
         properties: {
-          at: str,
+          at: { type: 'string', format: 'date-time' },
+          jalali: { ...str, description: "`at` as the Jalali date and time of the city's time zone." },
           actor: {
             type: 'object',
             required: ['subject', 'role'],
