@@ -52,6 +52,9 @@ export const problem = {
   },
 } as const;
 
+/** Working time on the city calendar, or every minute. */
+const clockKind = { enum: ['working', 'continuous'] } as const;
+
 const task = {
   type: 'object',
   required: ['taskId', 'step', 'kind', 'title', 'assignee', 'openedAt', 'deadline', 'sla', 'outcomes'],
@@ -71,6 +74,12 @@ const task = {
     moves: { type: 'array', items: obj },
     openedAt: when,
     deadline: when,
+    originalDeadline: {
+      ...when,
+      description: 'The deadline the task opened with, when a suspension or an extension has moved it.',
+    },
+    statutoryDeadline: when,
+    clock: clockKind,
     sla: { enum: ['ok', 'at-risk', 'breached'] },
     escalationLevel: int,
     claimedBy: str,
@@ -104,6 +113,76 @@ const suspension = {
   },
 } as const;
 
+/** A deadline of the request: where it is now, where it was first, and whether it has passed. */
+const requestDeadline = {
+  type: 'object',
+  required: ['at', 'jalali', 'original', 'clock', 'passed'],
+  properties: {
+    ...when.properties,
+    original: { ...when, description: 'The deadline before any suspension or extension moved it.' },
+    clock: clockKind,
+    passed: { type: 'boolean' },
+  },
+} as const;
+
+/** A rung of an escalation ladder climbed. */
+const escalation = {
+  type: 'object',
+  required: ['at', 'taskId', 'stepId', 'level', 'action', 'reason', 'from', 'to'],
+  properties: {
+    at: when,
+    taskId: { type: 'string', description: "The task escalated, or '' for the request as a whole." },
+    stepId: str,
+    level: int,
+    action: { enum: ['supervisor', 'superior', 'reassign', 'steering-committee'] },
+    reason: str,
+    from: party,
+    to: party,
+  },
+} as const;
+
+/** A fee of the request and its bill. */
+const fee = {
+  type: 'object',
+  required: ['feeId', 'title', 'amount', 'billId', 'status'],
+  properties: {
+    feeId: str,
+    title,
+    amount: { ...num, description: 'Iranian rials.' },
+    billId: {
+      type: 'string',
+      description: "The payment id (شناسه پرداخت) the applicant pays against: '<tracking code>-<fee id>'.",
+    },
+    status: { enum: ['due', 'paid'] },
+    paidAt: when,
+    receipt: str,
+    refund: { enum: ['due'], description: 'A paid fee to be returned: the request was withdrawn.' },
+  },
+} as const;
+
+/** A move of a deadline, and why. */
+const deadlineChange = {
+  type: 'object',
+  required: ['at', 'of', 'kind', 'from', 'to', 'cause', 'reason', 'by'],
+  properties: {
+    at: when,
+    of: { type: 'string', description: "'request', or the id of the task whose deadline moved" },
+    kind: { enum: ['target', 'statutory'] },
+    from: when,
+    to: when,
+    cause: { enum: ['suspension', 'extension'] },
+    reason: str,
+    by: str,
+  },
+} as const;
+
+/** A step done, as staff see it. */
+const stepDone = {
+  type: 'object',
+  required: ['step', 'kind', 'title', 'at'],
+  properties: { step: str, kind: str, title, taskId: str, outcome: str, actor: str, note: str, at: when },
+} as const;
+
 /** The request as staff and oversight see it. */
 export const requestStatus = {
   type: 'object',
@@ -134,18 +213,15 @@ export const requestStatus = {
       required: ['at', 'registeredAt', 'reason', 'by'],
       properties: { at: when, registeredAt: when, reason: str, by: str },
     },
-    deadlines: { type: 'object', required: ['target'], properties: { target: when, statutory: when } },
-    currentTasks: { type: 'array', items: task },
-    stepsDone: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['step', 'kind', 'title', 'at'],
-        properties: { step: str, kind: str, title, outcome: str, actor: str, note: str, at: when },
-      },
+    deadlines: {
+      type: 'object',
+      required: ['target'],
+      properties: { target: requestDeadline, statutory: requestDeadline },
     },
-    escalations: { type: 'array', items: obj },
-    fees: { type: 'array', items: obj },
+    currentTasks: { type: 'array', items: task },
+    stepsDone: { type: 'array', items: stepDone },
+    escalations: { type: 'array', items: escalation },
+    fees: { type: 'array', items: fee },
     suspended: {
       description: 'Present while the clock stands still: since when, why, by whom.',
       ...suspension,
@@ -158,20 +234,7 @@ export const requestStatus = {
     deadlineChanges: {
       type: 'array',
       description: "Every move of the request's or a task's deadline, and why.",
-      items: {
-        type: 'object',
-        required: ['at', 'of', 'kind', 'from', 'to', 'cause', 'reason', 'by'],
-        properties: {
-          at: when,
-          of: { type: 'string', description: "'request', or the id of the task whose deadline moved" },
-          kind: { enum: ['target', 'statutory'] },
-          from: when,
-          to: when,
-          cause: { enum: ['suspension', 'extension'] },
-          reason: str,
-          by: str,
-        },
-      },
+      items: deadlineChange,
     },
     outcomeCounts: {
       type: 'object',
@@ -254,15 +317,36 @@ export const citizenToken = {
   properties: { token: str, expiresIn: int },
 } as const;
 
+/** One entry of a request's history: `what` says which kind, and its fields are those of the kind. */
+const historyEntry = (what: string, entry: { required: readonly string[]; properties: object }) =>
+  ({
+    type: 'object',
+    required: [...entry.required, 'what'],
+    properties: { ...entry.properties, what: { const: what } },
+  }) as const;
+
 export const history = list({
-  type: 'object',
-  required: ['at', 'what'],
-  properties: {
-    at: when,
-    what: { enum: ['step', 'escalation', 'deadline', 'suspension', 'move'] },
-    taskId: str,
-    actor: str,
-  },
+  oneOf: [
+    historyEntry('step', {
+      required: ['at', 'stepId', 'kind', 'title'],
+      properties: {
+        at: when,
+        stepId: str,
+        kind: str,
+        title,
+        taskId: str,
+        outcome: str,
+        actor: str,
+        note: str,
+      },
+    }),
+    historyEntry('escalation', escalation),
+    historyEntry('deadline', deadlineChange),
+    historyEntry('suspension', {
+      required: ['at', ...suspension.required],
+      properties: { at: when, ...suspension.properties },
+    }),
+  ],
 });
 
 const slaState = { enum: ['ok', 'at-risk', 'breached'] } as const;
@@ -582,23 +666,252 @@ export const officeReport = list({
 const definitionSummary = {
   type: 'object',
   required: ['id', 'title', 'domain', 'version', 'hash'],
-  properties: { id: str, title, domain: str, version: int, hash: str, sla: str, steps: int },
+  properties: {
+    id: str,
+    title,
+    domain: str,
+    intake: { type: 'array', items: { enum: ['office', 'online', 'department'] } },
+    sla: str,
+    version: int,
+    hash: str,
+    steps: int,
+  },
 } as const;
 export const definitions = list(definitionSummary);
+
+/** A duration of the plan: as written, parsed, and on which clock it runs. */
+const planDuration = {
+  type: 'object',
+  required: ['text', 'duration', 'clock'],
+  properties: {
+    text: { ...str, description: 'As written in the definition (ISO 8601: P2D, PT4H).' },
+    duration: {
+      type: 'object',
+      required: ['days', 'ms'],
+      properties: { days: int, ms: int },
+      description: 'Whole working days, then milliseconds.',
+    },
+    clock: clockKind,
+  },
+} as const;
+const expression = {
+  type: 'object',
+  description: "A parsed expression of the definition's language (the tree the interpreter evaluates).",
+} as const;
+const planAssignee = {
+  type: 'object',
+  required: ['type'],
+  properties: {
+    type: {
+      enum: [
+        'intake-office',
+        'office',
+        'office-in-field',
+        'department',
+        'same-as',
+        'applicant',
+        'agency',
+        'treasury',
+        'operations',
+      ],
+    },
+    office: str,
+    field: str,
+    department: str,
+    perDistrict: { type: 'boolean' },
+    role: str,
+    step: str,
+    only: { type: 'boolean' },
+    agency: str,
+  },
+} as const;
+
+/** A step of the plan; which fields it has depends on its kind. */
+const planStep = {
+  type: 'object',
+  required: ['id', 'kind', 'title', 'scope'],
+  properties: {
+    id: str,
+    kind: { enum: ['task', 'inquiry', 'payment', 'branch', 'parallel', 'automatic', 'notify', 'end'] },
+    title,
+    scope: {
+      ...str,
+      description: "The parallel branch the step runs in (`<parallel step>/<branch>`), or ''.",
+    },
+    status: { ...title, description: 'What the citizen reads while the request is at this step.' },
+    assignee: planAssignee,
+    agency: str,
+    fee: str,
+    sla: planDuration,
+    slaOfService: { type: 'boolean' },
+    statutoryDeadline: planDuration,
+    maxExtension: planDuration,
+    extension: { type: 'object', properties: { maxTimes: int, maxShare: num } },
+    escalation: {
+      type: 'object',
+      required: ['remindAt', 'ladder'],
+      properties: {
+        remindAt: num,
+        ladder: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['after', 'to'],
+            properties: {
+              after: planDuration,
+              to: { enum: ['supervisor', 'superior', 'reassign', 'steering-committee'] },
+              every: planDuration,
+            },
+          },
+        },
+        maxDepth: int,
+      },
+    },
+    form: obj,
+    outcomes: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['title', 'next'],
+        properties: {
+          title,
+          next: { type: ['string', 'null'] },
+          maxTimes: int,
+          roles: { type: 'array', items: str },
+        },
+      },
+    },
+    onTimeout: str,
+    suspend: { type: 'object', properties: { expected: planDuration, reason: title } },
+    next: { type: ['string', 'null'] },
+    cases: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['when', 'text', 'next'],
+        properties: { when: expression, text: str, next: { type: ['string', 'null'] } },
+      },
+    },
+    default: { type: ['string', 'null'] },
+    join: { enum: ['all', 'any'] },
+    branches: {
+      type: 'array',
+      items: { type: 'object', required: ['id', 'start'], properties: { id: str, start: str } },
+    },
+    action: str,
+    with: obj,
+    retry: {
+      type: 'object',
+      required: ['maxAttempts', 'initialInterval'],
+      properties: { maxAttempts: int, initialInterval: str },
+    },
+    to: { type: 'array', items: planAssignee },
+    message: title,
+    result: { enum: ['completed', 'rejected'] },
+  },
+} as const;
+
+/** The plan compiled from a definition: what each request of the version runs, to its end. */
+const plan = {
+  type: 'object',
+  description:
+    'The definition compiled for the interpreter: defaults applied, references resolved, expressions parsed. A request carries the plan it started with to its end.',
+  required: [
+    'serviceId',
+    'version',
+    'hash',
+    'title',
+    'domain',
+    'intake',
+    'sla',
+    'documents',
+    'fees',
+    'start',
+    'steps',
+  ],
+  properties: {
+    serviceId: str,
+    version: int,
+    hash: { ...str, description: "sha256 of the definition's canonical JSON." },
+    title,
+    domain: str,
+    intake: definitionSummary.properties.intake,
+    sla: planDuration,
+    urgency: {
+      type: 'object',
+      required: ['when', 'text', 'sla'],
+      properties: { when: expression, text: str, sla: planDuration },
+    },
+    statutoryDeadline: planDuration,
+    routing: {
+      type: 'object',
+      properties: { officeChoice: { enum: ['rule', 'citizen'] }, fallback: { enum: ['neighbours', 'city'] } },
+    },
+    maxExtension: planDuration,
+    extension: { type: 'object', properties: { maxTimes: int, maxShare: num } },
+    form: obj,
+    documents: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'title', 'optional'],
+        properties: { id: str, title, optional: { type: 'boolean' } },
+      },
+    },
+    fees: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['id', 'title', 'amount'],
+        properties: {
+          id: str,
+          title,
+          amount: {
+            type: 'object',
+            description: 'Rials: fixed, or a formula over the form data.',
+            properties: { fixed: num, formula: expression, text: str },
+          },
+        },
+      },
+    },
+    start: { ...str, description: 'The first step.' },
+    steps: {
+      type: 'object',
+      description: 'Every step by id, in the order of the definition.',
+      additionalProperties: planStep,
+    },
+  },
+} as const;
+
+const versionSummary = {
+  type: 'object',
+  required: ['serviceId', 'version', 'hash', 'publishedAt', 'publishedBy', 'note'],
+  properties: {
+    serviceId: str,
+    version: int,
+    hash: str,
+    publishedAt: str,
+    publishedBy: str,
+    note: str,
+    rolledBackFrom: { ...int, description: 'For a rollback: the version whose content this one restores.' },
+  },
+} as const;
+
 export const definition = {
   ...definitionSummary,
-  required: [...definitionSummary.required, 'source', 'plan'],
-  properties: { ...definitionSummary.properties, source: str, plan: obj },
+  required: [...definitionSummary.required, 'source', 'plan', 'versions'],
+  properties: {
+    ...definitionSummary.properties,
+    source: { ...str, description: 'The YAML as the designer wrote it.' },
+    plan,
+    versions: { type: 'array', items: versionSummary },
+  },
 } as const;
-export const versions = list({
-  type: 'object',
-  required: ['version', 'hash'],
-  properties: { version: int, hash: str },
-});
+export const versions = list(versionSummary);
 export const version = {
   type: 'object',
-  required: ['serviceId', 'version', 'source', 'plan'],
-  properties: { serviceId: str, version: int, source: str, plan: obj },
+  required: [...versionSummary.required, 'source', 'plan'],
+  properties: { ...versionSummary.properties, source: str, plan },
 } as const;
 export const validation = {
   type: 'object',
@@ -632,16 +945,31 @@ export const auditEntries = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['at', 'actor', 'action', 'target', 'address', 'result', 'seq', 'prev', 'hash'],
+        required: ['at', 'jalali', 'actor', 'action', 'target', 'address', 'result', 'seq', 'prev', 'hash'],
         properties: {
-          at: str,
-          actor: obj,
-          action: str,
-          target: obj,
+          at: { type: 'string', format: 'date-time' },
+          jalali: { ...str, description: "`at` as the Jalali date and time of the city's time zone." },
+          actor: {
+            type: 'object',
+            required: ['subject', 'role'],
+            properties: { subject: str, role: str, name: str },
+          },
+          action: { ...str, description: "The operation's id in this document." },
+          method: str,
+          path: str,
+          target: {
+            type: 'object',
+            properties: { trackingCode: str, taskId: str, officeId: str, serviceId: str },
+          },
           address: str,
-          result: obj,
+          requestId: { ...str, description: "The call's id, as in its X-Request-Id header." },
+          result: {
+            type: 'object',
+            required: ['status'],
+            properties: { status: { type: 'integer' }, problem: str },
+          },
           seq: int,
-          prev: str,
+          prev: { ...str, description: 'The hash of the entry before.' },
           hash: str,
         },
       },

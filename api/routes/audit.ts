@@ -9,7 +9,7 @@ import { auditQuery } from '../schemas';
 
 export function auditRoutes(ctx: ApiContext): Router {
   const router = Router();
-  const { registry, audit } = ctx;
+  const { registry, audit, present } = ctx;
 
   registry.mount(
     router,
@@ -27,7 +27,10 @@ export function auditRoutes(ctx: ApiContext): Router {
       const { page = '1', pageSize = '50', ...filter } = call.query;
       const paging = { page: Number(page), pageSize: Number(pageSize) };
       const found = await audit.list(filter, paging);
-      return { body: { total: found.total, ...paging, items: found.items } };
+      // Each instant twice, as everywhere: the ISO 8601 `at` the entry was kept (and hashed) with,
+      // and the Jalali date and time of the city beside it.
+      const items = found.items.map((entry) => ({ ...entry, jalali: present.when(entry.at).jalali }));
+      return { body: { total: found.total, ...paging, items } };
     },
   );
 
