@@ -333,7 +333,10 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
       'update {name} refused: it did not come through the API',
       'به‌روزرسانی {name} پذیرفته نشد: از راه API نیامده است',
     ],
-    ['task {id} is held by {holder}, not by {actor}', 'کار {id} در دست {holder} است، نه {actor}'],
+    [
+      'task {id} is held by {holder}; you do not act for it',
+      'کار {id} در دست {holder} است؛ شما از سوی او کار نمی‌کنید',
+    ],
     ['task {id} is claimed by {who}', 'کار {id} را {who} برداشته است'],
     [
       "step '{step}' does not allow the outcome '{outcome}'; allowed: {allowed}",

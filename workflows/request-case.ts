@@ -247,8 +247,7 @@ export class RequestCase {
     const involved =
       (intakeOffice !== undefined && acting.holders.includes(`office:${intakeOffice}`)) ||
       holders.some((holder) => actsForHolder(acting, holder, district));
-    if (!involved)
-      reject(REJECTION.taskNotFound, `request ${trackingCode} has no task ${taskId} you can see`);
+    if (!involved) reject(REJECTION.taskNotFound, `request ${trackingCode} has no task ${taskId}`);
   }
 
   isRepeat(command: CompleteTaskInput): boolean {
