@@ -48,32 +48,3 @@ export function viewFor(actor: Actor | undefined, status: RequestStatus, org: Or
     `No request you can see has tracking code ${status.trackingCode}.`,
   );
 }
-
-/**
- * The applicant's own actions (withdraw, answer, pay): the applicant, or the office that took
- * the request in, acting for them at its desk.
- */
-export function assertActsForApplicant(actor: Actor | undefined, status: RequestStatus): void {
-  if (!actor)
-    throw new ProblemError('unauthenticated', 'Open your request with its tracking code and secret first.');
-  if (actor.role === 'citizen' && actor.trackingCode === status.trackingCode) return;
-  if (actor.role === 'office' && actor.office === status.intakeOffice) return;
-  throw new ProblemError(
-    'forbidden',
-    'Only the applicant, or the office that took the request in, may do this.',
-  );
-}
-
-/** Clock and deadline changes: a manager, or staff holding open work of the request. */
-export function assertHoldsWork(actor: Actor | undefined, status: RequestStatus, org: Organisation): void {
-  if (!actor) throw new ProblemError('unauthenticated', 'Send a bearer token.');
-  if (actor.role === 'manager') return;
-  const holds = status.openTasks.some((t) =>
-    actsFor(actor, { principal: t.assignee.principal, district: status.district }, org),
-  );
-  if (!holds)
-    throw new ProblemError(
-      'forbidden',
-      'Only a manager, or staff holding open work of the request, may change its clock.',
-    );
-}

@@ -26,6 +26,7 @@ import {
   claimTaskUpdate,
   reassignTaskUpdate,
   returnTaskUpdate,
+  answerForApplicantUpdate,
   completeTaskUpdate,
   extendDeadlineUpdate,
   recordPaymentUpdate,
@@ -39,6 +40,7 @@ import {
 import type {
   Acting,
   Applicant,
+  ApplicantAnswerInput,
   Assignment,
   ExtendInput,
   PaymentInput,
@@ -118,6 +120,8 @@ const REJECTION_PROBLEMS: Record<string, ProblemSlug> = {
   [REJECTION.requestNotActive]: 'request-not-active',
   [REJECTION.invalidDeadlineChange]: 'invalid-deadline-change',
   [REJECTION.billNotDue]: 'bill-not-due',
+  [REJECTION.forbidden]: 'forbidden',
+  [REJECTION.nothingAsked]: 'nothing-asked',
 };
 
 /** Turns Temporal's errors into problems; unknown ones pass through as internal errors. */
@@ -500,39 +504,16 @@ export class RequestService {
   }
 
   /**
-   * The applicant answers the request for documents: completes the task waiting on them. With an
-   * idempotency key, a retry after the first answer was applied gets the request as it is now,
-   * since the task it answered is done with that key.
+   * The applicant answers the request for documents: the request's update completes the task
+   * waiting on them. With an idempotency key, a retry after the first answer was applied gets the
+   * request as it is now, since the task it answered is done with that key.
    */
-  async answerAsApplicant(
-    trackingCode: string,
-    answer: { outcome?: string; data?: Record<string, unknown> },
-    idempotencyKey?: string,
-  ): Promise<RequestStatus> {
-    const status = await this.status(trackingCode);
-    const task = status.openTasks.find((t) => t.onApplicant);
-    const answered =
-      idempotencyKey !== undefined &&
-      status.closedTasks.some((t) => t.onApplicant && t.idempotencyKey === idempotencyKey);
-    if (!task && answered) return status;
-    if (!task)
-      throw new ProblemError('nothing-asked', `Request ${trackingCode} is not waiting on the applicant.`);
-    const outcome = answer.outcome ?? (task.outcomes.length === 1 ? task.outcomes[0]?.id : undefined);
-    if (!outcome) {
-      throw new ProblemError(
-        'outcome-not-allowed',
-        `Say which answer: ${task.outcomes.map((o) => o.id).join(', ')}.`,
-      );
-    }
-    return this.completeTask(
-      task.taskId,
-      {
-        outcome,
-        ...(answer.data ? { data: answer.data } : {}),
-        actingAs: task.assignee.principal,
-        actor: task.assignee.principal,
-      },
-      idempotencyKey,
+  answerAsApplicant(trackingCode: string, answer: ApplicantAnswerInput): Promise<RequestStatus> {
+    return this.update(
+      trackingCode,
+      answerForApplicantUpdate,
+      answer,
+      keyed('answer', answer.idempotencyKey),
     );
   }
 

@@ -7,6 +7,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ServicePlan } from '../lib/plan/types';
 import type { WorkRows } from './work-rows';
 import type {
+  ApplicantAnswerInput,
   ClaimInput,
   CompleteTaskInput,
   ReassignInput,
@@ -62,6 +63,11 @@ export const reassignTaskUpdate = defineUpdate<RequestStatus, [ReassignInput]>('
 /** The citizen withdraws the request. */
 export const withdrawUpdate = defineUpdate<RequestStatus, [WithdrawInput]>('withdraw');
 
+/** The applicant (or the office that took the request in) answers what the request waits on them for. */
+export const answerForApplicantUpdate = defineUpdate<RequestStatus, [ApplicantAnswerInput]>(
+  'answerForApplicant',
+);
+
 /** The treasury (or its payment gateway) reports a payment against a bill of the request. */
 export const recordPaymentUpdate = defineUpdate<RequestStatus, [PaymentInput]>('recordPayment');
 
@@ -82,4 +88,6 @@ export const REJECTION = {
   requestNotActive: 'RequestNotActive',
   invalidDeadlineChange: 'InvalidDeadlineChange',
   billNotDue: 'BillNotDue',
+  forbidden: 'Forbidden',
+  nothingAsked: 'NothingAsked',
 } as const;

@@ -11,7 +11,9 @@ import type { PlanDuration, PlanEndStep, PlanStep, RungTarget, Title } from '../
 import { REJECTION } from './messages';
 import type {
   Acting,
+  ApplicantAnswerInput,
   Assignment,
+  Caller,
   CaseState,
   ClaimInput,
   CompleteTaskInput,
@@ -248,6 +250,55 @@ export class RequestCase {
       (intakeOffice !== undefined && acting.holders.includes(`office:${intakeOffice}`)) ||
       holders.some((holder) => actsForHolder(acting, holder, district));
     if (!involved) reject(REJECTION.taskNotFound, `request ${trackingCode} has no task ${taskId}`);
+  }
+
+  /** The applicant's own changes (withdraw, answer, pay): the applicant, or the office that took it in. */
+  assertForApplicant(caller: Caller | undefined): void {
+    if (!caller || caller.applicant) return;
+    const { intakeOffice } = this.input;
+    if (intakeOffice !== undefined && caller.acting.holders.includes(`office:${intakeOffice}`)) return;
+    reject(REJECTION.forbidden, 'Only the applicant, or the office that took the request in, may do this.');
+  }
+
+  /** Clock and deadline changes: a manager, or staff holding open work of the request. */
+  assertHoldsWork(caller: Caller | undefined): void {
+    if (!caller || caller.manager) return;
+    const holds = this.openTasks().some((task) =>
+      actsForHolder(caller.acting, task.assignee.principal, this.input.district),
+    );
+    if (!holds)
+      reject(
+        REJECTION.forbidden,
+        'Only a manager, or staff holding open work of the request, may change its clock.',
+      );
+  }
+
+  /**
+   * The completion an applicant's answer stands for: of the task waiting on them, with its only
+   * outcome when they name none. A retry of an answer already given is its own repeat.
+   */
+  applicantCompletion(answer: ApplicantAnswerInput): CompleteTaskInput {
+    const key = answer.idempotencyKey;
+    const answered = this.s.tasks.find((t) => t.onApplicant && key !== undefined && t.idempotencyKey === key);
+    const task = answered ?? this.openTasks().find((t) => t.onApplicant);
+    if (!task)
+      return reject(
+        REJECTION.nothingAsked,
+        `Request ${this.input.trackingCode} is not waiting on the applicant.`,
+      );
+    const outcome = answer.outcome ?? (task.outcomes.length === 1 ? task.outcomes[0]?.id : undefined);
+    if (!outcome)
+      return reject(
+        REJECTION.outcomeNotAllowed,
+        `Say which answer: ${task.outcomes.map((o) => o.id).join(', ')}.`,
+      );
+    return {
+      taskId: task.taskId,
+      outcome: answered?.outcome ?? outcome,
+      ...(answer.data ? { data: answer.data } : {}),
+      actor: task.assignee.principal,
+      ...(key !== undefined ? { idempotencyKey: key } : {}),
+    };
   }
 
   isRepeat(command: CompleteTaskInput): boolean {

@@ -29,6 +29,7 @@ import {
   claimTaskUpdate,
   reassignTaskUpdate,
   returnTaskUpdate,
+  answerForApplicantUpdate,
   completeTaskUpdate,
   extendDeadlineUpdate,
   planQuery,
@@ -49,6 +50,7 @@ import type {
   ClaimInput,
   ReassignInput,
   ReturnInput,
+  ApplicantAnswerInput,
   CompleteTaskInput,
   ExtendInput,
   PaymentInput,
@@ -138,6 +140,21 @@ export async function serviceRequest(
     },
   );
 
+  setHandler(
+    answerForApplicantUpdate,
+    async (answer: ApplicantAnswerInput) => {
+      rc.complete(rc.applicantCompletion(answer), Date.now());
+      return settled();
+    },
+    {
+      validator: (answer: ApplicantAnswerInput) => {
+        assertSealed(answer);
+        rc.assertForApplicant(answer.caller);
+        rc.validateCompletion(rc.applicantCompletion(answer), completion);
+      },
+    },
+  );
+
   /** The open task that waits on a bill; one opened before tasks knew their bill waits on any. */
   const paymentTaskOf = (billId: string) => {
     const payments = rc.openTasks().filter((t) => t.kind === 'payment');
@@ -156,6 +173,7 @@ export async function serviceRequest(
     {
       validator: (payment: PaymentInput) => {
         assertSealed(payment);
+        if (!payment.caller?.treasury) rc.assertForApplicant(payment.caller);
         rc.assertActive();
         const fee = rc.s.fees.find((f) => f.billId === payment.billId);
         if (!fee) reject(REJECTION.billNotDue, `request ${input.trackingCode} has no bill ${payment.billId}`);
@@ -247,6 +265,7 @@ export async function serviceRequest(
     {
       validator: (command: SuspendInput) => {
         assertSealed(command);
+        rc.assertHoldsWork(command.caller);
         validateSuspend(rc, command.reason);
       },
     },
@@ -261,6 +280,7 @@ export async function serviceRequest(
     {
       validator: (command: ResumeInput) => {
         assertSealed(command);
+        rc.assertHoldsWork(command.caller);
         validateResume(rc);
       },
     },
@@ -275,6 +295,7 @@ export async function serviceRequest(
     {
       validator: (command: ExtendInput) => {
         assertSealed(command);
+        rc.assertHoldsWork(command.caller);
         validateExtension(rc, command);
       },
     },
@@ -302,6 +323,7 @@ export async function serviceRequest(
     {
       validator: (command: WithdrawInput) => {
         assertSealed(command);
+        rc.assertForApplicant(command.caller);
         rc.assertActive();
         if (command.reason.trim().length < 3)
           reject(REJECTION.invalidData, 'say why the request is withdrawn');

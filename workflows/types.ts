@@ -286,6 +286,21 @@ export interface Acting {
   agencyDistrict?: string;
 }
 
+/**
+ * Who changes a request, as the API knows them from their token: the update's validator decides
+ * from the request as it stands whether they may, so the API need not read it first.
+ */
+export interface Caller {
+  /** The request's own applicant, signed in with its tracking code and secret. */
+  applicant?: boolean;
+  /** A manager: may change any request's clock. */
+  manager?: boolean;
+  /** Treasury staff: may report any bill's payment. */
+  treasury?: boolean;
+  /** Whom they act for: the office that took the request in acts for its applicant. */
+  acting: Acting;
+}
+
 export interface CompleteTaskInput {
   taskId: string;
   outcome: string;
@@ -303,10 +318,14 @@ export interface CompleteTaskInput {
 export interface SuspendInput {
   reason: string;
   actor: string;
+  /** Who asks (recorded before it was sent: the API had checked). */
+  caller?: Caller;
 }
 
 export interface ResumeInput {
   actor: string;
+  /** Who asks (recorded before it was sent: the API had checked). */
+  caller?: Caller;
 }
 
 export interface ExtendInput {
@@ -316,11 +335,25 @@ export interface ExtendInput {
   by: string;
   reason: string;
   actor: string;
+  /** Who asks (recorded before it was sent: the API had checked). */
+  caller?: Caller;
 }
 
 export interface WithdrawInput {
   reason: string;
   actor: string;
+  /** Who asks (recorded before it was sent: the API had checked). */
+  caller?: Caller;
+}
+
+/** The applicant's answer to what the request waits on them for (the task on the applicant). */
+export interface ApplicantAnswerInput {
+  /** May be left out when the task has one outcome. */
+  outcome?: string;
+  data?: Record<string, unknown>;
+  caller: Caller;
+  /** Makes a retried answer change nothing, even after the task it answered is done. */
+  idempotencyKey?: string;
 }
 
 /** Sent with a request's start; it carries nothing but the seal every command carries. */
@@ -365,6 +398,8 @@ export interface PaymentInput {
   billId: string;
   receipt: string;
   actor: string;
+  /** Who reports it (recorded before it was sent: the API had checked). */
+  caller?: Caller;
 }
 
 /** The summary of an open task kept in the memo, so worklists need no query per request. */

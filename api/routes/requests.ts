@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import { isTrackingCode } from '../../lib/tracking-code';
 import * as answer from '../answers';
-import { actorName, type Actor } from '../auth/actor';
+import { actingFor, actorName, type Actor } from '../auth/actor';
 import type { Role } from '../auth/claims';
 import { citizenSecret, isCitizenSecret } from '../auth/citizen-secret';
 import { mintToken } from '../auth/tokens';
@@ -13,8 +13,8 @@ import type { ApiContext } from '../context';
 import { inWords, type Call } from '../operation';
 import { ProblemError, type ProblemSlug } from '../problem';
 import { ANONYMOUS, type StartRequest } from '../request-service';
-import type { RequestStatus } from '../../workflows/types';
-import { assertActsForApplicant, assertHoldsWork, readsInFull, viewFor } from '../request-access';
+import type { Caller, RequestStatus } from '../../workflows/types';
+import { readsInFull, viewFor } from '../request-access';
 import {
   citizenAccessBody,
   documentsBody,
@@ -218,8 +218,9 @@ export function requestRoutes(ctx: ApiContext): Router {
   );
 
   /**
-   * A change to a request by someone who may make it: `allowed` checks the caller against the
-   * request as it stands, `act` makes the change, and the answer is shown as the caller may see it.
+   * A change to a request: `act` sends it with who asks, the request's update decides from the
+   * request as it stands whether they may (one round trip, no read first), and the answer is
+   * shown as the caller may see it.
    */
   const requestAction = (
     spec: {
@@ -231,8 +232,7 @@ export function requestRoutes(ctx: ApiContext): Router {
       idempotent?: boolean;
       problems?: ProblemSlug[];
     },
-    allowed: (actor: Actor | undefined, current: RequestStatus) => void,
-    act: (tracking: string, by: string, call: Call) => Promise<RequestStatus>,
+    act: (tracking: string, by: string, caller: Caller, call: Call) => Promise<RequestStatus>,
   ) =>
     registry.mount(
       router,
@@ -262,8 +262,13 @@ export function requestRoutes(ctx: ApiContext): Router {
       },
       async (call) => {
         const tracking = code(call.params.trackingCode);
-        allowed(call.actor, await requests.status(tracking));
-        const after = await act(tracking, actorName(call.actor as Actor), call);
+        const actor = call.actor;
+        if (!actor)
+          throw new ProblemError(
+            'unauthenticated',
+            'Open your request with its tracking code and secret first.',
+          );
+        const after = await act(tracking, actorName(actor), callerOf(actor, tracking), call);
         return { body: call.actor?.role === 'citizen' ? present.publicStatus(after) : present.status(after) };
       },
     );
@@ -273,6 +278,13 @@ export function requestRoutes(ctx: ApiContext): Router {
   const applicant = ['citizen', 'office', 'department'] as const;
   const isTreasury = (actor: Actor | undefined) =>
     actor?.role === 'department' && actor.department === org.file.duties.treasury;
+  /** Who asks, as the request's update weighs them. */
+  const callerOf = (actor: Actor, tracking: string): Caller => ({
+    ...(actor.role === 'citizen' && actor.trackingCode === tracking ? { applicant: true } : {}),
+    ...(actor.role === 'manager' ? { manager: true } : {}),
+    ...(isTreasury(actor) ? { treasury: true } : {}),
+    acting: actingFor(actor, org),
+  });
 
   requestAction(
     {
@@ -283,11 +295,10 @@ export function requestRoutes(ctx: ApiContext): Router {
       body: withdrawBody,
       idempotent: true,
     },
-    assertActsForApplicant,
-    (t, by, call) =>
+    (t, by, caller, call) =>
       requests.withdraw(
         t,
-        { reason: (call.body as { reason: string }).reason, actor: by },
+        { reason: (call.body as { reason: string }).reason, actor: by, caller },
         idempotencyKey(call.req),
       ),
   );
@@ -301,13 +312,11 @@ export function requestRoutes(ctx: ApiContext): Router {
       idempotent: true,
       problems: ['nothing-asked', 'outcome-not-allowed', 'invalid-form-data'],
     },
-    assertActsForApplicant,
-    (t, _by, call) =>
-      requests.answerAsApplicant(
-        t,
-        call.body as { outcome?: string; data?: Record<string, unknown> },
-        idempotencyKey(call.req),
-      ),
+    (t, _by, caller, call) => {
+      const key = idempotencyKey(call.req);
+      const body = call.body as { outcome?: string; data?: Record<string, unknown> };
+      return requests.answerAsApplicant(t, { ...body, caller, ...(key ? { idempotencyKey: key } : {}) });
+    },
   );
   requestAction(
     {
@@ -319,21 +328,16 @@ export function requestRoutes(ctx: ApiContext): Router {
       idempotent: true,
       problems: ['bill-not-due'],
     },
-    (actor, current) => {
-      if (!isTreasury(actor)) assertActsForApplicant(actor, current);
-    },
-    (t, by, call) =>
+    (t, by, caller, call) =>
       requests.pay(
         t,
-        { ...(call.body as { billId: string; receipt: string }), actor: by },
+        { ...(call.body as { billId: string; receipt: string }), actor: by, caller },
         idempotencyKey(call.req),
       ),
   );
 
   // Staff: stop and restart the clock, extend a deadline; each change is kept on the request.
   const staff = ['office', 'department', 'manager'] as const;
-  const holdsWork = (actor: Actor | undefined, current: RequestStatus) =>
-    assertHoldsWork(actor, current, org);
   const deadlineProblems: ProblemSlug[] = ['invalid-deadline-change'];
 
   requestAction(
@@ -346,11 +350,10 @@ export function requestRoutes(ctx: ApiContext): Router {
       idempotent: true,
       problems: deadlineProblems,
     },
-    holdsWork,
-    (t, by, call) =>
+    (t, by, caller, call) =>
       requests.suspendClock(
         t,
-        { reason: (call.body as { reason: string }).reason, actor: by },
+        { reason: (call.body as { reason: string }).reason, actor: by, caller },
         idempotencyKey(call.req),
       ),
   );
@@ -363,8 +366,7 @@ export function requestRoutes(ctx: ApiContext): Router {
       idempotent: true,
       problems: deadlineProblems,
     },
-    holdsWork,
-    (t, by, call) => requests.resumeClock(t, { actor: by }, idempotencyKey(call.req)),
+    (t, by, caller, call) => requests.resumeClock(t, { actor: by, caller }, idempotencyKey(call.req)),
   );
   requestAction(
     {
@@ -376,11 +378,10 @@ export function requestRoutes(ctx: ApiContext): Router {
       idempotent: true,
       problems: deadlineProblems,
     },
-    holdsWork,
-    (t, by, call) =>
+    (t, by, caller, call) =>
       requests.extendDeadline(
         t,
-        { ...(call.body as { of: string; by: string; reason: string }), actor: by },
+        { ...(call.body as { of: string; by: string; reason: string }), actor: by, caller },
         idempotencyKey(call.req),
       ),
   );
