@@ -1,7 +1,8 @@
 /**
  * How long the histories of requests grow, on a real Temporal dev server: the events each kind
  * of step adds, and a ten-step request run by the interpreter against the same chain written
- * by hand as a plain workflow. History length is what continue-as-new and replay pay for.
+ * by hand as a plain workflow. History length is what continue-as-new and replay pay for. Then
+ * what each costs the worker in CPU and memory (`interpreter-cost.ts`).
  */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
@@ -19,6 +20,7 @@ import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { openWorkStore } from '../store/work-store';
 import { completeTaskUpdate, statusQuery } from '../workflows/messages';
 import type { RequestInput } from '../workflows/types';
+import { interpreterCost } from './interpreter-cost';
 import { completeStep } from './workflows/hand-written-chain';
 
 const org = loadOrganisation(repoPath('test/fixtures/organisation'));
@@ -155,6 +157,15 @@ async function main() {
   console.log(`  interpreter              ${interpreted} events (${(interpreted / 10).toFixed(1)} per step)`);
   console.log(`  hand-written workflow    ${handWritten} events (${(handWritten / 10).toFixed(1)} per step)`);
   console.log(`  ratio                    ${(interpreted / handWritten).toFixed(2)}x`);
+
+  await interpreterCost(client, TASK_QUEUE, plan(ten, false), {
+    calendar: org.calendar,
+    district: 'd01',
+    channel: 'office',
+    intakeOffice: 'o-1',
+    applicant: { name: 'Bench' },
+    data: {},
+  });
 
   benchWorker.shutdown();
   await running;

@@ -1,0 +1,129 @@
+/**
+ * What the interpreter costs a worker against the same ten-step chain written by hand: worker CPU
+ * per request run to its end (each task completed by an update whose answer names the next), and
+ * the memory each request holds while it waits in the worker's cache. The interpreter is weighed
+ * with the work store and without it (the store's own cost is `bench/store.ts`'s). Rounds
+ * interleave the kinds so the machine's drift falls on all of them; medians of the rounds.
+ *
+ * ROUNDS (5), REQUESTS per round and kind (20), CACHED requests per kind for the memory (300).
+ */
+import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import type { ServicePlan } from '../lib/plan/types';
+import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
+import { completeTaskUpdate, startedUpdate } from '../workflows/messages';
+import type { RequestInput, RequestStatus } from '../workflows/types';
+import { completeStep } from './workflows/hand-written-chain';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const REQUESTS = Number(process.env.REQUESTS ?? 20);
+const CACHED = Number(process.env.CACHED ?? 300);
+
+type Kind = 'interpreter' | 'interpreter without store' | 'hand-written';
+const KINDS: Kind[] = ['interpreter', 'interpreter without store', 'hand-written'];
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+const cpuMs = () => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+};
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
+
+export async function interpreterCost(
+  client: Client,
+  taskQueue: string,
+  ten: ServicePlan,
+  input: Omit<RequestInput, 'trackingCode' | 'plan'>,
+) {
+  /** Starts a request of a kind; answers how to complete its step n (the first is 0). */
+  async function start(kind: Kind): Promise<(step: number) => Promise<void>> {
+    if (kind === 'hand-written') {
+      const handle = await client.workflow.start('handWrittenChain', {
+        taskQueue,
+        workflowId: `hand-written-${newTrackingCode()}`,
+        args: [10, input.district],
+      });
+      return async (step) => {
+        // The step opens once its assignment is in; until then the validator refuses it.
+        for (let tries = 0; ; tries++) {
+          try {
+            await handle.executeUpdate(completeStep, { args: [step] });
+            return;
+          } catch (error) {
+            if (tries > 500) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          }
+        }
+      };
+    }
+    const trackingCode = newTrackingCode();
+    let status: RequestStatus = await client.workflow.executeUpdateWithStart(startedUpdate, {
+      args: [{}],
+      startWorkflowOperation: new WithStartWorkflowOperation(
+        kind === 'interpreter' ? 'serviceRequest' : 'serviceRequestWithoutStore',
+        {
+          taskQueue,
+          workflowId: workflowIdOf(trackingCode),
+          workflowIdConflictPolicy: 'FAIL',
+          args: [{ ...input, trackingCode, plan: ten }],
+        },
+      ),
+    });
+    const handle = client.workflow.getHandle(workflowIdOf(trackingCode));
+    return async () => {
+      const open = status.openTasks[0];
+      if (!open) throw new Error(`request ${trackingCode} has no open task`);
+      status = await handle.executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: open.taskId, outcome: open.outcomes[0]?.id ?? 'done' }],
+      });
+    };
+  }
+
+  const runToEnd = async (kind: Kind) => {
+    const complete = await start(kind);
+    for (let step = 0; step < 10; step++) await complete(step);
+  };
+
+  // CPU: the worker runs in this process, so its CPU is this process's, less nothing the
+  // kinds do differently apart from the workflows themselves.
+  const cpu = new Map<Kind, number[]>(KINDS.map((kind) => [kind, []]));
+  await runToEnd('interpreter');
+  await runToEnd('hand-written');
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const kind of KINDS) {
+      const before = cpuMs();
+      for (let i = 0; i < REQUESTS; i++) await runToEnd(kind);
+      cpu.get(kind)?.push((cpuMs() - before) / REQUESTS);
+    }
+  }
+
+  // Memory: CACHED requests of a kind left at their first task, held in the worker's cache.
+  const memory = new Map<Kind, number>();
+  for (const kind of KINDS) {
+    await settle();
+    const before = process.memoryUsage().rss;
+    for (let i = 0; i < CACHED; i += 20) {
+      await Promise.all(Array.from({ length: Math.min(20, CACHED - i) }, () => start(kind)));
+    }
+    await settle();
+    memory.set(kind, (process.memoryUsage().rss - before) / CACHED / 1024);
+  }
+
+  const base = median(cpu.get('hand-written') ?? []);
+  const baseMemory = memory.get('hand-written') ?? NaN;
+  console.log(
+    `worker cost of a ten-step request: ${ROUNDS} rounds of ${REQUESTS} requests a kind (medians), ${CACHED} cached a kind`,
+  );
+  console.log(
+    `  ${''.padEnd(28)} ${'CPU/request'.padStart(12)} ${'ratio'.padStart(7)} ${'KiB cached'.padStart(11)} ${'ratio'.padStart(7)}`,
+  );
+  for (const kind of KINDS) {
+    const ms = median(cpu.get(kind) ?? []);
+    const kib = memory.get(kind) ?? NaN;
+    console.log(
+      `  ${kind.padEnd(28)} ${`${ms.toFixed(1)} ms`.padStart(12)} ${`${(ms / base).toFixed(2)}x`.padStart(7)} ${kib.toFixed(0).padStart(11)} ${`${(kib / baseMemory).toFixed(2)}x`.padStart(7)}`,
+    );
+  }
+}
