@@ -17,7 +17,7 @@ import type { WorkChanges } from '../workflows/work-rows';
 import { runAction, type ActionInput, type ActionResult } from './actions';
 import { alertedSoFar, escalationTarget, type EscalationInput, type EscalationTarget } from './escalation';
 import { liveOffices, type TemporalAccess } from './live-offices';
-import { rerouteOfficeWork } from './reroute';
+import { rerouteOfficeWork, type RerouteJob } from './reroute';
 import { route, type RoutingInput } from './routing';
 
 /** A notification as requests recorded before the work store sent it, through an activity. */
@@ -60,12 +60,9 @@ export function createActivities(deps: ActivityDeps) {
       );
     },
 
-    async rerouteOfficeWork(job: {
-      officeId: string;
-      reason: string;
-    }): Promise<{ moved: number; failed: number }> {
-      if (!deps.temporal) return { moved: 0, failed: 0 };
-      return rerouteOfficeWork(deps.temporal, deps.store.db, job);
+    async rerouteOfficeWork(job: RerouteJob): Promise<{ moved: number; failed: number; left: number }> {
+      if (!deps.temporal) return { moved: 0, failed: 0, left: 0 };
+      return rerouteOfficeWork(deps.temporal, deps.store.db, () => live.licences(), job);
     },
 
     async assessFee(input: {

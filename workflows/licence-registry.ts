@@ -17,6 +17,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import type { RerouteJob } from '../activities/reroute';
 import { cityDate } from '../lib/calendar/working-time';
 import {
   ALLOWED,
@@ -60,7 +61,7 @@ const DAY_MS = 86_400_000;
 export async function licenceRegistry(input: RegistryInput): Promise<void> {
   const licences = new Map(input.licences.map((licence) => [licence.officeId, licence]));
   /** Offices whose work must be given out again, with the reason. */
-  const toReroute: { officeId: string; reason: string }[] = [];
+  const toReroute: RerouteJob[] = [];
   let changes = 0;
 
   const today = () => cityDate(input, Date.now());
@@ -87,6 +88,8 @@ export async function licenceRegistry(input: RegistryInput): Promise<void> {
       toReroute.push({
         officeId: licence.officeId,
         reason: `licence of ${licence.officeId} ${status}: ${command.reason}`,
+        // A later change of the licence stops the moves this stop begins.
+        changes: licence.history.length,
       });
   };
 
@@ -179,7 +182,7 @@ export async function licenceRegistry(input: RegistryInput): Promise<void> {
   };
   const moveStoppedWork = async () => {
     while (toReroute.length > 0) {
-      const job = toReroute.shift() as { officeId: string; reason: string };
+      const job = toReroute.shift() as RerouteJob;
       await rerouteOfficeWork(job);
     }
   };

@@ -79,6 +79,58 @@ describe('licensed offices', () => {
     expect((await permit('o-0102')).status).toBe(201);
   });
 
+  test('when a suspended licence is reinstated while its work is moving, then the moves still pending stop and that work stays', async () => {
+    const OPEN = 48;
+    const held = '/api/tasks?assignee=office:o-0103&pageSize=1';
+    const codes: string[] = [];
+    for (let i = 0; i < OPEN; i += 8) {
+      const started = await Promise.all(Array.from({ length: 8 }, () => permit('o-0103')));
+      expect(started.map((s) => s.status)).toEqual(Array(8).fill(201));
+      codes.push(...started.map((s) => s.body.trackingCode as string));
+    }
+    await eventually(async () => ((await system.get(held)).body.total === OPEN ? true : undefined));
+
+    const suspended = await system.post('/api/offices/o-0103/licence', {
+      action: 'suspend',
+      reason: 'audit of the office books',
+    });
+    expect(suspended.status).toBe(200);
+    // As soon as the first task has moved, the licence is given back.
+    await eventually(async () => ((await system.get(held)).body.total < OPEN ? true : undefined), 30_000);
+    const reinstated = await system.post('/api/offices/o-0103/licence', {
+      action: 'reinstate',
+      reason: 'books found in order',
+    });
+    expect(reinstated.body.status).toBe('active');
+
+    // Once the moves under way have ended, the office keeps the rest, and keeps it.
+    const settledCount = async () => {
+      let last = -1;
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        const total = (await system.get(held)).body.total as number;
+        if (total === last) return total;
+        last = total;
+      }
+    };
+    const kept = await settledCount();
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(OPEN);
+    const tasks = await Promise.all(
+      codes.map(async (code) => (await system.get(`/api/requests/${code}`)).body.currentTasks[0]),
+    );
+    const away = tasks.filter((task) => task.assignee.principal !== 'office:o-0103');
+    expect(away).toHaveLength(OPEN - kept);
+    for (const task of away) {
+      expect(task.moves[0]).toEqual(
+        expect.objectContaining({
+          from: expect.objectContaining({ principal: 'office:o-0103' }),
+          reason: expect.stringContaining('suspended'),
+        }),
+      );
+    }
+  });
+
   test('when a licence is revoked, then nothing brings it back but a new licence', async () => {
     expect(
       (
