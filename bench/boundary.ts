@@ -11,32 +11,20 @@
  * and side (20).
  */
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { createActivities } from '../activities';
 import type { Claims } from '../api/auth/claims';
 import { mintToken } from '../api/auth/tokens';
 import { startWebServer, stopWebServer } from '../api/server';
-import { payloadKeys } from '../lib/config';
-import { loadDomain } from '../lib/load-domain';
 import { createLogger } from '../lib/logger';
-import { repoPath } from '../lib/paths';
-import { TEMPORAL_CLI } from '../lib/temporal/dev-server';
-import { sealedClient } from '../lib/temporal/connect';
-import { ensureSearchAttributes } from '../lib/temporal/ensure-search-attributes';
-import { ensureLicenceRegistry } from '../lib/temporal/licence-registry';
-import { EncryptionCodec } from '../lib/temporal/payload-codec';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
-import { openWorkStore } from '../store/work-store';
 import { completeTaskUpdate, startedUpdate, statusQuery } from '../workflows/messages';
 import type { RequestInput } from '../workflows/types';
+import { PLAIN, startBenchStack } from './support/stack';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const STARTS = Number(process.env.STARTS ?? 40);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
 const ACTIONS = Number(process.env.ACTIONS ?? 20);
 const TASK_QUEUE = 'bench-boundary';
-const PLAIN = new EncryptionCodec(payloadKeys(undefined));
 const AUTH = {
   secret: 'bench-signing-key-of-at-least-thirty-two-characters',
   developmentKey: false,
@@ -70,32 +58,8 @@ async function load(count: number, concurrency: number, call: () => Promise<void
 }
 
 async function main() {
-  Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: TEMPORAL_CLI }, ip: '127.0.0.1' },
-  });
-  await ensureSearchAttributes(env.connection, 'default');
-  const store = await openWorkStore({ nationalIdKey: 'bench' });
-  const domain = await loadDomain(
-    {
-      servicesDir: repoPath('test/fixtures/services'),
-      organisationDir: repoPath('test/fixtures/organisation'),
-    },
-    store.db,
-  );
-  const org = domain.organisation;
-  // The API's updates are sealed; bare ones go through the same client, or validators refuse them.
-  const client = sealedClient(env.connection, 'default', PLAIN);
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    namespace: 'default',
-    taskQueue: TASK_QUEUE,
-    activities: createActivities({ organisation: org, store, temporal: { client, taskQueue: TASK_QUEUE } }),
-    dataConverter: { payloadCodecs: [PLAIN] },
-    workflowsPath: require.resolve('../workflows'),
-  });
-  const running = worker.run();
-  await ensureLicenceRegistry(client, TASK_QUEUE, org);
+  const stack = await startBenchStack(TASK_QUEUE);
+  const { env, store, domain, org, client } = stack;
   const web = await startWebServer(
     {
       client,
@@ -229,10 +193,7 @@ async function main() {
     }
   } finally {
     await stopWebServer(web);
-    worker.shutdown();
-    await running;
-    await store.close();
-    await env.teardown();
+    await stack.stop();
   }
 
   const row = (name: string, api: number, bare: number, unit: string, goal: string) =>

@@ -1,0 +1,78 @@
+/**
+ * An office's whole workload moved at once: OPEN requests (2,000 by default) wait at their first
+ * task held by one office, its licence is suspended through the licence registry, and the bench
+ * times until the work store shows the office holding nothing, each move made by the request's
+ * own workflow with its reason and routing decision. On a real dev server with one worker.
+ */
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
+import { changeLicenceUpdate, registryIdOf } from '../workflows/licence-messages';
+import { startedUpdate } from '../workflows/messages';
+import { startBenchStack } from './support/stack';
+
+const OPEN = Number(process.env.OPEN ?? 2_000);
+const TASK_QUEUE = 'bench-office-moves';
+const GOAL_SECONDS = 30;
+
+async function main() {
+  const stack = await startBenchStack(TASK_QUEUE);
+  const { store, domain, org, client } = stack;
+  const plan = domain.catalog.latest('quick-permit');
+  if (!plan) throw new Error('the fixture service quick-permit is not published');
+  const heldByOffice = async () => {
+    const [row] = await store.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM tasks WHERE status = 'open' AND holder = 'office:o-1'`,
+    );
+    return row?.n ?? 0;
+  };
+  try {
+    // The office's workload: requests started with their first task open at office o-1.
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < OPEN) {
+          next++;
+          const trackingCode = newTrackingCode();
+          await client.workflow.executeUpdateWithStart(startedUpdate, {
+            args: [{}],
+            startWorkflowOperation: new WithStartWorkflowOperation('serviceRequest', {
+              taskQueue: TASK_QUEUE,
+              workflowId: workflowIdOf(trackingCode),
+              workflowIdConflictPolicy: 'FAIL',
+              args: [
+                {
+                  trackingCode,
+                  plan,
+                  calendar: org.calendar,
+                  district: 'd01',
+                  channel: 'office',
+                  intakeOffice: 'o-1',
+                  applicant: { name: 'Bench' },
+                  data: {},
+                },
+              ],
+            }),
+          });
+        }
+      }),
+    );
+    while ((await heldByOffice()) < OPEN) await new Promise((resolve) => setTimeout(resolve, 250));
+
+    const began = performance.now();
+    await client.workflow.getHandle(registryIdOf(TASK_QUEUE)).executeUpdate(changeLicenceUpdate, {
+      args: [{ officeId: 'o-1', action: 'suspend', reason: 'bench: the whole workload moves', by: 'bench' }],
+    });
+    while ((await heldByOffice()) > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+    const seconds = (performance.now() - began) / 1000;
+    console.log(`\nAn office's open work moved when its licence is suspended (${OPEN} open tasks)`);
+    console.log(`  all moved in              ${seconds.toFixed(1)} s (goal < ${GOAL_SECONDS} s)`);
+    console.log(`  moves a second            ${(OPEN / seconds).toFixed(1)} /s`);
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
