@@ -9,7 +9,11 @@
  *   publish [services...]        publish changed definition files (all of them with --all) to a
  *                                running system (--api, with a designer's token), or to the local store
  *   versions <service>           list the published versions
- *   rollback <service> <version> publish an older version's content again
+ *   rollback <service> <version> publish an older version's content again (through a running
+ *                                system with --api and a designer's token, or in the local store)
+ *
+ * diagram, diff and versions read the store's versions, or a running system's with --api; when
+ * the running system holds the embedded store (npm start), they read them through its API.
  *   token <person>               print a bearer token for a person of the organisation
  *   people [--unit <unit>]       list the people of the organisation and their roles; of one
  *                                unit, or who may act for a holder of work
@@ -27,7 +31,7 @@ import { diffPlans, formatDiff } from '../lib/definitions/diff';
 import { displayPath } from '../lib/definitions/load-yaml';
 import { DefinitionError, formatProblem, sortProblems, type Problem } from '../lib/definitions/problem';
 import { startProblems } from '../lib/definitions/start-problems';
-import { VersionStore } from '../lib/definitions/version-store';
+import { VersionStore, type VersionSummary } from '../lib/definitions/version-store';
 import { EmbeddedDatabaseBusyError } from '../store/database';
 import { openConfiguredStore } from '../store/open-store';
 import { assertSafeAuth, loadConfig, type Config } from '../lib/config';
@@ -52,12 +56,19 @@ class CliError extends Error {}
 const storeName = (config: Config) =>
   config.store.url ? 'the database of DATABASE_URL' : displayPath(config.store.dataDir);
 
-/** Runs `work` with a designer over the published versions of the store, closed afterwards. */
-async function withDesigner<T>(config: Config, work: (designer: Designer) => T | Promise<T>): Promise<T> {
+/**
+ * Runs `work` with a designer over the published versions of the store, closed afterwards;
+ * `instead` says how to do the same through the running system that holds the embedded store.
+ */
+async function withDesigner<T>(
+  config: Config,
+  instead: string,
+  work: (designer: Designer) => T | Promise<T>,
+): Promise<T> {
   const store = await openConfiguredStore(config.store).catch((error: unknown) => {
     if (error instanceof EmbeddedDatabaseBusyError)
       throw new CliError(
-        `${error.message}: publish to it with --api <url> and a designer's token, stop it first, or set DATABASE_URL to a PostgreSQL server`,
+        `${error.message}: ${instead} with --api <url> and a designer's token, stop it first, or set DATABASE_URL to a PostgreSQL server`,
       );
     throw error;
   });
@@ -65,6 +76,93 @@ async function withDesigner<T>(config: Config, work: (designer: Designer) => T |
     const versions = await VersionStore.open(store.db);
     await versions.importFiles(config.publishedDir);
     return await work(new Designer(loadOrganisation(config.organisationDir), versions));
+  } finally {
+    await store.close();
+  }
+}
+
+/** The published versions the reading commands see: the store's, or a running system's. */
+interface Published {
+  /** Where they are, in words. */
+  where: string;
+  latest(serviceId: string): Promise<{ version: number; plan: ServicePlan } | undefined>;
+  plan(serviceId: string, version: number): Promise<ServicePlan>;
+  /** Oldest first; none for a service never published. */
+  versions(serviceId: string): Promise<VersionSummary[]>;
+}
+
+const storeReader = (designer: Designer, where: string): Published => ({
+  where,
+  latest: (serviceId) => Promise.resolve(designer.store.latest(serviceId)),
+  plan: async (serviceId, version) => (await designer.version(serviceId, version)).plan,
+  versions: (serviceId) => Promise.resolve(designer.store.versions(serviceId)),
+});
+
+/** The published versions of a running system, read through its public API. */
+function apiReader(api: string): Published {
+  const get = async (path: string): Promise<Record<string, unknown> | undefined> => {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, api));
+    } catch (error) {
+      throw new CliError(`could not reach ${api}: ${(error as Error).message}`);
+    }
+    if (response.status === 404) return undefined;
+    const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    if (!response.ok)
+      throw new CliError(
+        `${api} answered ${response.status}: ${typeof answer.detail === 'string' ? answer.detail : ''}`,
+      );
+    return answer;
+  };
+  const of = (serviceId: string) => `/api/definitions/${encodeURIComponent(serviceId)}`;
+  return {
+    where: api,
+    latest: async (serviceId) => {
+      const found = await get(of(serviceId));
+      return found && { version: found.version as number, plan: found.plan as ServicePlan };
+    },
+    plan: async (serviceId, version) => {
+      const found = await get(`${of(serviceId)}/versions/${version}`);
+      if (!found) throw new VersionNotFoundError(`service '${serviceId}' has no version ${version}`);
+      return found.plan as ServicePlan;
+    },
+    versions: async (serviceId) =>
+      ((await get(`${of(serviceId)}/versions`))?.items as VersionSummary[] | undefined) ?? [],
+  };
+}
+
+/** The API of the system this configuration runs (`npm start`), as a client reaches it. */
+function localApi(config: Config): string {
+  const host = ['0.0.0.0', '::', ''].includes(config.api.host) ? '127.0.0.1' : config.api.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.api.port}`;
+}
+
+/**
+ * Runs `work` over the published versions: a running system's with `api`; else the store's,
+ * or, when the running system holds the embedded store, that system's through its API.
+ */
+async function withPublished<T>(
+  config: Config,
+  io: Io,
+  api: string | undefined,
+  work: (published: Published, org: Organisation) => Promise<T>,
+): Promise<T> {
+  const org = loadOrganisation(config.organisationDir);
+  if (api) return work(apiReader(api), org);
+  let store: Awaited<ReturnType<typeof openConfiguredStore>>;
+  try {
+    store = await openConfiguredStore(config.store);
+  } catch (error) {
+    if (!(error instanceof EmbeddedDatabaseBusyError)) throw error;
+    const running = localApi(config);
+    io.err(`${error.message}: reading its versions from ${running}`);
+    return work(apiReader(running), org);
+  }
+  try {
+    const versions = await VersionStore.open(store.db);
+    await versions.importFiles(config.publishedDir);
+    return await work(storeReader(new Designer(org, versions), storeName(config)), org);
   } finally {
     await store.close();
   }
@@ -119,37 +217,72 @@ function fileOf(config: Config, serviceId: string): string | undefined {
  * A service's latest published version, or, before it is first published (a fresh clone), its
  * definition file as it stands.
  */
-function latestOrFile(
-  designer: Designer,
+async function latestOrFile(
+  published: Published,
+  org: Organisation,
   config: Config,
   serviceId: string,
-): { plan: ServicePlan; name: string; published: boolean } {
-  const latest = designer.store.latest(serviceId);
+): Promise<{ plan: ServicePlan; name: string; published: boolean }> {
+  const latest = await published.latest(serviceId);
   if (latest) return { plan: latest.plan, name: `v${latest.version}`, published: true };
   const file = fileOf(config, serviceId);
-  if (!file) throw new CliError(noSuchService(config, serviceId));
-  return { plan: compileFile(designer, file), name: displayPath(file), published: false };
+  if (!file) throw new CliError(noSuchService(config, published.where, serviceId));
+  return { plan: compileFile(org, file), name: displayPath(file), published: false };
 }
 
-const noSuchService = (config: Config, serviceId: string) =>
-  `there is no service '${serviceId}': no version in ${storeName(config)} and no file ${serviceId}.yaml in ${displayPath(config.servicesDir)}`;
+const noSuchService = (config: Config, where: string, serviceId: string) =>
+  `there is no service '${serviceId}': no version in ${where} and no file ${serviceId}.yaml in ${displayPath(config.servicesDir)}`;
 
-function compileFile(designer: Designer, path: string): ServicePlan {
-  const { plan, problems } = designer.check(displayPath(path), readFileSync(path, 'utf8'));
+function compileFile(org: Organisation, path: string): ServicePlan {
+  const { plan, problems } = compileDefinitionText(displayPath(path), readFileSync(path, 'utf8'), org);
   if (!plan) throw new DefinitionError(problems);
   return plan;
 }
 
-/** A version number from the store, or a definition file compiled as it stands. */
+/** A published version by its number, or a definition file compiled as it stands. */
 async function planOf(
-  designer: Designer,
+  published: Published,
+  org: Organisation,
   serviceId: string,
   ref: string,
 ): Promise<{ plan: ServicePlan; name: string }> {
-  if (/^\d+$/.test(ref))
-    return { plan: (await designer.version(serviceId, Number(ref))).plan, name: `v${ref}` };
+  if (/^\d+$/.test(ref)) return { plan: await published.plan(serviceId, Number(ref)), name: `v${ref}` };
   if (!existsSync(ref)) throw new CliError(`'${ref}' is neither a version number nor a file`);
-  return { plan: compileFile(designer, ref), name: displayPath(resolve(ref)) };
+  return { plan: compileFile(org, ref), name: displayPath(resolve(ref)) };
+}
+
+/** The designer's token to publish or roll back through a running system; without one, what to do. */
+function needToken(doing: string, api: string, token: string | undefined): string {
+  if (!token)
+    throw new CliError(
+      `${doing} ${api} needs a designer's token: --token or PISHKHAN_TOKEN (npm run pishkhan -- token p-process-designer)`,
+    );
+  return token;
+}
+
+/** Rolls a service back through a running system's API, as a designer. */
+async function rollbackOnApi(
+  io: Io,
+  serviceId: string,
+  version: number,
+  api: string,
+  token: string | undefined,
+): Promise<void> {
+  const bearer = needToken('rolling back on', api, token);
+  let response: Response;
+  try {
+    response = await fetch(new URL(`/api/definitions/${encodeURIComponent(serviceId)}/rollback`, api), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ version }),
+    });
+  } catch (error) {
+    throw new CliError(`could not reach ${api}: ${(error as Error).message}`);
+  }
+  const answer = (await response.json().catch(() => ({}))) as { version?: number; detail?: string };
+  if (response.status !== 201)
+    throw new CliError(`${api} refused the rollback (${response.status}): ${answer.detail ?? ''}`);
+  io.out(`${serviceId}: version ${answer.version ?? '?'} restores version ${version} on ${api}`);
 }
 
 /**
@@ -157,10 +290,7 @@ async function planOf(
  * the version made, or the problems found, located in the local file.
  */
 async function publishToApi(io: Io, files: string[], api: string, token: string | undefined): Promise<void> {
-  if (!token)
-    throw new CliError(
-      `publishing to ${api} needs a designer's token: --token or PISHKHAN_TOKEN (npm run pishkhan -- token p-process-designer)`,
-    );
+  const bearer = needToken('publishing to', api, token);
   const problems: Problem[] = [];
   for (const file of files) {
     const url = new URL('/api/definitions', api);
@@ -168,7 +298,7 @@ async function publishToApi(io: Io, files: string[], api: string, token: string 
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/yaml' },
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/yaml' },
         body: readFileSync(file, 'utf8'),
       });
     } catch (error) {
@@ -241,6 +371,8 @@ function belongsTo(org: Organisation, person: Person, unit: string, district?: s
   return binding === unit || claims.district === unit || claims.department === unit;
 }
 
+const READ_API = 'read the published versions of a running pishkhan API instead of the store';
+
 export function buildProgram(io: Io, config: Config = loadConfig()): Command {
   const program = new Command('pishkhan')
     .description('Tools for the service definitions of pishkhan')
@@ -291,17 +423,19 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
     .description('print a Mermaid flowchart of a service (its latest version) or of a definition file')
     .argument('<service-or-file>')
     .option('--version <n>', 'a published version instead of the latest')
-    .action((target: string, options: { version?: string }) =>
-      withDesigner(config, async (designer) => {
-        if (target.endsWith('.yaml') || target.endsWith('.yml'))
-          return io.out(diagram(compileFile(designer, target)).trimEnd());
+    .option('--api <url>', READ_API, process.env.PISHKHAN_API_URL)
+    .action((target: string, options: { version?: string; api?: string }) => {
+      if (target.endsWith('.yaml') || target.endsWith('.yml'))
+        return io.out(diagram(compileFile(loadOrganisation(config.organisationDir), target)).trimEnd());
+      return withPublished(config, io, options.api, async (published, org) => {
         if (options.version)
-          return io.out((await designer.diagram(target, Number(options.version))).trimEnd());
-        const { plan, name, published } = latestOrFile(designer, config, target);
-        if (!published) io.err(`drawn from ${name}: no version is published in ${storeName(config)}`);
-        io.out(diagram(plan).trimEnd());
-      }),
-    );
+          return io.out(diagram(await published.plan(target, Number(options.version))).trimEnd());
+        const found = await latestOrFile(published, org, config, target);
+        if (!found.published)
+          io.err(`drawn from ${found.name}: no version is published in ${published.where}`);
+        io.out(diagram(found.plan).trimEnd());
+      });
+    });
 
   program
     .command('diff')
@@ -311,23 +445,30 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
     .argument('<service>')
     .argument('[from]', 'version number or file (default: the one before `to`)')
     .argument('[to]', 'version number or file (default: the latest)')
-    .action((serviceId: string, fromRef?: string, toRef?: string) =>
-      withDesigner(config, async (designer) => {
-        const latest = designer.store.latest(serviceId)?.version ?? 0;
-        const file = fileOf(config, serviceId);
-        if (latest === 0 && !file) throw new CliError(noSuchService(config, serviceId));
-        // The last two versions; with one, that version and the file; with none, the file is all new.
-        const defaultTo = latest >= 2 || !file ? String(latest) : file;
-        const to = await planOf(designer, serviceId, toRef ?? defaultTo);
-        if (latest === 0 && fromRef === undefined) {
-          const nothing = { ...to.plan, steps: {} };
-          io.out(formatDiff(diffPlans(nothing, to.plan), `${serviceId}: nothing published → ${to.name}`));
-          return;
-        }
-        const defaultFrom = String(Math.max(1, latest >= 2 && toRef === undefined ? latest - 1 : latest));
-        const from = await planOf(designer, serviceId, fromRef ?? defaultFrom);
-        io.out(formatDiff(diffPlans(from.plan, to.plan), `${serviceId}: ${from.name} → ${to.name}`));
-      }),
+    .option('--api <url>', READ_API, process.env.PISHKHAN_API_URL)
+    .action(
+      (
+        serviceId: string,
+        fromRef: string | undefined,
+        toRef: string | undefined,
+        options: { api?: string },
+      ) =>
+        withPublished(config, io, options.api, async (published, org) => {
+          const latest = (await published.latest(serviceId))?.version ?? 0;
+          const file = fileOf(config, serviceId);
+          if (latest === 0 && !file) throw new CliError(noSuchService(config, published.where, serviceId));
+          // The last two versions; with one, that version and the file; with none, the file is all new.
+          const defaultTo = latest >= 2 || !file ? String(latest) : file;
+          const to = await planOf(published, org, serviceId, toRef ?? defaultTo);
+          if (latest === 0 && fromRef === undefined) {
+            const nothing = { ...to.plan, steps: {} };
+            io.out(formatDiff(diffPlans(nothing, to.plan), `${serviceId}: nothing published → ${to.name}`));
+            return;
+          }
+          const defaultFrom = String(Math.max(1, latest >= 2 && toRef === undefined ? latest - 1 : latest));
+          const from = await planOf(published, org, serviceId, fromRef ?? defaultFrom);
+          io.out(formatDiff(diffPlans(from.plan, to.plan), `${serviceId}: ${from.name} → ${to.name}`));
+        }),
     );
 
   program
@@ -351,7 +492,7 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
         if (missing.length > 0) throw new CliError(`no definition file for ${missing.join(', ')}`);
         if (options.api) return publishToApi(io, files, options.api, options.token);
         const store = storeName(config);
-        const problems = await withDesigner(config, async (designer) => {
+        const problems = await withDesigner(config, 'publish to it', async (designer) => {
           io.out(
             `publishing to the store ${store}: no server is asked (systems on this store start new requests on it; --api <url> with a designer's token publishes to a running one)`,
           );
@@ -379,17 +520,19 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
     .command('versions')
     .description('list the published versions of a service')
     .argument('<service>')
-    .action((serviceId: string) =>
-      withDesigner(config, (designer) => {
-        if (!designer.store.latest(serviceId)) {
+    .option('--api <url>', READ_API, process.env.PISHKHAN_API_URL)
+    .action((serviceId: string, options: { api?: string }) =>
+      withPublished(config, io, options.api, async (published) => {
+        const versions = await published.versions(serviceId);
+        if (versions.length === 0) {
           const file = fileOf(config, serviceId);
-          if (!file) throw new CliError(noSuchService(config, serviceId));
+          if (!file) throw new CliError(noSuchService(config, published.where, serviceId));
           io.out(
-            `${serviceId}: no version is published in ${storeName(config)}; ${displayPath(file)} becomes version 1 when it is (npm start publishes new services)`,
+            `${serviceId}: no version is published in ${published.where}; ${displayPath(file)} becomes version 1 when it is (npm start publishes new services)`,
           );
           return;
         }
-        for (const v of designer.store.versions(serviceId)) {
+        for (const v of versions) {
           const rollback = v.rolledBackFrom ? ` (restores v${v.rolledBackFrom})` : '';
           io.out(
             `v${v.version}  ${v.publishedAt}  ${v.publishedBy}  ${v.hash.slice(0, 12)}  ${v.note}${rollback}`,
@@ -403,13 +546,19 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
     .description("publish an older version's content again, as the newest version")
     .argument('<service>')
     .argument('<version>')
-    .option('--by <name>', 'who rolls back, for the record', process.env.USER ?? 'cli')
-    .action((serviceId: string, version: string, options: { by: string }) =>
-      withDesigner(config, async (designer) => {
+    .option('--api <url>', 'a running pishkhan API to roll back on', process.env.PISHKHAN_API_URL)
+    .option('--token <token>', "a designer's bearer token for --api", process.env.PISHKHAN_TOKEN)
+    .option('--by <name>', 'who rolls back in the local store, for the record', process.env.USER ?? 'cli')
+    .action((serviceId: string, version: string, options: { api?: string; token?: string; by: string }) => {
+      if (!/^[1-9]\d*$/.test(version)) throw new CliError(`'${version}' is not a version number`);
+      if (options.api) return rollbackOnApi(io, serviceId, Number(version), options.api, options.token);
+      return withDesigner(config, 'roll back through it', async (designer) => {
         const restored = await designer.rollback(serviceId, Number(version), options.by);
-        io.out(`${serviceId}: version ${restored.version} restores version ${version}`);
-      }),
-    );
+        io.out(
+          `${serviceId}: version ${restored.version} restores version ${version}, written to ${storeName(config)}`,
+        );
+      });
+    });
 
   program
     .command('people')

@@ -115,14 +115,18 @@ describe('pishkhan command line', () => {
     expect(lines).toEqual([expect.stringContaining('~ intake: title (fa): پذیرش → پذیرش درخواست')]);
   });
 
-  test('when a running system holds the embedded store, then publishing says so and how to publish to it instead', async () => {
-    const { cli, errors, config } = setup();
+  test('when a running system holds the embedded store, then publishing says so and how to publish to it instead, and a file is still drawn', async () => {
+    const { cli, errors, lines, config, file } = setup();
     const running = await openConfiguredStore(config.store);
     try {
       expect(await cli('publish', 'ladder')).toBe(1);
       expect(errors[0]).toMatch(
         /^the embedded database in .*data\/store is open in process \d+ \(npm start\): publish to it with --api <url>/,
       );
+      expect(await cli('rollback', 'ladder', 'latest')).toBe(1);
+      expect(errors).toEqual(["'latest' is not a version number"]);
+      expect(await cli('diagram', file('ladder.yaml'))).toBe(0);
+      expect(lines[0]).toMatch(/^flowchart TD\n/);
     } finally {
       await running.close();
     }
