@@ -435,6 +435,11 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
       'نویسه‌ای دارد که ترتیب متن را جابه‌جا می‌کند ({code})',
     ],
     ['is blank: only spaces or invisible characters', 'خالی است: فقط فاصله یا نویسه‌های نادیدنی'],
+    // ajv-formats' bounds of a date or time (formatMaximum and the like).
+    ['should be >= {limit}', 'باید {limit} یا پس از آن باشد'],
+    ['should be <= {limit}', 'باید {limit} یا پیش از آن باشد'],
+    ['should be > {limit}', 'باید پس از {limit} باشد'],
+    ['should be < {limit}', 'باید پیش از {limit} باشد'],
     ['must be multiple of {limit}', 'باید مضربی از {limit} باشد'],
     ['must NOT be valid', 'نباید با شکلی که رد شده است بخواند'],
     ['must match "{clause}" schema', 'باید با شکل بخش «{clause}» بخواند'],
