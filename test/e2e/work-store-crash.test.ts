@@ -82,11 +82,9 @@ async function complete(who: Claims | string, code: string, step: string, outcom
 /** A change to the request itself (its clock), retried under one key until it is answered. */
 async function change(who: Claims | string, code: string, path: string, body: object): Promise<void> {
   await eventually(async () => {
-    const answer = await system
-      .as(who)
-      .post(`/api/requests/${code}/${path}`, body, {
-        'idempotency-key': `${code}-${path.replace('/', '-')}-key`,
-      });
+    const answer = await system.as(who).post(`/api/requests/${code}/${path}`, body, {
+      'idempotency-key': `${code}-${path.replace('/', '-')}-key`,
+    });
     return answer.status === 200 ? true : undefined;
   }, 90_000);
 }
