@@ -85,13 +85,17 @@ export const DEFINITION_SENTENCES_FA: Record<string, [string, string][]> = {
       "expression reads '{name}', which no form or automatic step of this service provides",
       'عبارت «{name}» را می‌خواند، که هیچ فرم یا مرحله خودکار این خدمت آن را فراهم نمی‌کند{hint}',
     ),
-    ["invalid expression '{text}': {why}", 'عبارت «{text}» نادرست است: {why}'],
+    [
+      "invalid expression '{text}': {why:expression-error} (at character {at})",
+      'عبارت «{text}» نادرست است: {why} (در نویسه {at})',
+    ],
+    ["invalid expression '{text}': {why:expression-error}", 'عبارت «{text}» نادرست است: {why}'],
     ...hinted(
       "no form or automatic step of this service provides the field '{name}'",
       'هیچ فرم یا مرحله خودکار این خدمت فیلد «{name}» را فراهم نمی‌کند{hint}',
     ),
-    ['form schema does not compile: {why}', 'طرح‌واره فرم ساخته نمی‌شود: {why}'],
-    ['the example does not fit its field: {why}', 'نمونه با فیلدش نمی‌خواند: {why}'],
+    ['form schema does not compile: {why:form-compile}', 'طرح‌واره فرم ساخته نمی‌شود: {why}'],
+    ['the example does not fit its field: {why:ajv-errors}', 'نمونه با فیلدش نمی‌خواند: {why}'],
     [
       '`every` climbs the chain of superiors: it goes with `to: superior`',
       '`every` زنجیره مافوق‌ها را بالا می‌رود: با `to: superior` می‌آید',
@@ -171,7 +175,10 @@ export const DEFINITION_SENTENCES_FA: Record<string, [string, string][]> = {
       'کنشی با نام «{id}» نیست؛ کنش‌های موجود: {actions}؛ شاید منظور «{name}» است؟',
     ],
     ["unknown action '{id}'; available: {actions}", 'کنشی با نام «{id}» نیست؛ کنش‌های موجود: {actions}'],
-    ["parameters of action '{id}' do not fit it: {why}", 'پارامترهای کنش «{id}» با آن نمی‌خوانند: {why}'],
+    [
+      "parameters of action '{id}' do not fit it: {why:ajv-errors}",
+      'پارامترهای کنش «{id}» با آن نمی‌خوانند: {why}',
+    ],
     [
       '`applicant: only` is for a task the citizen must do themselves; a message goes to `applicant: true`',
       '`applicant: only` برای کاری است که شهروند باید خودش انجام دهد؛ پیام به `applicant: true` می‌رود',

@@ -82,6 +82,15 @@ export const WORDS_FA: Record<string, Record<string, string>> = {
     administrators: 'راهبران سامانه',
   },
   channel: { 'at an office': 'در دفتر', online: 'برخط', department: 'در اداره' },
+  'ajv-type': {
+    string: 'متن',
+    integer: 'عدد صحیح',
+    number: 'عدد',
+    boolean: 'بله یا خیر',
+    object: 'شیء',
+    array: 'فهرست',
+    null: 'تهی',
+  },
   where: { body: 'بدنه', path: 'مسیر', query: 'پرسش' },
   what: { calls: 'فراخوانی', 'wrong secrets for a request': 'رمز نادرست برای یک درخواست' },
   licence: { active: 'فعال', suspended: 'تعلیق‌شده', revoked: 'لغوشده', expired: 'منقضی' },
@@ -394,16 +403,14 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     ['{only:field-error}', '{only}'],
   ],
   'field-error': [['{path}: {message:schema-message}', '{path}: {message}']],
-  /** Ajv's messages, and those of api/validation.ts. */
+  /**
+   * Ajv's messages, and those of api/validation.ts. Every keyword of Ajv's draft 2020-12 that can
+   * refuse a value has its message here (test/unit/messages.test.ts makes each refuse one).
+   */
   'schema-message': [
     ['unknown field', 'فیلد ناشناخته'],
     ['is required', 'لازم است'],
-    ['must be string', 'باید متن باشد'],
-    ['must be integer', 'باید عدد صحیح باشد'],
-    ['must be number', 'باید عدد باشد'],
-    ['must be boolean', 'باید بله یا خیر باشد'],
-    ['must be object', 'باید شیء باشد'],
-    ['must be array', 'باید فهرست باشد'],
+    ['must be {type:ajv-types}', 'باید {type} باشد'],
     ['must NOT have fewer than {count} characters', 'باید دست‌کم {count} نویسه باشد'],
     ['must NOT have more than {count} characters', 'باید حداکثر {count} نویسه باشد'],
     ['must NOT have fewer than {count} items', 'باید دست‌کم {count} مورد داشته باشد'],
@@ -428,6 +435,91 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
       'نویسه‌ای دارد که ترتیب متن را جابه‌جا می‌کند ({code})',
     ],
     ['is blank: only spaces or invisible characters', 'خالی است: فقط فاصله یا نویسه‌های نادیدنی'],
+    // ajv-formats' bounds of a date or time (formatMaximum and the like).
+    ['should be >= {limit}', 'باید {limit} یا پس از آن باشد'],
+    ['should be <= {limit}', 'باید {limit} یا پیش از آن باشد'],
+    ['should be > {limit}', 'باید پس از {limit} باشد'],
+    ['should be < {limit}', 'باید پیش از {limit} باشد'],
+    ['must be multiple of {limit}', 'باید مضربی از {limit} باشد'],
+    ['must NOT be valid', 'نباید با شکلی که رد شده است بخواند'],
+    ['must match "{clause}" schema', 'باید با شکل بخش «{clause}» بخواند'],
+    ["must have required property '{name}'", 'باید کلید لازم «{name}» را داشته باشد'],
+    ['must NOT have additional properties', 'نباید کلیدی بیش از کلیدهای تعریف‌شده داشته باشد'],
+    ['must NOT have more than {count} properties', 'باید حداکثر {count} کلید داشته باشد'],
+    ['must NOT have unevaluated properties', 'نباید کلیدی بیرون از کلیدهای تعریف‌شده داشته باشد'],
+    ['must NOT have unevaluated items', 'نباید موردی بیرون از موردهای تعریف‌شده داشته باشد'],
+    ['must contain at least {count} valid item(s)', 'باید دست‌کم {count} مورد درست داشته باشد'],
+    ['must contain at most {count} valid item(s)', 'باید حداکثر {count} مورد درست داشته باشد'],
+    [
+      'must have property {names} when property {name} is present',
+      'وقتی کلید {name} هست، باید کلید {names} را هم داشته باشد',
+    ],
+    [
+      'must have properties {names} when property {name} is present',
+      'وقتی کلید {name} هست، باید کلیدهای {names} را هم داشته باشد',
+    ],
+    ['property name must be valid', 'نام کلید باید درست باشد'],
+    ['boolean schema is false', 'این‌جا هیچ مقداری پذیرفته نیست'],
+  ],
+  /** The types of Ajv's `must be string,null`. */
+  'ajv-types': [
+    ['{first:ajv-type},{rest:ajv-types}', '{first} یا {rest}'],
+    ['{only:ajv-type}', '{only}'],
+  ],
+  /** Ajv's errors as a definition's problem quotes them: `/0 must be string; value must be integer`. */
+  'ajv-errors': [
+    ['{first:ajv-error}; {rest:ajv-errors}', '{first}؛ {rest}'],
+    ['{only:ajv-error}', '{only}'],
+  ],
+  'ajv-error': [['{path:ajv-path} {message:schema-message}', '{path} {message}']],
+  'ajv-path': [
+    ['value', 'مقدار'],
+    ['{pointer}', '{pointer}'],
+  ],
+  /** Why Ajv cannot compile a form's schema (lib/definitions/form-schemas.ts). */
+  'form-compile': [
+    ['strict mode: unknown keyword: "{keyword}"', 'کلیدواژه «{keyword}» شناخته نیست'],
+    [
+      'strict mode: missing type "{type}" for keyword "{keyword}" at "{path}" (strictTypes)',
+      'کلیدواژه «{keyword}» در «{path}» نوع «{type}» را می‌خواهد (`type: {type}`)',
+    ],
+    [
+      'unknown format "{format}" ignored in schema at path "{path}"',
+      'قالب «{format}» در «{path}» شناخته نیست',
+    ],
+    ['schema is invalid: {errors:schema-errors}', 'طرح‌واره نادرست است: {errors}'],
+  ],
+  'schema-errors': [
+    ['{first:schema-error}, {rest:schema-errors}', '{first}، {rest}'],
+    ['{only:schema-error}', '{only}'],
+  ],
+  'schema-error': [['data{path} {message:schema-message}', '{path} {message}']],
+  /** Why an expression of a definition cannot be read (lib/expressions/parse.ts, and jsep's own). */
+  'expression-error': [
+    ['Expected expression after {operator}', 'پس از {operator} عبارتی باید بیاید'],
+    ['Expected expression', 'عبارتی باید بیاید'],
+    ['Expected comma', 'ویرگول باید بیاید'],
+    ['Expected exponent ({text})', 'توان عدد نیامده است ({text})'],
+    ['Expected {character}', '«{character}» باید بیاید'],
+    ['Unclosed (', 'پرانتز بسته نشده است'],
+    ['Unclosed [', 'کروشه بسته نشده است'],
+    ['Unclosed quote after "{text}"', 'نشانه نقل‌قول پس از «{text}» بسته نشده است'],
+    ['Unexpected period', 'نقطه نابه‌جا آمده است'],
+    ['Unexpected token {character}', 'نشانه «{character}» نابه‌جا آمده است'],
+    ['Unexpected "{character}"', '«{character}» نابه‌جا آمده است'],
+    ['Unexpected {character}', '«{character}» نابه‌جا آمده است'],
+    ['Variable names cannot start with a number ({text})', 'نام نمی‌تواند با رقم آغاز شود ({text})'],
+    ['missing unaryOp argument', 'عملگر یک‌عملوندی عملوندی ندارد'],
+    ['unsupported literal {text}', 'مقدار ثابت {text} پذیرفته نیست'],
+    [
+      'only plain field names such as parcel.area are allowed',
+      'تنها نام ساده فیلدها، مانند parcel.area، پذیرفته است',
+    ],
+    ["unsupported operator '{operator}'", 'عملگر «{operator}» پذیرفته نیست'],
+    ["unknown function '{name}'; available: {names}", 'تابع «{name}» شناخته نیست؛ تابع‌های موجود: {names}'],
+    ['{name}() takes one argument', '{name}() یک آرگومان می‌گیرد'],
+    ['{name}() takes one or more arguments', '{name}() یک یا چند آرگومان می‌گیرد'],
+    ['unsupported syntax ({kind})', 'ساختار {kind} پذیرفته نیست'],
   ],
   /** Problems of form data (lib/forms/form-data.ts), joined by "; ". */
   'form-errors': [
@@ -449,10 +541,31 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     ["'{field}' must be at most {limit}", '«{field}» باید حداکثر {limit} باشد'],
     ["'{field}' must be more than {limit}", '«{field}» باید بیش از {limit} باشد'],
     ["'{field}' must be less than {limit}", '«{field}» باید کمتر از {limit} باشد'],
+    // Before the kinds of value, whose last form takes any value as it is.
+    ["'{field}' must be a multiple of {limit}", '«{field}» باید مضربی از {limit} باشد'],
     ["'{field}' must be {kind:value-kind}", '«{field}» باید {kind} باشد'],
     ["'{field}' is a number too large to keep", '«{field}» عددی بزرگ‌تر از آن است که بتوان نگه داشت'],
     ["'{field}' names no licensed office: {office}", '«{field}» دفتر دارای مجوزی را نام نمی‌برد: {office}'],
-    ["'{field}': {raw}", '«{field}»: {raw}'],
+    ["'{field}' holds a value the form does not allow", '«{field}» مقداری دارد که فرم نمی‌پذیرد'],
+    ["'{field}' must have at least {count} fields", '«{field}» باید دست‌کم {count} فیلد داشته باشد'],
+    ["'{field}' must have at most {count} fields", '«{field}» باید حداکثر {count} فیلد داشته باشد'],
+    ["'{field}' is not a name the form allows", 'فرم نامی چون «{field}» را نمی‌پذیرد'],
+    [
+      "missing field '{field}', which '{other}' needs",
+      'فیلد «{field}» که «{other}» به آن نیاز دارد پر نشده است',
+    ],
+    ["'{field}' must hold an item that fits the form", '«{field}» باید موردی داشته باشد که با فرم بخواند'],
+    [
+      "'{field}' must hold at least {count} items that fit the form",
+      '«{field}» باید دست‌کم {count} مورد داشته باشد که با فرم بخوانند',
+    ],
+    [
+      "'{field}' must hold at most {count} items that fit the form",
+      '«{field}» باید حداکثر {count} مورد داشته باشد که با فرم بخوانند',
+    ],
+    ["'{field}' does not fit the form", '«{field}» با فرم نمی‌خواند'],
+    // The workflow's own check of a step without a form (workflows/request-case.ts).
+    ["step '{step}' collects no data", 'مرحله «{step}» داده‌ای نمی‌گیرد'],
   ],
   'value-kind': [
     ['{first:value-kind} or {rest:value-kind}', '{first} یا {rest}'],

@@ -18,8 +18,20 @@ const WRAPPERS = new Set([
   'then',
   'else',
   'dependentSchemas',
+  'dependencies',
+  'patternProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'additionalItems',
   '$ref',
+  '$recursiveRef',
 ]);
+
+/**
+ * Inside keywords that only test values (an array's items for `contains`, an object's keys for
+ * `propertyNames`): their own sentence says what is wrong. Not a field of that name.
+ */
+const TESTS_ONLY = /(?<!\/(properties|\$defs|definitions|dependentSchemas))\/(contains|propertyNames)\//;
 
 const field = (location: string) => location.replace(/^#\/?/, '').split('/').filter(Boolean).join('.');
 
@@ -63,10 +75,14 @@ const FORMAT_WORDS: Record<string, string> = {
   email: 'an email address',
 };
 
+/** The keys a validator quotes in its own error: `Instance has "a" but does not have "b".` */
+const quoted = (error: string) => [...error.matchAll(/"([^"]*)"/g)].map((match) => match[1] ?? '');
+
 function describe(unit: OutputUnit, schema: unknown): string | undefined {
-  if (WRAPPERS.has(unit.keyword)) return undefined;
+  if (WRAPPERS.has(unit.keyword) || TESTS_ONLY.test(unit.keywordLocation)) return undefined;
   const name = field(unit.instanceLocation);
   const where = `'${name || 'data'}'`;
+  const inside = (key: string) => (name ? `${name}.${key}` : key);
   const value = at(schema, unit.keywordLocation);
   switch (unit.keyword) {
     case 'false':
@@ -118,8 +134,32 @@ function describe(unit: OutputUnit, schema: unknown): string | undefined {
       return `${where} must have at most ${String(value)} items`;
     case 'uniqueItems':
       return `${where} must not repeat an item`;
+    case 'multipleOf':
+      return `${where} must be a multiple of ${String(value)}`;
+    case 'not':
+      return `${where} holds a value the form does not allow`;
+    case 'minProperties':
+      return `${where} must have at least ${String(value)} fields`;
+    case 'maxProperties':
+      return `${where} must have at most ${String(value)} fields`;
+    case 'propertyNames':
+      return `'${inside(quoted(unit.error)[0] ?? '?')}' is not a name the form allows`;
+    case 'dependentRequired':
+    case 'dependencies': {
+      const [given = '?', needed] = quoted(unit.error);
+      // A dependency on a schema: its inner errors say what is wrong.
+      if (needed === undefined) return undefined;
+      return `missing field '${inside(needed)}', which '${inside(given)}' needs`;
+    }
+    case 'contains':
+      return `${where} must hold an item that fits the form`;
+    case 'minContains':
+      return `${where} must hold at least ${String(value)} items that fit the form`;
+    case 'maxContains':
+      return `${where} must hold at most ${String(value)} items that fit the form`;
     default:
-      return `${where}: ${unit.error.replace(/\.$/, '')}`;
+      // A keyword this check does not know yet: said plainly rather than in the validator's English.
+      return `${where} does not fit the form`;
   }
 }
 

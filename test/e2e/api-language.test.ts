@@ -47,6 +47,65 @@ describe('problems in the caller language', () => {
     );
   });
 
+  // A body its schema refuses three ways: a field it does not know, a pattern, a missing field.
+  const badBody = {
+    serviceId: 'Every Kind',
+    district: 'd01',
+    applicant: { mobile: '0912' },
+    data: {},
+    urgent: true,
+  };
+
+  test('when a body breaks its schema and the caller asks for Persian, then the detail and each field error are Persian', async () => {
+    const refused = await system.as(null).post('/api/requests', badBody, { 'accept-language': 'fa' });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual(
+      expect.objectContaining({
+        type: '/problems/invalid-request',
+        title: 'درخواست با طرح‌واره‌اش نمی‌خواند',
+        detail:
+          'بدنه: urgent: فیلد ناشناخته؛ serviceId: باید با الگوی "^[a-z][a-z0-9-]{0,80}$" بخواند؛ applicant.name: لازم است؛ applicant.mobile: باید با الگوی "^09[0-9]{9}$" بخواند',
+        errors: [
+          { path: 'urgent', message: 'فیلد ناشناخته' },
+          { path: 'serviceId', message: 'باید با الگوی "^[a-z][a-z0-9-]{0,80}$" بخواند' },
+          { path: 'applicant.name', message: 'لازم است' },
+          { path: 'applicant.mobile', message: 'باید با الگوی "^09[0-9]{9}$" بخواند' },
+        ],
+      }),
+    );
+  });
+
+  test('when the same body is sent in English, then the detail and each field error are English', async () => {
+    const refused = await system.as(null).post('/api/requests', badBody, { 'accept-language': 'en' });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual(
+      expect.objectContaining({
+        title: 'The request does not match its schema',
+        detail:
+          'body: urgent: unknown field; serviceId: must match pattern "^[a-z][a-z0-9-]{0,80}$"; applicant.name: is required; applicant.mobile: must match pattern "^09[0-9]{9}$"',
+        errors: [
+          { path: 'urgent', message: 'unknown field' },
+          { path: 'serviceId', message: 'must match pattern "^[a-z][a-z0-9-]{0,80}$"' },
+          { path: 'applicant.name', message: 'is required' },
+          { path: 'applicant.mobile', message: 'must match pattern "^09[0-9]{9}$"' },
+        ],
+      }),
+    );
+  });
+
+  test('when form data lacks a field in Persian, then the detail and the field error say so in Persian', async () => {
+    const refused = await system
+      .as(null)
+      .post('/api/requests', { ...badStart, data: {} }, { 'accept-language': 'fa' });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toEqual(
+      expect.objectContaining({
+        detail: 'فیلد «area» پر نشده است',
+        errors: [{ path: 'area', message: 'فیلد «area» پر نشده است' }],
+      }),
+    );
+  });
+
   test('when an unknown tracking code is read in Persian, then the detail names it in Persian', async () => {
     const missing = await system.as(MANAGER).get('/api/requests/12345', { 'accept-language': 'fa' });
     expect(missing.status).toBe(400);

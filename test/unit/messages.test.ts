@@ -4,9 +4,14 @@
  * the form check can answer has its Persian in the catalog, found by reading their source.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import ts from 'typescript';
-import { hasPersian, negotiateLanguage, say, sayDefinitionProblem } from '../../api/messages';
+import { hasPersian, negotiateLanguage, say, sayDefinitionProblem, sayErrors } from '../../api/messages';
+import { fieldErrors, formFieldErrors } from '../../api/validation';
+import { checkFormData } from '../../lib/forms/form-data';
+import { parseExpression } from '../../lib/expressions/parse';
 import { compileDefinitionText } from '../../lib/definitions/catalog';
 import { loadOrganisation } from '../../lib/organisation/load-organisation';
 import { problemBody } from '../../api/problem';
@@ -39,6 +44,10 @@ const SAMPLES: [RegExp, RegExp, string][] = [
   [/compile-graph/, /^spent$/, 'approve 2 times'],
   [/form-schemas/, /missing\.join/, 'a Persian `title` and an English `description`'],
   [/compile-context/, /^at$/, ' (at character 3)'],
+  [/compile-context/, /\(error as Error\)\.message/, 'strict mode: unknown keyword: "minimun"'],
+  [/compile-context/, /^error\.message$/, 'Expected expression after +'],
+  [/compile-context/, /unfit\.why/, 'value must be integer; /0 must be string'],
+  [/compile-steps/, /^detail$/, "with must have required property 'office'"],
   [/start-problems/, /gap\.why/, 'no office of the district is licensed for it'],
   [/operation/, /errors\.map/, 'applicant.name: is required; data.area: must be number'],
   [/operation/, /^where$/, 'body'],
@@ -78,6 +87,14 @@ function textsOf(node: ts.Node, source: ts.SourceFile): string[] {
   if (ts.isConditionalExpression(node))
     return [...textsOf(node.whenTrue, source), ...textsOf(node.whenFalse, source)];
   if (ts.isParenthesizedExpression(node)) return textsOf(node.expression, source);
+  // `error.message ?? 'is invalid'`, `[`step '${id}' collects no data`]`, `names.map((n) => `...`)`.
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)
+    return [...textsOf(node.left, source), ...textsOf(node.right, source)];
+  if (ts.isArrayLiteralExpression(node)) return node.elements.flatMap((element) => textsOf(element, source));
+  if (ts.isCallExpression(node) && /\.map$/.test(node.expression.getText(source))) {
+    const mapper = node.arguments[0];
+    if (mapper && ts.isArrowFunction(mapper) && !ts.isBlock(mapper.body)) return textsOf(mapper.body, source);
+  }
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken)
     return textsOf(node.left, source).flatMap((left) =>
       textsOf(node.right, source).map((right) => left + right),
@@ -122,6 +139,20 @@ function messagesIn(file: string): { text: string; kind: string; where: string }
     const named =
       (ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node)) &&
       /^(message|why)$/.test(node.name.getText(source));
+    // A field's message (api/validation.ts), and the form problems the API and the workflow make.
+    const fieldMessage =
+      /^api\/validation/.test(file) &&
+      ts.isPropertyAssignment(node) &&
+      node.name.getText(source) === 'message';
+    const formErrors =
+      /^(api|workflows)\//.test(file) &&
+      ts.isVariableDeclaration(node) &&
+      node.name.getText(source) === 'errors';
+    if ((fieldMessage || formErrors) && node.initializer) {
+      const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+      for (const text of textsOf(node.initializer, source))
+        found.push({ text, kind: fieldMessage ? 'schema-message' : 'form-error', where: `${file}:${line}` });
+    }
     if (DEFINITION_FILES.test(file) && named && node.initializer) {
       const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
       for (const text of textsOf(node.initializer, source))
@@ -214,6 +245,8 @@ describe('messages in the caller language', () => {
       ...[...sourceFiles('api'), ...sourceFiles('workflows')].flatMap(messagesIn),
       ...returnsOf('lib/organisation/organisation.ts', 'ineligibility', 'eligibility'),
       ...returnsOf('lib/forms/form-data.ts', 'describe', 'form-error'),
+      ...returnsOf('lib/forms/form-data.ts', 'checkFormData', 'form-error'),
+      ...returnsOf('lib/text/readable-text.ts', 'textProblem', 'schema-message'),
     ];
     expect(messages.length).toBeGreaterThan(80);
     const missing = messages.filter((m) => !hasPersian(m.text, m.kind)).map((m) => `${m.where} ${m.text}`);
@@ -239,6 +272,215 @@ describe('messages in the caller language', () => {
     expect(messages.length).toBeGreaterThan(70);
     const missing = messages.filter((m) => !hasPersian(m.text, m.kind)).map((m) => `${m.where} ${m.text}`);
     expect(missing).toEqual([]);
+  });
+});
+
+/**
+ * A value each keyword of Ajv's draft 2020-12 refuses, as [schema, value]; `null` for a keyword
+ * that refuses nothing by itself (annotations, references, and keywords whose inner schemas say
+ * what is wrong). A keyword Ajv gains fails the test until it is here, with its message in Persian.
+ */
+const AJV_REFUSALS: Record<string, [object, unknown] | null> = {
+  maximum: [{ type: 'integer', maximum: 3 }, 4],
+  minimum: [{ type: 'integer', minimum: 3 }, 2],
+  exclusiveMaximum: [{ type: 'integer', exclusiveMaximum: 3 }, 3],
+  exclusiveMinimum: [{ type: 'integer', exclusiveMinimum: 3 }, 3],
+  multipleOf: [{ type: 'integer', multipleOf: 5 }, 7],
+  maxLength: [{ type: 'string', maxLength: 2 }, 'abc'],
+  minLength: [{ type: 'string', minLength: 2 }, 'a'],
+  pattern: [{ type: 'string', pattern: '^[0-9]{10}$' }, 'abc'],
+  maxProperties: [
+    { type: 'object', maxProperties: 1 },
+    { a: 1, b: 2 },
+  ],
+  minProperties: [{ type: 'object', minProperties: 2 }, { a: 1 }],
+  required: [{ type: 'object', required: ['name'] }, {}],
+  maxItems: [{ type: 'array', maxItems: 1 }, [1, 2]],
+  minItems: [{ type: 'array', minItems: 2 }, [1]],
+  uniqueItems: [{ type: 'array', uniqueItems: true }, [1, 1]],
+  type: [{ type: ['string', 'null'] }, 3],
+  nullable: null,
+  const: [{ const: 'yes' }, 'no'],
+  enum: [{ enum: ['office', 'online'] }, 'post'],
+  not: [{ not: { const: 3 } }, 3],
+  anyOf: [{ anyOf: [{ type: 'string' }, { type: 'integer' }] }, true],
+  oneOf: [{ oneOf: [{ type: 'string' }, { type: 'integer' }] }, true],
+  allOf: null,
+  if: [
+    { type: 'object', if: { required: ['a'] }, then: { required: ['b'] }, else: { required: ['c'] } },
+    { a: 1 },
+  ],
+  then: null,
+  else: null,
+  propertyNames: [{ type: 'object', propertyNames: { pattern: '^[a-z]+$' } }, { A: 1 }],
+  additionalProperties: [{ type: 'object', properties: { a: {} }, additionalProperties: false }, { b: 1 }],
+  dependencies: [{ type: 'object', dependencies: { a: ['b'] } }, { a: 1 }],
+  dependentRequired: [{ type: 'object', dependentRequired: { a: ['b', 'c'] } }, { a: 1 }],
+  dependentSchemas: null,
+  properties: null,
+  patternProperties: null,
+  prefixItems: [{ type: 'array', prefixItems: [{ type: 'integer' }], items: false }, [1, 2]],
+  items: [{ type: 'array', items: { type: 'integer' } }, ['a']],
+  contains: [{ type: 'array', contains: { type: 'integer' } }, ['a']],
+  maxContains: [{ type: 'array', contains: { type: 'integer' }, maxContains: 1 }, [1, 2]],
+  minContains: [{ type: 'array', contains: { type: 'integer' }, minContains: 2 }, [1]],
+  format: [{ type: 'string', format: 'date-time' }, 'yesterday'],
+  formatMaximum: [{ type: 'string', format: 'date', formatMaximum: '2024-01-01' }, '2025-01-01'],
+  formatMinimum: [{ type: 'string', format: 'date', formatMinimum: '2024-01-01' }, '2023-01-01'],
+  formatExclusiveMaximum: [
+    { type: 'string', format: 'date', formatExclusiveMaximum: '2024-01-01' },
+    '2024-01-01',
+  ],
+  formatExclusiveMinimum: [
+    { type: 'string', format: 'date', formatExclusiveMinimum: '2024-01-01' },
+    '2024-01-01',
+  ],
+  unevaluatedProperties: [{ type: 'object', unevaluatedProperties: false }, { a: 1 }],
+  unevaluatedItems: [{ type: 'array', unevaluatedItems: false }, [1]],
+  // False as a whole schema.
+  '(false)': [{ type: 'object', properties: { a: false } }, { a: 1 }],
+};
+
+const ANNOTATIONS = /^(\$.*|id)$/;
+
+/**
+ * A value each keyword the form check's validator (@cfworker/json-schema) knows refuses, as [schema,
+ * data]; `null` for one whose inner errors say what is wrong. Its keywords are read from its
+ * source, so a keyword it gains fails the test until the form check says it in a sentence.
+ */
+const FORM_REFUSALS: Record<string, [object, unknown] | null> = {
+  $ref: null,
+  $recursiveRef: null,
+  properties: null,
+  additionalProperties: null,
+  patternProperties: null,
+  allOf: null,
+  anyOf: [{ properties: { a: { anyOf: [{ type: 'string' }, { type: 'integer' }] } } }, { a: true }],
+  oneOf: [{ properties: { a: { oneOf: [{ const: 'x' }, { const: 'y' }] } } }, { a: 'z' }],
+  not: [{ properties: { a: { not: { const: 3 } } } }, { a: 3 }],
+  if: [{ if: { required: ['a'] }, then: { required: ['b'] } }, { a: 1 }],
+  const: [{ properties: { a: { const: true } } }, { a: false }],
+  enum: [{ properties: { a: { enum: ['x', 'y'] } } }, { a: 'z' }],
+  type: [{ properties: { a: { type: ['number', 'string'] } } }, { a: true }],
+  false: [{ properties: { a: false } }, { a: 1 }],
+  required: [{ required: ['a'] }, {}],
+  minProperties: [{ properties: { a: { type: 'object', minProperties: 2 } } }, { a: { b: 1 } }],
+  maxProperties: [{ properties: { a: { type: 'object', maxProperties: 1 } } }, { a: { b: 1, c: 2 } }],
+  propertyNames: [{ properties: { a: { propertyNames: { pattern: '^[a-z]+$' } } } }, { a: { B: 1 } }],
+  dependentRequired: [{ dependentRequired: { a: ['b'] } }, { a: 1 }],
+  dependentSchemas: null,
+  dependencies: null,
+  unevaluatedProperties: null,
+  items: null,
+  prefixItems: null,
+  additionalItems: null,
+  unevaluatedItems: null,
+  contains: [{ properties: { a: { contains: { type: 'integer' } } } }, { a: ['x'] }],
+  minContains: [{ properties: { a: { contains: { type: 'integer' }, minContains: 2 } } }, { a: [1, 'x'] }],
+  maxContains: [{ properties: { a: { contains: { type: 'integer' }, maxContains: 1 } } }, { a: [1, 2] }],
+  uniqueItems: [{ properties: { a: { uniqueItems: true } } }, { a: [1, 1] }],
+  minItems: [{ properties: { a: { minItems: 2 } } }, { a: [1] }],
+  maxItems: [{ properties: { a: { maxItems: 1 } } }, { a: [1, 2] }],
+  minLength: [{ properties: { a: { minLength: 2 } } }, { a: 'x' }],
+  maxLength: [{ properties: { a: { maxLength: 1 } } }, { a: 'xy' }],
+  pattern: [{ properties: { a: { pattern: '^[0-9]+$' } } }, { a: 'x' }],
+  format: [{ properties: { a: { format: 'date' } } }, { a: 'tomorrow' }],
+  minimum: [{ properties: { a: { minimum: 2 } } }, { a: 1 }],
+  maximum: [{ properties: { a: { maximum: 2 } } }, { a: 3 }],
+  exclusiveMinimum: [{ properties: { a: { exclusiveMinimum: 2 } } }, { a: 2 }],
+  exclusiveMaximum: [{ properties: { a: { exclusiveMaximum: 2 } } }, { a: 2 }],
+  multipleOf: [{ properties: { a: { multipleOf: 5 } } }, { a: 7 }],
+};
+
+describe('validation messages in Persian', () => {
+  // As the API's (operation.ts), but not strict: the samples are schemas of one keyword each.
+  const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: false });
+  addFormats(ajv);
+
+  test("when any keyword of the API's schemas refuses a value, then each field error and the detail have Persian", () => {
+    const keywords = Object.keys(ajv.RULES.all).filter((keyword) => !ANNOTATIONS.test(keyword));
+    expect(keywords.filter((keyword) => !(keyword in AJV_REFUSALS))).toEqual([]);
+    const untranslated: string[] = [];
+    for (const [keyword, refusal] of Object.entries(AJV_REFUSALS)) {
+      if (!refusal) continue;
+      const validate = ajv.compile(refusal[0]);
+      expect([keyword, validate(refusal[1])]).toEqual([keyword, false]);
+      // As the API answers them (invalid-request), and as a definition's problem quotes them.
+      const errors = fieldErrors(validate);
+      const detail = `body: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
+      const quoted = (validate.errors ?? []).map((e) => `${e.instancePath || 'value'} ${e.message ?? ''}`);
+      for (const [text, kind] of [
+        ...errors.map((e) => [e.message, 'schema-message']),
+        [detail, 'detail'],
+        [quoted.join('; '), 'ajv-errors'],
+      ])
+        if (!hasPersian(text ?? '', kind)) untranslated.push(`${keyword}: ${text} (${kind})`);
+    }
+    expect(untranslated).toEqual([]);
+  });
+
+  test('when a form uses any keyword its validator knows, then the form check says it in a sentence with Persian', () => {
+    const source = readFileSync(
+      join(dirname(require.resolve('@cfworker/json-schema')), 'validate.js'),
+      'utf8',
+    );
+    const known = new Set([...source.matchAll(/keyword: '([^']+)'/g)].map((match) => match[1] ?? ''));
+    expect(known.size).toBeGreaterThan(30);
+    expect([...known].filter((keyword) => !(keyword in FORM_REFUSALS))).toEqual([]);
+    const untranslated: string[] = [];
+    for (const [keyword, refusal] of Object.entries(FORM_REFUSALS)) {
+      if (!refusal) continue;
+      const messages = checkFormData({ type: 'object', ...refusal[0] }, refusal[1]);
+      expect([keyword, messages.length > 0]).toEqual([keyword, true]);
+      for (const message of [...messages, messages.join('; ')]) {
+        // The plain fallback is for a keyword the check does not know; each known one has its sentence.
+        if (!hasPersian(message, 'detail') || / does not fit the form$/.test(message))
+          untranslated.push(`${keyword}: ${message}`);
+      }
+    }
+    expect(untranslated).toEqual([]);
+  });
+
+  test("when a form check refuses data in Persian, then each field's error names its field in Persian", () => {
+    const messages = checkFormData(
+      {
+        type: 'object',
+        properties: { floors: { type: 'integer', minimum: 1, multipleOf: 1 }, owner: { type: 'object' } },
+        required: ['floors'],
+        dependentRequired: { owner: ['share'] },
+      },
+      { floors: 0, owner: {} },
+    );
+    expect(sayErrors(formFieldErrors(messages), 'fa')).toEqual([
+      { path: 'share', message: 'فیلد «share» که «owner» به آن نیاز دارد پر نشده است' },
+      { path: 'floors', message: '«floors» باید دست‌کم 1 باشد' },
+    ]);
+  });
+
+  test('when an expression of a definition cannot be read, then why is said in Persian', () => {
+    const why = (text: string) => {
+      try {
+        parseExpression(text);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'parsed';
+    };
+    const untranslated = [
+      'area +',
+      '(area',
+      'a[1',
+      "'open",
+      'area ? 1',
+      '1e',
+      'f(1)',
+      'area = 2',
+      '.5.',
+      'x ~ 1',
+    ]
+      .map(why)
+      .filter((message) => !hasPersian(message, 'expression-error'));
+    expect(untranslated).toEqual([]);
   });
 });
 
