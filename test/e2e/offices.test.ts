@@ -82,13 +82,16 @@ describe('licensed offices', () => {
   test('when a suspended licence is reinstated while its work is moving, then the moves still pending stop and that work stays', async () => {
     const OPEN = 48;
     const held = '/api/tasks?assignee=office:o-0103&pageSize=1';
+    // The office may hold work moved to it by a test before; only this test's requests count.
+    const before = (await system.get(held)).body.total as number;
     const codes: string[] = [];
     for (let i = 0; i < OPEN; i += 8) {
       const started = await Promise.all(Array.from({ length: 8 }, () => permit('o-0103')));
       expect(started.map((s) => s.status)).toEqual(Array(8).fill(201));
       codes.push(...started.map((s) => s.body.trackingCode as string));
     }
-    await eventually(async () => ((await system.get(held)).body.total === OPEN ? true : undefined));
+    const all = before + OPEN;
+    await eventually(async () => ((await system.get(held)).body.total === all ? true : undefined));
 
     const suspended = await system.post('/api/offices/o-0103/licence', {
       action: 'suspend',
@@ -96,7 +99,7 @@ describe('licensed offices', () => {
     });
     expect(suspended.status).toBe(200);
     // As soon as the first task has moved, the licence is given back.
-    await eventually(async () => ((await system.get(held)).body.total < OPEN ? true : undefined), 30_000);
+    await eventually(async () => ((await system.get(held)).body.total < all ? true : undefined), 30_000);
     const reinstated = await system.post('/api/offices/o-0103/licence', {
       action: 'reinstate',
       reason: 'books found in order',
@@ -113,14 +116,13 @@ describe('licensed offices', () => {
         last = total;
       }
     };
-    const kept = await settledCount();
-    expect(kept).toBeGreaterThan(0);
-    expect(kept).toBeLessThan(OPEN);
+    await settledCount();
     const tasks = await Promise.all(
       codes.map(async (code) => (await system.get(`/api/requests/${code}`)).body.currentTasks[0]),
     );
     const away = tasks.filter((task) => task.assignee.principal !== 'office:o-0103');
-    expect(away).toHaveLength(OPEN - kept);
+    expect(away.length).toBeGreaterThan(0);
+    expect(away.length).toBeLessThan(OPEN);
     for (const task of away) {
       expect(task.moves[0]).toEqual(
         expect.objectContaining({

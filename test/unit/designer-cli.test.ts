@@ -30,6 +30,10 @@ function setup() {
   return { dir, cli, lines, errors, file, config };
 }
 
+// Each command opens the embedded store (PostgreSQL in WebAssembly), seconds apiece on a busy
+// machine: a test of several commands needs more than the default minute.
+jest.setTimeout(180_000);
+
 describe('pishkhan command line', () => {
   test('when definitions are valid, then validate exits 0; when one is broken, 1 with every problem', async () => {
     const { cli, lines, file } = setup();
