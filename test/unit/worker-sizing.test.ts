@@ -23,7 +23,7 @@ describe('the worker sized from its memory', () => {
       // (724 - 22 × 4 - 90) MiB for the cache.
       maxCachedWorkflows: Math.floor((546 * MiB) / BYTES_PER_CACHED_REQUEST),
     });
-    expect(sizing.maxCachedWorkflows).toBe(1511);
+    expect(sizing.maxCachedWorkflows).toBe(1397);
   });
 
   it('caches no more than the heap the workflows live in holds, and runs no more than the SDK does', () => {
