@@ -38,6 +38,20 @@ export interface Config {
   /** The keys of the payload codec that encrypts what goes to Temporal. */
   payloads: PayloadKeyConfig;
   http: HttpConfig;
+  /** What the worker caches and runs at once; unset parts are sized from its memory (worker/sizing.ts). */
+  worker: WorkerLimits;
+}
+
+/** A worker's limits as the operator set them (`PISHKHAN_WORKER_*`); those unset are sized. */
+export interface WorkerLimits {
+  /** Memory the worker may use, in MiB; half the machine's (or its container's) when unset. */
+  memoryMiB?: number;
+  /** Requests kept cached (Temporal's maxCachedWorkflows). */
+  cachedRequests?: number;
+  /** Workflow tasks, activities and local activities run at once. */
+  workflowTasks?: number;
+  activities?: number;
+  localActivities?: number;
 }
 
 /** What the API's HTTP side allows beyond its own origin. */
@@ -202,6 +216,24 @@ function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   };
 }
 
+/** The limits set in the environment; those left unset stay out, to be sized. */
+function workerLimits(env: NodeJS.ProcessEnv): WorkerLimits {
+  const limits: WorkerLimits = {};
+  const names = {
+    memoryMiB: ['PISHKHAN_WORKER_MEMORY', 64],
+    cachedRequests: ['PISHKHAN_WORKER_CACHE', 2],
+    workflowTasks: ['PISHKHAN_WORKER_WORKFLOW_TASKS', 2],
+    activities: ['PISHKHAN_WORKER_ACTIVITIES', 1],
+    localActivities: ['PISHKHAN_WORKER_LOCAL_ACTIVITIES', 1],
+  } as const;
+  for (const [key, [name, least]] of Object.entries(names) as [
+    keyof WorkerLimits,
+    readonly [string, number],
+  ][])
+    if (env[name]) limits[key] = whole(env[name], 0, name, least);
+  return limits;
+}
+
 const path = (value: string | undefined, fallback: string) =>
   value ? (isAbsolute(value) ? value : repoPath(value)) : repoPath(fallback);
 
@@ -269,6 +301,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       codecOrigins: list(env.PISHKHAN_CODEC_CORS_ORIGINS),
       metricsToken: env.PISHKHAN_METRICS_TOKEN || undefined,
     },
+    worker: workerLimits(env),
     continueAsNewAfter: env.PISHKHAN_CONTINUE_AS_NEW_AFTER
       ? Number(env.PISHKHAN_CONTINUE_AS_NEW_AFTER)
       : undefined,

@@ -7,6 +7,7 @@ import type { PayloadCodec } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { deploymentOptions, type WorkerBuild } from '../lib/temporal/worker-versioning';
+import type { WorkerSizing } from './sizing';
 
 export interface WorkerSetup {
   connection: NativeConnection;
@@ -19,6 +20,8 @@ export interface WorkerSetup {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** The build it runs, under worker versioning (lib/temporal/worker-versioning.ts). */
   build?: WorkerBuild;
+  /** Its cache size and concurrency (worker/sizing.ts); the SDK's defaults without. */
+  sizing?: WorkerSizing;
 }
 
 export async function createWorker(setup: WorkerSetup): Promise<Worker> {
@@ -34,6 +37,14 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
     shutdownGraceTime: '10 seconds',
     ...(bundle ? { workflowBundle: bundle } : { workflowsPath: require.resolve('../workflows') }),
     ...(setup.build ? { workerDeploymentOptions: deploymentOptions(setup.build) } : {}),
+    ...(setup.sizing
+      ? {
+          maxCachedWorkflows: setup.sizing.maxCachedWorkflows,
+          maxConcurrentWorkflowTaskExecutions: setup.sizing.maxConcurrentWorkflowTaskExecutions,
+          maxConcurrentActivityTaskExecutions: setup.sizing.maxConcurrentActivityTaskExecutions,
+          maxConcurrentLocalActivityExecutions: setup.sizing.maxConcurrentLocalActivityExecutions,
+        }
+      : {}),
   });
 }
 

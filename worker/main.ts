@@ -16,6 +16,7 @@ import type { WorkStore } from '../store/work-store';
 import { builtBundle } from './bundle-workflows';
 import { createWorker } from './create-worker';
 import { deliveriesFor, startDispatcher } from './delivery';
+import { sizeWorker, thisMachine } from './sizing';
 
 export async function runWorker(
   config: Config,
@@ -29,6 +30,7 @@ export async function runWorker(
   const codec = new EncryptionCodec(config.payloads);
   // The deployment's build, else the one `npm run build` made; from source, bundled now.
   const bundle = config.workflowBundle ?? builtBundle();
+  const sizing = sizeWorker(thisMachine(), config.worker);
   const connection = await connectWorker(address);
   // Activities read live licences and loads, and reroute work, through a client.
   const temporalClient = await connectClient(address, config.temporal.namespace, codec);
@@ -38,6 +40,7 @@ export async function runWorker(
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     codec,
+    sizing,
     deps: {
       organisation,
       store,
@@ -62,6 +65,11 @@ export async function runWorker(
       buildId: build?.buildId,
       workflowBundle: bundle ?? 'bundled at start',
       channels: channels.map((c) => c.name),
+      memoryMiB: Math.round(sizing.memoryBytes / 2 ** 20),
+      cachedRequests: sizing.maxCachedWorkflows,
+      workflowTasks: sizing.maxConcurrentWorkflowTaskExecutions,
+      activities: sizing.maxConcurrentActivityTaskExecutions,
+      localActivities: sizing.maxConcurrentLocalActivityExecutions,
     },
     'worker running',
   );
