@@ -65,13 +65,19 @@ export async function runWorker(
       buildId: build?.buildId,
       workflowBundle: bundle ?? 'bundled at start',
       channels: channels.map((c) => c.name),
+    },
+    'worker running',
+  );
+  // A line of its own, so that each reads on one console line.
+  logger.info(
+    {
       memoryMiB: Math.round(sizing.memoryBytes / 2 ** 20),
       cachedRequests: sizing.maxCachedWorkflows,
       workflowTasks: sizing.maxConcurrentWorkflowTaskExecutions,
       activities: sizing.maxConcurrentActivityTaskExecutions,
       localActivities: sizing.maxConcurrentLocalActivityExecutions,
     },
-    'worker running',
+    'worker sized',
   );
   return {
     running,
