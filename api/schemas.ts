@@ -165,7 +165,8 @@ export const auditQuery = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    actor: { type: 'string', maxLength: 200 },
+    // Stored subjects hold no control characters, and PostgreSQL's text cannot hold NUL at all.
+    actor: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\x00-\\x1f\\x7f]+$' },
     trackingCode: { type: 'string', pattern: '^[0-9]{12}$' },
     action: { type: 'string', pattern: '^[A-Za-z]{1,60}$' },
     from: instant,

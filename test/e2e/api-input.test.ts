@@ -93,6 +93,12 @@ describe('bad input to the API', () => {
     await system.expectOnlyStarted();
   });
 
+  test('when the audit is searched for an actor with a NUL or another control character, then 400 says so and nothing fails', async () => {
+    expectProblem(await system.get('/api/audit?actor=%3E%C2%8E%00%C3%9C'), 400, 'invalid-request');
+    expectProblem(await system.get('/api/audit?actor=a%1Fb'), 400, 'invalid-request');
+    expect((await system.get('/api/audit?actor=test-manager')).status).toBe(200);
+  });
+
   test('when reading or completing what does not exist, then 400 or 404 says which', async () => {
     expectProblem(await system.get('/api/requests/123456789012'), 400, 'invalid-tracking-code');
     expectProblem(await system.get('/api/requests/100000000008'), 404, 'request-not-found');
