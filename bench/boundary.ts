@@ -17,8 +17,7 @@ import { startWebServer, stopWebServer } from '../api/server';
 import { createLogger } from '../lib/logger';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { completeTaskUpdate, startedUpdate, statusQuery } from '../workflows/messages';
-import type { RequestInput } from '../workflows/types';
-import { PLAIN, startBenchStack } from './support/stack';
+import { officeRequest, PLAIN, startBenchStack } from './support/stack';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const STARTS = Number(process.env.STARTS ?? 40);
@@ -101,16 +100,7 @@ async function main() {
     if (answer.status !== 201) throw new Error(`start answered ${answer.status}: ${await answer.text()}`);
     apiStarted.push(((await answer.json()) as { trackingCode: string }).trackingCode);
   };
-  const inputOf = (trackingCode: string): RequestInput => ({
-    trackingCode,
-    plan,
-    calendar: org.calendar,
-    district: 'd01',
-    channel: 'office',
-    intakeOffice: 'o-1',
-    applicant: { name: 'Bench' },
-    data: {},
-  });
+  const inputOf = (trackingCode: string) => officeRequest(trackingCode, plan, org);
   const bareStart = async () => {
     const trackingCode = newTrackingCode();
     await client.workflow.start('serviceRequest', {

@@ -8,7 +8,7 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { changeLicenceUpdate, registryIdOf } from '../workflows/licence-messages';
 import { startedUpdate } from '../workflows/messages';
-import { startBenchStack } from './support/stack';
+import { officeRequest, startBenchStack } from './support/stack';
 
 const OPEN = Number(process.env.OPEN ?? 2_000);
 const TASK_QUEUE = 'bench-office-moves';
@@ -39,18 +39,7 @@ async function main() {
               taskQueue: TASK_QUEUE,
               workflowId: workflowIdOf(trackingCode),
               workflowIdConflictPolicy: 'FAIL',
-              args: [
-                {
-                  trackingCode,
-                  plan,
-                  calendar: org.calendar,
-                  district: 'd01',
-                  channel: 'office',
-                  intakeOffice: 'o-1',
-                  applicant: { name: 'Bench' },
-                  data: {},
-                },
-              ],
+              args: [officeRequest(trackingCode, plan, org)],
             }),
           });
         }

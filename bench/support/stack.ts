@@ -14,7 +14,10 @@ import { sealedClient } from '../../lib/temporal/connect';
 import { ensureSearchAttributes } from '../../lib/temporal/ensure-search-attributes';
 import { ensureLicenceRegistry } from '../../lib/temporal/licence-registry';
 import { EncryptionCodec } from '../../lib/temporal/payload-codec';
+import type { Organisation } from '../../lib/organisation/organisation';
+import type { ServicePlan } from '../../lib/plan/types';
 import { openWorkStore } from '../../store/work-store';
+import type { RequestInput } from '../../workflows/types';
 
 /** Payloads in the clear: a benchmark weighs the engine, not the cipher. */
 export const PLAIN = new EncryptionCodec(payloadKeys(undefined));
@@ -58,5 +61,19 @@ export async function startBenchStack(taskQueue: string) {
       await store.close();
       await env.teardown();
     },
+  };
+}
+
+/** A request taken in at office o-1 of district d01, as the benches start them. */
+export function officeRequest(trackingCode: string, plan: ServicePlan, org: Organisation): RequestInput {
+  return {
+    trackingCode,
+    plan,
+    calendar: org.calendar,
+    district: 'd01',
+    channel: 'office',
+    intakeOffice: 'o-1',
+    applicant: { name: 'Bench' },
+    data: {},
   };
 }
