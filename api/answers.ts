@@ -183,49 +183,70 @@ const stepDone = {
   properties: { step: str, kind: str, title, taskId: str, outcome: str, actor: str, note: str, at: when },
 } as const;
 
+/** Where a request reads in full: its status. */
+const href = {
+  type: 'string',
+  description: 'Where the request is read in full (`GET`): its steps done, escalations, fees and data.',
+} as const;
+
+/** What every view of a request for staff holds: where it stands now. */
+const standing = {
+  trackingCode: str,
+  service,
+  state: requestState,
+  sla: { enum: ['ok', 'at-risk', 'breached'] },
+  district: str,
+  channel: str,
+  intakeOffice: str,
+  startedAt: when,
+  endedAt: when,
+  deadlines: {
+    type: 'object',
+    required: ['target'],
+    properties: { target: requestDeadline, statutory: requestDeadline },
+  },
+  currentTasks: { type: 'array', items: task },
+  suspended: {
+    description: 'Present while the clock stands still: since when, why, by whom.',
+    ...suspension,
+  },
+} as const;
+const standingRequired = [
+  'trackingCode',
+  'service',
+  'state',
+  'sla',
+  'district',
+  'startedAt',
+  'deadlines',
+  'currentTasks',
+];
+
+/**
+ * Where a request stands after an action, as staff read it: the same size at its first step as at
+ * its hundredth. The rest is read at `href`.
+ */
+export const requestSummary = {
+  type: 'object',
+  required: [...standingRequired, 'href'],
+  properties: { ...standing, href },
+} as const;
+
 /** The request as staff and oversight see it. */
 export const requestStatus = {
   type: 'object',
-  required: [
-    'trackingCode',
-    'service',
-    'state',
-    'sla',
-    'district',
-    'startedAt',
-    'deadlines',
-    'currentTasks',
-    'stepsDone',
-  ],
+  required: [...standingRequired, 'stepsDone'],
   properties: {
-    trackingCode: str,
-    service,
-    state: requestState,
-    sla: { enum: ['ok', 'at-risk', 'breached'] },
-    district: str,
-    channel: str,
-    intakeOffice: str,
-    startedAt: when,
-    endedAt: when,
+    ...standing,
     received: {
       type: 'object',
       description: 'For a request registered after it was received: its time counts from receipt.',
       required: ['at', 'registeredAt', 'reason', 'by'],
       properties: { at: when, registeredAt: when, reason: str, by: str },
     },
-    deadlines: {
-      type: 'object',
-      required: ['target'],
-      properties: { target: requestDeadline, statutory: requestDeadline },
-    },
-    currentTasks: { type: 'array', items: task },
     stepsDone: { type: 'array', items: stepDone },
     escalations: { type: 'array', items: escalation },
     fees: { type: 'array', items: fee },
-    suspended: {
-      description: 'Present while the clock stands still: since when, why, by whom.',
-      ...suspension,
-    },
     suspensions: {
       type: 'array',
       description: 'Every time the clock stood still, with when it ran again.',
@@ -250,6 +271,34 @@ export const requestStatus = {
   },
 } as const;
 
+/** What the request waits on now, as its applicant reads it. */
+const publicNow = {
+  type: 'array',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['step', 'title', 'with', 'deadline', 'waitsOnYou'],
+    properties: { step: str, title, with: title, deadline: when, waitsOnYou: { type: 'boolean' } },
+  },
+} as const;
+
+/** Where a request stands after its applicant's action; the rest is read at `href`. */
+export const publicSummary = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['trackingCode', 'service', 'state', 'startedAt', 'deadline', 'now', 'href'],
+  properties: {
+    trackingCode: str,
+    service,
+    state: requestState,
+    startedAt: when,
+    endedAt: when,
+    deadline: when,
+    now: publicNow,
+    href,
+  },
+} as const;
+
 /** What a citizen sees of their request: where it is and what is asked of them, no staff names or notes. */
 export const publicStatus = {
   type: 'object',
@@ -262,15 +311,7 @@ export const publicStatus = {
     startedAt: when,
     endedAt: when,
     deadline: when,
-    now: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['step', 'title', 'with', 'deadline', 'waitsOnYou'],
-        properties: { step: str, title, with: title, deadline: when, waitsOnYou: { type: 'boolean' } },
-      },
-    },
+    now: publicNow,
     stepsDone: {
       type: 'array',
       items: {

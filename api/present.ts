@@ -7,7 +7,8 @@ import { formatJalali, gregorianToJalali } from '../lib/calendar/jalali';
 import type { ResolvedCalendar } from '../lib/calendar/working-time';
 import type { LicenceChange } from '../lib/organisation/licences';
 import type { WorkItemRow } from '../store/worklists';
-import type { Deadline, RequestStatus, TaskRecord } from '../workflows/types';
+import type { Deadline, RequestStatus, RequestSummary, TaskRecord } from '../workflows/types';
+import { requestPath } from './still-working';
 
 export interface When {
   at: string;
@@ -114,13 +115,7 @@ export class Presenter {
       startedAt: this.when(status.startedAt),
       ...(status.endedAt ? { endedAt: this.when(status.endedAt) } : {}),
       deadline: this.when(status.deadlines.target.at),
-      now: status.openTasks.map((task) => ({
-        step: task.stepId,
-        title: task.title,
-        with: task.assignee.title,
-        deadline: this.when(task.deadline),
-        waitsOnYou: task.onApplicant || task.kind === 'payment',
-      })),
+      now: this.publicNow(status),
       stepsDone: status.journal
         .filter((entry) => entry.kind !== 'routing' && entry.taskId !== undefined)
         .map((entry) => ({
@@ -136,6 +131,17 @@ export class Presenter {
         ...(fee.paidAt ? { paidAt: this.when(fee.paidAt) } : {}),
       })),
     };
+  }
+
+  /** What the request waits on now, as the applicant reads it. */
+  private publicNow(summary: RequestSummary) {
+    return summary.openTasks.map((task) => ({
+      step: task.stepId,
+      title: task.title,
+      with: task.assignee.title,
+      deadline: this.when(task.deadline),
+      waitsOnYou: task.onApplicant || task.kind === 'payment',
+    }));
   }
 
   /** Everything that happened to a request, in time order: steps, escalations, moves, clocks. */
@@ -161,17 +167,54 @@ export class Presenter {
     return { total: entries.length, items: entries.map((e) => ({ ...e, at: this.when(e.at) })) };
   }
 
-  status(status: RequestStatus) {
+  /**
+   * Where a request stands after an action, as staff read it: its state, SLA, deadlines and open
+   * tasks, with where to read the rest.
+   */
+  summary(summary: RequestSummary) {
     const now = Date.now();
     return {
-      trackingCode: status.trackingCode,
-      service: { id: status.serviceId, title: status.serviceTitle, version: status.definitionVersion },
-      state: status.state,
-      sla: status.sla,
-      district: status.district,
-      channel: status.channel,
-      ...(status.intakeOffice ? { intakeOffice: status.intakeOffice } : {}),
-      startedAt: this.when(status.startedAt),
+      trackingCode: summary.trackingCode,
+      service: { id: summary.serviceId, title: summary.serviceTitle, version: summary.definitionVersion },
+      state: summary.state,
+      sla: summary.sla,
+      district: summary.district,
+      channel: summary.channel,
+      ...(summary.intakeOffice ? { intakeOffice: summary.intakeOffice } : {}),
+      startedAt: this.when(summary.startedAt),
+      deadlines: {
+        target: this.deadline(summary.deadlines.target, now),
+        ...(summary.deadlines.statutory
+          ? { statutory: this.deadline(summary.deadlines.statutory, now) }
+          : {}),
+      },
+      ...(summary.suspended
+        ? { suspended: { ...summary.suspended, from: this.when(summary.suspended.from) } }
+        : {}),
+      ...(summary.endedAt ? { endedAt: this.when(summary.endedAt) } : {}),
+      currentTasks: summary.openTasks.map((task) => this.task(task)),
+      href: requestPath(summary.trackingCode),
+    };
+  }
+
+  /** Where a request stands after the applicant's action, as they read it: no staff names or notes. */
+  publicSummary(summary: RequestSummary) {
+    return {
+      trackingCode: summary.trackingCode,
+      service: { id: summary.serviceId, title: summary.serviceTitle, version: summary.definitionVersion },
+      state: summary.state,
+      startedAt: this.when(summary.startedAt),
+      ...(summary.endedAt ? { endedAt: this.when(summary.endedAt) } : {}),
+      deadline: this.when(summary.deadlines.target.at),
+      now: this.publicNow(summary),
+      href: requestPath(summary.trackingCode),
+    };
+  }
+
+  status(status: RequestStatus) {
+    const { href: _href, ...head } = this.summary(status);
+    return {
+      ...head,
       ...(status.received
         ? {
             received: {
@@ -182,15 +225,6 @@ export class Presenter {
             },
           }
         : {}),
-      deadlines: {
-        target: this.deadline(status.deadlines.target, now),
-        ...(status.deadlines.statutory ? { statutory: this.deadline(status.deadlines.statutory, now) } : {}),
-      },
-      ...(status.suspended
-        ? { suspended: { ...status.suspended, from: this.when(status.suspended.from) } }
-        : {}),
-      ...(status.endedAt ? { endedAt: this.when(status.endedAt) } : {}),
-      currentTasks: status.openTasks.map((task) => this.task(task)),
       stepsDone: status.journal.map((entry) => ({
         step: entry.stepId,
         kind: entry.kind,

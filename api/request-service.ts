@@ -46,6 +46,7 @@ import type {
   PaymentInput,
   RequestInput,
   RequestStatus,
+  RequestSummary,
   ResumeInput,
   SuspendInput,
   WithdrawInput,
@@ -54,6 +55,7 @@ import { ProblemError, unavailableProblem, type ProblemSlug } from './problem';
 import { requestMetadata } from './request-metadata';
 import { StillWorking } from './still-working';
 import { formFieldErrors } from './validation';
+import type { RequestPlace } from '../store/request-place';
 
 export interface StartRequest {
   serviceId: string;
@@ -181,7 +183,7 @@ export class RequestService {
    */
   private async eligibility(
     officeId: string,
-    plan: ServicePlan,
+    plan: { serviceId: string; domain: string },
     district: string,
   ): Promise<{ office: Office; why?: undefined } | { office?: Office; why: string }> {
     const licences = await this.licences();
@@ -212,7 +214,7 @@ export class RequestService {
     trackingCode: string;
     plan: ServicePlan;
     repeated: boolean;
-    status?: RequestStatus;
+    status?: RequestSummary;
     /** Started, but its first tasks did not open within the API's wait. */
     working?: true;
   }> {
@@ -408,7 +410,7 @@ export class RequestService {
       acting?: Acting;
     },
     idempotencyKey?: string,
-  ): Promise<RequestStatus> {
+  ): Promise<RequestSummary> {
     return this.updateTask(
       taskId,
       completeTaskUpdate,
@@ -417,46 +419,51 @@ export class RequestService {
     );
   }
 
-  claim(taskId: string, by: string, acting: Acting): Promise<RequestStatus> {
+  claim(taskId: string, by: string, acting: Acting): Promise<RequestSummary> {
     return this.updateTask(taskId, claimTaskUpdate, { taskId, by, acting });
   }
 
-  giveBack(taskId: string, by: string, force: boolean, acting?: Acting): Promise<RequestStatus> {
+  giveBack(taskId: string, by: string, force: boolean, acting?: Acting): Promise<RequestSummary> {
     return this.updateTask(taskId, returnTaskUpdate, { taskId, by, force, ...(acting ? { acting } : {}) });
   }
 
-  reassign(taskId: string, to: Assignment, reason: string, by: string): Promise<RequestStatus> {
+  reassign(taskId: string, to: Assignment, reason: string, by: string): Promise<RequestSummary> {
     return this.updateTask(taskId, reassignTaskUpdate, { taskId, to, reason, by });
   }
 
   /** An update about one task of a request: a request that is not there means no such task. */
   private updateTask<Arg>(
     taskId: string,
-    definition: UpdateDefinition<RequestStatus, [Arg]>,
+    definition: UpdateDefinition<RequestSummary, [Arg]>,
     arg: Arg,
     updateId?: string,
-  ): Promise<RequestStatus> {
+  ): Promise<RequestSummary> {
     return this.update(this.codeOfTask(taskId), definition, arg, updateId, 'task-not-found');
   }
 
+  /** Where a request belongs, from its status: for a request the work store does not hold yet. */
+  placeOf(status: RequestStatus): RequestPlace {
+    const plan = this.plans.byHash(status.definitionHash) ?? this.plans.latest(status.serviceId);
+    if (!plan) throw new ProblemError('unknown-service', `There is no service '${status.serviceId}'.`);
+    return { serviceId: status.serviceId, domain: plan.domain, district: status.district };
+  }
+
   /** Where a manager may move a task: an eligible office, or a department (role) that exists. */
-  async assignmentFor(to: string, status: RequestStatus): Promise<Assignment> {
+  async assignmentFor(to: string, place: RequestPlace): Promise<Assignment> {
     const [kind, rest = ''] = to.split(':') as [string, string];
     const note = 'moved by a manager';
     if (kind === 'office') {
-      const plan = this.plans.byHash(status.definitionHash) ?? this.plans.latest(status.serviceId);
-      if (!plan) throw new ProblemError('unknown-service', `There is no service '${status.serviceId}'.`);
-      const { office, why } = await this.eligibility(rest, plan, status.district);
+      const { office, why } = await this.eligibility(rest, place, place.district);
       if (why || !office)
         throw new ProblemError('office-not-eligible', `Office '${rest}' may not take this task: ${why}.`);
-      return assignTo(this.org.officeUnit(office, status.district), note);
+      return assignTo(this.org.officeUnit(office, place.district), note);
     }
     const [unit = '', role] = rest.split('/');
     // `d02.finance` names a per-district department's unit; `treasury` a city department.
     const [first = '', second] = unit.split('.');
     const namesDistrict = second !== undefined;
     const departmentId = second ?? first;
-    const district = namesDistrict ? first : status.district;
+    const district = namesDistrict ? first : place.district;
     const department = this.org.department(departmentId);
     const roleKnown = !role || (department?.roles ?? []).some((r) => r.id === role);
     const districtKnown = !namesDistrict || this.org.district(district) !== undefined;
@@ -472,11 +479,11 @@ export class RequestService {
   }
 
   /** The applicant withdraws; with an idempotency key, a retry gets the request as it ended. */
-  withdraw(trackingCode: string, command: WithdrawInput, idempotencyKey?: string): Promise<RequestStatus> {
+  withdraw(trackingCode: string, command: WithdrawInput, idempotencyKey?: string): Promise<RequestSummary> {
     return this.update(trackingCode, withdrawUpdate, command, keyed('withdraw', idempotencyKey));
   }
 
-  pay(trackingCode: string, command: PaymentInput, idempotencyKey?: string): Promise<RequestStatus> {
+  pay(trackingCode: string, command: PaymentInput, idempotencyKey?: string): Promise<RequestSummary> {
     return this.update(
       trackingCode,
       recordPaymentUpdate,
@@ -487,11 +494,15 @@ export class RequestService {
 
   // With an idempotency key, a retry is the same update to Temporal, which answers it as it
   // answered the first and changes nothing.
-  suspendClock(trackingCode: string, command: SuspendInput, idempotencyKey?: string): Promise<RequestStatus> {
+  suspendClock(
+    trackingCode: string,
+    command: SuspendInput,
+    idempotencyKey?: string,
+  ): Promise<RequestSummary> {
     return this.update(trackingCode, suspendClockUpdate, command, keyed('suspend', idempotencyKey));
   }
 
-  resumeClock(trackingCode: string, command: ResumeInput, idempotencyKey?: string): Promise<RequestStatus> {
+  resumeClock(trackingCode: string, command: ResumeInput, idempotencyKey?: string): Promise<RequestSummary> {
     return this.update(trackingCode, resumeClockUpdate, command, keyed('resume', idempotencyKey));
   }
 
@@ -499,7 +510,7 @@ export class RequestService {
     trackingCode: string,
     command: ExtendInput,
     idempotencyKey?: string,
-  ): Promise<RequestStatus> {
+  ): Promise<RequestSummary> {
     return this.update(trackingCode, extendDeadlineUpdate, command, keyed('extend', idempotencyKey));
   }
 
@@ -508,7 +519,7 @@ export class RequestService {
    * waiting on them. With an idempotency key, a retry after the first answer was applied gets the
    * request as it is now, since the task it answered is done with that key.
    */
-  answerAsApplicant(trackingCode: string, answer: ApplicantAnswerInput): Promise<RequestStatus> {
+  answerAsApplicant(trackingCode: string, answer: ApplicantAnswerInput): Promise<RequestSummary> {
     return this.update(
       trackingCode,
       answerForApplicantUpdate,
@@ -521,10 +532,10 @@ export class RequestService {
    * The outcome of an update by its id, when Temporal has it: the call that sent it failed on the
    * way back, perhaps after it was applied (even one that ended the request).
    */
-  private async appliedUpdate(trackingCode: string, updateId: string): Promise<RequestStatus | undefined> {
+  private async appliedUpdate(trackingCode: string, updateId: string): Promise<RequestSummary | undefined> {
     try {
       return await this.bounded(
-        () => this.handle(trackingCode).getUpdateHandle<RequestStatus>(updateId).result(),
+        () => this.handle(trackingCode).getUpdateHandle<RequestSummary>(updateId).result(),
         () => new StillWorking(trackingCode, this.callWaitMs),
       );
     } catch (error) {
@@ -537,11 +548,11 @@ export class RequestService {
   /** Sends an update; answers problems for rejections, a missing request, or one that has ended. */
   private async update<Arg>(
     trackingCode: string,
-    definition: UpdateDefinition<RequestStatus, [Arg]>,
+    definition: UpdateDefinition<RequestSummary, [Arg]>,
     arg: Arg,
     updateId: string | undefined,
     notFound: ProblemSlug = 'request-not-found',
-  ): Promise<RequestStatus> {
+  ): Promise<RequestSummary> {
     // Every update has an id of its own, so one whose answer was lost can be found by it: a
     // retried keyed call, or a transport failure after the update was applied.
     const id = updateId ?? `${definition.name}-${randomUUID()}`;

@@ -5,6 +5,7 @@
 import type { Organisation } from '../lib/organisation/organisation';
 import type { WorkStore } from '../store/work-store';
 import { nationalIdHash } from '../store/national-id';
+import { requestPlace } from '../store/request-place';
 import { slaList, slaSummary, type GroupBy, type SlaFilter, type SlaList } from '../store/sla-lists';
 import { worklist, type WorklistFilter } from '../store/worklists';
 import { isOversight, type Actor } from './auth/actor';
@@ -25,6 +26,11 @@ export class WorkQueries {
     private readonly store: WorkStore,
     private readonly org: Organisation,
   ) {}
+
+  /** A request's service, domain and district, once the store holds it. */
+  requestPlace(trackingCode: string) {
+    return requestPlace(this.store.db, trackingCode);
+  }
 
   /** The caller's worklist: their pool (or what they claimed, or what was escalated to them), one page. */
   async worklist(actor: Actor, query: WorklistQuery) {

@@ -11,7 +11,7 @@ import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { ServicePlan } from '../lib/plan/types';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { completeTaskUpdate, startedUpdate } from '../workflows/messages';
-import type { RequestInput, RequestStatus } from '../workflows/types';
+import type { RequestInput, RequestSummary } from '../workflows/types';
 import { completeStep } from './workflows/hand-written-chain';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -59,7 +59,7 @@ export async function interpreterCost(
       };
     }
     const trackingCode = newTrackingCode();
-    let status: RequestStatus = await client.workflow.executeUpdateWithStart(startedUpdate, {
+    let status: RequestSummary = await client.workflow.executeUpdateWithStart(startedUpdate, {
       args: [{}],
       startWorkflowOperation: new WithStartWorkflowOperation(
         kind === 'interpreter' ? 'serviceRequest' : 'serviceRequestWithoutStore',

@@ -27,6 +27,7 @@ import type {
   RequestInput,
   RequestState,
   RequestStatus,
+  RequestSummary,
   ReturnInput,
   SlaState,
   TaskRecord,
@@ -669,6 +670,28 @@ export class RequestCase {
 
   suspension() {
     return this.s.suspensions.find((s) => s.to === undefined);
+  }
+
+  /** The request as an update answers it: state, SLA, deadlines and open tasks, no history. */
+  summary(): RequestSummary {
+    const { input, s } = this;
+    const suspended = this.suspension();
+    return {
+      trackingCode: input.trackingCode,
+      serviceId: input.plan.serviceId,
+      serviceTitle: input.plan.title,
+      definitionVersion: input.plan.version,
+      district: input.district,
+      channel: input.channel,
+      ...(input.intakeOffice ? { intakeOffice: input.intakeOffice } : {}),
+      state: s.state,
+      sla: this.worstSla(),
+      startedAt: s.startedAt,
+      ...(s.endedAt ? { endedAt: s.endedAt } : {}),
+      deadlines: s.deadlines,
+      ...(suspended ? { suspended } : {}),
+      openTasks: this.openTasks(),
+    };
   }
 
   status(): RequestStatus {

@@ -100,7 +100,7 @@ export async function serviceRequest(
   /** Answers an update once the request has settled: the next tasks open, or the end. */
   const settled = async () => {
     await condition(() => interpreter.isSettled() || rc.state !== 'active');
-    return rc.status();
+    return rc.summary();
   };
 
   setHandler(statusQuery, () => rc.status());
@@ -190,7 +190,7 @@ export async function serviceRequest(
     (command: ClaimInput) => {
       rc.claim(command, Date.now());
       publish();
-      return rc.status();
+      return rc.summary();
     },
     {
       validator: (command: ClaimInput) => {
@@ -204,7 +204,7 @@ export async function serviceRequest(
     (command: ReturnInput) => {
       rc.release(command);
       publish();
-      return rc.status();
+      return rc.summary();
     },
     {
       validator: (command: ReturnInput) => {
@@ -231,7 +231,7 @@ export async function serviceRequest(
         Date.now(),
       );
       publish();
-      return rc.status();
+      return rc.summary();
     },
     {
       validator: (command: ReassignInput) => {
@@ -245,7 +245,7 @@ export async function serviceRequest(
     rerouteWorkUpdate,
     async (command: RerouteInput) => {
       await interpreter.moveWorkAway(command.principal, command.reason);
-      return rc.status();
+      return rc.summary();
     },
     {
       validator: (command: RerouteInput) => {
@@ -260,7 +260,7 @@ export async function serviceRequest(
     (command) => {
       suspendClock(rc, command.reason, command.actor, Date.now());
       publish();
-      return rc.status();
+      return rc.summary();
     },
     {
       validator: (command: SuspendInput) => {
@@ -275,7 +275,7 @@ export async function serviceRequest(
     (command) => {
       resumeClock(rc, command.actor, Date.now());
       publish();
-      return rc.status();
+      return rc.summary();
     },
     {
       validator: (command: ResumeInput) => {
@@ -290,7 +290,7 @@ export async function serviceRequest(
     (command) => {
       extendDeadline(rc, command, Date.now());
       publish();
-      return rc.status();
+      return rc.summary();
     },
     {
       validator: (command: ExtendInput) => {
@@ -318,7 +318,7 @@ export async function serviceRequest(
           },
         });
       }
-      return rc.status();
+      return rc.summary();
     },
     {
       validator: (command: WithdrawInput) => {

@@ -274,6 +274,30 @@ export interface RequestStatus extends Omit<CaseState, 'tasks' | 'taskSeq' | 'no
 }
 
 /**
+ * What an update answers: where the request stands after the change (its state, SLA, deadlines
+ * and open tasks), the same size at the first step as at the hundredth. Its history (steps done,
+ * escalations, fees, data) is read with the status query, so a request's history grows with its
+ * steps, not with their square.
+ */
+export type RequestSummary = Pick<
+  RequestStatus,
+  | 'trackingCode'
+  | 'serviceId'
+  | 'serviceTitle'
+  | 'definitionVersion'
+  | 'district'
+  | 'channel'
+  | 'intakeOffice'
+  | 'state'
+  | 'sla'
+  | 'startedAt'
+  | 'endedAt'
+  | 'deadlines'
+  | 'suspended'
+  | 'openTasks'
+>;
+
+/**
  * Whom a caller acts for, worked out by the API from their token and the organisation and sent
  * with each action, so that the update's validator decides without the API reading first.
  */

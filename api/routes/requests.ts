@@ -13,7 +13,7 @@ import type { ApiContext } from '../context';
 import { inWords, type Call } from '../operation';
 import { ProblemError, type ProblemSlug } from '../problem';
 import { ANONYMOUS, type StartRequest } from '../request-service';
-import type { Caller, RequestStatus } from '../../workflows/types';
+import type { Caller, RequestSummary } from '../../workflows/types';
 import { readsInFull, viewFor } from '../request-access';
 import {
   citizenAccessBody,
@@ -232,7 +232,7 @@ export function requestRoutes(ctx: ApiContext): Router {
       idempotent?: boolean;
       problems?: ProblemSlug[];
     },
-    act: (tracking: string, by: string, caller: Caller, call: Call) => Promise<RequestStatus>,
+    act: (tracking: string, by: string, caller: Caller, call: Call) => Promise<RequestSummary>,
   ) =>
     registry.mount(
       router,
@@ -249,8 +249,9 @@ export function requestRoutes(ctx: ApiContext): Router {
         waits: true,
         responses: {
           200: {
-            description: 'The request after the change: the public view for the applicant, in full for staff',
-            schema: { oneOf: [answer.publicStatus, answer.requestStatus] },
+            description:
+              'Where the request stands after the change (state, deadlines, what it waits on now): as the applicant reads it for the applicant, with its open tasks for staff. Its full status is at `href`.',
+            schema: { oneOf: [answer.publicSummary, answer.requestSummary] },
           },
         },
         problems: [
@@ -269,7 +270,9 @@ export function requestRoutes(ctx: ApiContext): Router {
             'Open your request with its tracking code and secret first.',
           );
         const after = await act(tracking, actorName(actor), callerOf(actor, tracking), call);
-        return { body: call.actor?.role === 'citizen' ? present.publicStatus(after) : present.status(after) };
+        return {
+          body: call.actor?.role === 'citizen' ? present.publicSummary(after) : present.summary(after),
+        };
       },
     );
 

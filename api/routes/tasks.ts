@@ -3,12 +3,11 @@
  * Who acts is the signed-in person; which holder they act for is worked out from their binding.
  */
 import { Router } from 'express';
-import type { RequestStatus, TaskRecord } from '../../workflows/types';
+import type { RequestStatus } from '../../workflows/types';
 import * as answer from '../answers';
-import { actingFor, actorName, isOversight, type Actor } from '../auth/actor';
+import { actingFor, actorName, type Actor } from '../auth/actor';
 import type { ApiContext } from '../context';
 import type { Call } from '../operation';
-import { involved } from '../request-access';
 import { ProblemError } from '../problem';
 import { completeTaskBody, pathText, reassignBody, worklistQuery } from '../schemas';
 import { idempotencyKey } from '../validation';
@@ -22,23 +21,13 @@ export function taskRoutes(ctx: ApiContext): Router {
   const { registry, requests, present, org, work } = ctx;
   const tag = 'Tasks';
 
-  /**
-   * The task and the request it belongs to. A task of a request the caller may not see is not
-   * found, exactly as one that does not exist: its holder is nobody else's business.
-   */
-  async function heldTask(call: Call): Promise<{ task: TaskRecord; status: RequestStatus }> {
-    const id = String(call.params.taskId);
-    const missing = () => new ProblemError('task-not-found', `There is no task ${id}.`);
-    // The audit entry names the request the call aimed at, found or not.
-    call.target.trackingCode = requests.codeOfTask(id);
-    const status = await requests.status(requests.codeOfTask(id)).catch((error: unknown) => {
-      if (error instanceof ProblemError && error.slug === 'request-not-found') throw missing();
+  /** The request of a task, read from the request itself; one that is not there means no such task. */
+  async function requestOfTask(id: string, trackingCode: string): Promise<RequestStatus> {
+    return requests.status(trackingCode).catch((error: unknown) => {
+      if (error instanceof ProblemError && error.slug === 'request-not-found')
+        throw new ProblemError('task-not-found', `There is no task ${id}.`);
       throw error;
     });
-    const task = [...status.openTasks, ...status.closedTasks].find((t) => t.taskId === id);
-    const actor = call.actor as Actor;
-    if (!task || !(isOversight(actor) || involved(actor, status, org))) throw missing();
-    return { task, status };
   }
 
   /**
@@ -106,13 +95,13 @@ export function taskRoutes(ctx: ApiContext): Router {
       description: 'Until it is completed or given back, nobody else of the holder may complete it.',
       access: ['office', 'department'],
       params: taskId,
-      responses: { 200: { description: 'The request after the claim', schema: answer.requestStatus } },
+      responses: { 200: { description: 'The request after the claim', schema: answer.requestSummary } },
       problems: [...taskProblems, 'not-assignee', 'task-claimed'],
     },
     async (call) => {
       const actor = call.actor as Actor;
       const id = aimedAt(call);
-      return { body: present.status(await requests.claim(id, actorName(actor), actingFor(actor, org))) };
+      return { body: present.summary(await requests.claim(id, actorName(actor), actingFor(actor, org))) };
     },
   );
 
@@ -128,7 +117,7 @@ export function taskRoutes(ctx: ApiContext): Router {
       description: 'The person who claimed it, or a manager.',
       access: ['office', 'department', 'manager'],
       params: taskId,
-      responses: { 200: { description: 'The request after the return', schema: answer.requestStatus } },
+      responses: { 200: { description: 'The request after the return', schema: answer.requestSummary } },
       problems: [...taskProblems, 'task-claimed', 'task-not-claimed'],
     },
     async (call) => {
@@ -136,7 +125,7 @@ export function taskRoutes(ctx: ApiContext): Router {
       const id = aimedAt(call);
       const force = actor.role === 'manager';
       const acting = force ? undefined : actingFor(actor, org);
-      return { body: present.status(await requests.giveBack(id, actorName(actor), force, acting)) };
+      return { body: present.summary(await requests.giveBack(id, actorName(actor), force, acting)) };
     },
   );
 
@@ -154,7 +143,7 @@ export function taskRoutes(ctx: ApiContext): Router {
       body: completeTaskBody,
       idempotent: true,
       responses: {
-        200: { description: 'The request, settled in its next state', schema: answer.requestStatus },
+        200: { description: 'The request, settled in its next state', schema: answer.requestSummary },
       },
       problems: [...taskProblems, 'not-assignee', 'task-claimed', 'outcome-not-allowed', 'invalid-form-data'],
     },
@@ -163,7 +152,7 @@ export function taskRoutes(ctx: ApiContext): Router {
       const id = aimedAt(call);
       const body = call.body as { outcome: string; data?: Record<string, unknown> };
       const command = { ...body, actor: actorName(actor), acting: actingFor(actor, org) };
-      return { body: present.status(await requests.completeTask(id, command, idempotencyKey(call.req))) };
+      return { body: present.summary(await requests.completeTask(id, command, idempotencyKey(call.req))) };
     },
   );
 
@@ -181,17 +170,20 @@ export function taskRoutes(ctx: ApiContext): Router {
       access: ['manager', 'inspector'],
       params: taskId,
       body: reassignBody,
-      responses: { 200: { description: 'The request after the move', schema: answer.requestStatus } },
+      responses: { 200: { description: 'The request after the move', schema: answer.requestSummary } },
       problems: [...taskProblems, 'office-not-eligible', 'task-cannot-move'],
     },
     async (call) => {
       const actor = call.actor as Actor;
-      const { task, status } = await heldTask(call);
+      const id = aimedAt(call);
+      const trackingCode = requests.codeOfTask(id);
       const { to, reason } = call.body as { to: string; reason: string };
-      const assignment = await requests.assignmentFor(to, status);
-      return {
-        body: present.status(await requests.reassign(task.taskId, assignment, reason, actorName(actor))),
-      };
+      // Where the request belongs never changes: the store knows it, so the move is one round trip.
+      // A request the store does not hold yet is asked.
+      const place =
+        (await work.requestPlace(trackingCode)) ?? requests.placeOf(await requestOfTask(id, trackingCode));
+      const assignment = await requests.assignmentFor(to, place);
+      return { body: present.summary(await requests.reassign(id, assignment, reason, actorName(actor))) };
     },
   );
 

@@ -39,7 +39,9 @@ async function openTask(trackingCode: string, step: string) {
 async function complete(taskId: string, outcome: string, data?: Record<string, unknown>) {
   const response = await system.post(`/api/tasks/${taskId}/complete`, { outcome, ...(data ? { data } : {}) });
   expect(response.status).toBe(200);
-  return response.body;
+  // The action answers where the request stands; its full status is read where the answer points.
+  expect(response.body.href).toBe(`/api/requests/${response.body.trackingCode}`);
+  return (await system.get(response.body.href)).body;
 }
 
 describe('residential building permit', () => {

@@ -56,7 +56,9 @@ async function complete(code: string, step: string, outcome: string, data?: Reco
   const { taskId } = await task(code, step);
   const response = await system.post(`/api/tasks/${taskId}/complete`, { outcome, ...(data ? { data } : {}) });
   expect(response.status).toBe(200);
-  return response.body;
+  // The action answers where the request stands; its full status is read where the answer points.
+  expect(response.body.href).toBe(`/api/requests/${response.body.trackingCode}`);
+  return (await system.get(response.body.href)).body;
 }
 
 describe('oversight processes', () => {

@@ -27,13 +27,14 @@ async function skipTo(instant: string, offsetMs: number) {
   if (wait > 0) await system.env.sleep(wait);
 }
 
-function complete(code: string, command: CompleteTaskInput): Promise<RequestStatus> {
-  return system.env.client.workflow
+/** Completes a task; answers the request's full status after it (the update answers a summary). */
+async function complete(code: string, command: CompleteTaskInput): Promise<RequestStatus> {
+  await system.env.client.workflow
     .getHandle(workflowIdOf(code))
     .executeUpdate(completeTaskUpdate, { args: [command] });
+  return system.status(code);
 }
 
-/** The request's status once it shows what is expected: the worker may still be catching up. */
 function statusWhen(code: string, expected: (status: RequestStatus) => boolean): Promise<RequestStatus> {
   return eventually(async () => {
     const status = await system.status(code);
@@ -182,11 +183,12 @@ describe('deadlines on the city calendar, time skipped', () => {
     await eventually(async () => ((await reminders()) === 1 ? true : undefined));
 
     const handle = system.env.client.workflow.getHandle(workflowIdOf(code));
-    now = await handle.executeUpdate(extendDeadlineUpdate, {
+    await handle.executeUpdate(extendDeadlineUpdate, {
       args: [
         { of: review.taskId, by: 'P3D', reason: 'waiting on the traffic department', actor: 'person:head' },
       ],
     });
+    now = await system.status(code);
     const extended = now.openTasks[0];
     expect(extended?.sla).toBe('ok');
     expect(Date.parse(extended?.deadline ?? '')).toBeGreaterThan(Date.parse(review.deadline));

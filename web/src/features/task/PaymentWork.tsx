@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, newIdempotencyKey } from '../../shared/api/client';
 import { ApiProblem } from '../../shared/api/problem';
-import type { RequestStatus } from '../../shared/api/types';
+import type { RequestStatus, AfterAction } from '../../shared/api/types';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { latinDigits, useFormat } from '../../shared/format';
 
@@ -15,7 +15,7 @@ export function PaymentWork({
   onDone,
 }: {
   status: RequestStatus;
-  onDone: (status: RequestStatus) => void;
+  onDone: (after: AfterAction) => void;
 }) {
   const { t } = useTranslation();
   const { title, rials } = useFormat();
@@ -36,7 +36,7 @@ export function PaymentWork({
     setProblem(undefined);
     try {
       onDone(
-        await api.post<RequestStatus>(
+        await api.post<AfterAction>(
           `/api/requests/${status.trackingCode}/payments`,
           { billId: due.billId, receipt: text },
           { idempotencyKey: key.current },

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { RequestStatus } from '../../shared/api/types';
+import type { AfterAction, RequestStatus } from '../../shared/api/types';
 import { Loading, PageHeading } from '../../shared/components/Page';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { SlaBadge } from '../../shared/components/SlaBadge';
@@ -22,7 +22,7 @@ import { TaskWork } from './TaskWork';
 import { Timeline } from './Timeline';
 import { codeOfTask, useRequest } from './use-request';
 
-function Done({ status }: { status: RequestStatus }) {
+function Done({ status }: { status: AfterAction }) {
   const { t } = useTranslation();
   const { title } = useFormat();
   return (
@@ -51,10 +51,12 @@ export default function TaskPage() {
   const { me } = useSignedIn();
   const code = codeOfTask(taskId);
   const { status, history, plan, reload } = useRequest(code);
-  const [latest, setLatest] = useState<RequestStatus>();
-  const [done, setDone] = useState<RequestStatus>();
-  const current = latest ?? status.data;
-  const task = current?.currentTasks.find((open) => open.taskId === taskId);
+  // The open tasks as an action left them, until the request is read again after it.
+  const [latest, setLatest] = useState<{ after: AfterAction; over: RequestStatus | undefined }>();
+  const [done, setDone] = useState<AfterAction>();
+  const current = status.data;
+  const fresh = latest && latest.over === current ? latest.after : current;
+  const task = fresh?.currentTasks.find((open) => open.taskId === taskId);
   const works = me.role === 'office' || me.role === 'department';
 
   if (!code)
@@ -64,13 +66,12 @@ export default function TaskPage() {
         <p>{t('task.badId')}</p>
       </section>
     );
-  const changed = (next: RequestStatus) => {
-    setLatest(next);
-    history.reload();
+  const changed = (after: AfterAction) => {
+    setLatest({ after, over: current });
+    reload();
   };
-  const finished = (next: RequestStatus) => {
-    setDone(next);
-    setLatest(next);
+  const finished = (after: AfterAction) => {
+    setDone(after);
     reload();
   };
 

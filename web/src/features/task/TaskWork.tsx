@@ -7,7 +7,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, newIdempotencyKey } from '../../shared/api/client';
 import { ApiProblem, fieldsUnder } from '../../shared/api/problem';
-import type { CurrentTask, Plan, RequestStatus } from '../../shared/api/types';
+import type { CurrentTask, Plan, AfterAction } from '../../shared/api/types';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { SchemaForm } from '../../shared/forms/SchemaForm';
 import { useSchemaForm } from '../../shared/forms/use-schema-form';
@@ -21,8 +21,8 @@ const asProblem = (error: unknown) =>
 export function TaskWork(props: {
   task: CurrentTask;
   plan: Plan | undefined;
-  onChanged: (status: RequestStatus) => void;
-  onDone: (status: RequestStatus) => void;
+  onChanged: (after: AfterAction) => void;
+  onDone: (after: AfterAction) => void;
 }) {
   const { task, plan } = props;
   const { t } = useTranslation();
@@ -35,7 +35,7 @@ export function TaskWork(props: {
   const mine = `${me.role}:${me.sub}`;
   const claimedByOther = task.claimedBy !== undefined && task.claimedBy !== mine;
 
-  const act = async (run: () => Promise<RequestStatus>, after: (status: RequestStatus) => void) => {
+  const act = async (run: () => Promise<AfterAction>, after: (summary: AfterAction) => void) => {
     setBusy(true);
     setProblem(undefined);
     try {
@@ -52,7 +52,7 @@ export function TaskWork(props: {
     if (!data) return;
     void act(
       () =>
-        api.post<RequestStatus>(
+        api.post<AfterAction>(
           `/api/tasks/${task.taskId}/complete`,
           { outcome, ...(Object.keys(data).length > 0 ? { data } : {}) },
           { idempotencyKey: key.current },
@@ -78,7 +78,9 @@ export function TaskWork(props: {
           <button
             type="button"
             disabled={busy}
-            onClick={() => void act(() => api.post(`/api/tasks/${task.taskId}/claim`), props.onChanged)}
+            onClick={() =>
+              void act(() => api.post<AfterAction>(`/api/tasks/${task.taskId}/claim`), props.onChanged)
+            }
           >
             {t('task.work.claim')}
           </button>
@@ -87,7 +89,9 @@ export function TaskWork(props: {
           <button
             type="button"
             disabled={busy}
-            onClick={() => void act(() => api.post(`/api/tasks/${task.taskId}/return`), props.onChanged)}
+            onClick={() =>
+              void act(() => api.post<AfterAction>(`/api/tasks/${task.taskId}/return`), props.onChanged)
+            }
           >
             {t('task.work.giveBack')}
           </button>

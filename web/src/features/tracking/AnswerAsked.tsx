@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, newIdempotencyKey } from '../../shared/api/client';
 import { ApiProblem, fieldsUnder } from '../../shared/api/problem';
-import type { PlanStep, PublicStatus } from '../../shared/api/types';
+import type { PlanStep, PublicAfterAction } from '../../shared/api/types';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { SchemaForm } from '../../shared/forms/SchemaForm';
 import { useSchemaForm } from '../../shared/forms/use-schema-form';
@@ -16,7 +16,7 @@ export function AnswerAsked(props: {
   code: string;
   token: string;
   step: PlanStep;
-  onAnswered: (status: PublicStatus) => void;
+  onAnswered: (status: PublicAfterAction) => void;
 }) {
   const { t } = useTranslation();
   const { title } = useFormat();
@@ -33,7 +33,7 @@ export function AnswerAsked(props: {
     setProblem(undefined);
     try {
       props.onAnswered(
-        await api.post<PublicStatus>(
+        await api.post<PublicAfterAction>(
           `/api/requests/${props.code}/documents`,
           { outcome, ...(Object.keys(data).length > 0 ? { data } : {}) },
           { token: props.token, idempotencyKey: key.current },

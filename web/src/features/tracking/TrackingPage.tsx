@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
-import type { PublicStatus } from '../../shared/api/types';
+import type { PublicAfterAction, PublicStatus } from '../../shared/api/types';
 import { Loading, PageHeading } from '../../shared/components/Page';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { usePlan } from '../../shared/catalog';
@@ -25,8 +25,14 @@ export default function TrackingPage() {
   const { code = '' } = useParams();
   const token = citizenToken(code);
   const read = useApi<PublicStatus>(token ? `/api/requests/${code}` : undefined, token ? { token } : {});
-  const [latest, setLatest] = useState<PublicStatus>();
-  const status = latest ?? read.data;
+  // Where the request stood after the applicant's action, until it is read again in full.
+  const [latest, setLatest] = useState<{ after: PublicAfterAction; over: PublicStatus | undefined }>();
+  const status =
+    read.data && latest && latest.over === read.data ? { ...read.data, ...latest.after } : read.data;
+  const acted = (after: PublicAfterAction) => {
+    setLatest({ after, over: read.data });
+    read.reload();
+  };
   const { plan } = usePlan(status?.service.id, status?.service.version);
 
   if (!token || read.problem?.status === 401) {
@@ -75,7 +81,7 @@ export default function TrackingPage() {
             )}
           </section>
           {active && asked && token ? (
-            <AnswerAsked code={code} token={token} step={asked} onAnswered={setLatest} />
+            <AnswerAsked code={code} token={token} step={asked} onAnswered={acted} />
           ) : null}
           {active ? <Documents plan={plan} heading={t('track.documents')} /> : null}
           <Bills fees={status.fees} />
@@ -94,7 +100,7 @@ export default function TrackingPage() {
               ))}
             </ol>
           </section>
-          {active && token ? <Withdraw code={code} token={token} onWithdrawn={setLatest} /> : null}
+          {active && token ? <Withdraw code={code} token={token} onWithdrawn={acted} /> : null}
         </>
       ) : null}
       <p>

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api/client';
 import { ApiProblem } from '../../shared/api/problem';
-import type { PublicStatus } from '../../shared/api/types';
+import type { PublicAfterAction } from '../../shared/api/types';
 import { ProblemAlert } from '../../shared/components/ProblemAlert';
 import { useFormat } from '../../shared/format';
 
@@ -12,7 +12,7 @@ const MIN_REASON = 3;
 export function Withdraw(props: {
   code: string;
   token: string;
-  onWithdrawn: (status: PublicStatus) => void;
+  onWithdrawn: (status: PublicAfterAction) => void;
 }) {
   const { t } = useTranslation();
   const { digits } = useFormat();
@@ -29,7 +29,7 @@ export function Withdraw(props: {
     setBusy(true);
     try {
       props.onWithdrawn(
-        await api.post<PublicStatus>(
+        await api.post<PublicAfterAction>(
           `/api/requests/${props.code}/withdraw`,
           { reason: reason.trim() },
           { token: props.token },

@@ -208,6 +208,17 @@ export interface RequestStatus {
   data?: Record<string, unknown>;
 }
 
+/**
+ * Where a request stands after a staff action: its state, deadlines and open tasks, with where
+ * to read it in full.
+ */
+export type AfterAction = Omit<
+  RequestStatus,
+  'stepsDone' | 'escalations' | 'deadlineChanges' | 'fees' | 'data'
+> & {
+  href: string;
+};
+
 /** A request as its applicant sees it. */
 export interface PublicStatus {
   trackingCode: string;
@@ -220,6 +231,9 @@ export interface PublicStatus {
   stepsDone: { title: Title; outcome?: string; at: When }[];
   fees: Fee[];
 }
+
+/** Where a request stands after its applicant's action; the rest is read at `href`. */
+export type PublicAfterAction = Omit<PublicStatus, 'stepsDone' | 'fees'> & { href: string };
 
 export interface Started {
   trackingCode: string;
