@@ -35,6 +35,8 @@ interface OpenTask {
   assignee: { principal: string };
   supervisor: { principal: string };
   outcomes: { id: string }[];
+  /** A payment task's bill. */
+  billId?: string;
 }
 
 /** What scripted actors read of a request. */
@@ -43,7 +45,6 @@ export interface RequestView {
   state: string;
   sla: string;
   currentTasks: OpenTask[];
-  fees: { billId: string; status: string }[];
 }
 
 /** One action of a scripted actor: the step, the outcome taken, the API's answer. */
@@ -51,7 +52,7 @@ interface Action {
   step: string;
   outcome: string;
   answer: ApiAnswer;
-  /** The request as it settled, when the answer carries it (staff completing a task). */
+  /** Where the request settled, when the answer carries it (staff completing a task). */
   now?: RequestView;
 }
 
@@ -180,7 +181,6 @@ export class ScriptedActors {
     if (!task) return undefined;
     const principal = task.assignee.principal;
     if (task.kind === 'payment') {
-      const fee = status.fees.find((f) => f.status === 'due');
       const applicant = staffClaimsFor(`applicant:${code}`);
       return {
         step: task.step,
@@ -188,7 +188,7 @@ export class ScriptedActors {
         answer: await this.call(
           'POST',
           `/api/requests/${code}/payments`,
-          { billId: fee?.billId, receipt: `R-${code}` },
+          { billId: task.billId, receipt: `R-${code}` },
           applicant,
         ),
       };
@@ -207,7 +207,7 @@ export class ScriptedActors {
         answer: await this.call('POST', `/api/requests/${code}/documents`, body, staffClaimsFor(principal)),
       };
     const answer = await this.call('POST', `/api/tasks/${task.taskId}/complete`, body, claimsOfHolder(task));
-    // Staff are answered with the request as it settled: no need to read it again.
+    // Staff are answered with where the request settled: its open tasks, no need to read it again.
     return {
       step: task.step,
       outcome,

@@ -146,7 +146,8 @@ export class ClusterDriver {
         throw new Error(
           `${plan.serviceId} ${code}: ${refused.step} ${refused.outcome} refused: ${JSON.stringify(refused.answer.body)}`,
         );
-      if (status.state !== 'active') return status;
+      // The last action answered where the request stands; its steps done are read in full.
+      if (status.state !== 'active') return actors.status(code);
       if (Date.now() > deadline)
         throw new Error(`${plan.serviceId} ${code} still active after ${timeoutMs / 1000} s`);
     }

@@ -90,8 +90,8 @@ describe('continue-as-new', () => {
         reason: 'padding the history',
       });
       if (i === 2) {
-        const paying = (await system.post(`/api/tasks/${intake.taskId}/complete`, { outcome: 'complete' }))
-          .body;
+        const completed = await system.post(`/api/tasks/${intake.taskId}/complete`, { outcome: 'complete' });
+        const paying = (await system.get(completed.body.href)).body;
         expect(
           (
             await system.post(`/api/requests/${code}/payments`, {

@@ -139,6 +139,19 @@ const scenarios: Record<string, { harness: Setup; run: Scenario }> = {
       return code;
     },
   },
+  // A file sent back fourteen times: thirty steps, to show what each update adds to the history.
+  'long-loop-returned': {
+    harness: 'fixtures',
+    async run(system) {
+      const code = await start(system, 'long-loop');
+      for (let round = 1; round <= 15; round++) {
+        await complete(system, code, 'prepare', 'done', { round });
+        await complete(system, code, 'check', round < 15 ? 'return' : 'approve');
+      }
+      await ended(system, code);
+      return code;
+    },
+  },
   'permit-returned-then-issued': {
     harness: 'shipped',
     async run(system) {
