@@ -3,8 +3,9 @@
  * citizen, and a target may be extended, with a reason, as far as the definition allows. Every
  * move is recorded: which deadline, from when to when, why and by whom.
  */
+import { patched } from '@temporalio/workflow';
 import { parseWorkingDuration, nominalDayMs } from '../lib/calendar/working-time';
-import type { ClockKind } from '../lib/calendar/clock';
+import type { Clock, ClockKind } from '../lib/calendar/clock';
 import type { PlanDuration } from '../lib/plan/types';
 import { REJECTION } from './messages';
 import { iso, reject, type RequestCase } from './request-case';
@@ -30,6 +31,20 @@ function rearm(task: TaskRecord, nowMs: number): void {
   task.deadlineVersion += 1;
   task.rungsDone = 0;
   task.sla = slaAt(task, nowMs);
+}
+
+/**
+ * Requests whose clock started again before this moved each deadline by the working time lost,
+ * so one at a close of business went to the next working morning after any pause at all; they
+ * keep doing so on replay.
+ */
+const DAYS_STAY_PATCH = 'deadline-in-days-after-standstill';
+
+/** How a resumed clock moves deadlines: in whole working days at a close of business, or by time lost. */
+function mover(): (clock: Clock, deadlineMs: number, fromMs: number, toMs: number) => number {
+  if (patched(DAYS_STAY_PATCH))
+    return (clock, deadline, from, to) => clock.afterStandstill(deadline, from, to);
+  return (clock, deadline, from, to) => clock.addMs(deadline, clock.between(from, to));
 }
 
 /** Stops the clock: the request waits on the citizen. */
@@ -65,28 +80,30 @@ export function resumeClock(rc: RequestCase, by: string, nowMs: number): TaskRec
   const fromMs = Date.parse(suspension.from);
   const reason = `the clock stood still from ${suspension.from}: ${suspension.reason}`;
   const { deadlines } = rc.s;
+  const move = mover();
   for (const kind of ['target', 'statutory'] as const) {
     const deadline = deadlines[kind];
     if (!deadline) continue;
-    const clock = rc.clock(deadline.clock);
-    const to = iso(clock.addMs(Date.parse(deadline.at), clock.between(fromMs, nowMs)));
+    const to = iso(move(rc.clock(deadline.clock), Date.parse(deadline.at), fromMs, nowMs));
     change(rc, { of: 'request', kind, from: deadline.at, to, cause: 'suspension', reason, by }, nowMs);
     deadline.at = to;
   }
   const moved = rc.openTasks().filter((task) => !task.onApplicant);
   for (const task of moved) {
     const clock = rc.clock(task.clock);
-    const lost = clock.between(Math.max(fromMs, Date.parse(task.openedAt)), nowMs);
-    const to = iso(clock.addMs(Date.parse(task.deadline), lost));
+    const since = Math.max(fromMs, Date.parse(task.openedAt));
+    const was = Date.parse(task.deadline);
+    const to = iso(move(clock, was, since, nowMs));
     change(
       rc,
       { of: task.taskId, kind: 'target', from: task.deadline, to, cause: 'suspension', reason, by },
       nowMs,
     );
     task.deadline = to;
-    task.atRiskAt = iso(clock.addMs(Date.parse(task.atRiskAt), lost));
+    // The reminder keeps its distance before the deadline, in counted time.
+    task.atRiskAt = iso(clock.addMs(Date.parse(task.atRiskAt), clock.between(was, Date.parse(to))));
     if (task.statutoryDeadline) {
-      const statutory = iso(clock.addMs(Date.parse(task.statutoryDeadline), lost));
+      const statutory = iso(move(clock, Date.parse(task.statutoryDeadline), since, nowMs));
       change(
         rc,
         {
