@@ -885,12 +885,16 @@ const plan = {
 
 const versionSummary = {
   type: 'object',
-  required: ['serviceId', 'version', 'hash', 'publishedAt', 'publishedBy', 'note'],
+  required: ['serviceId', 'version', 'hash', 'publishedAt', 'publishedAtJalali', 'publishedBy', 'note'],
   properties: {
     serviceId: str,
     version: int,
     hash: str,
-    publishedAt: str,
+    publishedAt: { ...str, format: 'date-time' },
+    publishedAtJalali: {
+      ...str,
+      description: "`publishedAt` as the Jalali date and time of the city's time zone.",
+    },
     publishedBy: str,
     note: str,
     rolledBackFrom: { ...int, description: 'For a rollback: the version whose content this one restores.' },
@@ -1137,10 +1141,14 @@ export const designServices = list({
       type: 'array',
       items: {
         type: 'object',
-        required: ['version', 'publishedAt', 'publishedBy', 'note', 'running'],
+        required: ['version', 'publishedAt', 'publishedAtJalali', 'publishedBy', 'note', 'running'],
         properties: {
           version: int,
-          publishedAt: str,
+          publishedAt: { ...str, format: 'date-time' },
+          publishedAtJalali: {
+            ...str,
+            description: "`publishedAt` as the Jalali date and time of the city's time zone.",
+          },
           publishedBy: str,
           note: str,
           rolledBackFrom: int,

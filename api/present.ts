@@ -52,6 +52,11 @@ export class Presenter {
     return { at: iso, jalali: formatJalali(new Date(iso), this.timeZone) };
   }
 
+  /** A published version: `publishedAt` as kept (ISO 8601), and beside it as the city reads it. */
+  version<T extends { publishedAt: string }>(version: T): T & { publishedAtJalali: string } {
+    return { ...version, publishedAtJalali: this.when(version.publishedAt).jalali };
+  }
+
   day(gregorian: string): Day {
     return { date: gregorian, jalali: gregorianToJalali(gregorian).replaceAll('-', '/') };
   }
