@@ -296,7 +296,7 @@ export class RequestCase {
       taskId: task.taskId,
       outcome: answered?.outcome ?? outcome,
       ...(answer.data ? { data: answer.data } : {}),
-      actor: task.assignee.principal,
+      actor: answer.caller.applicant ? task.assignee.principal : (answer.actor ?? task.assignee.principal),
       ...(key !== undefined ? { idempotencyKey: key } : {}),
     };
   }

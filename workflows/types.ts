@@ -352,6 +352,11 @@ export interface ApplicantAnswerInput {
   outcome?: string;
   data?: Record<string, unknown>;
   caller: Caller;
+  /**
+   * Who answers, as the record names them: the office that took the request in answers as
+   * itself, so an intermediary's answer never passes as the applicant's own.
+   */
+  actor?: string;
   /** Makes a retried answer change nothing, even after the task it answered is done. */
   idempotencyKey?: string;
 }

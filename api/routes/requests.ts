@@ -312,10 +312,15 @@ export function requestRoutes(ctx: ApiContext): Router {
       idempotent: true,
       problems: ['nothing-asked', 'outcome-not-allowed', 'invalid-form-data'],
     },
-    (t, _by, caller, call) => {
+    (t, by, caller, call) => {
       const key = idempotencyKey(call.req);
       const body = call.body as { outcome?: string; data?: Record<string, unknown> };
-      return requests.answerAsApplicant(t, { ...body, caller, ...(key ? { idempotencyKey: key } : {}) });
+      return requests.answerAsApplicant(t, {
+        ...body,
+        caller,
+        actor: by,
+        ...(key ? { idempotencyKey: key } : {}),
+      });
     },
   );
   requestAction(
