@@ -139,6 +139,7 @@ export class Presenter {
         billId: fee.billId,
         status: fee.status,
         ...(fee.paidAt ? { paidAt: this.when(fee.paidAt) } : {}),
+        ...(fee.refund ? { refund: fee.refund } : {}),
       })),
     };
   }
