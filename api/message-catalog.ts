@@ -242,6 +242,10 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     ],
     ['Department staff take requests in at the department.', 'کارکنان اداره درخواست را در اداره می‌پذیرند.'],
     [
+      "You work for the department of district {district}; a request of {other} is taken in at that district's.",
+      'شما کارمند اداره منطقه {district} هستید؛ درخواست منطقه {other} را اداره همان منطقه می‌پذیرد.',
+    ],
+    [
       'Only office and department staff take requests in; {roles:roles} do not.',
       'فقط کارکنان دفتر و اداره درخواست می‌پذیرند؛ {roles} نه.',
     ],
