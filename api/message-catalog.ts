@@ -263,6 +263,10 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
       'این کار فقط از متقاضی، یا دفتری که درخواست را پذیرفته، برمی‌آید.',
     ],
     [
+      "Only the applicant themselves may answer step '{step}'; no office may answer it for them.",
+      'به مرحله «{step}» فقط خود متقاضی پاسخ می‌دهد؛ هیچ دفتری نمی‌تواند به جای او پاسخ دهد.',
+    ],
+    [
       'Only a manager, or staff holding open work of the request, may change its clock.',
       'ساعت درخواست را فقط مدیر، یا کارکنانی که کار باز آن را در دست دارند، تغییر می‌دهند.',
     ],

@@ -260,6 +260,21 @@ export class RequestCase {
     reject(REJECTION.forbidden, 'Only the applicant, or the office that took the request in, may do this.');
   }
 
+  /**
+   * A step only the citizen may do (`applicant: only`), such as a consent: the office that took
+   * the request in may not answer it for them.
+   */
+  assertAnswerableBy(caller: Caller, taskId: string): void {
+    if (caller.applicant) return;
+    const task = this.task(taskId);
+    const step = task ? this.plan.steps[task.stepId] : undefined;
+    if (step?.kind === 'task' && step.assignee.type === 'applicant' && step.assignee.only)
+      reject(
+        REJECTION.forbidden,
+        `Only the applicant themselves may answer step '${step.id}'; no office may answer it for them.`,
+      );
+  }
+
   /** Clock and deadline changes: a manager, or staff holding open work of the request. */
   assertHoldsWork(caller: Caller | undefined): void {
     if (!caller || caller.manager) return;

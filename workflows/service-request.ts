@@ -150,7 +150,9 @@ export async function serviceRequest(
       validator: (answer: ApplicantAnswerInput) => {
         assertSealed(answer);
         rc.assertForApplicant(answer.caller);
-        rc.validateCompletion(rc.applicantCompletion(answer), completion);
+        const asked = rc.applicantCompletion(answer);
+        rc.assertAnswerableBy(answer.caller, asked.taskId);
+        rc.validateCompletion(asked, completion);
       },
     },
   );

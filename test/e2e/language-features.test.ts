@@ -1,0 +1,69 @@
+/**
+ * What the language gained after the first interpreter, run through the API on a real Temporal
+ * server: a step only the citizen may answer.
+ */
+import { eventually, fixture, startHarness, type Harness } from '../support/harness';
+
+let system: Harness;
+
+beforeAll(async () => {
+  system = await startHarness({
+    servicesDir: fixture('language'),
+    organisationDir: fixture('organisation'),
+  });
+});
+
+afterAll(async () => {
+  await system.stop();
+});
+
+/** Starts a request at office o-1 and waits for its first task. */
+async function start(serviceId: string) {
+  const { body } = await system.post('/api/requests', {
+    serviceId,
+    district: 'd01',
+    intakeOffice: 'o-1',
+    applicant: { name: 'Zahra Karimi' },
+    data: {},
+  });
+  const code = body.trackingCode as string;
+  const status = await eventually(async () => {
+    const { body: now } = await system.get(`/api/requests/${code}`);
+    return now.currentTasks.length > 0 ? now : undefined;
+  });
+  return { code, status };
+}
+
+describe('a step only the citizen may answer (applicant: only)', () => {
+  test('when the office that took the request in answers the consent for the owner, then 403 in Persian and English, and the owner may', async () => {
+    const { code, status } = await start('owner-consent');
+    const asked = await system.post(`/api/tasks/${status.currentTasks[0].taskId}/complete`, {
+      outcome: 'done',
+    });
+    expect(asked.body.currentTasks[0].step).toBe('consent');
+
+    const office = system.as('office:o-1');
+    const english = await office.post(`/api/requests/${code}/documents`, { outcome: 'agreed' });
+    expect(english.status).toBe(403);
+    expect(english.body.type).toBe('/problems/forbidden');
+    expect(english.body.detail).toBe(
+      "Only the applicant themselves may answer step 'consent'; no office may answer it for them.",
+    );
+    const persian = await office.post(
+      `/api/requests/${code}/documents`,
+      { outcome: 'agreed' },
+      { 'accept-language': 'fa' },
+    );
+    expect(persian.status).toBe(403);
+    expect(persian.body.detail).toBe(
+      'به مرحله «consent» فقط خود متقاضی پاسخ می‌دهد؛ هیچ دفتری نمی‌تواند به جای او پاسخ دهد.',
+    );
+
+    const owner = await system.post(`/api/requests/${code}/documents`, { outcome: 'agreed' });
+    expect(owner.status).toBe(200);
+    const full = (await system.get(`/api/requests/${code}`)).body;
+    const consent = full.stepsDone.find((s: { step: string }) => s.step === 'consent');
+    expect(consent.actor).toBe(`applicant:${code}`);
+    expect(full.currentTasks[0].step).toBe('decide');
+  });
+});
