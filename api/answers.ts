@@ -85,7 +85,20 @@ const task = {
     claimedBy: str,
     outcomes: {
       type: 'array',
-      items: { type: 'object', required: ['id', 'title'], properties: { id: str, title } },
+      items: {
+        type: 'object',
+        required: ['id', 'title'],
+        properties: {
+          id: str,
+          title,
+          roles: {
+            type: 'array',
+            items: str,
+            description:
+              'Only holders of one of these roles in the unit doing the task may take the outcome.',
+          },
+        },
+      },
     },
   },
 } as const;

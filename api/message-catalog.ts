@@ -360,6 +360,10 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
       'مرحله «{step}» نتیجه «{outcome}» را نمی‌پذیرد؛ نتیجه‌های مجاز: {allowed}',
     ],
     [
+      "Only a holder of one of the roles {roles} may take the outcome '{outcome}' of step '{step}'.",
+      'نتیجه «{outcome}» مرحله «{step}» را فقط دارنده یکی از نقش‌های {roles} می‌تواند برگزیند.',
+    ],
+    [
       "outcome '{outcome}' of step '{step}' was already taken as many times as allowed",
       'نتیجه «{outcome}» مرحله «{step}» به شمار مجاز برگزیده شده است',
     ],

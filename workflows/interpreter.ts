@@ -137,6 +137,13 @@ export class Interpreter {
     return step.kind === 'task' || step.kind === 'inquiry' ? Object.keys(step.outcomes) : [];
   }
 
+  /** The roles an outcome of a task is kept to, as its step declares them. */
+  outcomeRoles(task: TaskRecord, outcome: string): string[] | undefined {
+    if (task.kind !== 'task') return undefined;
+    const step = this.rc.step(task.stepId);
+    return step.kind === 'task' ? step.outcomes[outcome]?.roles : undefined;
+  }
+
   /** The form a task's data must fit, as its step declares it. */
   formOf(task: TaskRecord): Record<string, unknown> | undefined {
     if (task.kind === 'payment') return PAYMENT_FORM;
@@ -302,6 +309,7 @@ export class Interpreter {
               id,
               title: outcome.title,
               available: this.rc.outcomeAvailable(step.id, id, outcome.maxTimes),
+              ...(outcome.roles ? { roles: outcome.roles } : {}),
             })),
       branches,
     };

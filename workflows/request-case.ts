@@ -44,8 +44,8 @@ export interface TaskSpec {
   statutory?: PlanDuration;
   /** Share of the SLA after which the task is at risk; 0 for never. */
   remindAt: number;
-  /** Every outcome the step declares, with whether it is still available. */
-  outcomes: { id: string; title: Title; available: boolean }[];
+  /** Every outcome the step declares, with whether it is still available and who may take it. */
+  outcomes: { id: string; title: Title; available: boolean; roles?: string[] }[];
   branches: string[];
   /** The bill a payment task waits on. */
   billId?: string;
@@ -203,7 +203,9 @@ export class RequestCase {
       routing: assignment.note,
       ...(assignment.decision ? { decision: assignment.decision } : {}),
       ...(spec.billId ? { billId: spec.billId } : {}),
-      outcomes: spec.outcomes.filter((o) => o.available).map(({ id, title }) => ({ id, title })),
+      outcomes: spec.outcomes
+        .filter((o) => o.available)
+        .map(({ id, title, roles }) => ({ id, title, ...(roles ? { roles } : {}) })),
       openedAt: iso(since),
       atRiskAt: iso(Math.min(atRiskMs, deadlineMs)),
       remindAt: spec.remindAt,
@@ -331,6 +333,8 @@ export class RequestCase {
     step: {
       declared: (task: TaskRecord) => string[];
       form: (task: TaskRecord) => Record<string, unknown> | undefined;
+      /** The roles an outcome is kept to, when it is. */
+      roles?: (task: TaskRecord, outcome: string) => string[] | undefined;
     },
   ): void {
     if (this.isRepeat(command)) return;
@@ -369,6 +373,13 @@ export class RequestCase {
       return reject(
         REJECTION.outcomeExhausted,
         `outcome '${command.outcome}' of step '${task.stepId}' was already taken as many times as allowed`,
+      );
+    }
+    const kept = step.roles?.(task, command.outcome);
+    if (kept && !kept.some((role) => command.acting?.roles?.includes(role))) {
+      return reject(
+        REJECTION.forbidden,
+        `Only a holder of one of the roles ${kept.join(', ')} may take the outcome '${command.outcome}' of step '${task.stepId}'.`,
       );
     }
     const form = step.form(task);

@@ -125,6 +125,7 @@ export async function serviceRequest(
   const completion = {
     declared: (task: TaskRecord) => interpreter.declaredOutcomes(task),
     form: (task: TaskRecord) => interpreter.formOf(task),
+    roles: (task: TaskRecord, outcome: string) => interpreter.outcomeRoles(task, outcome),
   };
   setHandler(
     completeTaskUpdate,

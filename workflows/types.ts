@@ -104,8 +104,11 @@ export interface TaskRecord {
   billId?: string;
   /** Every time the task moved to another holder outside the escalation ladder, and why. */
   moves?: { at: string; from: Party; to: Party; reason: string }[];
-  /** Outcomes the task may end with now (an outcome that reached its limit is left out). */
-  outcomes: { id: string; title: Title }[];
+  /**
+   * Outcomes the task may end with now (an outcome that reached its limit is left out); `roles`
+   * when only holders of one of them may take it.
+   */
+  outcomes: { id: string; title: Title; roles?: string[] }[];
   openedAt: string;
   /** When the assignee is reminded and the task counts as at risk. */
   atRiskAt: string;
@@ -284,6 +287,11 @@ export interface Acting {
   anyRoleOf: string[];
   /** Outside agencies are followed up for this district only, when their department is per district. */
   agencyDistrict?: string;
+  /**
+   * The roles they hold in their unit (`head` for its head; an office's `manager` or `clerk`):
+   * an outcome kept to roles is taken only by one who holds one of them.
+   */
+  roles?: string[];
 }
 
 /**

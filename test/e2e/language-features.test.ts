@@ -1,6 +1,6 @@
 /**
  * What the language gained after the first interpreter, run through the API on a real Temporal
- * server: a step only the citizen may answer.
+ * server: a step only the citizen may answer, an outcome kept to roles.
  */
 import { eventually, fixture, startHarness, type Harness } from '../support/harness';
 
@@ -65,5 +65,47 @@ describe('a step only the citizen may answer (applicant: only)', () => {
     const consent = full.stepsDone.find((s: { step: string }) => s.step === 'consent');
     expect(consent.actor).toBe(`applicant:${code}`);
     expect(full.currentTasks[0].step).toBe('decide');
+  });
+});
+
+describe('an outcome kept to roles', () => {
+  test('when staff without the role take an outcome kept to the head, then 403 in Persian and English, and the head may', async () => {
+    const { code, status } = await start('owner-consent');
+    await system.post(`/api/tasks/${status.currentTasks[0].taskId}/complete`, { outcome: 'done' });
+    const decided = await system.post(`/api/requests/${code}/documents`, { outcome: 'agreed' });
+    expect(decided.status).toBe(200);
+    const decide = (await system.get(`/api/requests/${code}`)).body.currentTasks[0];
+    expect(decide.step).toBe('decide');
+    expect(decide.outcomes).toEqual([
+      expect.objectContaining({ id: 'approve' }),
+      expect.objectContaining({ id: 'waive', roles: ['head'] }),
+    ]);
+
+    const staff = system.as('department:d01.urban-planning');
+    const refused = await staff.post(`/api/tasks/${decide.taskId}/complete`, { outcome: 'waive' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.type).toBe('/problems/forbidden');
+    expect(refused.body.detail).toBe(
+      "Only a holder of one of the roles head may take the outcome 'waive' of step 'decide'.",
+    );
+    const persian = await staff.post(
+      `/api/tasks/${decide.taskId}/complete`,
+      { outcome: 'waive' },
+      { 'accept-language': 'fa' },
+    );
+    expect(persian.body.detail).toBe(
+      'نتیجه «waive» مرحله «decide» را فقط دارنده یکی از نقش‌های head می‌تواند برگزیند.',
+    );
+    // A reviewer holds a role, but not this one.
+    const reviewer = system.as('department:d01.urban-planning/plan-reviewer');
+    expect((await reviewer.post(`/api/tasks/${decide.taskId}/complete`, { outcome: 'waive' })).status).toBe(
+      403,
+    );
+
+    const head = await system
+      .as('head:d01.urban-planning')
+      .post(`/api/tasks/${decide.taskId}/complete`, { outcome: 'waive' });
+    expect(head.status).toBe(200);
+    expect(head.body.state).toBe('completed');
   });
 });
