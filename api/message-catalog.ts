@@ -317,6 +317,10 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
       'ساعت تا پاسخ متقاضی به کار {id} ایستاده است',
     ],
     ['no open task {id} of this request', 'این درخواست کار بازی با شناسه {id} ندارد'],
+    [
+      "step '{step}' has no deadline of its own: it is due when the request is; extend the request",
+      'مرحله «{step}» مهلتی از خود ندارد: سررسید آن سررسید درخواست است؛ مهلت درخواست را تمدید کنید',
+    ],
     ["'{duration}' is not a duration such as P2D or PT4H", '«{duration}» مدتی مانند P2D یا PT4H نیست'],
     ['say why the deadline is extended', 'بگویید چرا مهلت تمدید می‌شود'],
     ['the definition allows no extension of {what:extended}', 'تعریف خدمت تمدید {what} را مجاز نمی‌داند'],

@@ -93,7 +93,7 @@ export function resumeClock(rc: RequestCase, by: string, nowMs: number): TaskRec
     const clock = rc.clock(task.clock);
     const since = Math.max(fromMs, Date.parse(task.openedAt));
     const was = Date.parse(task.deadline);
-    const to = iso(move(clock, was, since, nowMs));
+    const to = task.deadlineOfRequest ? deadlines.target.at : iso(move(clock, was, since, nowMs));
     change(
       rc,
       { of: task.taskId, kind: 'target', from: task.deadline, to, cause: 'suspension', reason, by },
@@ -172,6 +172,11 @@ function extensionOf(
   const task = rc.task(input.of);
   if (!task || task.status !== 'open')
     reject(REJECTION.invalidDeadlineChange, `no open task ${input.of} of this request`);
+  if (task.deadlineOfRequest)
+    reject(
+      REJECTION.invalidDeadlineChange,
+      `step '${task.stepId}' has no deadline of its own: it is due when the request is; extend the request`,
+    );
   const step = rc.plan.steps[task.stepId];
   const max = step && 'maxExtension' in step && task.kind !== 'incident' ? step.maxExtension : undefined;
   return { clock: task.clock, task, ...(max ? { max } : {}) };
@@ -215,14 +220,25 @@ export function extendDeadline(rc: RequestCase, input: ExtendInput, nowMs: numbe
     const to = iso(clock.add(Date.parse(target.at), duration));
     change(rc, { ...entry, from: target.at, to }, nowMs);
     target.at = to;
+    // Tasks with no SLA of their own are due when the request is.
+    for (const due of rc.openTasks().filter((t) => t.deadlineOfRequest)) {
+      change(rc, { ...entry, of: due.taskId, from: due.deadline, to }, nowMs);
+      moveTo(rc, due, to, nowMs);
+    }
     return undefined;
   }
   const to = iso(clock.add(Date.parse(task.deadline), duration));
   change(rc, { ...entry, from: task.deadline, to }, nowMs);
+  moveTo(rc, task, to, nowMs);
+  return task;
+}
+
+/** A task's deadline moves to an instant; its reminder keeps its share of the term. */
+function moveTo(rc: RequestCase, task: TaskRecord, to: string, nowMs: number): void {
+  const clock = rc.clock(task.clock);
   task.deadline = to;
   const opened = Date.parse(task.openedAt);
   task.atRiskAt =
     task.remindAt > 0 ? iso(clock.addMs(opened, clock.between(opened, Date.parse(to)) * task.remindAt)) : to;
   rearm(task, nowMs);
-  return task;
 }

@@ -300,6 +300,7 @@ export class Interpreter {
       kind: step.kind,
       title: step.title,
       sla: step.sla,
+      ...(step.slaOfService ? { ofService: true as const } : {}),
       ...(step.statutoryDeadline ? { statutory: step.statutoryDeadline } : {}),
       remindAt: step.escalation.remindAt,
       outcomes:

@@ -49,6 +49,8 @@ export interface TaskSpec {
   branches: string[];
   /** The bill a payment task waits on. */
   billId?: string;
+  /** No SLA of its own: the task is due when the request is. */
+  ofService?: true;
 }
 
 /** Throws the failure a validator rejects with: nothing is written, the caller learns why. */
@@ -190,7 +192,9 @@ export class RequestCase {
   openTask(spec: TaskSpec, assignment: Assignment, nowMs: number, onApplicant = false): TaskRecord {
     const since = this.waitingSince(nowMs);
     const clock = this.clock(spec.sla);
-    const deadlineMs = clock.add(since, spec.sla.duration);
+    const deadlineMs = spec.ofService
+      ? Date.parse(this.s.deadlines.target.at)
+      : clock.add(since, spec.sla.duration);
     const atRiskMs =
       spec.remindAt > 0 ? clock.addMs(since, clock.between(since, deadlineMs) * spec.remindAt) : deadlineMs;
     const task: TaskRecord = {
@@ -215,6 +219,7 @@ export class RequestCase {
         ? { statutoryDeadline: iso(this.clock(spec.statutory).add(since, spec.statutory.duration)) }
         : {}),
       clock: spec.sla.clock,
+      ...(spec.ofService ? { deadlineOfRequest: true as const } : {}),
       deadlineVersion: 0,
       onApplicant,
       status: 'open',

@@ -119,6 +119,8 @@ export interface TaskRecord {
   originalDeadline: string;
   statutoryDeadline?: string;
   clock: ClockKind;
+  /** No SLA of its own (`sla: service`): its deadline is the request's target, and moves with it. */
+  deadlineOfRequest?: true;
   /** Grows each time the deadline moves, so watchers re-arm. */
   deadlineVersion: number;
   /** Whether the task waits on the applicant, whose time does not count against the service. */

@@ -22,6 +22,7 @@ export type LanguageFeature = keyof typeof LANGUAGE_FEATURES;
 export const RUN_BY_INTERPRETER: ReadonlySet<LanguageFeature> = new Set<LanguageFeature>([
   'applicant-only',
   'outcome-roles',
+  'sla-of-service',
 ]);
 
 /** Every feature: for compiling what the interpreter does not run yet, in tests and tools. */
