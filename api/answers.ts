@@ -63,6 +63,10 @@ const task = {
     step: str,
     kind: { enum: ['task', 'inquiry', 'payment', 'incident'] },
     title,
+    applicationStatus: {
+      ...title,
+      description: 'What the citizen reads while the request is at the task, when its step gives it.',
+    },
     assignee: party,
     supervisor: party,
     routing: str,
@@ -281,7 +285,18 @@ export const publicStatus = {
         type: 'object',
         additionalProperties: false,
         required: ['step', 'title', 'with', 'deadline', 'waitsOnYou'],
-        properties: { step: str, title, with: title, deadline: when, waitsOnYou: { type: 'boolean' } },
+        properties: {
+          step: str,
+          title,
+          status: {
+            ...title,
+            description:
+              'The application status the citizen reads while the request is at the step, when the step gives one.',
+          },
+          with: title,
+          deadline: when,
+          waitsOnYou: { type: 'boolean' },
+        },
       },
     },
     stepsDone: {

@@ -87,6 +87,7 @@ export class Presenter {
       step: task.stepId,
       kind: task.kind,
       title: task.title,
+      ...(task.applicationStatus ? { applicationStatus: task.applicationStatus } : {}),
       assignee: task.assignee,
       supervisor: task.supervisor,
       routing: task.routing,
@@ -122,6 +123,7 @@ export class Presenter {
       now: status.openTasks.map((task) => ({
         step: task.stepId,
         title: task.title,
+        ...(task.applicationStatus ? { status: task.applicationStatus } : {}),
         with: task.assignee.title,
         deadline: this.when(task.deadline),
         waitsOnYou: task.onApplicant || task.kind === 'payment',

@@ -17,6 +17,7 @@ import type {
   PlanPaymentStep,
   PlanStep,
   PlanTaskStep,
+  Title,
 } from '../lib/plan/types';
 import { actionRunner, engine } from './activity-proxies';
 import { failureText } from './failure-text';
@@ -294,8 +295,20 @@ export class Interpreter {
     return task;
   }
 
+  /** What the citizen reads at a step: its own `status`, else that of the innermost parallel group with one. */
+  private applicationStatus(step: PlanStep, branches: string[]): Title | undefined {
+    if (step.status) return step.status;
+    for (const key of [...branches].reverse()) {
+      const group = this.rc.plan.steps[key.slice(0, key.lastIndexOf('/'))];
+      if (group?.status) return group.status;
+    }
+    return undefined;
+  }
+
   private answeredSpec(step: PlanTaskStep | PlanInquiryStep | PlanPaymentStep, branches: string[]): TaskSpec {
+    const applicationStatus = this.applicationStatus(step, branches);
     return {
+      ...(applicationStatus ? { applicationStatus } : {}),
       stepId: step.id,
       kind: step.kind,
       title: step.title,

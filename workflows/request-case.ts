@@ -51,6 +51,8 @@ export interface TaskSpec {
   billId?: string;
   /** No SLA of its own: the task is due when the request is. */
   ofService?: true;
+  /** What the citizen reads while the request waits at the task. */
+  applicationStatus?: Title;
 }
 
 /** Throws the failure a validator rejects with: nothing is written, the caller learns why. */
@@ -207,6 +209,7 @@ export class RequestCase {
       routing: assignment.note,
       ...(assignment.decision ? { decision: assignment.decision } : {}),
       ...(spec.billId ? { billId: spec.billId } : {}),
+      ...(spec.applicationStatus ? { applicationStatus: spec.applicationStatus } : {}),
       outcomes: spec.outcomes
         .filter((o) => o.available)
         .map(({ id, title, roles }) => ({ id, title, ...(roles ? { roles } : {}) })),

@@ -119,6 +119,8 @@ export interface TaskRecord {
   originalDeadline: string;
   statutoryDeadline?: string;
   clock: ClockKind;
+  /** What the citizen reads while the request waits at the task: its step's `status`, or its parallel group's. */
+  applicationStatus?: Title;
   /** No SLA of its own (`sla: service`): its deadline is the request's target, and moves with it. */
   deadlineOfRequest?: true;
   /** Grows each time the deadline moves, so watchers re-arm. */

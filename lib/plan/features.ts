@@ -23,6 +23,7 @@ export const RUN_BY_INTERPRETER: ReadonlySet<LanguageFeature> = new Set<Language
   'applicant-only',
   'outcome-roles',
   'sla-of-service',
+  'step-status',
 ]);
 
 /** Every feature: for compiling what the interpreter does not run yet, in tests and tools. */

@@ -1,6 +1,6 @@
 /**
  * What the language gained after the first interpreter, run through the API on a real Temporal
- * server: a step only the citizen may answer, an outcome kept to roles.
+ * server: a step only the citizen may answer, an outcome kept to roles, the status a citizen reads.
  */
 import { eventually, fixture, startHarness, type Harness } from '../support/harness';
 
@@ -107,5 +107,30 @@ describe('an outcome kept to roles', () => {
       .post(`/api/tasks/${decide.taskId}/complete`, { outcome: 'waive' });
     expect(head.status).toBe(200);
     expect(head.body.state).toBe('completed');
+  });
+});
+
+describe('the status a citizen reads at a step', () => {
+  test('when the request is at a step with a status, then the applicant reads it, and a step without one shows its title', async () => {
+    const { code, status } = await start('owner-consent');
+    const applicant = system.as(`applicant:${code}`);
+    let view = (await applicant.get(`/api/requests/${code}`)).body;
+    expect(view.now[0]).toEqual(
+      expect.objectContaining({ step: 'intake', title: status.currentTasks[0].title }),
+    );
+    expect(view.now[0].status).toBeUndefined();
+
+    await system.post(`/api/tasks/${status.currentTasks[0].taskId}/complete`, { outcome: 'done' });
+    await system.post(`/api/requests/${code}/documents`, { outcome: 'agreed' });
+    view = (await applicant.get(`/api/requests/${code}`)).body;
+    expect(view.now[0]).toEqual(
+      expect.objectContaining({
+        step: 'decide',
+        title: { fa: 'تصمیم', en: 'Decision' },
+        status: { fa: 'پرونده در دست تصمیم است', en: 'Your file awaits the decision' },
+      }),
+    );
+    const staff = (await system.get(`/api/requests/${code}`)).body;
+    expect(staff.currentTasks[0].applicationStatus).toEqual(view.now[0].status);
   });
 });
