@@ -328,6 +328,14 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
       '{what:extended} may be extended by {max} in all; {by} more would go beyond it',
       '{what} روی هم تا {max} تمدیدپذیر است؛ {by} بیشتر از آن می‌گذرد',
     ],
+    [
+      'the number of extensions of {what:extended} is limited to {times}, and it has had {done}',
+      'شمار تمدیدهای {what} دست‌بالا {times} است و تاکنون {done} بار تمدید شده است',
+    ],
+    [
+      '{what:extended} may be extended by {share} of its term {term} in all; {by} more would go beyond it',
+      '{what} روی هم تا {share} مدت خود ({term}) تمدیدپذیر است؛ {by} بیشتر از آن می‌گذرد',
+    ],
     ['request {code} has ended ({state:state})', 'درخواست {code} پایان یافته است ({state})'],
     ['request {code} has no task {id}', 'درخواست {code} کاری با شناسه {id} ندارد'],
     [

@@ -6,7 +6,7 @@
 import { patched } from '@temporalio/workflow';
 import { parseWorkingDuration, nominalDayMs } from '../lib/calendar/working-time';
 import type { Clock, ClockKind } from '../lib/calendar/clock';
-import type { PlanDuration } from '../lib/plan/types';
+import type { PlanDuration, PlanExtension } from '../lib/plan/types';
 import { REJECTION } from './messages';
 import { iso, reject, type RequestCase } from './request-case';
 import type { DeadlineChange, ExtendInput, SlaState, TaskRecord } from './types';
@@ -160,14 +160,32 @@ export function validateResume(rc: RequestCase): void {
 }
 
 /** What an extension would move, checked against what the definition allows. */
-function extensionOf(
-  rc: RequestCase,
-  input: ExtendInput,
-): { max?: PlanDuration; clock: ClockKind; task?: TaskRecord } {
+interface Extensible {
+  /** How far in all (`maxExtension`). */
+  max?: PlanDuration;
+  /** How many times, and how far as a share of the term (`extension`). */
+  limits?: PlanExtension;
+  /** The term the deadline was first set by, which a share is of. */
+  term?: PlanDuration;
+  clock: ClockKind;
+  task?: TaskRecord;
+}
+
+/** The request's term: the urgent one when its first target was set by it. */
+function requestTerm(rc: RequestCase): PlanDuration {
+  const { urgency, sla } = rc.plan;
+  const target = rc.s.deadlines.target;
+  if (!urgency) return sla;
+  const urgentAt = iso(rc.clock(urgency.sla).add(Date.parse(rc.s.startedAt), urgency.sla.duration));
+  return urgentAt === target.original ? urgency.sla : sla;
+}
+
+function extensionOf(rc: RequestCase, input: ExtendInput): Extensible {
   if (input.of === 'request')
     return {
       clock: rc.s.deadlines.target.clock,
       ...(rc.plan.maxExtension ? { max: rc.plan.maxExtension } : {}),
+      ...(rc.plan.extension ? { limits: rc.plan.extension, term: requestTerm(rc) } : {}),
     };
   const task = rc.task(input.of);
   if (!task || task.status !== 'open')
@@ -177,10 +195,18 @@ function extensionOf(
       REJECTION.invalidDeadlineChange,
       `step '${task.stepId}' has no deadline of its own: it is due when the request is; extend the request`,
     );
-  const step = rc.plan.steps[task.stepId];
-  const max = step && 'maxExtension' in step && task.kind !== 'incident' ? step.maxExtension : undefined;
-  return { clock: task.clock, task, ...(max ? { max } : {}) };
+  const step = task.kind === 'incident' ? undefined : rc.plan.steps[task.stepId];
+  const own = step && 'sla' in step ? step : undefined;
+  return {
+    clock: task.clock,
+    task,
+    ...(own?.maxExtension ? { max: own.maxExtension } : {}),
+    ...(own?.extension ? { limits: own.extension, term: own.sla } : {}),
+  };
 }
+
+/** Percent of a share, as people say it. */
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 export function validateExtension(rc: RequestCase, input: ExtendInput): void {
   rc.assertActive();
@@ -190,15 +216,32 @@ export function validateExtension(rc: RequestCase, input: ExtendInput): void {
   }
   if (input.reason.trim().length < 3)
     reject(REJECTION.invalidDeadlineChange, 'say why the deadline is extended');
-  const { max, clock, task } = extensionOf(rc, input);
+  const { max, limits, term, clock, task } = extensionOf(rc, input);
   const what = task ? `step '${task.stepId}'` : 'the request';
-  if (!max) reject(REJECTION.invalidDeadlineChange, `the definition allows no extension of ${what}`);
+  if (!max && limits?.maxShare === undefined)
+    reject(REJECTION.invalidDeadlineChange, `the definition allows no extension of ${what}`);
   const used = rc.s.extensionsUsed[input.of] ?? 0;
-  if (used + nominalMs(rc, clock, duration) > nominalMs(rc, clock, max.duration)) {
+  const more = nominalMs(rc, clock, duration);
+  if (max && used + more > nominalMs(rc, clock, max.duration)) {
     reject(
       REJECTION.invalidDeadlineChange,
       `${what} may be extended by ${max.text} in all; ${input.by} more would go beyond it`,
     );
+  }
+  if (limits?.maxTimes !== undefined) {
+    const times = rc.s.deadlineChanges.filter((c) => c.of === input.of && c.cause === 'extension').length;
+    if (times >= limits.maxTimes)
+      reject(
+        REJECTION.invalidDeadlineChange,
+        `the number of extensions of ${what} is limited to ${limits.maxTimes}, and it has had ${times}`,
+      );
+  }
+  if (limits?.maxShare !== undefined && term) {
+    if (used + more > nominalMs(rc, clock, term.duration) * limits.maxShare)
+      reject(
+        REJECTION.invalidDeadlineChange,
+        `${what} may be extended by ${percent(limits.maxShare)} of its term ${term.text} in all; ${input.by} more would go beyond it`,
+      );
   }
 }
 

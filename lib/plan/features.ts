@@ -24,6 +24,7 @@ export const RUN_BY_INTERPRETER: ReadonlySet<LanguageFeature> = new Set<Language
   'outcome-roles',
   'sla-of-service',
   'step-status',
+  'extension-limits',
 ]);
 
 /** Every feature: for compiling what the interpreter does not run yet, in tests and tools. */

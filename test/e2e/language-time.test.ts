@@ -1,6 +1,7 @@
 /**
  * What the language gained after the first interpreter where time matters, on the time-skipping
- * test server with the test organisation's calendar: a step with no SLA of its own.
+ * test server with the test organisation's calendar: a step with no SLA of its own, extensions
+ * limited in number and as a share of the term.
  */
 import { fixture } from '../support/paths';
 import { eventually } from '../support/harness';
@@ -70,5 +71,46 @@ describe('a step with no SLA of its own (sla: service)', () => {
     now = await statusWhen(code, (s) => s.escalations.length > 0);
     expect(now.openTasks[0]?.sla).toBe('breached');
     expect(now.escalations.map((e) => [e.taskId, e.action])).toEqual([[review?.taskId, 'supervisor']]);
+  });
+});
+
+describe('extensions limited in number and as a share of the term (extension)', () => {
+  /** The sentence an extension is refused with. */
+  const refusal = (code: string, command: Omit<ExtendInput, 'actor' | 'reason'>) =>
+    extend(code, command).then(
+      () => 'granted',
+      (error: { cause?: { message?: string } }) => error.cause?.message,
+    );
+
+  test('when the request and its step are extended, then each stops at its share of the term and its number of times', async () => {
+    const code = await system.start(plan('extension-limits'), {}, 'd01', 'o-1');
+    const start = await statusWhen(code, (s) => s.openTasks.length > 0);
+    const taskId = start.openTasks[0]?.taskId ?? '';
+
+    // The request: 30% of ten days, twice.
+    expect(await refusal(code, { of: 'request', by: 'P2D' })).toBe('granted');
+    expect(await refusal(code, { of: 'request', by: 'P2D' })).toBe(
+      'the request may be extended by 30% of its term P10D in all; P2D more would go beyond it',
+    );
+    expect(await refusal(code, { of: 'request', by: 'P1D' })).toBe('granted');
+    expect(await refusal(code, { of: 'request', by: 'PT1H' })).toBe(
+      'the number of extensions of the request is limited to 2, and it has had 2',
+    );
+
+    // The step: half of four days, once.
+    expect(await refusal(code, { of: taskId, by: 'P3D' })).toBe(
+      "step 'review' may be extended by 50% of its term P4D in all; P3D more would go beyond it",
+    );
+    expect(await refusal(code, { of: taskId, by: 'P2D' })).toBe('granted');
+    expect(await refusal(code, { of: taskId, by: 'PT1H' })).toBe(
+      "the number of extensions of step 'review' is limited to 1, and it has had 1",
+    );
+
+    const now = await system.status(code);
+    expect(now.deadlineChanges.map((c) => [c.of, c.cause])).toEqual([
+      ['request', 'extension'],
+      ['request', 'extension'],
+      [taskId, 'extension'],
+    ]);
   });
 });
