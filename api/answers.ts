@@ -63,6 +63,10 @@ const task = {
     step: str,
     kind: { enum: ['task', 'inquiry', 'payment', 'incident'] },
     title,
+    applicationStatus: {
+      ...title,
+      description: 'What the citizen reads while the request is at the task, when its step gives it.',
+    },
     assignee: party,
     supervisor: party,
     routing: str,
@@ -85,7 +89,20 @@ const task = {
     claimedBy: str,
     outcomes: {
       type: 'array',
-      items: { type: 'object', required: ['id', 'title'], properties: { id: str, title } },
+      items: {
+        type: 'object',
+        required: ['id', 'title'],
+        properties: {
+          id: str,
+          title,
+          roles: {
+            type: 'array',
+            items: str,
+            description:
+              'Only holders of one of these roles in the unit doing the task may take the outcome.',
+          },
+        },
+      },
     },
   },
 } as const;
@@ -278,7 +295,18 @@ const publicNow = {
     type: 'object',
     additionalProperties: false,
     required: ['step', 'title', 'with', 'deadline', 'waitsOnYou'],
-    properties: { step: str, title, with: title, deadline: when, waitsOnYou: { type: 'boolean' } },
+    properties: {
+      step: str,
+      title,
+      status: {
+        ...title,
+        description:
+          'The application status the citizen reads while the request is at the step, when the step gives one.',
+      },
+      with: title,
+      deadline: when,
+      waitsOnYou: { type: 'boolean' },
+    },
   },
 } as const;
 
@@ -327,7 +355,14 @@ export const publicStatus = {
         type: 'object',
         additionalProperties: false,
         required: ['title', 'amount', 'billId', 'status'],
-        properties: { title, amount: num, billId: str, status: { enum: ['due', 'paid'] }, paidAt: when },
+        properties: {
+          title,
+          amount: num,
+          billId: str,
+          status: { enum: ['due', 'paid'] },
+          paidAt: when,
+          refund: { enum: ['due'], description: 'Paid, and to be returned: the request was withdrawn.' },
+        },
       },
     },
   },
@@ -926,12 +961,16 @@ const plan = {
 
 const versionSummary = {
   type: 'object',
-  required: ['serviceId', 'version', 'hash', 'publishedAt', 'publishedBy', 'note'],
+  required: ['serviceId', 'version', 'hash', 'publishedAt', 'publishedAtJalali', 'publishedBy', 'note'],
   properties: {
     serviceId: str,
     version: int,
     hash: str,
-    publishedAt: str,
+    publishedAt: { ...str, format: 'date-time' },
+    publishedAtJalali: {
+      ...str,
+      description: "`publishedAt` as the Jalali date and time of the city's time zone.",
+    },
     publishedBy: str,
     note: str,
     rolledBackFrom: { ...int, description: 'For a rollback: the version whose content this one restores.' },
@@ -1178,10 +1217,14 @@ export const designServices = list({
       type: 'array',
       items: {
         type: 'object',
-        required: ['version', 'publishedAt', 'publishedBy', 'note', 'running'],
+        required: ['version', 'publishedAt', 'publishedAtJalali', 'publishedBy', 'note', 'running'],
         properties: {
           version: int,
-          publishedAt: str,
+          publishedAt: { ...str, format: 'date-time' },
+          publishedAtJalali: {
+            ...str,
+            description: "`publishedAt` as the Jalali date and time of the city's time zone.",
+          },
           publishedBy: str,
           note: str,
           rolledBackFrom: int,

@@ -242,6 +242,10 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     ],
     ['Department staff take requests in at the department.', 'کارکنان اداره درخواست را در اداره می‌پذیرند.'],
     [
+      "You work for the department of district {district}; a request of {other} is taken in at that district's.",
+      'شما کارمند اداره منطقه {district} هستید؛ درخواست منطقه {other} را اداره همان منطقه می‌پذیرد.',
+    ],
+    [
       'Only office and department staff take requests in; {roles:roles} do not.',
       'فقط کارکنان دفتر و اداره درخواست می‌پذیرند؛ {roles} نه.',
     ],
@@ -257,6 +261,10 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     [
       'Only the applicant, or the office that took the request in, may do this.',
       'این کار فقط از متقاضی، یا دفتری که درخواست را پذیرفته، برمی‌آید.',
+    ],
+    [
+      "Only the applicant themselves may answer step '{step}'; no office may answer it for them.",
+      'به مرحله «{step}» فقط خود متقاضی پاسخ می‌دهد؛ هیچ دفتری نمی‌تواند به جای او پاسخ دهد.',
     ],
     [
       'Only a manager, or staff holding open work of the request, may change its clock.',
@@ -309,12 +317,24 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
       'ساعت تا پاسخ متقاضی به کار {id} ایستاده است',
     ],
     ['no open task {id} of this request', 'این درخواست کار بازی با شناسه {id} ندارد'],
+    [
+      "step '{step}' has no deadline of its own: it is due when the request is; extend the request",
+      'مرحله «{step}» مهلتی از خود ندارد: سررسید آن سررسید درخواست است؛ مهلت درخواست را تمدید کنید',
+    ],
     ["'{duration}' is not a duration such as P2D or PT4H", '«{duration}» مدتی مانند P2D یا PT4H نیست'],
     ['say why the deadline is extended', 'بگویید چرا مهلت تمدید می‌شود'],
     ['the definition allows no extension of {what:extended}', 'تعریف خدمت تمدید {what} را مجاز نمی‌داند'],
     [
       '{what:extended} may be extended by {max} in all; {by} more would go beyond it',
       '{what} روی هم تا {max} تمدیدپذیر است؛ {by} بیشتر از آن می‌گذرد',
+    ],
+    [
+      'the number of extensions of {what:extended} is limited to {times}, and it has had {done}',
+      'شمار تمدیدهای {what} دست‌بالا {times} است و تاکنون {done} بار تمدید شده است',
+    ],
+    [
+      '{what:extended} may be extended by {share} of its term {term} in all; {by} more would go beyond it',
+      '{what} روی هم تا {share} مدت خود ({term}) تمدیدپذیر است؛ {by} بیشتر از آن می‌گذرد',
     ],
     ['request {code} has ended ({state:state})', 'درخواست {code} پایان یافته است ({state})'],
     ['request {code} has no task {id}', 'درخواست {code} کاری با شناسه {id} ندارد'],
@@ -350,6 +370,10 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     [
       "step '{step}' does not allow the outcome '{outcome}'; allowed: {allowed}",
       'مرحله «{step}» نتیجه «{outcome}» را نمی‌پذیرد؛ نتیجه‌های مجاز: {allowed}',
+    ],
+    [
+      "Only a holder of one of the roles {roles} may take the outcome '{outcome}' of step '{step}'.",
+      'نتیجه «{outcome}» مرحله «{step}» را فقط دارنده یکی از نقش‌های {roles} می‌تواند برگزیند.',
     ],
     [
       "outcome '{outcome}' of step '{step}' was already taken as many times as allowed",

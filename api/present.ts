@@ -53,6 +53,11 @@ export class Presenter {
     return { at: iso, jalali: formatJalali(new Date(iso), this.timeZone) };
   }
 
+  /** A published version: `publishedAt` as kept (ISO 8601), and beside it as the city reads it. */
+  version<T extends { publishedAt: string }>(version: T): T & { publishedAtJalali: string } {
+    return { ...version, publishedAtJalali: this.when(version.publishedAt).jalali };
+  }
+
   day(gregorian: string): Day {
     return { date: gregorian, jalali: gregorianToJalali(gregorian).replaceAll('-', '/') };
   }
@@ -83,6 +88,7 @@ export class Presenter {
       step: task.stepId,
       kind: task.kind,
       title: task.title,
+      ...(task.applicationStatus ? { applicationStatus: task.applicationStatus } : {}),
       assignee: task.assignee,
       supervisor: task.supervisor,
       routing: task.routing,
@@ -129,6 +135,7 @@ export class Presenter {
         billId: fee.billId,
         status: fee.status,
         ...(fee.paidAt ? { paidAt: this.when(fee.paidAt) } : {}),
+        ...(fee.refund ? { refund: fee.refund } : {}),
       })),
     };
   }
@@ -138,6 +145,7 @@ export class Presenter {
     return summary.openTasks.map((task) => ({
       step: task.stepId,
       title: task.title,
+      ...(task.applicationStatus ? { status: task.applicationStatus } : {}),
       with: task.assignee.title,
       deadline: this.when(task.deadline),
       waitsOnYou: task.onApplicant || task.kind === 'payment',

@@ -8,7 +8,7 @@
  *   diff <service> [from] [to]   compare two versions (numbers) or a version with a file
  *   publish [services...]        publish changed definition files (all of them with --all) to a
  *                                running system (--api, with a designer's token), or to the local store
- *   versions <service>           list the published versions
+ *   versions <service>           list the published versions (each time in ISO 8601 and Jalali)
  *   rollback <service> <version> publish an older version's content again (through a running
  *                                system with --api and a designer's token, or in the local store)
  *
@@ -24,6 +24,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { cityDate } from '../lib/calendar/working-time';
+import { formatJalali } from '../lib/calendar/jalali';
 import { compileDefinitionText, definitionFiles } from '../lib/definitions/catalog';
 import { Designer, VersionNotFoundError } from '../lib/definitions/designer';
 import { diagram } from '../lib/definitions/diagram';
@@ -522,7 +523,7 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
     .argument('<service>')
     .option('--api <url>', READ_API, process.env.PISHKHAN_API_URL)
     .action((serviceId: string, options: { api?: string }) =>
-      withPublished(config, io, options.api, async (published) => {
+      withPublished(config, io, options.api, async (published, org) => {
         const versions = await published.versions(serviceId);
         if (versions.length === 0) {
           const file = fileOf(config, serviceId);
@@ -535,7 +536,7 @@ export function buildProgram(io: Io, config: Config = loadConfig()): Command {
         for (const v of versions) {
           const rollback = v.rolledBackFrom ? ` (restores v${v.rolledBackFrom})` : '';
           io.out(
-            `v${v.version}  ${v.publishedAt}  ${v.publishedBy}  ${v.hash.slice(0, 12)}  ${v.note}${rollback}`,
+            `v${v.version}  ${v.publishedAt}  ${formatJalali(new Date(v.publishedAt), org.calendar.timeZone)}  ${v.publishedBy}  ${v.hash.slice(0, 12)}  ${v.note}${rollback}`,
           );
         }
       }),

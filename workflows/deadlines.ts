@@ -3,9 +3,10 @@
  * citizen, and a target may be extended, with a reason, as far as the definition allows. Every
  * move is recorded: which deadline, from when to when, why and by whom.
  */
+import { patched } from '@temporalio/workflow';
 import { parseWorkingDuration, nominalDayMs } from '../lib/calendar/working-time';
-import type { ClockKind } from '../lib/calendar/clock';
-import type { PlanDuration } from '../lib/plan/types';
+import type { Clock, ClockKind } from '../lib/calendar/clock';
+import type { PlanDuration, PlanExtension } from '../lib/plan/types';
 import { REJECTION } from './messages';
 import { iso, reject, type RequestCase } from './request-case';
 import type { DeadlineChange, ExtendInput, SlaState, TaskRecord } from './types';
@@ -30,6 +31,20 @@ function rearm(task: TaskRecord, nowMs: number): void {
   task.deadlineVersion += 1;
   task.rungsDone = 0;
   task.sla = slaAt(task, nowMs);
+}
+
+/**
+ * Requests whose clock started again before this moved each deadline by the working time lost,
+ * so one at a close of business went to the next working morning after any pause at all; they
+ * keep doing so on replay.
+ */
+const DAYS_STAY_PATCH = 'deadline-in-days-after-standstill';
+
+/** How a resumed clock moves deadlines: in whole working days at a close of business, or by time lost. */
+function mover(): (clock: Clock, deadlineMs: number, fromMs: number, toMs: number) => number {
+  if (patched(DAYS_STAY_PATCH))
+    return (clock, deadline, from, to) => clock.afterStandstill(deadline, from, to);
+  return (clock, deadline, from, to) => clock.addMs(deadline, clock.between(from, to));
 }
 
 /** Stops the clock: the request waits on the citizen. */
@@ -65,28 +80,30 @@ export function resumeClock(rc: RequestCase, by: string, nowMs: number): TaskRec
   const fromMs = Date.parse(suspension.from);
   const reason = `the clock stood still from ${suspension.from}: ${suspension.reason}`;
   const { deadlines } = rc.s;
+  const move = mover();
   for (const kind of ['target', 'statutory'] as const) {
     const deadline = deadlines[kind];
     if (!deadline) continue;
-    const clock = rc.clock(deadline.clock);
-    const to = iso(clock.addMs(Date.parse(deadline.at), clock.between(fromMs, nowMs)));
+    const to = iso(move(rc.clock(deadline.clock), Date.parse(deadline.at), fromMs, nowMs));
     change(rc, { of: 'request', kind, from: deadline.at, to, cause: 'suspension', reason, by }, nowMs);
     deadline.at = to;
   }
   const moved = rc.openTasks().filter((task) => !task.onApplicant);
   for (const task of moved) {
     const clock = rc.clock(task.clock);
-    const lost = clock.between(Math.max(fromMs, Date.parse(task.openedAt)), nowMs);
-    const to = iso(clock.addMs(Date.parse(task.deadline), lost));
+    const since = Math.max(fromMs, Date.parse(task.openedAt));
+    const was = Date.parse(task.deadline);
+    const to = task.deadlineOfRequest ? deadlines.target.at : iso(move(clock, was, since, nowMs));
     change(
       rc,
       { of: task.taskId, kind: 'target', from: task.deadline, to, cause: 'suspension', reason, by },
       nowMs,
     );
     task.deadline = to;
-    task.atRiskAt = iso(clock.addMs(Date.parse(task.atRiskAt), lost));
+    // The reminder keeps its distance before the deadline, in counted time.
+    task.atRiskAt = iso(clock.addMs(Date.parse(task.atRiskAt), clock.between(was, Date.parse(to))));
     if (task.statutoryDeadline) {
-      const statutory = iso(clock.addMs(Date.parse(task.statutoryDeadline), lost));
+      const statutory = iso(move(clock, Date.parse(task.statutoryDeadline), since, nowMs));
       change(
         rc,
         {
@@ -143,22 +160,53 @@ export function validateResume(rc: RequestCase): void {
 }
 
 /** What an extension would move, checked against what the definition allows. */
-function extensionOf(
-  rc: RequestCase,
-  input: ExtendInput,
-): { max?: PlanDuration; clock: ClockKind; task?: TaskRecord } {
+interface Extensible {
+  /** How far in all (`maxExtension`). */
+  max?: PlanDuration;
+  /** How many times, and how far as a share of the term (`extension`). */
+  limits?: PlanExtension;
+  /** The term the deadline was first set by, which a share is of. */
+  term?: PlanDuration;
+  clock: ClockKind;
+  task?: TaskRecord;
+}
+
+/** The request's term: the urgent one when its first target was set by it. */
+function requestTerm(rc: RequestCase): PlanDuration {
+  const { urgency, sla } = rc.plan;
+  const target = rc.s.deadlines.target;
+  if (!urgency) return sla;
+  const urgentAt = iso(rc.clock(urgency.sla).add(Date.parse(rc.s.startedAt), urgency.sla.duration));
+  return urgentAt === target.original ? urgency.sla : sla;
+}
+
+function extensionOf(rc: RequestCase, input: ExtendInput): Extensible {
   if (input.of === 'request')
     return {
       clock: rc.s.deadlines.target.clock,
       ...(rc.plan.maxExtension ? { max: rc.plan.maxExtension } : {}),
+      ...(rc.plan.extension ? { limits: rc.plan.extension, term: requestTerm(rc) } : {}),
     };
   const task = rc.task(input.of);
   if (!task || task.status !== 'open')
     reject(REJECTION.invalidDeadlineChange, `no open task ${input.of} of this request`);
-  const step = rc.plan.steps[task.stepId];
-  const max = step && 'maxExtension' in step && task.kind !== 'incident' ? step.maxExtension : undefined;
-  return { clock: task.clock, task, ...(max ? { max } : {}) };
+  if (task.deadlineOfRequest)
+    reject(
+      REJECTION.invalidDeadlineChange,
+      `step '${task.stepId}' has no deadline of its own: it is due when the request is; extend the request`,
+    );
+  const step = task.kind === 'incident' ? undefined : rc.plan.steps[task.stepId];
+  const own = step && 'sla' in step ? step : undefined;
+  return {
+    clock: task.clock,
+    task,
+    ...(own?.maxExtension ? { max: own.maxExtension } : {}),
+    ...(own?.extension ? { limits: own.extension, term: own.sla } : {}),
+  };
 }
+
+/** Percent of a share, as people say it. */
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 export function validateExtension(rc: RequestCase, input: ExtendInput): void {
   rc.assertActive();
@@ -168,15 +216,32 @@ export function validateExtension(rc: RequestCase, input: ExtendInput): void {
   }
   if (input.reason.trim().length < 3)
     reject(REJECTION.invalidDeadlineChange, 'say why the deadline is extended');
-  const { max, clock, task } = extensionOf(rc, input);
+  const { max, limits, term, clock, task } = extensionOf(rc, input);
   const what = task ? `step '${task.stepId}'` : 'the request';
-  if (!max) reject(REJECTION.invalidDeadlineChange, `the definition allows no extension of ${what}`);
+  if (!max && limits?.maxShare === undefined)
+    reject(REJECTION.invalidDeadlineChange, `the definition allows no extension of ${what}`);
   const used = rc.s.extensionsUsed[input.of] ?? 0;
-  if (used + nominalMs(rc, clock, duration) > nominalMs(rc, clock, max.duration)) {
+  const more = nominalMs(rc, clock, duration);
+  if (max && used + more > nominalMs(rc, clock, max.duration)) {
     reject(
       REJECTION.invalidDeadlineChange,
       `${what} may be extended by ${max.text} in all; ${input.by} more would go beyond it`,
     );
+  }
+  if (limits?.maxTimes !== undefined) {
+    const times = rc.s.deadlineChanges.filter((c) => c.of === input.of && c.cause === 'extension').length;
+    if (times >= limits.maxTimes)
+      reject(
+        REJECTION.invalidDeadlineChange,
+        `the number of extensions of ${what} is limited to ${limits.maxTimes}, and it has had ${times}`,
+      );
+  }
+  if (limits?.maxShare !== undefined && term) {
+    if (used + more > nominalMs(rc, clock, term.duration) * limits.maxShare)
+      reject(
+        REJECTION.invalidDeadlineChange,
+        `${what} may be extended by ${percent(limits.maxShare)} of its term ${term.text} in all; ${input.by} more would go beyond it`,
+      );
   }
 }
 
@@ -198,14 +263,25 @@ export function extendDeadline(rc: RequestCase, input: ExtendInput, nowMs: numbe
     const to = iso(clock.add(Date.parse(target.at), duration));
     change(rc, { ...entry, from: target.at, to }, nowMs);
     target.at = to;
+    // Tasks with no SLA of their own are due when the request is.
+    for (const due of rc.openTasks().filter((t) => t.deadlineOfRequest)) {
+      change(rc, { ...entry, of: due.taskId, from: due.deadline, to }, nowMs);
+      moveTo(rc, due, to, nowMs);
+    }
     return undefined;
   }
   const to = iso(clock.add(Date.parse(task.deadline), duration));
   change(rc, { ...entry, from: task.deadline, to }, nowMs);
+  moveTo(rc, task, to, nowMs);
+  return task;
+}
+
+/** A task's deadline moves to an instant; its reminder keeps its share of the term. */
+function moveTo(rc: RequestCase, task: TaskRecord, to: string, nowMs: number): void {
+  const clock = rc.clock(task.clock);
   task.deadline = to;
   const opened = Date.parse(task.openedAt);
   task.atRiskAt =
     task.remindAt > 0 ? iso(clock.addMs(opened, clock.between(opened, Date.parse(to)) * task.remindAt)) : to;
   rearm(task, nowMs);
-  return task;
 }

@@ -17,6 +17,7 @@ import type {
   PlanPaymentStep,
   PlanStep,
   PlanTaskStep,
+  Title,
 } from '../lib/plan/types';
 import { actionRunner, engine } from './activity-proxies';
 import { failureText } from './failure-text';
@@ -135,6 +136,13 @@ export class Interpreter {
     if (task.kind === 'incident') return task.outcomes.map((o) => o.id);
     const step = this.rc.step(task.stepId);
     return step.kind === 'task' || step.kind === 'inquiry' ? Object.keys(step.outcomes) : [];
+  }
+
+  /** The roles an outcome of a task is kept to, as its step declares them. */
+  outcomeRoles(task: TaskRecord, outcome: string): string[] | undefined {
+    if (task.kind !== 'task') return undefined;
+    const step = this.rc.step(task.stepId);
+    return step.kind === 'task' ? step.outcomes[outcome]?.roles : undefined;
   }
 
   /** The form a task's data must fit, as its step declares it. */
@@ -287,12 +295,25 @@ export class Interpreter {
     return task;
   }
 
+  /** What the citizen reads at a step: its own `status`, else that of the innermost parallel group with one. */
+  private applicationStatus(step: PlanStep, branches: string[]): Title | undefined {
+    if (step.status) return step.status;
+    for (const key of [...branches].reverse()) {
+      const group = this.rc.plan.steps[key.slice(0, key.lastIndexOf('/'))];
+      if (group?.status) return group.status;
+    }
+    return undefined;
+  }
+
   private answeredSpec(step: PlanTaskStep | PlanInquiryStep | PlanPaymentStep, branches: string[]): TaskSpec {
+    const applicationStatus = this.applicationStatus(step, branches);
     return {
+      ...(applicationStatus ? { applicationStatus } : {}),
       stepId: step.id,
       kind: step.kind,
       title: step.title,
       sla: step.sla,
+      ...(step.slaOfService ? { ofService: true as const } : {}),
       ...(step.statutoryDeadline ? { statutory: step.statutoryDeadline } : {}),
       remindAt: step.escalation.remindAt,
       outcomes:
@@ -302,6 +323,7 @@ export class Interpreter {
               id,
               title: outcome.title,
               available: this.rc.outcomeAvailable(step.id, id, outcome.maxTimes),
+              ...(outcome.roles ? { roles: outcome.roles } : {}),
             })),
       branches,
     };

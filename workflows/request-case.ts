@@ -45,11 +45,15 @@ export interface TaskSpec {
   statutory?: PlanDuration;
   /** Share of the SLA after which the task is at risk; 0 for never. */
   remindAt: number;
-  /** Every outcome the step declares, with whether it is still available. */
-  outcomes: { id: string; title: Title; available: boolean }[];
+  /** Every outcome the step declares, with whether it is still available and who may take it. */
+  outcomes: { id: string; title: Title; available: boolean; roles?: string[] }[];
   branches: string[];
   /** The bill a payment task waits on. */
   billId?: string;
+  /** No SLA of its own: the task is due when the request is. */
+  ofService?: true;
+  /** What the citizen reads while the request waits at the task. */
+  applicationStatus?: Title;
 }
 
 /** Throws the failure a validator rejects with: nothing is written, the caller learns why. */
@@ -191,7 +195,9 @@ export class RequestCase {
   openTask(spec: TaskSpec, assignment: Assignment, nowMs: number, onApplicant = false): TaskRecord {
     const since = this.waitingSince(nowMs);
     const clock = this.clock(spec.sla);
-    const deadlineMs = clock.add(since, spec.sla.duration);
+    const deadlineMs = spec.ofService
+      ? Date.parse(this.s.deadlines.target.at)
+      : clock.add(since, spec.sla.duration);
     const atRiskMs =
       spec.remindAt > 0 ? clock.addMs(since, clock.between(since, deadlineMs) * spec.remindAt) : deadlineMs;
     const task: TaskRecord = {
@@ -204,7 +210,10 @@ export class RequestCase {
       routing: assignment.note,
       ...(assignment.decision ? { decision: assignment.decision } : {}),
       ...(spec.billId ? { billId: spec.billId } : {}),
-      outcomes: spec.outcomes.filter((o) => o.available).map(({ id, title }) => ({ id, title })),
+      ...(spec.applicationStatus ? { applicationStatus: spec.applicationStatus } : {}),
+      outcomes: spec.outcomes
+        .filter((o) => o.available)
+        .map(({ id, title, roles }) => ({ id, title, ...(roles ? { roles } : {}) })),
       openedAt: iso(since),
       atRiskAt: iso(Math.min(atRiskMs, deadlineMs)),
       remindAt: spec.remindAt,
@@ -214,6 +223,7 @@ export class RequestCase {
         ? { statutoryDeadline: iso(this.clock(spec.statutory).add(since, spec.statutory.duration)) }
         : {}),
       clock: spec.sla.clock,
+      ...(spec.ofService ? { deadlineOfRequest: true as const } : {}),
       deadlineVersion: 0,
       onApplicant,
       status: 'open',
@@ -261,6 +271,21 @@ export class RequestCase {
     reject(REJECTION.forbidden, 'Only the applicant, or the office that took the request in, may do this.');
   }
 
+  /**
+   * A step only the citizen may do (`applicant: only`), such as a consent: the office that took
+   * the request in may not answer it for them.
+   */
+  assertAnswerableBy(caller: Caller, taskId: string): void {
+    if (caller.applicant) return;
+    const task = this.task(taskId);
+    const step = task ? this.plan.steps[task.stepId] : undefined;
+    if (step?.kind === 'task' && step.assignee.type === 'applicant' && step.assignee.only)
+      reject(
+        REJECTION.forbidden,
+        `Only the applicant themselves may answer step '${step.id}'; no office may answer it for them.`,
+      );
+  }
+
   /** Clock and deadline changes: a manager, or staff holding open work of the request. */
   assertHoldsWork(caller: Caller | undefined): void {
     if (!caller || caller.manager) return;
@@ -297,7 +322,7 @@ export class RequestCase {
       taskId: task.taskId,
       outcome: answered?.outcome ?? outcome,
       ...(answer.data ? { data: answer.data } : {}),
-      actor: task.assignee.principal,
+      actor: answer.caller.applicant ? task.assignee.principal : (answer.actor ?? task.assignee.principal),
       ...(key !== undefined ? { idempotencyKey: key } : {}),
     };
   }
@@ -317,6 +342,8 @@ export class RequestCase {
     step: {
       declared: (task: TaskRecord) => string[];
       form: (task: TaskRecord) => Record<string, unknown> | undefined;
+      /** The roles an outcome is kept to, when it is. */
+      roles?: (task: TaskRecord, outcome: string) => string[] | undefined;
     },
   ): void {
     if (this.isRepeat(command)) return;
@@ -355,6 +382,13 @@ export class RequestCase {
       return reject(
         REJECTION.outcomeExhausted,
         `outcome '${command.outcome}' of step '${task.stepId}' was already taken as many times as allowed`,
+      );
+    }
+    const kept = step.roles?.(task, command.outcome);
+    if (kept && !kept.some((role) => command.acting?.roles?.includes(role))) {
+      return reject(
+        REJECTION.forbidden,
+        `Only a holder of one of the roles ${kept.join(', ')} may take the outcome '${command.outcome}' of step '${task.stepId}'.`,
       );
     }
     const form = step.form(task);

@@ -125,6 +125,7 @@ export async function serviceRequest(
   const completion = {
     declared: (task: TaskRecord) => interpreter.declaredOutcomes(task),
     form: (task: TaskRecord) => interpreter.formOf(task),
+    roles: (task: TaskRecord, outcome: string) => interpreter.outcomeRoles(task, outcome),
   };
   setHandler(
     completeTaskUpdate,
@@ -150,7 +151,9 @@ export async function serviceRequest(
       validator: (answer: ApplicantAnswerInput) => {
         assertSealed(answer);
         rc.assertForApplicant(answer.caller);
-        rc.validateCompletion(rc.applicantCompletion(answer), completion);
+        const asked = rc.applicantCompletion(answer);
+        rc.assertAnswerableBy(answer.caller, asked.taskId);
+        rc.validateCompletion(asked, completion);
       },
     },
   );

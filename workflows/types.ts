@@ -104,8 +104,11 @@ export interface TaskRecord {
   billId?: string;
   /** Every time the task moved to another holder outside the escalation ladder, and why. */
   moves?: { at: string; from: Party; to: Party; reason: string }[];
-  /** Outcomes the task may end with now (an outcome that reached its limit is left out). */
-  outcomes: { id: string; title: Title }[];
+  /**
+   * Outcomes the task may end with now (an outcome that reached its limit is left out); `roles`
+   * when only holders of one of them may take it.
+   */
+  outcomes: { id: string; title: Title; roles?: string[] }[];
   openedAt: string;
   /** When the assignee is reminded and the task counts as at risk. */
   atRiskAt: string;
@@ -116,6 +119,10 @@ export interface TaskRecord {
   originalDeadline: string;
   statutoryDeadline?: string;
   clock: ClockKind;
+  /** What the citizen reads while the request waits at the task: its step's `status`, or its parallel group's. */
+  applicationStatus?: Title;
+  /** No SLA of its own (`sla: service`): its deadline is the request's target, and moves with it. */
+  deadlineOfRequest?: true;
   /** Grows each time the deadline moves, so watchers re-arm. */
   deadlineVersion: number;
   /** Whether the task waits on the applicant, whose time does not count against the service. */
@@ -308,6 +315,11 @@ export interface Acting {
   anyRoleOf: string[];
   /** Outside agencies are followed up for this district only, when their department is per district. */
   agencyDistrict?: string;
+  /**
+   * The roles they hold in their unit (`head` for its head; an office's `manager` or `clerk`):
+   * an outcome kept to roles is taken only by one who holds one of them.
+   */
+  roles?: string[];
 }
 
 /**
@@ -376,6 +388,11 @@ export interface ApplicantAnswerInput {
   outcome?: string;
   data?: Record<string, unknown>;
   caller: Caller;
+  /**
+   * Who answers, as the record names them: the office that took the request in answers as
+   * itself, so an intermediary's answer never passes as the applicant's own.
+   */
+  actor?: string;
   /** Makes a retried answer change nothing, even after the task it answered is done. */
   idempotencyKey?: string;
 }

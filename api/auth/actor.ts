@@ -75,7 +75,9 @@ export function actsFor(actor: Actor, held: Holding, org: Organisation): boolean
  */
 export function actingFor(actor: Actor, org: Organisation): Acting {
   if (actor.role === 'citizen') return { holders: [`applicant:${actor.trackingCode}`], anyRoleOf: [] };
-  if (actor.office) return { holders: [`office:${actor.office}`], anyRoleOf: [] };
+  // The roles they hold travel with what they do: an outcome may be kept to some of them.
+  const roles = actor.roles?.length ? { roles: [...actor.roles] } : {};
+  if (actor.office) return { holders: [`office:${actor.office}`], anyRoleOf: [], ...roles };
   const unit = unitOf(actor, org);
   if (!unit) return { holders: [], anyRoleOf: [] };
   const head = isHead(actor);
@@ -93,6 +95,7 @@ export function actingFor(actor: Actor, org: Organisation): Acting {
     ],
     anyRoleOf: head ? [`department:${unit}`] : [],
     ...(perDistrict && agencies.length > 0 && actor.district ? { agencyDistrict: actor.district } : {}),
+    ...roles,
   };
 }
 

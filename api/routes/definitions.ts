@@ -47,7 +47,7 @@ const serviceId = { serviceId: pathText };
 
 export function definitionRoutes(ctx: ApiContext): Router {
   const router = Router();
-  const { registry, catalog, designer } = ctx;
+  const { registry, catalog, designer, present } = ctx;
   const tag = 'Definitions';
 
   registry.mount(
@@ -143,7 +143,7 @@ export function definitionRoutes(ctx: ApiContext): Router {
           ...summary(found.plan),
           source: found.source,
           plan: found.plan,
-          versions: designer.store.versions(found.serviceId),
+          versions: designer.store.versions(found.serviceId).map((v) => present.version(v)),
         },
       };
     },
@@ -164,7 +164,7 @@ export function definitionRoutes(ctx: ApiContext): Router {
     },
     async (call) => {
       const latest = await versionOf(designer, String(call.params.serviceId));
-      const items: VersionSummary[] = designer.store.versions(latest.serviceId);
+      const items = designer.store.versions(latest.serviceId).map((v: VersionSummary) => present.version(v));
       return { body: { total: items.length, items } };
     },
   );
@@ -185,7 +185,7 @@ export function definitionRoutes(ctx: ApiContext): Router {
     async (call) => {
       const found = await versionOf(designer, String(call.params.serviceId), Number(call.params.version));
       const { source, plan, ...meta } = found;
-      return { body: { ...meta, source, plan } };
+      return { body: { ...present.version(meta), source, plan } };
     },
   );
 

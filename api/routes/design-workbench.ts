@@ -21,7 +21,7 @@ const DRAFT_FILE = 'draft.yaml';
 
 export function designWorkbenchRoutes(ctx: ApiContext): Router {
   const router = Router();
-  const { registry, catalog, designer, store } = ctx;
+  const { registry, catalog, designer, store, present } = ctx;
   const tag = 'Definitions';
   const serviceSchema = JSON.parse(
     readFileSync(repoPath('definitions/schemas/service.schema.json'), 'utf8'),
@@ -46,6 +46,7 @@ export function designWorkbenchRoutes(ctx: ApiContext): Router {
         const versions = designer.store.versions(plan.serviceId).map((v) => ({
           version: v.version,
           publishedAt: v.publishedAt,
+          publishedAtJalali: present.when(v.publishedAt).jalali,
           publishedBy: v.publishedBy,
           note: v.note,
           ...(v.rolledBackFrom !== undefined ? { rolledBackFrom: v.rolledBackFrom } : {}),

@@ -7,6 +7,7 @@ import { isTrackingCode } from '../../lib/tracking-code';
 import * as answer from '../answers';
 import { actingFor, actorName, type Actor } from '../auth/actor';
 import type { Role } from '../auth/claims';
+import type { Organisation } from '../../lib/organisation/organisation';
 import { citizenSecret, isCitizenSecret } from '../auth/citizen-secret';
 import { mintToken } from '../auth/tokens';
 import type { ApiContext } from '../context';
@@ -41,7 +42,7 @@ export function code(value: unknown): string {
 const trackingCode = { trackingCode: pathText };
 
 /** Who may start a request, and through which door; the caller's binding fills in the office. */
-function startAs(actor: Actor | undefined, body: StartRequest): StartRequest {
+function startAs(actor: Actor | undefined, body: StartRequest, org: Organisation): StartRequest {
   if (!actor || actor.role === 'citizen') {
     if (body.intakeOffice || (body.channel && body.channel !== 'online'))
       throw new ProblemError(
@@ -62,6 +63,13 @@ function startAs(actor: Actor | undefined, body: StartRequest): StartRequest {
   if (actor.role === 'department') {
     if (body.intakeOffice)
       throw new ProblemError('forbidden', 'Department staff take requests in at the department.');
+    // A district's department takes in its district's requests; a city department, any district's.
+    const perDistrict = org.department(actor.department ?? '')?.perDistrict ?? false;
+    if (perDistrict && actor.district !== body.district)
+      throw new ProblemError(
+        'forbidden',
+        `You work for the department of district ${actor.district ?? ''}; a request of ${body.district} is taken in at that district's.`,
+      );
     return { ...body, channel: 'department' };
   }
   throw new ProblemError(
@@ -119,7 +127,7 @@ export function requestRoutes(ctx: ApiContext): Router {
       ],
     },
     async (call) => {
-      const body = startAs(call.actor, call.body as StartRequest);
+      const body = startAs(call.actor, call.body as StartRequest, org);
       const caller = call.actor ? actorName(call.actor) : ANONYMOUS;
       const started = await requests.start(body, caller, idempotencyKey(call.req));
       call.target.trackingCode = started.trackingCode;
@@ -315,10 +323,15 @@ export function requestRoutes(ctx: ApiContext): Router {
       idempotent: true,
       problems: ['nothing-asked', 'outcome-not-allowed', 'invalid-form-data'],
     },
-    (t, _by, caller, call) => {
+    (t, by, caller, call) => {
       const key = idempotencyKey(call.req);
       const body = call.body as { outcome?: string; data?: Record<string, unknown> };
-      return requests.answerAsApplicant(t, { ...body, caller, ...(key ? { idempotencyKey: key } : {}) });
+      return requests.answerAsApplicant(t, {
+        ...body,
+        caller,
+        actor: by,
+        ...(key ? { idempotencyKey: key } : {}),
+      });
     },
   );
   requestAction(

@@ -5,6 +5,7 @@
 import {
   addWorkingMs,
   addWorkingTime,
+  deadlineAfterStandstill,
   workingMsBetween,
   type ResolvedCalendar,
   type WorkingDuration,
@@ -19,6 +20,8 @@ export interface Clock {
   addMs(startMs: number, ms: number): number;
   /** Counted milliseconds between two instants. */
   between(fromMs: number, toMs: number): number;
+  /** A deadline after the clock stood still from `fromMs` to `toMs`. */
+  afterStandstill(deadlineMs: number, fromMs: number, toMs: number): number;
 }
 
 const DAY_MS = 86_400_000;
@@ -27,6 +30,7 @@ const continuous: Clock = {
   add: (start, duration) => start + duration.days * DAY_MS + duration.ms,
   addMs: (start, ms) => start + ms,
   between: (from, to) => Math.max(0, to - from),
+  afterStandstill: (deadline, from, to) => deadline + Math.max(0, to - from),
 };
 
 export function clockFor(kind: ClockKind, calendar: ResolvedCalendar): Clock {
@@ -35,5 +39,6 @@ export function clockFor(kind: ClockKind, calendar: ResolvedCalendar): Clock {
     add: (start, duration) => addWorkingTime(calendar, start, duration),
     addMs: (start, ms) => addWorkingMs(calendar, start, ms),
     between: (from, to) => workingMsBetween(calendar, from, to),
+    afterStandstill: (deadline, from, to) => deadlineAfterStandstill(calendar, deadline, from, to),
   };
 }

@@ -126,6 +126,47 @@ export function workingMsBetween(cal: ResolvedCalendar, fromMs: number, toMs: nu
   return total;
 }
 
+/**
+ * The working day a local instant counts on: its own up to its close of business (an instant at
+ * close is still that day), else the next working day.
+ */
+function countingDay(cal: ResolvedCalendar, local: number): number {
+  const first = localDay(local);
+  for (let day = first; day - first <= MAX_DAYS_SCANNED; day++) {
+    const interval = workingInterval(cal, day);
+    if (interval && (day > first || local <= interval[1])) return day;
+  }
+  throw new RangeError('the calendar has no working days');
+}
+
+/**
+ * A deadline after the clock stood still from `fromMs` to `toMs`. One at a close of business
+ * (where a term in days ends) moves by the working days the standstill reached into, as the law
+ * counts days: a pause that ends on the day it began leaves it where it was, rather than
+ * showing the same working instant as the next working morning. Any other deadline moves by
+ * the working time lost.
+ */
+export function deadlineAfterStandstill(
+  cal: ResolvedCalendar,
+  deadlineMs: number,
+  fromMs: number,
+  toMs: number,
+): number {
+  const lost = workingMsBetween(cal, fromMs, toMs);
+  if (lost === 0) return deadlineMs;
+  const offset = cal.offsetMinutes * MINUTE_MS;
+  const deadline = deadlineMs + offset;
+  // A close at midnight is the start of the next local day: the day it closes is the one before.
+  if (workingInterval(cal, localDay(deadline - 1))?.[1] !== deadline)
+    return addLocalWorkingMs(cal, deadline, lost) - offset;
+  let days = 0;
+  const last = countingDay(cal, toMs + offset);
+  for (let day = countingDay(cal, fromMs + offset) + 1; day <= last; day++) {
+    if (workingInterval(cal, day)) days += 1;
+  }
+  return days === 0 ? deadlineMs : addWorkingTime(cal, deadlineMs, { days, ms: 0 });
+}
+
 /** The instant a given number of working milliseconds after `startMs`. */
 export function addWorkingMs(cal: ResolvedCalendar, startMs: number, ms: number): number {
   const offset = cal.offsetMinutes * MINUTE_MS;

@@ -19,7 +19,13 @@ export const LANGUAGE_FEATURES = {
 export type LanguageFeature = keyof typeof LANGUAGE_FEATURES;
 
 /** The features the interpreter runs now. */
-export const RUN_BY_INTERPRETER: ReadonlySet<LanguageFeature> = new Set<LanguageFeature>([]);
+export const RUN_BY_INTERPRETER: ReadonlySet<LanguageFeature> = new Set<LanguageFeature>([
+  'applicant-only',
+  'outcome-roles',
+  'sla-of-service',
+  'step-status',
+  'extension-limits',
+]);
 
 /** Every feature: for compiling what the interpreter does not run yet, in tests and tools. */
 export const ALL_FEATURES: ReadonlySet<LanguageFeature> = new Set(

@@ -224,6 +224,19 @@ describe('licence changes', () => {
     expect(after.body.licence).toEqual(before.body.licence);
   });
 
+  test("when a district's department staff take in a request of another district, then 403 and nothing starts", async () => {
+    const answer = await system.as('department:d05.urban-planning').post('/api/requests', {
+      serviceId: 'office-periodic-inspection',
+      district: 'd01',
+      channel: 'department',
+      applicant: { name: 'Inspection team' },
+      data: { officeId: 'o-0101' },
+    });
+    expectProblem(answer, 403, 'forbidden');
+    expect(answer.body.detail).toContain('district d05');
+    await system.expectOnlyStarted();
+  });
+
   test('when an inspection names an office that does not exist, then it is refused at its start', async () => {
     const answer = await system.as('department:d04.urban-planning').post('/api/requests', {
       serviceId: 'office-periodic-inspection',

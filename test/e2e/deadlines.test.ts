@@ -102,6 +102,24 @@ describe('deadlines', () => {
     );
   });
 
+  test('when the office that took the request in answers for the applicant, then the record names the office, not the applicant', async () => {
+    const { code, status } = await start('deadline-rules');
+    await system.post(`/api/tasks/${status.currentTasks[0].taskId}/complete`, { outcome: 'ask' });
+    const answered = await system
+      .as('office:o-1')
+      .post(`/api/requests/${code}/documents`, { data: { document: 'deed-scan.pdf' } });
+    expect(answered.status).toBe(200);
+    const full = (await system.get(`/api/requests/${code}`)).body;
+    const bring = full.stepsDone.find((s: { step: string }) => s.step === 'bring');
+    expect(bring.actor).toMatch(/^office:/);
+    expect(bring.actor).not.toBe(`applicant:${code}`);
+    const history = (await system.get(`/api/requests/${code}/history`)).body;
+    const entry = history.items.find(
+      (e: { stepId?: string; taskId?: string }) => e.stepId === 'bring' && e.taskId,
+    );
+    expect(entry.actor).toBe(bring.actor);
+  });
+
   test('when staff stop the clock and extend deadlines, then each move is kept, within the limits of the definition', async () => {
     const { code, status } = await start('deadline-rules');
     const task = status.currentTasks[0];
@@ -214,6 +232,8 @@ describe('deadlines', () => {
     });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.state).toBe('cancelled');
+    // The applicant's own view says the paid fee is to be returned, as the staff's does.
+    expect(withdrawn.body.fees[0]).toEqual(expect.objectContaining({ status: 'paid', refund: 'due' }));
     withdrawn.body = (await system.get(`/api/requests/${code}`)).body;
     expect(withdrawn.body.currentTasks).toEqual([]);
     expect(withdrawn.body.fees[0].refund).toBe('due');

@@ -4,6 +4,7 @@
  * Designers compare versions, draw them, validate without publishing and roll back.
  */
 import { readFileSync } from 'node:fs';
+import { formatJalali } from '../../lib/calendar/jalali';
 import { eventually, fixture, startHarness, type Harness, DESIGNER } from '../support/harness';
 
 let system: Harness;
@@ -122,6 +123,21 @@ describe('definition versions', () => {
     const code = await start();
     expect((await tasksOf(code)).service.version).toBe(latest + 1);
     expect((await system.post('/api/definitions/first-answer/rollback', { version: 99 })).status).toBe(404);
+  });
+
+  test("when versions are read, then each gives when it was published in ISO 8601 and in the city's Jalali calendar", async () => {
+    const jalali = (v: { publishedAt: string }) => formatJalali(new Date(v.publishedAt), 'UTC');
+    const answers = [
+      ...(await system.get('/api/definitions/first-answer/versions')).body.items,
+      ...(await system.get('/api/definitions/first-answer')).body.versions,
+      (await system.get('/api/definitions/first-answer/versions/1')).body,
+    ] as { publishedAt: string; publishedAtJalali: string }[];
+    expect(answers.length).toBeGreaterThan(2);
+    for (const version of answers) {
+      expect(version.publishedAt).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+      expect(version.publishedAtJalali).toMatch(/^1[45]\d\d\/\d\d\/\d\d \d\d:\d\d$/);
+      expect(version.publishedAtJalali).toBe(jalali(version));
+    }
   });
 
   test('when a definition is validated, then its problems come back located and nothing is published', async () => {

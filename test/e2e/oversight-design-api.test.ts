@@ -161,6 +161,7 @@ describe("the designer's workbench", () => {
       [2, 'Review in six days (council resolution)'],
     ]);
     expect(permit.versions[1].running).toBe(0);
+    expect(permit.versions[1].publishedAtJalali).toMatch(/^1[45]\d\d\/\d\d\/\d\d \d\d:\d\d$/);
   });
 
   test('when a draft does not compile, then publishing it answers every problem and publishes nothing', async () => {

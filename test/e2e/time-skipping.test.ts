@@ -6,7 +6,12 @@ import { isWorkingDay } from '../../lib/calendar/working-time';
 import { eventually } from '../support/harness';
 import { startTimeSkipping, type SkippingSystem } from '../support/time-skipping';
 import { workflowIdOf } from '../../lib/tracking-code';
-import { completeTaskUpdate, extendDeadlineUpdate } from '../../workflows/messages';
+import {
+  completeTaskUpdate,
+  extendDeadlineUpdate,
+  resumeClockUpdate,
+  suspendClockUpdate,
+} from '../../workflows/messages';
 import type { CompleteTaskInput, RequestStatus } from '../../workflows/types';
 
 let system: SkippingSystem;
@@ -206,5 +211,40 @@ describe('deadlines on the city calendar, time skipped', () => {
     const late = Date.parse(now.escalations[0]?.at ?? '') - Date.parse(extended?.deadline ?? '');
     expect(late).toBeGreaterThanOrEqual(0);
     expect(late).toBeLessThan(1000);
+  });
+
+  test('when staff stop the clock for a few seconds, then deadlines in days stay on their day', async () => {
+    const plan = system.plan('definitions/services/urban-planning/building-permit-residential.yaml');
+    const code = await system.start(plan, { parcel: '8/9', area: 200, floors: 2, units: 2 });
+    let now = await withTask(code);
+    now = await complete(code, {
+      taskId: now.openTasks[0]?.taskId ?? '',
+      outcome: 'submit',
+      data: { documentsComplete: true },
+    });
+    const review = now.openTasks[0];
+    if (!review) throw new Error('no review task');
+    // Into working hours of a working day, well before the review's close of business.
+    let at = await system.env.currentTimeMs();
+    while (!isWorkingDay(system.org.calendar, at) || tehranMinutes(new Date(at).toISOString()) !== 600)
+      at += 60_000;
+    await skipTo(new Date(at).toISOString(), 0);
+    const before = await system.status(code);
+    const task = before.openTasks[0];
+    expect(tehranMinutes(task?.deadline ?? '')).toBe(14 * 60);
+
+    const handle = system.env.client.workflow.getHandle(workflowIdOf(code));
+    const manager = {
+      actor: 'manager:test',
+      caller: { manager: true, acting: { holders: [], anyRoleOf: [] } },
+    };
+    await handle.executeUpdate(suspendClockUpdate, { args: [{ reason: 'a site visit', ...manager }] });
+    await system.env.sleep(8000);
+    await handle.executeUpdate(resumeClockUpdate, { args: [manager] });
+    now = await system.status(code);
+    expect(now.suspensions[0]?.to).toBeDefined();
+    expect(now.openTasks[0]?.deadline).toBe(task?.deadline);
+    expect(now.deadlines.target.at).toBe(before.deadlines.target.at);
+    expect(now.deadlines.statutory?.at).toBe(before.deadlines.statutory?.at);
   });
 });

@@ -3,10 +3,12 @@
  * only, holidays skipped, the day the clock starts not counted.
  */
 import { join } from 'node:path';
+import { clockFor } from '../../lib/calendar/clock';
 import { formatJalali } from '../../lib/calendar/jalali';
 import {
   addWorkingMs,
   addWorkingTime,
+  deadlineAfterStandstill,
   parseWorkingDuration,
   workingMsBetween,
   type ResolvedCalendar,
@@ -75,6 +77,48 @@ describe('working time on the Tehran calendar', () => {
   test('when a calendar has no working day at all, then counting fails instead of looping', () => {
     const closed: ResolvedCalendar = { ...tehran, week: [null, null, null, null, null, null, null] };
     expect(() => addWorkingTime(closed, Date.now(), { days: 1, ms: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('a deadline after the clock stood still', () => {
+  // Due at close of business on Wednesday 1405/10/23; the clock stops on Monday 1405/10/21.
+  const due = local('2027-01-13T14:00:00');
+  const moved = (from: string, to: string, deadline = due) =>
+    show(clockFor('working', tehran).afterStandstill(deadline, local(from), local(to)));
+
+  test('when the clock stands still a few seconds, then a deadline in days stays on its day', () => {
+    expect(moved('2027-01-11T10:00:00', '2027-01-11T10:00:08')).toBe('1405/10/23 14:00');
+    expect(moved('2027-01-11T10:00:00', '2027-01-11T10:00:00.100')).toBe('1405/10/23 14:00');
+  });
+
+  test('when the pause ends at close of business of its own day, then the deadline stays that close', () => {
+    expect(moved('2027-01-11T13:00:00', '2027-01-11T14:00:00')).toBe('1405/10/23 14:00');
+  });
+
+  test('when the pause loses no working time, then nothing moves', () => {
+    expect(moved('2027-01-11T20:00:00', '2027-01-12T06:00:00')).toBe('1405/10/23 14:00');
+    expect(deadlineAfterStandstill(tehran, due, local('2027-01-11T20:00'), local('2027-01-12T06:00'))).toBe(
+      due,
+    );
+  });
+
+  test('when the pause reaches into the next working day, then the deadline moves a working day', () => {
+    // Thursday and Friday are days off: the next close of business is Saturday's.
+    expect(moved('2027-01-11T13:00:00', '2027-01-12T08:00:00')).toBe('1405/10/26 14:00');
+    expect(moved('2027-01-11T10:00:00', '2027-01-13T10:00:00')).toBe('1405/10/27 14:00');
+  });
+
+  test('when a deadline is not at a close of business, then it moves by the working time lost', () => {
+    const inHours = local('2027-01-12T10:00:00');
+    expect(moved('2027-01-11T09:00:00', '2027-01-11T11:00:00', inHours)).toBe('1405/10/22 12:00');
+    expect(moved('2027-01-11T13:00:00', '2027-01-11T16:00:00', inHours)).toBe('1405/10/22 11:00');
+  });
+
+  test('when the clock is continuous, then every hour of the pause counts', () => {
+    const continuous = clockFor('continuous', tehran);
+    expect(continuous.afterStandstill(due, local('2027-01-11T20:00'), local('2027-01-12T06:00'))).toBe(
+      due + 10 * HOUR,
+    );
   });
 });
 

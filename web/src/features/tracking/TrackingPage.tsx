@@ -64,7 +64,7 @@ export default function TrackingPage() {
                 <ul>
                   {status.now.map((now) => (
                     <li key={now.step}>
-                      <strong>{title(now.title)}</strong> ·{' '}
+                      <strong>{title(now.status ?? now.title)}</strong> ·{' '}
                       {t('track.where.with', { holder: title(now.with) })}
                       <div className="muted">{t('track.where.stepBy', { day: day(now.deadline) })}</div>
                     </li>

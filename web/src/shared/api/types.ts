@@ -227,7 +227,8 @@ export interface PublicStatus {
   startedAt: When;
   endedAt?: When;
   deadline: When;
-  now: { step: string; title: Title; with: Title; deadline: When; waitsOnYou: boolean }[];
+  /** `status`: what the step says the citizen reads there, instead of its title. */
+  now: { step: string; title: Title; status?: Title; with: Title; deadline: When; waitsOnYou: boolean }[];
   stepsDone: { title: Title; outcome?: string; at: When }[];
   fees: Fee[];
 }
