@@ -16,6 +16,7 @@ import type {
   PaymentInput,
   RequestStatus,
   RerouteInput,
+  RerouteResult,
   ResumeInput,
   StartedInput,
   SuspendInput,
@@ -71,8 +72,11 @@ export const answerForApplicantUpdate = defineUpdate<RequestStatus, [ApplicantAn
 /** The treasury (or its payment gateway) reports a payment against a bill of the request. */
 export const recordPaymentUpdate = defineUpdate<RequestStatus, [PaymentInput]>('recordPayment');
 
-/** The work an office holds is given out again: its licence was suspended, revoked or expired. */
-export const rerouteWorkUpdate = defineUpdate<RequestStatus, [RerouteInput]>('rerouteWork');
+/**
+ * The work an office holds is given out again: its licence was suspended, revoked or expired.
+ * Answers only how many tasks moved: it is sent for thousands of requests at once.
+ */
+export const rerouteWorkUpdate = defineUpdate<RerouteResult, [RerouteInput]>('rerouteWork');
 
 /** Failure types a rejected update carries, so callers can answer precisely. */
 export const REJECTION = {
