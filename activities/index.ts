@@ -62,7 +62,10 @@ export function createActivities(deps: ActivityDeps) {
 
     async rerouteOfficeWork(job: RerouteJob): Promise<{ moved: number; failed: number; left: number }> {
       if (!deps.temporal) return { moved: 0, failed: 0, left: 0 };
-      return rerouteOfficeWork(deps.temporal, deps.store.db, () => live.licences(), job);
+      return rerouteOfficeWork(
+        { temporal: deps.temporal, store: deps.store.db, org: deps.organisation, live, today },
+        job,
+      );
     },
 
     async assessFee(input: {

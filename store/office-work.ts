@@ -13,13 +13,55 @@ export async function openLoad(db: Queryable, holder: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Tracking codes of the requests in which the holder has an open task now. */
-export async function requestsHeldBy(db: Queryable, holder: string): Promise<string[]> {
-  const rows = await db.query<{ tracking_code: string }>(
-    `SELECT DISTINCT tracking_code FROM tasks WHERE status = 'open' AND holder = $1 ORDER BY tracking_code`,
+/** An open task a holder has, with what routing needs to give it to someone else. */
+export interface HeldTask {
+  trackingCode: string;
+  taskId: string;
+  stepId: string;
+  serviceId: string;
+  domain: string;
+  district: string;
+  /** Where the request's definition looks when no office of the district may take the work. */
+  fallback?: 'neighbours' | 'city';
+}
+
+/** The open tasks the holder has now, request by request. */
+export async function openTasksHeldBy(db: Queryable, holder: string): Promise<HeldTask[]> {
+  // Each definition's fallback is read once, not once per task: its plan is a large JSON text.
+  const rows = await db.query<{
+    tracking_code: string;
+    task_id: string;
+    step_id: string;
+    service_id: string;
+    domain: string;
+    district: string;
+    fallback: string | null;
+  }>(
+    `WITH held AS (
+       SELECT t.tracking_code, t.task_id, t.step_id, r.service_id, r.domain, r.district,
+              r.definition_version
+         FROM tasks t JOIN requests r USING (tracking_code)
+        WHERE t.status = 'open' AND t.holder = $1),
+     versions AS MATERIALIZED (
+       SELECT d.service_id, d.version, d.plan->'routing'->>'fallback' AS fallback
+         FROM definition_versions d
+        WHERE (d.service_id, d.version) IN (SELECT service_id, definition_version FROM held))
+     SELECT held.tracking_code, held.task_id, held.step_id, held.service_id, held.domain,
+            held.district, versions.fallback
+       FROM held LEFT JOIN versions
+         ON versions.service_id = held.service_id AND versions.version = held.definition_version
+      ORDER BY held.tracking_code, held.task_id`,
     [holder],
   );
-  return rows.map((row) => row.tracking_code);
+  return rows.map((row) => ({
+    trackingCode: row.tracking_code,
+    taskId: row.task_id,
+    stepId: row.step_id,
+    serviceId: row.service_id,
+    domain: row.domain,
+    district: row.district,
+    ...(row.fallback === 'city' || row.fallback === 'neighbours' ? { fallback: row.fallback } : {}),
+  }));
 }
 
 /** Tasks an office finished, every task it ever held, and those that breached while it held them. */

@@ -25,7 +25,7 @@ import type { RequestCase, TaskSpec } from './request-case';
 import { resumeClock, suspendClock } from './deadlines';
 import { tell } from './notices';
 import { watchTask, type WatchPlan } from './sla-watch';
-import type { Assignment, TaskRecord } from './types';
+import type { Assignment, RoutedMove, TaskRecord } from './types';
 
 /** Thrown up the top-level chain when the request should continue as new, waiting at this step. */
 export class ContinueAsNewAt extends Error {
@@ -232,22 +232,26 @@ export class Interpreter {
 
   /**
    * Gives the open work of a principal out again by the rule, away from it: its office's
-   * licence was suspended, revoked or expired.
+   * licence was suspended, revoked or expired. A task whose new holder came with the command
+   * goes there, with the decision that chose it; any other is routed here.
    */
-  async moveWorkAway(principal: string, reason: string): Promise<number> {
+  async moveWorkAway(principal: string, reason: string, routed: RoutedMove[] = []): Promise<number> {
     let moved = 0;
     for (const task of this.rc.openTasks().filter((t) => t.assignee.principal === principal)) {
       const officeId = principal.replace(/^office:/, '');
-      const assignment = await engine.resolveAssignee({
-        trackingCode: this.input.trackingCode,
-        stepId: task.stepId,
-        serviceId: this.input.plan.serviceId,
-        rule: { type: 'intake-office' },
-        domain: this.input.plan.domain,
-        district: this.input.district,
-        exclude: [officeId],
-        ...(this.input.plan.routing?.fallback ? { fallback: this.input.plan.routing.fallback } : {}),
-      });
+      const decided = routed.find((move) => move.taskId === task.taskId)?.to;
+      const assignment =
+        decided ??
+        (await engine.resolveAssignee({
+          trackingCode: this.input.trackingCode,
+          stepId: task.stepId,
+          serviceId: this.input.plan.serviceId,
+          rule: { type: 'intake-office' },
+          domain: this.input.plan.domain,
+          district: this.input.district,
+          exclude: [officeId],
+          ...(this.input.plan.routing?.fallback ? { fallback: this.input.plan.routing.fallback } : {}),
+        }));
       if (task.status !== 'open') continue;
       this.rc.moveTask(task, assignment, reason, Date.now());
       this.rc.record(

@@ -18,6 +18,7 @@ import type {
   RequestStatus,
   RequestSummary,
   RerouteInput,
+  RerouteResult,
   ResumeInput,
   StartedInput,
   SuspendInput,
@@ -73,8 +74,11 @@ export const answerForApplicantUpdate = defineUpdate<RequestSummary, [ApplicantA
 /** The treasury (or its payment gateway) reports a payment against a bill of the request. */
 export const recordPaymentUpdate = defineUpdate<RequestSummary, [PaymentInput]>('recordPayment');
 
-/** The work an office holds is given out again: its licence was suspended, revoked or expired. */
-export const rerouteWorkUpdate = defineUpdate<RequestSummary, [RerouteInput]>('rerouteWork');
+/**
+ * The work an office holds is given out again: its licence was suspended, revoked or expired.
+ * Answers only how many tasks moved: it is sent for thousands of requests at once.
+ */
+export const rerouteWorkUpdate = defineUpdate<RerouteResult, [RerouteInput]>('rerouteWork');
 
 /** Failure types a rejected update carries, so callers can answer precisely. */
 export const REJECTION = {

@@ -246,10 +246,9 @@ export async function serviceRequest(
 
   setHandler(
     rerouteWorkUpdate,
-    async (command: RerouteInput) => {
-      await interpreter.moveWorkAway(command.principal, command.reason);
-      return rc.summary();
-    },
+    async (command: RerouteInput) => ({
+      moved: await interpreter.moveWorkAway(command.principal, command.reason, command.moves),
+    }),
     {
       validator: (command: RerouteInput) => {
         assertSealed(command);

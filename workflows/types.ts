@@ -433,6 +433,23 @@ export interface RerouteInput {
   /** The principal whose open tasks go elsewhere: office:<id>. */
   principal: string;
   reason: string;
+  /**
+   * Where each task goes, decided by the caller by the rule, so the request records the decision
+   * without asking routing itself. A task not named here (and every task of a command sent
+   * before moves carried their decision) is routed by the request.
+   */
+  moves?: RoutedMove[];
+}
+
+/** One task's new holder, with the routing decision that chose it. */
+export interface RoutedMove {
+  taskId: string;
+  to: Assignment;
+}
+
+/** What a request answers to a move of its work: how many of its tasks moved. */
+export interface RerouteResult {
+  moved: number;
 }
 
 export interface PaymentInput {

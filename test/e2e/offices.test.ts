@@ -4,6 +4,7 @@
  * citizen chooses only among eligible offices; hundreds of requests spread over the eligible
  * offices in proportion to their capacity.
  */
+import { workflowIdOf } from '../../lib/tracking-code';
 import { eventually, startHarness, type Harness } from '../support/harness';
 
 let system: Harness;
@@ -24,6 +25,14 @@ const permit = (intakeOffice: string) =>
     applicant: { name: 'Nima Sharifi' },
     data: { parcel: '3/3', area: 150, floors: 2, units: 2 },
   });
+
+/** How many times the request's workflow asked the routing activity for a holder. */
+async function routingActivities(code: string): Promise<number> {
+  const history = await system.client.workflow.getHandle(workflowIdOf(code)).fetchHistory();
+  return (history.events ?? []).filter(
+    (event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'resolveAssignee',
+  ).length;
+}
 
 async function openTask(code: string) {
   return eventually(async () => (await system.get(`/api/requests/${code}`)).body.currentTasks[0]);
@@ -60,6 +69,19 @@ describe('licensed offices', () => {
       expect(moved.decision.candidates.find((c: { office: string }) => c.office === 'o-0102')).toEqual(
         expect.objectContaining({ eligible: false }),
       );
+      expect(moved.decision.winner).toBe(moved.assignee.principal.slice('office:'.length));
+      expect(moved.routing).toContain('suspended');
+      expect(moved.routing).toContain('by the rule');
+      // The move is in the request's history, with its reason and where the task went.
+      const history = (await system.get(`/api/requests/${code}/history`)).body.items;
+      expect(history).toContainEqual(
+        expect.objectContaining({
+          kind: 'routing',
+          note: expect.stringMatching(/suspended.*; now office:o-0\d{3}$/),
+        }),
+      );
+      // The decision came with the move: the request asked routing only for its first holder.
+      expect(await routingActivities(code)).toBe(1);
     }
     const refused = await permit('o-0102');
     expect(refused.status).toBe(422);
@@ -80,7 +102,9 @@ describe('licensed offices', () => {
   });
 
   test('when a suspended licence is reinstated while its work is moving, then the moves still pending stop and that work stays', async () => {
-    const OPEN = 48;
+    // Enough that the moves, which grow from two at a time, cannot all be made between the first
+    // one and the reinstatement.
+    const OPEN = 96;
     const held = '/api/tasks?assignee=office:o-0103&pageSize=1';
     // The office may hold work moved to it by a test before; only this test's requests count.
     const before = (await system.get(held)).body.total as number;
@@ -130,6 +154,18 @@ describe('licensed offices', () => {
           reason: expect.stringContaining('suspended'),
         }),
       );
+      expect(`office:${task.decision.winner}`).toBe(task.assignee.principal);
+    }
+
+    // The requests whose work moved end, so it weighs on no office a later test counts.
+    const moved = codes.filter((_, i) => tasks[i].assignee.principal !== 'office:o-0103');
+    for (let i = 0; i < moved.length; i += 8) {
+      const withdrawn = await Promise.all(
+        moved
+          .slice(i, i + 8)
+          .map((code) => system.post(`/api/requests/${code}/withdraw`, { reason: 'the test is over' })),
+      );
+      expect(withdrawn.map((w) => w.status)).toEqual(Array(withdrawn.length).fill(200));
     }
   });
 
