@@ -7,7 +7,7 @@ import { formatJalali, gregorianToJalali } from '../lib/calendar/jalali';
 import type { ResolvedCalendar } from '../lib/calendar/working-time';
 import type { LicenceChange } from '../lib/organisation/licences';
 import type { WorkItemRow } from '../store/worklists';
-import type { Deadline, RequestStatus, TaskRecord } from '../workflows/types';
+import type { Deadline, RequestStatus, Suspension, TaskRecord } from '../workflows/types';
 
 export interface When {
   at: string;
@@ -120,6 +120,15 @@ export class Presenter {
       startedAt: this.when(status.startedAt),
       ...(status.endedAt ? { endedAt: this.when(status.endedAt) } : {}),
       deadline: this.when(status.deadlines.target.at),
+      ...(status.suspended?.title
+        ? {
+            clockStopped: {
+              reason: status.suspended.title,
+              since: this.when(status.suspended.from),
+              ...(status.suspended.until ? { until: this.when(status.suspended.until) } : {}),
+            },
+          }
+        : {}),
       now: status.openTasks.map((task) => ({
         step: task.stepId,
         title: task.title,
@@ -169,6 +178,15 @@ export class Presenter {
     return { total: entries.length, items: entries.map((e) => ({ ...e, at: this.when(e.at) })) };
   }
 
+  suspension(s: Suspension) {
+    return {
+      ...s,
+      from: this.when(s.from),
+      ...(s.to ? { to: this.when(s.to) } : {}),
+      ...(s.until ? { until: this.when(s.until) } : {}),
+    };
+  }
+
   status(status: RequestStatus) {
     const now = Date.now();
     return {
@@ -194,9 +212,7 @@ export class Presenter {
         target: this.deadline(status.deadlines.target, now),
         ...(status.deadlines.statutory ? { statutory: this.deadline(status.deadlines.statutory, now) } : {}),
       },
-      ...(status.suspended
-        ? { suspended: { ...status.suspended, from: this.when(status.suspended.from) } }
-        : {}),
+      ...(status.suspended ? { suspended: this.suspension(status.suspended) } : {}),
       ...(status.endedAt ? { endedAt: this.when(status.endedAt) } : {}),
       currentTasks: status.openTasks.map((task) => this.task(task)),
       stepsDone: status.journal.map((entry) => ({
@@ -216,11 +232,7 @@ export class Presenter {
         from: this.when(c.from),
         to: this.when(c.to),
       })),
-      suspensions: status.suspensions.map((s) => ({
-        ...s,
-        from: this.when(s.from),
-        ...(s.to ? { to: this.when(s.to) } : {}),
-      })),
+      suspensions: status.suspensions.map((s) => this.suspension(s)),
       fees: status.fees.map((fee) => ({ ...fee, ...(fee.paidAt ? { paidAt: this.when(fee.paidAt) } : {}) })),
       outcomeCounts: status.outcomeCounts,
       continuedAsNew: status.continuedAsNew,
