@@ -125,8 +125,14 @@ const suspension = {
     by: str,
     taskId: {
       type: 'string',
-      description: "The applicant's task that stopped the clock, when not stopped by hand",
+      description:
+        "The task that stopped the clock (the applicant's, or a step's that stops it), when not stopped by hand",
     },
+    title: {
+      ...title,
+      description: "Why the clock stands still, as the citizen reads it (a step's `suspend.reason`).",
+    },
+    until: { ...when, description: 'When the clock runs again by itself, the step still open.' },
   },
 } as const;
 
@@ -339,6 +345,13 @@ export const publicStatus = {
     startedAt: when,
     endedAt: when,
     deadline: when,
+    clockStopped: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['reason', 'since'],
+      description: 'While a step stops the clock: why, since when, and when it runs again by itself.',
+      properties: { reason: title, since: when, until: when },
+    },
     now: publicNow,
     stepsDone: {
       type: 'array',

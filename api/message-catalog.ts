@@ -318,6 +318,10 @@ export const SENTENCES_FA: Record<string, [string, string][]> = {
     ],
     ['no open task {id} of this request', 'این درخواست کار بازی با شناسه {id} ندارد'],
     [
+      'the clock stands still while task {id} is open, until {until} at most',
+      'ساعت تا هنگامی که کار {id} باز است، دست‌بالا تا {until}، ایستاده است',
+    ],
+    [
       "step '{step}' has no deadline of its own: it is due when the request is; extend the request",
       'مرحله «{step}» مهلتی از خود ندارد: سررسید آن سررسید درخواست است؛ مهلت درخواست را تمدید کنید',
     ],

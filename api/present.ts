@@ -7,7 +7,7 @@ import { formatJalali, gregorianToJalali } from '../lib/calendar/jalali';
 import type { ResolvedCalendar } from '../lib/calendar/working-time';
 import type { LicenceChange } from '../lib/organisation/licences';
 import type { WorkItemRow } from '../store/worklists';
-import type { Deadline, RequestStatus, RequestSummary, TaskRecord } from '../workflows/types';
+import type { Deadline, RequestStatus, RequestSummary, Suspension, TaskRecord } from '../workflows/types';
 import { requestPath } from './still-working';
 
 export interface When {
@@ -121,6 +121,15 @@ export class Presenter {
       startedAt: this.when(status.startedAt),
       ...(status.endedAt ? { endedAt: this.when(status.endedAt) } : {}),
       deadline: this.when(status.deadlines.target.at),
+      ...(status.suspended?.title
+        ? {
+            clockStopped: {
+              reason: status.suspended.title,
+              since: this.when(status.suspended.from),
+              ...(status.suspended.until ? { until: this.when(status.suspended.until) } : {}),
+            },
+          }
+        : {}),
       now: this.publicNow(status),
       stepsDone: status.journal
         .filter((entry) => entry.kind !== 'routing' && entry.taskId !== undefined)
@@ -175,6 +184,15 @@ export class Presenter {
     return { total: entries.length, items: entries.map((e) => ({ ...e, at: this.when(e.at) })) };
   }
 
+  suspension(s: Suspension) {
+    return {
+      ...s,
+      from: this.when(s.from),
+      ...(s.to ? { to: this.when(s.to) } : {}),
+      ...(s.until ? { until: this.when(s.until) } : {}),
+    };
+  }
+
   /**
    * Where a request stands after an action, as staff read it: its state, SLA, deadlines and open
    * tasks, with where to read the rest.
@@ -196,9 +214,7 @@ export class Presenter {
           ? { statutory: this.deadline(summary.deadlines.statutory, now) }
           : {}),
       },
-      ...(summary.suspended
-        ? { suspended: { ...summary.suspended, from: this.when(summary.suspended.from) } }
-        : {}),
+      ...(summary.suspended ? { suspended: this.suspension(summary.suspended) } : {}),
       ...(summary.endedAt ? { endedAt: this.when(summary.endedAt) } : {}),
       currentTasks: summary.openTasks.map((task) => this.task(task)),
       href: requestPath(summary.trackingCode),
@@ -250,11 +266,7 @@ export class Presenter {
         from: this.when(c.from),
         to: this.when(c.to),
       })),
-      suspensions: status.suspensions.map((s) => ({
-        ...s,
-        from: this.when(s.from),
-        ...(s.to ? { to: this.when(s.to) } : {}),
-      })),
+      suspensions: status.suspensions.map((s) => this.suspension(s)),
       fees: status.fees.map((fee) => ({ ...fee, ...(fee.paidAt ? { paidAt: this.when(fee.paidAt) } : {}) })),
       outcomeCounts: status.outcomeCounts,
       continuedAsNew: status.continuedAsNew,

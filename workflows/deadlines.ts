@@ -6,7 +6,7 @@
 import { patched } from '@temporalio/workflow';
 import { parseWorkingDuration, nominalDayMs } from '../lib/calendar/working-time';
 import type { Clock, ClockKind } from '../lib/calendar/clock';
-import type { PlanDuration, PlanExtension } from '../lib/plan/types';
+import type { PlanDuration, PlanExtension, Title } from '../lib/plan/types';
 import { REJECTION } from './messages';
 import { iso, reject, type RequestCase } from './request-case';
 import type { DeadlineChange, ExtendInput, SlaState, TaskRecord } from './types';
@@ -47,16 +47,23 @@ function mover(): (clock: Clock, deadlineMs: number, fromMs: number, toMs: numbe
   return (clock, deadline, from, to) => clock.addMs(deadline, clock.between(from, to));
 }
 
-/** Stops the clock: the request waits on the citizen. */
+/** Stops the clock: the request waits on the citizen, or on what a step stops it for, at most `expected`. */
 export function suspendClock(
   rc: RequestCase,
   reason: string,
   by: string,
   nowMs: number,
   taskId?: string,
+  expected?: { duration: PlanDuration; title: Title },
 ): void {
   if (rc.suspension()) return;
-  rc.s.suspensions.push({ from: iso(nowMs), reason, by, ...(taskId ? { taskId } : {}) });
+  const until = expected
+    ? {
+        title: expected.title,
+        until: iso(rc.clock(expected.duration).add(nowMs, expected.duration.duration)),
+      }
+    : {};
+  rc.s.suspensions.push({ from: iso(nowMs), reason, by, ...(taskId ? { taskId } : {}), ...until });
   rc.record(
     {
       stepId: '',
@@ -88,7 +95,8 @@ export function resumeClock(rc: RequestCase, by: string, nowMs: number): TaskRec
     change(rc, { of: 'request', kind, from: deadline.at, to, cause: 'suspension', reason, by }, nowMs);
     deadline.at = to;
   }
-  const moved = rc.openTasks().filter((task) => !task.onApplicant);
+  // The task that stopped the clock keeps its own deadline, as the applicant's does.
+  const moved = rc.openTasks().filter((task) => !task.onApplicant && task.taskId !== suspension.taskId);
   for (const task of moved) {
     const clock = rc.clock(task.clock);
     const since = Math.max(fromMs, Date.parse(task.openedAt));
@@ -151,6 +159,12 @@ export function validateResume(rc: RequestCase): void {
   rc.assertActive();
   const current = rc.suspension();
   if (!current) reject(REJECTION.invalidDeadlineChange, 'the clock is running');
+  if (current.taskId && current.until) {
+    reject(
+      REJECTION.invalidDeadlineChange,
+      `the clock stands still while task ${current.taskId} is open, until ${current.until} at most`,
+    );
+  }
   if (current.taskId) {
     reject(
       REJECTION.invalidDeadlineChange,

@@ -281,12 +281,22 @@ export class Interpreter {
     watch: WatchPlan,
     onApplicant = false,
   ): Promise<TaskRecord> {
-    const task =
-      this.taskUnderWay(spec.stepId, spec.branches) ??
-      this.rc.openTask(spec, await assign(), Date.now(), onApplicant);
+    const underWay = this.taskUnderWay(spec.stepId, spec.branches);
+    const task = underWay ?? this.rc.openTask(spec, await assign(), Date.now(), onApplicant);
     this.resumeTaskId = undefined;
     if (task.onApplicant) {
       suspendClock(this.rc, `waiting on the applicant: ${task.title.en}`, 'system', Date.now(), task.taskId);
+    } else if (spec.suspend && !underWay) {
+      const { expected, reason } = spec.suspend;
+      suspendClock(this.rc, reason.en, 'system', Date.now(), task.taskId, {
+        duration: expected,
+        title: reason,
+      });
+    }
+    if (spec.suspend) {
+      this.runClockAgainWhenExpected(task).catch((error: unknown) => {
+        if (!isCancellation(error)) throw error;
+      });
     }
     this.publish();
     watchTask({ rc: this.rc, publish: this.publish }, task, watch).catch((error: unknown) => {
@@ -309,6 +319,21 @@ export class Interpreter {
     return undefined;
   }
 
+  /**
+   * A step that stops the clock for an expected time: when that has passed with the step still
+   * open, the clock runs again by itself (its closing first starts it again too).
+   */
+  private async runClockAgainWhenExpected(task: TaskRecord): Promise<void> {
+    const suspension = this.rc.suspension();
+    if (suspension?.taskId !== task.taskId || suspension.until === undefined) return;
+    const over = () => task.status !== 'open' || this.rc.suspension() !== suspension;
+    const ms = Date.parse(suspension.until) - Date.now();
+    if (ms > 0) await condition(over, ms);
+    if (over()) return;
+    resumeClock(this.rc, 'system', Date.now());
+    this.publish();
+  }
+
   private answeredSpec(step: PlanTaskStep | PlanInquiryStep | PlanPaymentStep, branches: string[]): TaskSpec {
     const applicationStatus = this.applicationStatus(step, branches);
     return {
@@ -318,6 +343,7 @@ export class Interpreter {
       title: step.title,
       sla: step.sla,
       ...(step.slaOfService ? { ofService: true as const } : {}),
+      ...(step.kind !== 'payment' && step.suspend ? { suspend: step.suspend } : {}),
       ...(step.statutoryDeadline ? { statutory: step.statutoryDeadline } : {}),
       remindAt: step.escalation.remindAt,
       outcomes:

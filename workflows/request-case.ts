@@ -54,6 +54,8 @@ export interface TaskSpec {
   ofService?: true;
   /** What the citizen reads while the request waits at the task. */
   applicationStatus?: Title;
+  /** While the task is open the request's clock stands still, for at most the expected time. */
+  suspend?: { expected: PlanDuration; reason: Title };
 }
 
 /** Throws the failure a validator rejects with: nothing is written, the caller learns why. */

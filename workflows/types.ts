@@ -204,8 +204,12 @@ export interface Suspension {
   to?: string;
   reason: string;
   by: string;
-  /** The applicant's task that suspended it, when it was not suspended by hand. */
+  /** The task that suspended it (the applicant's, or a step's that stops the clock), when not by hand. */
   taskId?: string;
+  /** What the citizen reads: why the clock stands still, as a step that stops it says. */
+  title?: Title;
+  /** When it runs again by itself, the step still open: the end of the step's expected time. */
+  until?: string;
 }
 
 /** Every move of a deadline, and why. */

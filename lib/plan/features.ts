@@ -25,6 +25,7 @@ export const RUN_BY_INTERPRETER: ReadonlySet<LanguageFeature> = new Set<Language
   'sla-of-service',
   'step-status',
   'extension-limits',
+  'suspend',
 ]);
 
 /** Every feature: for compiling what the interpreter does not run yet, in tests and tools. */

@@ -1,6 +1,7 @@
 /**
  * What the language gained after the first interpreter, run through the API on a real Temporal
- * server: a step only the citizen may answer, an outcome kept to roles, the status a citizen reads.
+ * server: a step only the citizen may answer, an outcome kept to roles, the status a citizen reads,
+ * why the clock stands still.
  */
 import { eventually, fixture, startHarness, type Harness } from '../support/harness';
 
@@ -132,5 +133,22 @@ describe('the status a citizen reads at a step', () => {
     );
     const staff = (await system.get(`/api/requests/${code}`)).body;
     expect(staff.currentTasks[0].applicationStatus).toEqual(view.now[0].status);
+  });
+});
+
+describe('a clock that stands still for an expected time', () => {
+  test('when a step stops the clock, then the applicant reads why and until when, and staff cannot start it by hand', async () => {
+    const { code } = await start('court-hearing');
+    const view = (await system.as(`applicant:${code}`).get(`/api/requests/${code}`)).body;
+    expect(view.clockStopped).toEqual({
+      reason: { fa: 'در انتظار جلسه دادگاه', en: "Waiting for the court's hearing" },
+      since: expect.objectContaining({ at: expect.any(String), jalali: expect.any(String) }),
+      until: expect.objectContaining({ at: expect.any(String), jalali: expect.any(String) }),
+    });
+    const resumed = await system.post(`/api/requests/${code}/clock/resume`, {});
+    expect(resumed.status).toBe(422);
+    expect(resumed.body.detail).toMatch(
+      /^the clock stands still while task \d+-1 is open, until .+ at most$/,
+    );
   });
 });

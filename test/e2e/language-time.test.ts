@@ -1,7 +1,7 @@
 /**
  * What the language gained after the first interpreter where time matters, on the time-skipping
  * test server with the test organisation's calendar: a step with no SLA of its own, extensions
- * limited in number and as a share of the term.
+ * limited in number and as a share of the term, a clock that stands still for an expected time.
  */
 import { fixture } from '../support/paths';
 import { eventually } from '../support/harness';
@@ -118,5 +118,55 @@ describe('extensions limited in number and as a share of the term (extension)', 
       ['request', 'extension'],
       [taskId, 'extension'],
     ]);
+  });
+});
+
+describe('a clock that stands still for an expected time (suspend)', () => {
+  test('when the hearing is still open after its expected time, then the clock runs again by itself, the step still open', async () => {
+    const code = await system.start(plan('court-hearing'), {}, 'd01', 'o-1');
+    const before = await statusWhen(code, (s) => s.openTasks.length > 0);
+    const hearing = before.openTasks[0];
+    expect(before.suspended).toEqual(
+      expect.objectContaining({
+        taskId: hearing?.taskId,
+        by: 'system',
+        title: { fa: 'در انتظار جلسه دادگاه', en: "Waiting for the court's hearing" },
+      }),
+    );
+    const until = before.suspended?.until ?? '';
+    expect(Date.parse(until)).toBeGreaterThan(Date.parse(before.suspended?.from ?? ''));
+
+    await skipPast(until);
+    const after = await statusWhen(code, (s) => s.suspended === undefined);
+    expect(after.suspended).toBeUndefined();
+    expect(after.suspensions).toEqual([expect.objectContaining({ taskId: hearing?.taskId })]);
+    const ranAgain = Date.parse(after.suspensions[0]?.to ?? '');
+    expect(ranAgain - Date.parse(until)).toBeGreaterThanOrEqual(0);
+    expect(ranAgain - Date.parse(until)).toBeLessThan(60_000);
+    // The request's deadline moved by the time the clock stood still; the hearing keeps its own.
+    expect(Date.parse(after.deadlines.target.at)).toBeGreaterThan(Date.parse(before.deadlines.target.at));
+    expect(after.openTasks.map((t) => [t.taskId, t.deadline])).toEqual([
+      [hearing?.taskId, hearing?.deadline],
+    ]);
+    expect(after.journal.filter((e) => e.kind === 'deadline').map((e) => [e.title.en, e.actor])).toEqual([
+      ['Clock stopped', 'system'],
+      ['Clock running again', 'system'],
+    ]);
+  });
+
+  test('when the hearing closes before its expected time, then the clock runs again then, and not a second time', async () => {
+    const code = await system.start(plan('court-hearing'), {}, 'd01', 'o-1');
+    const before = await statusWhen(code, (s) => s.openTasks.length > 0);
+    const until = before.suspended?.until ?? '';
+    await system.env.sleep(2 * 24 * HOUR);
+    const heard = await complete(code, { taskId: before.openTasks[0]?.taskId ?? '', outcome: 'heard' });
+    expect(heard.suspended).toBeUndefined();
+    const ranAgain = heard.suspensions[0]?.to ?? '';
+    expect(Date.parse(ranAgain)).toBeLessThan(Date.parse(until));
+
+    await skipPast(until);
+    const later = await system.status(code);
+    expect(later.suspensions).toEqual([expect.objectContaining({ to: ranAgain })]);
+    expect(later.openTasks.map((t) => t.stepId)).toEqual(['decide']);
   });
 });
