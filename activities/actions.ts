@@ -163,45 +163,56 @@ export const ACTION_IMPLEMENTATIONS: Record<ActionName, Implementation> = {
     if (missing.length > 0) throw failed(`the request lacks ${missing.join(', ')}`, true);
     const district = String(input.data.officeDistrict);
     const handle = temporal.client.workflow.getHandle(registryIdOf(temporal.taskQueue));
-    const registered = await handle.query(licencesQuery);
-    // Granted already under this key (the attempt that did it was lost): that office it is.
-    const granted = input.key ? registered.find((l) => changeUnderKey(l, input.key)) : undefined;
-    if (granted) return grantResult(granted);
-    const held = new Set([...ctx.org.officeIds(), ...registered.map((l) => l.officeId)]);
     const prefix = `o-${district.replace(/^d/, '')}`;
-    let n = 1;
-    while (held.has(`${prefix}${pad(n)}`)) n++;
-    const officeId = `${prefix}${pad(n)}`;
-    const number = `DKS-${officeId.slice(2)}`;
     const validUntil = jalaliYearsAfter(ctx.today(), Number(input.params.years));
-    const office: Office = {
-      id: officeId,
-      title: { fa: String(input.data.officeTitleFa), en: String(input.data.officeTitleEn) },
-      licence: { number, status: 'active', validUntil: gregorianToJalali(validUntil) },
-      districts: [district],
-      scope: { domains: input.data.officeDomains as NonNullable<Office['scope']['domains']> },
-      capacity: Number(input.data.officeCapacity),
-    };
-    const licence: LicenceState = {
-      officeId,
-      number,
-      status: 'active',
-      validUntil,
-      history: [
-        {
-          at: new Date().toISOString(),
-          action: 'grant',
-          status: 'active',
-          reason: `granted by request ${input.trackingCode}`,
-          by: `request:${input.trackingCode}`,
-          validUntil,
-          ...(input.key ? { key: input.key } : {}),
-        },
-      ],
-      office,
-    };
-    await handle.signal(registerLicencesSignal, [licence]);
-    return grantResult(licence);
+    let sent: LicenceState | undefined;
+    /** This step's grant: under its key, or (without one) the licence it just sent. */
+    const ours = (l: LicenceState) =>
+      input.key
+        ? changeUnderKey(l, input.key) !== undefined
+        : l.officeId === sent?.officeId && l.history[0]?.at === sent.history[0]?.at;
+    // Two grants in one district at once may pick the same number; the registry keeps the first
+    // it hears of. The other sees its number taken (a query follows the signals sent before it)
+    // and picks the next one, so no two requests hold one office and none is left without.
+    for (let round = 0; round < 20; round++) {
+      const registered = await handle.query(licencesQuery);
+      // Granted already under this key (the attempt that did it was lost), or just now.
+      const granted = registered.find(ours);
+      if (granted) return grantResult(granted);
+      const held = new Set([...ctx.org.officeIds(), ...registered.map((l) => l.officeId)]);
+      let n = 1;
+      while (held.has(`${prefix}${pad(n)}`)) n++;
+      const officeId = `${prefix}${pad(n)}`;
+      const number = `DKS-${officeId.slice(2)}`;
+      const office: Office = {
+        id: officeId,
+        title: { fa: String(input.data.officeTitleFa), en: String(input.data.officeTitleEn) },
+        licence: { number, status: 'active', validUntil: gregorianToJalali(validUntil) },
+        districts: [district],
+        scope: { domains: input.data.officeDomains as NonNullable<Office['scope']['domains']> },
+        capacity: Number(input.data.officeCapacity),
+      };
+      sent = {
+        officeId,
+        number,
+        status: 'active',
+        validUntil,
+        history: [
+          {
+            at: new Date().toISOString(),
+            action: 'grant',
+            status: 'active',
+            reason: `granted by request ${input.trackingCode}`,
+            by: `request:${input.trackingCode}`,
+            validUntil,
+            ...(input.key ? { key: input.key } : {}),
+          },
+        ],
+        office,
+      };
+      await handle.signal(registerLicencesSignal, [sent]);
+    }
+    throw failed(`no free office number in ${district} after 20 tries`);
   },
 
   async 'measure-office-performance'(input, ctx) {

@@ -3,6 +3,7 @@
  * checklist items suspend the office's licence, a licence application that brings a new office
  * into the registry, and a renewal that measures the office's performance first.
  */
+import type { Client } from '@temporalio/client';
 import { runAction } from '../../activities/actions';
 import { cityDate } from '../../lib/calendar/working-time';
 import { eventually, startHarness, type Harness } from '../support/harness';
@@ -33,15 +34,39 @@ function runStepAgain(
   action: string,
   params: Record<string, unknown>,
   data: Record<string, unknown>,
+  client: Client = system.client,
 ) {
   return runAction(
     { action, params, trackingCode: code, data, key: `${code}/${stepId}/0` },
     {
       org: system.organisation,
       today: () => cityDate(system.organisation.calendar, Date.now()),
-      temporal: { client: system.client, taskQueue: system.taskQueue },
+      temporal: { client, taskQueue: system.taskQueue },
     },
   );
+}
+
+/** A client whose queries are answered only once `callers` have asked: they all read the same state. */
+function readingTogether(callers: number): Client {
+  let asked = 0;
+  let all: () => void = () => {};
+  const together = new Promise<void>((resolve) => (all = resolve));
+  return {
+    workflow: {
+      getHandle(id: string) {
+        const handle = system.client.workflow.getHandle(id);
+        return {
+          signal: handle.signal.bind(handle),
+          async query(...args: Parameters<typeof handle.query>) {
+            const answer = await handle.query(...args);
+            if (++asked === callers) all();
+            await together;
+            return answer;
+          },
+        };
+      },
+    },
+  } as unknown as Client;
 }
 
 async function task(code: string, step: string) {
@@ -142,6 +167,31 @@ describe('oversight processes', () => {
       data: { subject: 'noise', description: 'Night construction work next door' },
     });
     expect((await task(complaint, 'intake')).assignee.principal).toBe(`office:${officeId}`);
+  });
+
+  test('when two applications in one district are granted at once, then each holds an office of its own', async () => {
+    const data = (n: number) => ({
+      officeTitleFa: `دفتر همزمان ${n}`,
+      officeTitleEn: `Office at once ${n}`,
+      officeDistrict: 'd21',
+      officeDomains: ['citizen'],
+      officeCapacity: 10,
+    });
+    // Both read the registry before either is in it, so both first pick the same number.
+    const client = readingTogether(2);
+    const [first, second] = await Promise.all(
+      ['100000000021', '100000000022'].map((code, i) =>
+        runStepAgain(code, 'grant', 'grant-office-licence', { years: 2 }, data(i), client),
+      ),
+    );
+    expect(first?.data.officeId).not.toBe(second?.data.officeId);
+    for (const [code, result] of [
+      ['100000000021', first],
+      ['100000000022', second],
+    ] as const) {
+      const office = await system.get(`/api/offices/${String(result?.data.officeId)}`);
+      expect(office.body.history.at(-1)).toEqual(expect.objectContaining({ by: `request:${code}` }));
+    }
   });
 
   test('when an office renews, then its performance is measured and its licence extended', async () => {
