@@ -11,6 +11,7 @@ import type { Organisation } from '../lib/organisation/organisation';
 import type { RungTarget } from '../lib/plan/types';
 import { workflowIdOf } from '../lib/tracking-code';
 import { statusQuery } from '../workflows/messages';
+import { supervisorAlerted } from '../workflows/known-target';
 import type { Assignment, Party } from '../workflows/types';
 import type { TemporalAccess } from './live-offices';
 import { routeToOffice, type LiveOffices } from './routing';
@@ -101,7 +102,7 @@ export async function escalationTarget(
   const { assignee, supervisor, district } = input;
   switch (input.to) {
     case 'supervisor':
-      return { to: supervisor, reason: 'the SLA passed: the supervisor is alerted' };
+      return supervisorAlerted(supervisor);
     case 'superior':
       return {
         to: nextLevelUp(org, input, input.alerted ?? (await history(input))),

@@ -160,7 +160,8 @@ const escalation = {
     action: { enum: ['supervisor', 'superior', 'reassign', 'steering-committee'] },
     reason: str,
     from: party,
-    to: party,
+    to: { ...party, description: 'Whom it went to; while `pending`, a placeholder.' },
+    pending: { type: 'boolean', description: 'Recorded at its instant, whom to alert still being found.' },
   },
 } as const;
 

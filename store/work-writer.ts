@@ -3,7 +3,7 @@
  * statement per table. Rows that change (the request, its tasks, fees, suspensions) are replaced
  * only by a write of the same or a later revision, so a retried or replayed write changes nothing
  * and an older one never overwrites a newer; history rows are keyed by the request and their place
- * in it, and written once.
+ * in it, and written once (an escalation once more, when its target is found).
  */
 import type { WorkChanges } from '../workflows/work-rows';
 import type { Database, Queryable } from './database';
@@ -20,6 +20,21 @@ const TASK_COLUMNS = `task_id text, tracking_code text, service_id text, distric
   at_risk_at timestamptz, statutory_deadline timestamptz, clock text, sla text, breached_at timestamptz,
   breached_holder text, breached_unit text, escalation_level integer, on_applicant boolean, outcome text,
   actor text, note text, working_minutes integer, revision bigint`;
+
+const ESCALATION_COLUMNS = `tracking_code text, seq integer, task_id text, step_id text, at timestamptz,
+  level integer, action text, reason text, from_principal text, to_principal text, to_title_fa text,
+  to_title_en text`;
+
+/**
+ * History rows are written once, but for an escalation recorded before its target was found
+ * (`to_principal` empty): it takes its target once, and a found target is never undone.
+ */
+const onConflict = (table: string) =>
+  table === 'escalations'
+    ? `ON CONFLICT (tracking_code, seq) DO UPDATE SET reason = EXCLUDED.reason,
+         to_principal = EXCLUDED.to_principal, to_title_fa = EXCLUDED.to_title_fa, to_title_en = EXCLUDED.to_title_en
+       WHERE escalations.to_principal = ''`
+    : 'ON CONFLICT DO NOTHING';
 
 const names = (columns: string) =>
   columns
@@ -154,8 +169,7 @@ export class WorkWriter {
       await this.history(
         tx,
         'escalations',
-        `tracking_code text, seq integer, task_id text, step_id text, at timestamptz, level integer, action text,
-         reason text, from_principal text, to_principal text, to_title_fa text, to_title_en text`,
+        ESCALATION_COLUMNS,
         (changes.escalations ?? []).map((e) => ({
           tracking_code: code,
           seq: e.seq,
@@ -276,7 +290,7 @@ export class WorkWriter {
   private async history(tx: Queryable, table: string, columns: string, rows: object[]): Promise<void> {
     if (rows.length === 0) return;
     await tx.query(
-      `INSERT INTO ${table} (${names(columns)}) SELECT * FROM ${rowsOf(columns)} ON CONFLICT DO NOTHING`,
+      `INSERT INTO ${table} (${names(columns)}) SELECT * FROM ${rowsOf(columns)} ${onConflict(table)}`,
       [JSON.stringify(rows)],
     );
   }

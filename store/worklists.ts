@@ -65,7 +65,8 @@ const SELECT_ITEM = `
          t.step_id, t.kind, t.title_fa, t.title_en, t.holder, t.holder_title_fa, t.holder_title_en,
          t.claimed_by, t.opened_at, t.deadline, t.clock, t.sla, t.escalation_level,
          ARRAY(SELECT DISTINCT e.to_principal FROM escalations e
-                WHERE e.task_id = t.task_id AND e.action <> 'reassign' ORDER BY 1) AS escalated_to
+                WHERE e.task_id = t.task_id AND e.action <> 'reassign' AND e.to_principal <> ''
+                ORDER BY 1) AS escalated_to
     FROM tasks t JOIN requests r ON r.tracking_code = t.tracking_code`;
 
 interface ItemRecord {

@@ -4,7 +4,7 @@
  * in bounded time, so a step that cannot go on becomes an incident someone sees instead of a
  * request that waits forever.
  */
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { PlanAutomaticStep } from '../lib/plan/types';
 
@@ -36,9 +36,27 @@ const outbox = proxyActivities<Activities>({
   },
 });
 
+/**
+ * A rung's target found after the rung is recorded, in the worker's own task: no round trip to
+ * Temporal's activity queue while a city's deadlines of one instant are still being recorded.
+ * The same bounds as the quick activities.
+ */
+const nearby = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '5 minutes',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    maximumAttempts: 10,
+  },
+});
+
 export const engine = {
   resolveAssignee: quick.resolveAssignee,
   resolveEscalation: quick.resolveEscalation,
+  /** The same, as a local activity: rungs recorded at their instant (workflows/sla-watch.ts). */
+  findEscalationTarget: nearby.resolveEscalation,
   assessFee: quick.assessFee,
   notify: outbox.notify,
 };

@@ -100,9 +100,12 @@ export class Interpreter {
     return resumed?.stepId === stepId && branches.length === 0 ? resumed : undefined;
   }
 
-  /** Continue as new once the history is long and every update in flight has its answer. */
+  /**
+   * Continue as new once the history is long, every update in flight has its answer and the work
+   * after each deadline recorded has followed (the next run does not climb a rung again).
+   */
   private continueAsNewDue(): boolean {
-    return this.historyFull() && allHandlersFinished();
+    return this.historyFull() && allHandlersFinished() && this.rc.following === 0;
   }
 
   private get input() {

@@ -8,6 +8,7 @@ import { clockFor, type Clock, type ClockKind } from '../lib/calendar/clock';
 import { holds } from '../lib/expressions/evaluate';
 import { checkFormData } from '../lib/forms/form-data';
 import type { PlanDuration, PlanEndStep, PlanStep, RungTarget, Title } from '../lib/plan/types';
+import type { KnownTarget } from './known-target';
 import { REJECTION } from './messages';
 import type {
   Acting,
@@ -34,6 +35,8 @@ import type {
 } from './types';
 
 const SLA_ORDER: SlaState[] = ['ok', 'at-risk', 'breached'];
+/** Whom a rung recorded before its target is found goes to, until it is. */
+export const TARGET_PENDING: Party = { principal: '', title: { fa: 'در حال یافتن', en: 'being found' } };
 export const iso = (ms: number) => new Date(ms).toISOString();
 
 /** What opening a task needs to know, whatever kind of step it comes from. */
@@ -93,6 +96,11 @@ function actsForTask(
 
 export class RequestCase {
   readonly s: CaseState;
+  /**
+   * Deadlines recorded at their instant whose rows, targets and notices are still to follow
+   * (workflows/sla-watch.ts); not state: the request does not continue as new meanwhile.
+   */
+  following = 0;
 
   constructor(
     readonly input: RequestInput,
@@ -484,6 +492,48 @@ export class RequestCase {
     if (task.status === 'open') task.sla = 'breached';
   }
 
+  /**
+   * One rung of the escalation ladder recorded at its instant: with its target when the request
+   * knows it, else pending until `settleEscalation` fills it in.
+   */
+  escalateAt(task: TaskRecord, action: RungTarget, atMs: number, target?: KnownTarget): EscalationRecord {
+    task.escalationLevel += 1;
+    task.rungsDone += 1;
+    const escalation: EscalationRecord = {
+      at: iso(atMs),
+      taskId: task.taskId,
+      stepId: task.stepId,
+      level: task.escalationLevel,
+      action,
+      reason: target?.reason ?? 'the SLA passed: whom to alert is being found',
+      from: task.assignee,
+      to: target?.to ?? TARGET_PENDING,
+      ...(target ? {} : { pending: true as const }),
+    };
+    this.s.escalations.push(escalation);
+    return escalation;
+  }
+
+  /** The target of a pending rung, found: filled in, and the task given to its new holder if still open. */
+  settleEscalation(
+    task: TaskRecord,
+    escalation: EscalationRecord,
+    target: KnownTarget & { reassigned?: Assignment },
+  ): void {
+    escalation.to = target.to;
+    escalation.reason = target.reason;
+    delete escalation.pending;
+    if (target.reassigned && task.status === 'open') this.giveTo(task, target.reassigned);
+  }
+
+  private giveTo(task: TaskRecord, reassigned: Assignment): void {
+    delete task.claimedBy;
+    delete task.claimedAt;
+    task.assignee = reassigned.assignee;
+    task.supervisor = reassigned.supervisor;
+    task.routing = reassigned.note;
+  }
+
   /** One rung of the escalation ladder: recorded with its reason and, when reassigned, the new assignee. */
   escalate(
     task: TaskRecord,
@@ -505,13 +555,7 @@ export class RequestCase {
       from: task.assignee,
       to,
     };
-    if (reassigned) {
-      delete task.claimedBy;
-      delete task.claimedAt;
-      task.assignee = reassigned.assignee;
-      task.supervisor = reassigned.supervisor;
-      task.routing = reassigned.note;
-    }
+    if (reassigned) this.giveTo(task, reassigned);
     this.s.escalations.push(escalation);
     return escalation;
   }
@@ -686,7 +730,7 @@ export class RequestCase {
 
   escalatedTo(taskId: string): string[] {
     return this.s.escalations
-      .filter((e) => e.taskId === taskId && e.action !== 'reassign')
+      .filter((e) => e.taskId === taskId && e.action !== 'reassign' && !e.pending)
       .map((e) => e.to.principal);
   }
 

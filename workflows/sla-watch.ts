@@ -6,14 +6,15 @@
  * deadline: each reminder and rung is sent once per deadline. The request: when its statutory
  * deadline passes, the steering committee is told.
  */
-import { condition, isCancellation } from '@temporalio/workflow';
+import { condition, isCancellation, patched, sleep } from '@temporalio/workflow';
 import type { EscalationInput, EscalationTarget } from '../activities/escalation';
-import type { PlanEscalation } from '../lib/plan/types';
+import type { PlanEscalation, RungTarget } from '../lib/plan/types';
 import { engine } from './activity-proxies';
 import { failureText } from './failure-text';
 import { tell } from './notices';
+import { knownTarget } from './known-target';
 import { iso, type RequestCase } from './request-case';
-import type { TaskRecord } from './types';
+import type { EscalationRecord, NotificationRecord, TaskRecord } from './types';
 
 export interface WatchContext {
   rc: RequestCase;
@@ -32,9 +33,13 @@ type Wake = 'done' | 'moved' | 'due';
  * operations department the request was given at its start is told instead, with why: an
  * escalation never waits on routing forever.
  */
-async function targetOf(rc: RequestCase, input: EscalationInput): Promise<EscalationTarget> {
+async function targetOf(
+  rc: RequestCase,
+  input: EscalationInput,
+  find = engine.resolveEscalation,
+): Promise<EscalationTarget> {
   try {
-    return await engine.resolveEscalation(input);
+    return await find(input);
   } catch (error) {
     const operations = rc.input.operations;
     if (isCancellation(error) || !operations) throw error;
@@ -43,6 +48,115 @@ async function targetOf(rc: RequestCase, input: EscalationInput): Promise<Escala
       reason: `the target of the rung '${input.to}' could not be found (${failureText(error)}); the operations department is told`,
     };
   }
+}
+
+/**
+ * The patch under which a deadline is recorded at its instant, in the workflow task its timer
+ * fires in, and the work after it follows in a task of its own; histories recorded before it
+ * found a rung's target first and wrote everything in the task the timer fired in.
+ */
+export const ESCALATE_AT_INSTANT_PATCH = 'escalate-at-instant';
+
+/**
+ * Lets the work after a deadline (the store's rows, the search attributes, the target, the
+ * notices) go in a workflow task of its own: a timer of a millisecond queues it behind the other
+ * deadlines of the same instant, so a city's breaches at the close of business are each recorded
+ * in a task that costs little more than the timer. The request does not continue as new until
+ * the work has followed.
+ */
+async function afterTheInstant<T>(rc: RequestCase, work: () => Promise<T>): Promise<T> {
+  rc.following += 1;
+  try {
+    await sleep(1);
+    return await work();
+  } finally {
+    rc.following -= 1;
+  }
+}
+
+const rungInstant = (rc: RequestCase, task: TaskRecord, rung: PlanEscalation['ladder'][number]) =>
+  iso(rc.clock(rung.after).add(Date.parse(task.deadline), rung.after.duration));
+
+/** The deadline passed: the task is breached, and the ladder climbed rung by rung at each one's instant. */
+async function climbLadder(
+  ctx: WatchContext,
+  task: TaskRecord,
+  escalation: PlanEscalation,
+  version: number,
+): Promise<Wake | 'climbed'> {
+  const { rc, publish } = ctx;
+  rc.markBreached(task);
+  const rungs = escalation.ladder.slice(task.rungsDone);
+  const first = rungs[0];
+  if (!first || Date.parse(rungInstant(rc, task, first)) > Date.now()) {
+    // No rung falls due with the breach: it follows alone.
+    await afterTheInstant(rc, async () => publish());
+  }
+  for (const rung of rungs) {
+    const at = rungInstant(rc, task, rung);
+    const woke = await until(task, version, at);
+    if (woke !== 'due') return woke;
+    await climb(ctx, task, rung.to, at);
+    if (task.status !== 'open') return 'done';
+    if (task.deadlineVersion !== version) return 'moved';
+  }
+  return 'climbed';
+}
+
+/**
+ * One rung: recorded at its instant, with no activity before it; then its target, when the
+ * request does not know it, is found and filled in, and the notices follow. A task closed
+ * meanwhile keeps its rung, and no one is told.
+ */
+async function climb(ctx: WatchContext, task: TaskRecord, rung: RungTarget, at: string): Promise<void> {
+  const { rc, publish } = ctx;
+  // Whom the task's rungs reached since its deadline last moved, for a rung to the level above.
+  const ofTask = rc.escalations.filter((e) => e.taskId === task.taskId);
+  const alerted = ofTask.slice(Math.max(0, ofTask.length - task.rungsDone)).map((e) => e.to);
+  const previous = task.assignee;
+  const known = knownTarget(rung, task.supervisor);
+  const escalation = rc.escalateAt(task, rung, Date.parse(at), known);
+  await afterTheInstant(rc, async () => {
+    publish();
+    let reassigned = false;
+    if (!known) {
+      const target = await targetOf(
+        rc,
+        {
+          to: rung,
+          trackingCode: rc.input.trackingCode,
+          stepId: task.stepId,
+          serviceId: rc.plan.serviceId,
+          domain: rc.plan.domain,
+          district: rc.input.district,
+          assignee: previous,
+          supervisor: task.supervisor,
+          alerted,
+        },
+        engine.findEscalationTarget,
+      );
+      rc.settleEscalation(task, escalation, target);
+      reassigned = target.reassigned !== undefined && task.status === 'open';
+      publish();
+    }
+    if (task.status !== 'open') return;
+    const recipients = reassigned ? [escalation.to.principal, previous.principal] : [escalation.to.principal];
+    for (const to of recipients) {
+      await tell(rc, publish, {
+        kind: 'sla-breach',
+        to,
+        taskId: task.taskId,
+        message: breachMessage(task, escalation),
+      });
+    }
+  });
+}
+
+function breachMessage(task: TaskRecord, escalation: EscalationRecord): NotificationRecord['message'] {
+  return {
+    fa: `کار «${task.title.fa}» از مهلت گذشته است (سطح ارجاع ${escalation.level})`,
+    en: `Task "${task.title.en}" is past its SLA (escalation level ${escalation.level}): ${escalation.reason}`,
+  };
 }
 
 /** Waits until the instant, unless the task closes or its deadline moves first. */
@@ -66,16 +180,21 @@ export async function watchTask(ctx: WatchContext, task: TaskRecord, plan: Watch
       if (woke === 'done') return;
       if (woke === 'moved') continue;
       rc.markAtRisk(task);
-      publish();
-      await tell(rc, publish, {
-        kind: 'sla-reminder',
-        to: task.assignee.principal,
-        taskId: task.taskId,
-        message: {
-          fa: `مهلت کار «${task.title.fa}» رو به پایان است: ${task.deadline}`,
-          en: `Task "${task.title.en}" is due soon: ${task.deadline}`,
-        },
-      });
+      const remind = async () => {
+        publish();
+        if (task.status !== 'open') return;
+        await tell(rc, publish, {
+          kind: 'sla-reminder',
+          to: task.assignee.principal,
+          taskId: task.taskId,
+          message: {
+            fa: `مهلت کار «${task.title.fa}» رو به پایان است: ${task.deadline}`,
+            en: `Task "${task.title.en}" is due soon: ${task.deadline}`,
+          },
+        });
+      };
+      if (patched(ESCALATE_AT_INSTANT_PATCH)) await afterTheInstant(rc, remind);
+      else await remind();
     }
 
     const atDeadline = await until(task, version, task.deadline);
@@ -96,41 +215,51 @@ export async function watchTask(ctx: WatchContext, task: TaskRecord, plan: Watch
       return;
     }
 
-    rc.markBreached(task);
-    publish();
-    for (const rung of plan.escalation.ladder.slice(task.rungsDone)) {
-      const at = iso(rc.clock(rung.after).add(Date.parse(task.deadline), rung.after.duration));
-      const woke = await until(task, version, at);
-      if (woke === 'done') return;
-      if (woke === 'moved') continue watch;
-      const target = await targetOf(rc, {
-        to: rung.to,
-        trackingCode,
-        stepId: task.stepId,
-        serviceId: rc.plan.serviceId,
-        domain: rc.plan.domain,
-        district: rc.input.district,
-        assignee: task.assignee,
-        supervisor: task.supervisor,
-      });
-      if (task.status !== 'open') return;
-      if (task.deadlineVersion !== version) continue watch;
-      const previous = task.assignee;
-      const escalation = rc.escalate(task, rung.to, target.to, target.reason, Date.now(), target.reassigned);
+    if (patched(ESCALATE_AT_INSTANT_PATCH)) {
+      const climbed = await climbLadder(ctx, task, plan.escalation, version);
+      if (climbed === 'done') return;
+      if (climbed === 'moved') continue;
+    } else {
+      rc.markBreached(task);
       publish();
-      const recipients = target.reassigned
-        ? [target.to.principal, previous.principal]
-        : [target.to.principal];
-      for (const to of recipients) {
-        await tell(rc, publish, {
-          kind: 'sla-breach',
-          to,
-          taskId: task.taskId,
-          message: {
-            fa: `کار «${task.title.fa}» از مهلت گذشته است (سطح ارجاع ${escalation.level})`,
-            en: `Task "${task.title.en}" is past its SLA (escalation level ${escalation.level}): ${target.reason}`,
-          },
+      for (const rung of plan.escalation.ladder.slice(task.rungsDone)) {
+        const at = rungInstant(rc, task, rung);
+        const woke = await until(task, version, at);
+        if (woke === 'done') return;
+        if (woke === 'moved') continue watch;
+        const target = await targetOf(rc, {
+          to: rung.to,
+          trackingCode,
+          stepId: task.stepId,
+          serviceId: rc.plan.serviceId,
+          domain: rc.plan.domain,
+          district: rc.input.district,
+          assignee: task.assignee,
+          supervisor: task.supervisor,
         });
+        if (task.status !== 'open') return;
+        if (task.deadlineVersion !== version) continue watch;
+        const previous = task.assignee;
+        const escalation = rc.escalate(
+          task,
+          rung.to,
+          target.to,
+          target.reason,
+          Date.now(),
+          target.reassigned,
+        );
+        publish();
+        const recipients = target.reassigned
+          ? [target.to.principal, previous.principal]
+          : [target.to.principal];
+        for (const to of recipients) {
+          await tell(rc, publish, {
+            kind: 'sla-breach',
+            to,
+            taskId: task.taskId,
+            message: breachMessage(task, escalation),
+          });
+        }
       }
     }
     // Every rung climbed: wait for the task to close, or its deadline to move and start over.

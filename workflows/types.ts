@@ -182,7 +182,10 @@ export interface EscalationRecord {
   action: RungTarget;
   reason: string;
   from: Party;
+  /** While `pending`, a placeholder: the rung is recorded at its instant and its target follows. */
   to: Party;
+  /** Recorded, its target still being found. */
+  pending?: true;
 }
 
 export interface FeeRecord {

@@ -30,7 +30,7 @@ export class WorkRecorder {
   /** JSON of each mutable row as last written, to send only what changed. */
   private readonly written = new Map<string, string>();
   /** How many rows of each append-only list are written. */
-  private readonly counts = { events: 0, escalations: 0, deadlineChanges: 0, notifications: 0 };
+  private readonly counts = { events: 0, deadlineChanges: 0, notifications: 0 };
   private nationalIdSent = false;
 
   constructor(
@@ -89,7 +89,6 @@ export class WorkRecorder {
     const changedTasks = new Set(tasks.map((row) => row.taskId));
     const slices = {
       events: rows.events.slice(this.counts.events),
-      escalations: rows.escalations.slice(this.counts.escalations),
       deadlineChanges: rows.deadlineChanges.slice(this.counts.deadlineChanges),
       notifications: rows.notifications.slice(this.counts.notifications),
     };
@@ -103,7 +102,11 @@ export class WorkRecorder {
         rows.holders.filter((row) => changedTasks.has(row.taskId)),
       ),
       ...nonEmpty('events', slices.events),
-      ...nonEmpty('escalations', slices.escalations),
+      // An escalation is written again once, when the target it was recorded without is found.
+      ...nonEmpty(
+        'escalations',
+        rows.escalations.filter((row) => fresh(`escalation:${row.seq}`, row)),
+      ),
       ...nonEmpty('deadlineChanges', slices.deadlineChanges),
       ...nonEmpty('notifications', slices.notifications),
       ...nonEmpty(

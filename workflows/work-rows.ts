@@ -190,7 +190,7 @@ export function unitOf(principal: string): { unit: string | null; department: st
 function breachOf(task: TaskRecord, escalations: EscalationRecord[]): { at: string; holder: string } | null {
   if (task.sla !== 'breached') return null;
   const reassigned = escalations.find(
-    (e) => e.taskId === task.taskId && e.action === 'reassign' && e.at >= task.deadline,
+    (e) => e.taskId === task.taskId && e.action === 'reassign' && !e.pending && e.at >= task.deadline,
   );
   const moved = (task.moves ?? []).find((m) => m.at >= task.deadline);
   const firstAfter = [reassigned && { at: reassigned.at, from: reassigned.from }, moved]
@@ -211,7 +211,11 @@ function holdersOf(task: TaskRecord, escalations: EscalationRecord[], trackingCo
     })),
     ...escalations
       .filter(
-        (e) => e.taskId === task.taskId && e.action === 'reassign' && e.to.principal !== e.from.principal,
+        (e) =>
+          e.taskId === task.taskId &&
+          e.action === 'reassign' &&
+          !e.pending &&
+          e.to.principal !== e.from.principal,
       )
       .map((e) => ({ at: e.at, from: e.from, to: e.to, reason: e.reason, how: 'escalated' as const })),
   ].sort((a, b) => a.at.localeCompare(b.at));

@@ -32,7 +32,9 @@ describe('escalation up the chain of superiors', () => {
 
     const climbed = await eventually(async () => {
       const { body } = await system.get(`/api/requests/${code}`);
-      return body.escalations.length === 4 ? body : undefined;
+      // The last rung's target follows it.
+      const settled = body.escalations.every((e: { pending?: boolean }) => !e.pending);
+      return body.escalations.length === 4 && settled ? body : undefined;
     }, 30_000);
     expect(
       climbed.escalations.map((e: { action: string; to: { principal: string } }) => [

@@ -59,7 +59,11 @@ describe('SLA breach and escalation', () => {
     const forSupervisor = await system.get('/api/sla/breaches?escalatedTo=head:d02.office-affairs');
     expect(forSupervisor.body.items.map((item: { taskId: string }) => item.taskId)).toContain(task.taskId);
 
-    const notices = await system.notifications();
+    // The notices follow the escalation, in a workflow task of their own.
+    const notices = await eventually(async () => {
+      const sent = await system.notifications();
+      return sent.some((n) => n.kind === 'sla-breach') ? sent : undefined;
+    });
     expect(notices).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'sla-reminder', to: 'office:o-1', taskId: task.taskId }),

@@ -33,10 +33,12 @@ function Entry({ entry, plan }: { entry: HistoryEntry; plan: Plan | undefined })
       return (
         <>
           <strong className="escalated">
-            {t('timeline.escalation', {
-              level: digits(entry.level ?? 1),
-              to: isParty(entry.to) ? title(entry.to.title) : '',
-            })}
+            {entry.pending
+              ? t('timeline.escalationPending', { level: digits(entry.level ?? 1) })
+              : t('timeline.escalation', {
+                  level: digits(entry.level ?? 1),
+                  to: isParty(entry.to) ? title(entry.to.title) : '',
+                })}
           </strong>
           {entry.action ? (
             <div>{t(`escalationActions.${entry.action}`, { defaultValue: entry.action })}</div>

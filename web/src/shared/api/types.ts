@@ -165,6 +165,8 @@ export interface Escalation {
   reason: string;
   from: Party;
   to: Party;
+  /** Recorded at its instant, whom to alert still being found. */
+  pending?: boolean;
 }
 
 export interface DeadlineChange {
@@ -326,6 +328,7 @@ export interface HistoryEntry {
   action?: string;
   to?: Party | When;
   from?: Party | When;
+  pending?: boolean;
   kind?: string;
   stepId?: string;
 }
