@@ -5,6 +5,7 @@
 import { allHandlersFinished, CancellationScope, condition, isCancellation } from '@temporalio/workflow';
 import { holds } from '../lib/expressions/evaluate';
 import { PAYMENT_FORM, STANDARD_OUTCOMES } from '../lib/plan/outcome-titles';
+import { climbingLadder } from '../lib/plan/ladder';
 import { renderMessage } from '../lib/plan/render-message';
 import type {
   PlanAssignee,
@@ -339,6 +340,7 @@ export class Interpreter {
       title: step.title,
       sla: step.sla,
       ...(step.slaOfService ? { ofService: true as const } : {}),
+      ...(step.escalation.maxDepth !== undefined ? { maxDepth: step.escalation.maxDepth } : {}),
       ...(step.kind !== 'payment' && step.suspend ? { suspend: step.suspend } : {}),
       ...(step.statutoryDeadline ? { statutory: step.statutoryDeadline } : {}),
       remindAt: step.escalation.remindAt,
@@ -360,7 +362,10 @@ export class Interpreter {
     const task = await this.awaitTask(
       this.answeredSpec(step, branches),
       () => this.assign(rule, step.id),
-      { escalation: step.escalation, ...(step.onTimeout ? { onTimeout: step.onTimeout } : {}) },
+      {
+        escalation: climbingLadder(step.escalation),
+        ...(step.onTimeout ? { onTimeout: step.onTimeout } : {}),
+      },
       rule.type === 'applicant',
     );
     if (task.status !== 'done') return { exit: { kind: 'expired' } };
@@ -392,7 +397,7 @@ export class Interpreter {
       { ...this.answeredSpec(step, branches), ...(billId ? { billId } : {}) },
       () => this.assign({ type: 'treasury' }, step.id),
       {
-        escalation: step.escalation,
+        escalation: climbingLadder(step.escalation),
       },
     );
     return { next: step.next };

@@ -121,6 +121,8 @@ export interface TaskRecord {
   clock: ClockKind;
   /** What the citizen reads while the request waits at the task: its step's `status`, or its parallel group's. */
   applicationStatus?: Title;
+  /** The highest level its ladder may alert (1: the supervisor), when the step says. */
+  maxDepth?: number;
   /** No SLA of its own (`sla: service`): its deadline is the request's target, and moves with it. */
   deadlineOfRequest?: true;
   /** Grows each time the deadline moves, so watchers re-arm. */
