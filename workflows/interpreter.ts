@@ -218,7 +218,8 @@ export class Interpreter {
     }
     const { chosenOffice } = this.input;
     const fallback = this.input.plan.routing?.fallback;
-    return engine.resolveAssignee({
+    const officeOfRecord = rule.type === 'intake-office' ? this.rc.s.intakeOffice : undefined;
+    const assignment = await engine.resolveAssignee({
       trackingCode,
       stepId,
       serviceId: this.input.plan.serviceId,
@@ -226,9 +227,23 @@ export class Interpreter {
       domain: this.input.plan.domain,
       district,
       ...(intakeOffice ? { intakeOffice } : {}),
+      ...(officeOfRecord ? { officeOfRecord } : {}),
       ...(chosenOffice ? { chosenOffice } : {}),
       ...(fallback ? { fallback } : {}),
     });
+    if (rule.type === 'intake-office') this.rememberIntakeOffice(assignment, officeOfRecord);
+    return assignment;
+  }
+
+  /**
+   * A request that came in online has its office steps done by one office: the first the rule
+   * (or the applicant's choice) gave, or the one its work moved to when that one could not go on.
+   */
+  private rememberIntakeOffice(assignment: Assignment, before: string | undefined): void {
+    const { principal } = assignment.assignee;
+    if (this.input.intakeOffice || !principal.startsWith('office:')) return;
+    const office = principal.slice('office:'.length);
+    if (office !== before) this.rc.s.intakeOffice = office;
   }
 
   /**
@@ -250,6 +265,7 @@ export class Interpreter {
         ...(this.input.plan.routing?.fallback ? { fallback: this.input.plan.routing.fallback } : {}),
       });
       if (task.status !== 'open') continue;
+      if (this.rc.s.intakeOffice === officeId) this.rememberIntakeOffice(assignment, officeId);
       this.rc.moveTask(task, assignment, reason, Date.now());
       this.rc.record(
         {

@@ -266,6 +266,11 @@ export interface CaseState {
   notifications?: NotificationRecord[];
   /** How many times the request has written its changes to the work store. */
   storeRevision?: number;
+  /**
+   * For a request that came in online: the office its `{ office: intake }` steps go to, the first
+   * one routing gave them, so each of them goes to the same office while it may take them.
+   */
+  intakeOffice?: string;
 }
 
 export interface RequestStatus extends Omit<CaseState, 'tasks' | 'taskSeq' | 'notifications'> {
@@ -276,6 +281,7 @@ export interface RequestStatus extends Omit<CaseState, 'tasks' | 'taskSeq' | 'no
   definitionHash: string;
   district: string;
   channel: Channel;
+  /** The office that took the request in; for one that came in online, the office of its office steps. */
   intakeOffice?: string;
   /** The worst SLA state of the open tasks. */
   sla: SlaState;
