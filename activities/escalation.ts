@@ -30,6 +30,14 @@ export interface EscalationInput {
    * caller does not say, a `superior` rung reads them from the request.
    */
   alerted?: Party[];
+  /** The ladder's highest level (1: the supervisor); when the caller does not say, the request's task says it. */
+  maxDepth?: number;
+}
+
+/** How far a task's ladder has climbed since its deadline last moved, and how high it may. */
+export interface Climb {
+  alerted: Party[];
+  maxDepth?: number;
 }
 
 export interface EscalationTarget {
@@ -52,19 +60,31 @@ function levelsToTop(org: Organisation, principal: string, district: string): nu
 
 /**
  * The level a `superior` rung alerts: above the highest head the task's rungs reached (the
- * supervisor's superior when they reached none), so no level is skipped or alerted twice.
+ * supervisor's superior when they reached none), so no level is skipped or alerted twice. A
+ * ladder with a highest level alerts that level again rather than go above it: levels count
+ * from the lowest head of the task's chain, its first supervisor (1).
  */
-export function nextLevelUp(org: Organisation, input: EscalationInput, alerted: Party[]): Party {
+export function nextLevelUp(
+  org: Organisation,
+  input: EscalationInput,
+  alerted: Party[],
+  maxDepth?: number,
+): Party {
+  const toTop = (party: Party) => levelsToTop(org, party.principal, input.district);
   const heads = alerted.filter((party) => party.principal.startsWith('head:'));
   const highest = heads.reduce<Party | undefined>(
-    (best, party) =>
-      best === undefined ||
-      levelsToTop(org, party.principal, input.district) <= levelsToTop(org, best.principal, input.district)
-        ? party
-        : best,
+    (best, party) => (best === undefined || toTop(party) <= toTop(best) ? party : best),
     undefined,
   );
-  return org.superiorOf((highest ?? input.supervisor).principal, input.district);
+  const next = org.superiorOf((highest ?? input.supervisor).principal, input.district);
+  if (maxDepth === undefined) return next;
+  const lowest = [input.supervisor, ...heads].reduce((low, party) =>
+    toTop(party) > toTop(low) ? party : low,
+  );
+  if (toTop(lowest) - toTop(next) + 1 <= maxDepth) return next;
+  let level = lowest;
+  for (let depth = 1; depth < maxDepth; depth++) level = org.superiorOf(level.principal, input.district);
+  return level;
 }
 
 /**
@@ -74,21 +94,22 @@ export function nextLevelUp(org: Organisation, input: EscalationInput, alerted: 
 export async function alertedSoFar(
   temporal: TemporalAccess | undefined,
   input: EscalationInput,
-): Promise<Party[]> {
-  if (!temporal) return [];
+): Promise<Climb> {
+  if (!temporal) return { alerted: [] };
   let status;
   try {
     status = await temporal.client.workflow.getHandle(workflowIdOf(input.trackingCode)).query(statusQuery);
   } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return [];
+    if (error instanceof WorkflowNotFoundError) return { alerted: [] };
     throw error;
   }
   const task = status.openTasks.find(
     (t) => t.stepId === input.stepId && t.assignee.principal === input.assignee.principal,
   );
-  if (!task) return [];
+  if (!task) return { alerted: [] };
   const ofTask = status.escalations.filter((e) => e.taskId === task.taskId);
-  return ofTask.slice(Math.max(0, ofTask.length - task.rungsDone)).map((e) => e.to);
+  const alerted = ofTask.slice(Math.max(0, ofTask.length - task.rungsDone)).map((e) => e.to);
+  return { alerted, ...(task.maxDepth !== undefined ? { maxDepth: task.maxDepth } : {}) };
 }
 
 export async function escalationTarget(
@@ -96,18 +117,25 @@ export async function escalationTarget(
   live: LiveOffices,
   input: EscalationInput,
   today: string,
-  /** Reads whom the task was escalated to, when the input does not say. */
-  history: (input: EscalationInput) => Promise<Party[]> = async () => [],
+  /** Reads whom the task was escalated to, and how high it may climb, when the input does not say. */
+  history: (input: EscalationInput) => Promise<Climb> = async () => ({ alerted: [] }),
 ): Promise<EscalationTarget> {
   const { assignee, supervisor, district } = input;
   switch (input.to) {
     case 'supervisor':
       return supervisorAlerted(supervisor);
-    case 'superior':
+    case 'superior': {
+      const climb = input.alerted ? { alerted: input.alerted } : await history(input);
+      const maxDepth = input.maxDepth ?? climb.maxDepth;
+      const to = nextLevelUp(org, input, climb.alerted, maxDepth);
+      const capped = to.principal !== nextLevelUp(org, input, climb.alerted).principal;
       return {
-        to: nextLevelUp(org, input, input.alerted ?? (await history(input))),
-        reason: 'still open: the level above is alerted',
+        to,
+        reason: capped
+          ? `still open: the ladder goes no higher than level ${maxDepth ?? ''}, which is alerted again`
+          : 'still open: the level above is alerted',
       };
+    }
     case 'steering-committee':
       return { to: org.steeringCommittee(), reason: 'still open: the steering committee is alerted' };
     case 'reassign': {

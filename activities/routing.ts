@@ -29,6 +29,8 @@ export interface RoutingInput {
   intakeOffice?: string;
   /** The office an online applicant chose, among the eligible ones. */
   chosenOffice?: string;
+  /** For a request that came in online: the office its earlier office steps went to. */
+  officeOfRecord?: string;
   /** Where to look when no office of the district is eligible. */
   fallback?: 'neighbours' | 'city';
   /** Offices not to choose, such as the one a task is being taken away from. */
@@ -158,7 +160,7 @@ export async function route(
       return { ...decided, note: `there is no office ${rule.office}; ${decided.note}` };
     }
     case 'intake-office': {
-      const wanted = input.intakeOffice ?? input.chosenOffice;
+      const wanted = input.intakeOffice ?? input.officeOfRecord ?? input.chosenOffice;
       if (wanted && !(input.exclude ?? []).includes(wanted)) {
         const licences = await live.licences();
         const office = org.officesWith(licences).find((o) => o.id === wanted);
@@ -175,7 +177,9 @@ export async function route(
         if (!barred && office) {
           const note = input.intakeOffice
             ? 'the office that took the request'
-            : 'the office the applicant chose among the eligible ones';
+            : input.officeOfRecord
+              ? "the office of the request's earlier office steps"
+              : 'the office the applicant chose among the eligible ones';
           return assignTo(org.officeUnit(office, district), note);
         }
         const decided = await routeToOffice(

@@ -855,6 +855,11 @@ const planStep = {
           },
         },
         maxDepth: int,
+        top: {
+          ...int,
+          description:
+            'With a rung that climbs `every` so often: the level of the steering committee, the top of the chain.',
+        },
       },
     },
     form: obj,

@@ -5,6 +5,7 @@
 import { allHandlersFinished, CancellationScope, condition, isCancellation } from '@temporalio/workflow';
 import { holds } from '../lib/expressions/evaluate';
 import { PAYMENT_FORM, STANDARD_OUTCOMES } from '../lib/plan/outcome-titles';
+import { climbingLadder } from '../lib/plan/ladder';
 import { renderMessage } from '../lib/plan/render-message';
 import type {
   PlanAssignee,
@@ -220,7 +221,8 @@ export class Interpreter {
     }
     const { chosenOffice } = this.input;
     const fallback = this.input.plan.routing?.fallback;
-    return engine.resolveAssignee({
+    const officeOfRecord = rule.type === 'intake-office' ? this.rc.s.intakeOffice : undefined;
+    const assignment = await engine.resolveAssignee({
       trackingCode,
       stepId,
       serviceId: this.input.plan.serviceId,
@@ -228,9 +230,23 @@ export class Interpreter {
       domain: this.input.plan.domain,
       district,
       ...(intakeOffice ? { intakeOffice } : {}),
+      ...(officeOfRecord ? { officeOfRecord } : {}),
       ...(chosenOffice ? { chosenOffice } : {}),
       ...(fallback ? { fallback } : {}),
     });
+    if (rule.type === 'intake-office') this.rememberIntakeOffice(assignment, officeOfRecord);
+    return assignment;
+  }
+
+  /**
+   * A request that came in online has its office steps done by one office: the first the rule
+   * (or the applicant's choice) gave, or the one its work moved to when that one could not go on.
+   */
+  private rememberIntakeOffice(assignment: Assignment, before: string | undefined): void {
+    const { principal } = assignment.assignee;
+    if (this.input.intakeOffice || !principal.startsWith('office:')) return;
+    const office = principal.slice('office:'.length);
+    if (office !== before) this.rc.s.intakeOffice = office;
   }
 
   /**
@@ -256,6 +272,7 @@ export class Interpreter {
           ...(this.input.plan.routing?.fallback ? { fallback: this.input.plan.routing.fallback } : {}),
         }));
       if (task.status !== 'open') continue;
+      if (this.rc.s.intakeOffice === officeId) this.rememberIntakeOffice(assignment, officeId);
       this.rc.moveTask(task, assignment, reason, Date.now());
       this.rc.record(
         {
@@ -346,6 +363,7 @@ export class Interpreter {
       title: step.title,
       sla: step.sla,
       ...(step.slaOfService ? { ofService: true as const } : {}),
+      ...(step.escalation.maxDepth !== undefined ? { maxDepth: step.escalation.maxDepth } : {}),
       ...(step.kind !== 'payment' && step.suspend ? { suspend: step.suspend } : {}),
       ...(step.statutoryDeadline ? { statutory: step.statutoryDeadline } : {}),
       remindAt: step.escalation.remindAt,
@@ -367,7 +385,10 @@ export class Interpreter {
     const task = await this.awaitTask(
       this.answeredSpec(step, branches),
       () => this.assign(rule, step.id),
-      { escalation: step.escalation, ...(step.onTimeout ? { onTimeout: step.onTimeout } : {}) },
+      {
+        escalation: climbingLadder(step.escalation),
+        ...(step.onTimeout ? { onTimeout: step.onTimeout } : {}),
+      },
       rule.type === 'applicant',
     );
     if (task.status !== 'done') return { exit: { kind: 'expired' } };
@@ -399,7 +420,7 @@ export class Interpreter {
       { ...this.answeredSpec(step, branches), ...(billId ? { billId } : {}) },
       () => this.assign({ type: 'treasury' }, step.id),
       {
-        escalation: step.escalation,
+        escalation: climbingLadder(step.escalation),
       },
     );
     return { next: step.next };

@@ -57,6 +57,8 @@ export interface TaskSpec {
   ofService?: true;
   /** What the citizen reads while the request waits at the task. */
   applicationStatus?: Title;
+  /** The highest level the task's ladder may alert. */
+  maxDepth?: number;
   /** While the task is open the request's clock stands still, for at most the expected time. */
   suspend?: { expected: PlanDuration; reason: Title };
 }
@@ -221,6 +223,7 @@ export class RequestCase {
       ...(assignment.decision ? { decision: assignment.decision } : {}),
       ...(spec.billId ? { billId: spec.billId } : {}),
       ...(spec.applicationStatus ? { applicationStatus: spec.applicationStatus } : {}),
+      ...(spec.maxDepth !== undefined ? { maxDepth: spec.maxDepth } : {}),
       outcomes: spec.outcomes
         .filter((o) => o.available)
         .map(({ id, title, roles }) => ({ id, title, ...(roles ? { roles } : {}) })),

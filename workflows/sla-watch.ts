@@ -132,6 +132,7 @@ async function climb(ctx: WatchContext, task: TaskRecord, rung: RungTarget, at: 
           assignee: previous,
           supervisor: task.supervisor,
           alerted,
+          ...(task.maxDepth !== undefined ? { maxDepth: task.maxDepth } : {}),
         },
         engine.findEscalationTarget,
       );

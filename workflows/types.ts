@@ -121,6 +121,8 @@ export interface TaskRecord {
   clock: ClockKind;
   /** What the citizen reads while the request waits at the task: its step's `status`, or its parallel group's. */
   applicationStatus?: Title;
+  /** The highest level its ladder may alert (1: the supervisor), when the step says. */
+  maxDepth?: number;
   /** No SLA of its own (`sla: service`): its deadline is the request's target, and moves with it. */
   deadlineOfRequest?: true;
   /** Grows each time the deadline moves, so watchers re-arm. */
@@ -267,6 +269,11 @@ export interface CaseState {
   notifications?: NotificationRecord[];
   /** How many times the request has written its changes to the work store. */
   storeRevision?: number;
+  /**
+   * For a request that came in online: the office its `{ office: intake }` steps go to, the first
+   * one routing gave them, so each of them goes to the same office while it may take them.
+   */
+  intakeOffice?: string;
 }
 
 export interface RequestStatus extends Omit<CaseState, 'tasks' | 'taskSeq' | 'notifications'> {
@@ -277,6 +284,7 @@ export interface RequestStatus extends Omit<CaseState, 'tasks' | 'taskSeq' | 'no
   definitionHash: string;
   district: string;
   channel: Channel;
+  /** The office that took the request in; for one that came in online, the office of its office steps. */
   intakeOffice?: string;
   /** The worst SLA state of the open tasks. */
   sla: SlaState;

@@ -281,8 +281,12 @@ function deadlines(
       'extension-without-sla',
     );
   }
-  const escalation = c.escalation(step.escalation, entry.path, clock);
-  checkDepth(c, entry, escalation, step.escalation, committeeLevel(c, who, agency));
+  const ladder = c.escalation(step.escalation, entry.path, clock);
+  const top = committeeLevel(c, who, agency);
+  checkDepth(c, entry, ladder, step.escalation, top);
+  // A rung that climbs every so often climbs to the top of the chain at most.
+  const climbs = top !== undefined && ladder.ladder.some((rung) => rung.every);
+  const escalation = climbs ? { ...ladder, top } : ladder;
   return {
     sla,
     ...(ofService ? { slaOfService: true as const } : {}),

@@ -26,6 +26,8 @@ export const RUN_BY_INTERPRETER: ReadonlySet<LanguageFeature> = new Set<Language
   'step-status',
   'extension-limits',
   'suspend',
+  'ladder-depth',
+  'ladder-every',
 ]);
 
 /** Every feature: for compiling what the interpreter does not run yet, in tests and tools. */

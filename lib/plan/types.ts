@@ -46,6 +46,8 @@ export interface PlanEscalation {
   ladder: PlanRung[];
   /** The highest level above the assignee the ladder may alert (1: the supervisor). */
   maxDepth?: number;
+  /** With a rung that climbs `every` so often: the level of the steering committee, the top of the chain. */
+  top?: number;
 }
 
 /** Limits on extending a deadline beside `maxExtension`: how many times, and how far as a share of the term. */

@@ -1,7 +1,7 @@
 /**
  * What the language gained after the first interpreter, run through the API on a real Temporal
  * server: a step only the citizen may answer, an outcome kept to roles, the status a citizen reads,
- * why the clock stands still.
+ * why the clock stands still; an online request's office steps at one office.
  */
 import { eventually, fixture, startHarness, type Harness } from '../support/harness';
 
@@ -150,5 +150,33 @@ describe('a clock that stands still for an expected time', () => {
     expect(resumed.body.detail).toMatch(
       /^the clock stands still while task \d+-1 is open, until .+ at most$/,
     );
+  });
+});
+
+describe('an online request at its office steps', () => {
+  test('when an online request comes to its office steps again, then they go to the office the first went to, which its status names', async () => {
+    for (let i = 0; i < 4; i++) {
+      const started = await system.as(null).post('/api/requests', {
+        serviceId: 'online-two-visits',
+        district: 'd01',
+        applicant: { name: 'Reza Karimi' },
+        data: {},
+      });
+      expect(started.status).toBe(201);
+      const code = started.body.trackingCode as string;
+      const first = await eventually(async () => {
+        const { body } = await system.get(`/api/requests/${code}`);
+        return body.currentTasks.length > 0 ? body : undefined;
+      });
+      const check = first.currentTasks[0];
+      expect(first.intakeOffice).toBe(check.assignee.principal.replace('office:', ''));
+      await system.post(`/api/tasks/${check.taskId}/complete`, { outcome: 'done' });
+      const review = (await system.get(`/api/requests/${code}`)).body.currentTasks[0];
+      const issued = await system.post(`/api/tasks/${review.taskId}/complete`, { outcome: 'done' });
+      const issue = issued.body.currentTasks[0];
+      expect(issue.step).toBe('issue');
+      expect(issue.assignee.principal).toBe(check.assignee.principal);
+      expect(issue.routing).toBe("the office of the request's earlier office steps");
+    }
   });
 });
