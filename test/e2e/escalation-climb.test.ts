@@ -38,7 +38,9 @@ async function startClimbing(serviceId: string): Promise<string> {
 async function climbedTo(code: string, count: number): Promise<string[][]> {
   const climbed = await eventually(async () => {
     const { body } = await system.get(`/api/requests/${code}`);
-    return body.escalations.length >= count ? body : undefined;
+    // A rung is recorded at its instant and its target follows: wait until each one has it.
+    const settled = body.escalations.every((e: { to: { principal: string } }) => e.to.principal !== '');
+    return body.escalations.length >= count && settled ? body : undefined;
   }, 30_000);
   return climbed.escalations.map((e: { action: string; to: { principal: string } }) => [
     e.action,
