@@ -18,11 +18,19 @@ import type { Organisation } from '../../lib/organisation/organisation';
 import type { ServicePlan } from '../../lib/plan/types';
 import { openWorkStore } from '../../store/work-store';
 import type { RequestInput } from '../../workflows/types';
+import type { WorkerSizing } from '../../worker/sizing';
 
 /** Payloads in the clear: a benchmark weighs the engine, not the cipher. */
 export const PLAIN = new EncryptionCodec(payloadKeys(undefined));
 
-export async function startBenchStack(taskQueue: string) {
+export interface BenchStackOptions {
+  /** The workflows the worker runs: the engine's, unless a benchmark adds its own. */
+  workflowsPath?: string;
+  /** The worker's cache and concurrency, as the product sizes them; the SDK's defaults without. */
+  sizing?: WorkerSizing;
+}
+
+export async function startBenchStack(taskQueue: string, options: BenchStackOptions = {}) {
   Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: TEMPORAL_CLI }, ip: '127.0.0.1' },
@@ -45,7 +53,15 @@ export async function startBenchStack(taskQueue: string) {
     taskQueue,
     activities: createActivities({ organisation: org, store, temporal: { client, taskQueue } }),
     dataConverter: { payloadCodecs: [PLAIN] },
-    workflowsPath: require.resolve('../../workflows'),
+    workflowsPath: options.workflowsPath ?? require.resolve('../../workflows'),
+    ...(options.sizing
+      ? {
+          maxCachedWorkflows: options.sizing.maxCachedWorkflows,
+          maxConcurrentWorkflowTaskExecutions: options.sizing.maxConcurrentWorkflowTaskExecutions,
+          maxConcurrentActivityTaskExecutions: options.sizing.maxConcurrentActivityTaskExecutions,
+          maxConcurrentLocalActivityExecutions: options.sizing.maxConcurrentLocalActivityExecutions,
+        }
+      : {}),
   });
   const running = worker.run();
   await ensureLicenceRegistry(client, taskQueue, org);
