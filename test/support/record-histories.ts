@@ -332,7 +332,8 @@ const scenarios: Record<string, { harness: Setup; run: Scenario }> = {
         reason: 'owner abroad',
         actor: 'person:head',
       });
-      const paying = await complete(system, code, 'intake', 'complete');
+      await complete(system, code, 'intake', 'complete');
+      const paying = (await system.get(`/api/requests/${code}`)).body;
       await system.post(`/api/requests/${code}/payments`, { billId: paying.fees[0].billId, receipt: 'R-3' });
       await task(system, code, 'review');
       await system.post(`/api/requests/${code}/withdraw`, { reason: 'no longer needed' });
