@@ -134,6 +134,18 @@ describe('the status a citizen reads at a step', () => {
     const staff = (await system.get(`/api/requests/${code}`)).body;
     expect(staff.currentTasks[0].applicationStatus).toEqual(view.now[0].status);
   });
+
+  test('when the request is in a parallel group, then a task without a status of its own shows the one of its group', async () => {
+    const { code } = await start('parallel-status');
+    const view = (await system.as(`applicant:${code}`).get(`/api/requests/${code}`)).body;
+    const byStep = Object.fromEntries(
+      view.now.map((now: { step: string; status?: { en: string } }) => [now.step, now.status?.en]),
+    );
+    expect(byStep).toEqual({
+      'plan-review': 'Your file is being reviewed',
+      'document-check': 'The office checks your documents',
+    });
+  });
 });
 
 describe('a clock that stands still for an expected time', () => {

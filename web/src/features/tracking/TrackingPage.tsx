@@ -70,6 +70,14 @@ export default function TrackingPage() {
                     </li>
                   ))}
                 </ul>
+                {status.clockStopped ? (
+                  <p data-testid="clock-stopped">
+                    {t('track.where.clockStopped', { reason: title(status.clockStopped.reason) })}
+                    {status.clockStopped.until
+                      ? ` ${t('track.where.clockRunsAgain', { day: day(status.clockStopped.until) })}`
+                      : null}
+                  </p>
+                ) : null}
                 <p className="expected">
                   {t('track.expected')} <strong data-testid="expected-date">{day(status.deadline)}</strong>
                 </p>

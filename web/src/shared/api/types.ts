@@ -229,6 +229,8 @@ export interface PublicStatus {
   startedAt: When;
   endedAt?: When;
   deadline: When;
+  /** While a step stops the clock: why, since when, and when it runs again by itself. */
+  clockStopped?: { reason: Title; since: When; until?: When };
   /** `status`: what the step says the citizen reads there, instead of its title. */
   now: { step: string; title: Title; status?: Title; with: Title; deadline: When; waitsOnYou: boolean }[];
   stepsDone: { title: Title; outcome?: string; at: When }[];
