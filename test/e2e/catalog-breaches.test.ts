@@ -58,7 +58,7 @@ test('when a sample of the catalog stalls at its first step, then each escalates
     if (wait > 0) await system.env.sleep(wait);
     const now = await eventually(async () => {
       const status = await system.status(code);
-      return status.escalations.length > 0 ? status : undefined;
+      return status.escalations.length > 0 && !status.escalations[0]?.pending ? status : undefined;
     });
     const first = now.escalations[0];
     escalated.push([
@@ -90,7 +90,8 @@ test('when a same-day service stalls, then its ladder climbs in hours: superviso
   await system.env.sleep(3 * 24 * HOUR);
   const climbed = await eventually(async () => {
     const status = await system.status(code);
-    return status.escalations.length >= 2 ? status : undefined;
+    // A rung's target follows its record: wait until it is found.
+    return status.escalations.length >= 2 && !status.escalations.some((e) => e.pending) ? status : undefined;
   });
   expect(climbed.escalations.map((e) => e.action).slice(0, 2)).toEqual(['supervisor', 'reassign']);
   const reassignedAt = Date.parse(climbed.escalations[1]?.at ?? '');

@@ -183,7 +183,9 @@ describe('step kinds', () => {
     expect(task.assignee.principal).toBe('office:o-1');
     const climbed = await eventually(async () => {
       const body = await status(code);
-      return body.escalations.length === 3 ? body : undefined;
+      // Each rung is recorded at its instant and its target follows: wait for the targets.
+      const settled = body.escalations.every((e: { pending?: boolean }) => !e.pending);
+      return body.escalations.length === 3 && settled ? body : undefined;
     }, 25_000);
     expect(climbed.escalations.map((e: { action: string; level: number }) => [e.level, e.action])).toEqual([
       [1, 'supervisor'],
