@@ -82,7 +82,8 @@ describe('deadlines on the city calendar, time skipped', () => {
     expect(now.escalations.map((e) => e.action)).toEqual(['supervisor']);
 
     await system.env.sleep(30 * 24 * HOUR);
-    now = await statusWhen(code, (s) => s.escalations.length === 3);
+    // Each rung is recorded at its instant and its target follows: wait for the targets.
+    now = await statusWhen(code, (s) => s.escalations.length === 3 && s.escalations.every((e) => !e.pending));
     expect(now.escalations.map((e) => [e.level, e.action, e.to.principal])).toEqual([
       [1, 'supervisor', 'head:d01.office-affairs'],
       [2, 'reassign', expect.stringMatching(/^office:o-0(102|103|302)$/)],
