@@ -57,12 +57,28 @@ export function startWebServer(deps: AppDeps, port: number, host = '127.0.0.1'):
 
 /** How long stopping waits for the calls under way to be answered before it cuts them. */
 const DRAIN_MS = 25_000;
+/**
+ * How long a stopping server still takes connections. A call sent just before the signal may sit
+ * unread in a socket or not yet accepted; closing at once would reset it unanswered.
+ */
+const LAME_DUCK_MS = 1_000;
+
+export interface StopOptions {
+  lameDuckMs?: number;
+  drainMs?: number;
+}
 
 /**
- * Stops taking calls and lets the calls under way be answered: connections close as they turn
- * idle, and only those still busy after the drain are cut.
+ * Stops taking calls and lets the calls under way be answered: for a short while it still
+ * answers (each answer closing its connection), then it stops listening; connections close as
+ * they turn idle, and only those still busy after the drain are cut.
  */
-export async function stopWebServer(web: WebServer, drainMs = DRAIN_MS): Promise<void> {
+export async function stopWebServer(
+  web: WebServer,
+  { lameDuckMs = LAME_DUCK_MS, drainMs = DRAIN_MS }: StopOptions = {},
+): Promise<void> {
+  web.server.prependListener('request', (_request, response) => response.setHeader('connection', 'close'));
+  if (lameDuckMs > 0) await new Promise((resolve) => setTimeout(resolve, lameDuckMs));
   const closed = new Promise<void>((resolve, reject) =>
     web.server.close((error) => (error ? reject(error) : resolve())),
   );
