@@ -33,11 +33,16 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 /** Applies the migrations not yet applied; answers the versions it applied now. */
 export async function migrate(db: Database, migrations = readMigrations()): Promise<number[]> {
-  await db.query(
-    `CREATE TABLE IF NOT EXISTS schema_migrations (
-       version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
-       applied_at timestamptz NOT NULL DEFAULT now())`,
-  );
+  // Under the lock too: two processes creating the same table at once collide in PostgreSQL's
+  // catalog (a duplicate key of pg_type), IF NOT EXISTS or not.
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
+         applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+  });
   const applied: number[] = [];
   for (const migration of migrations) {
     const done = await db.transaction(async (tx) => {
