@@ -13,7 +13,7 @@ import type { PlanAutomaticStep } from '../lib/plan/types';
  * request's data: quick when they answer, so a few minutes of retries cover a restart of the
  * worker or the store. A fee formula that cannot be evaluated fails at once (not retryable).
  */
-const quick = proxyActivities<Activities>({
+const QUICK = {
   startToCloseTimeout: '30 seconds',
   scheduleToCloseTimeout: '5 minutes',
   retry: {
@@ -22,7 +22,8 @@ const quick = proxyActivities<Activities>({
     maximumInterval: '1 minute',
     maximumAttempts: 10,
   },
-});
+} as const;
+const quick = proxyActivities<Activities>(QUICK);
 
 /** Notifications of requests recorded before the work store: the store may be away a while. */
 const outbox = proxyActivities<Activities>({
@@ -41,16 +42,7 @@ const outbox = proxyActivities<Activities>({
  * Temporal's activity queue while a city's deadlines of one instant are still being recorded.
  * The same bounds as the quick activities.
  */
-const nearby = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  scheduleToCloseTimeout: '5 minutes',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '1 minute',
-    maximumAttempts: 10,
-  },
-});
+const nearby = proxyLocalActivities<Activities>(QUICK);
 
 export const engine = {
   resolveAssignee: quick.resolveAssignee,

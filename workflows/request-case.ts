@@ -537,7 +537,7 @@ export class RequestCase {
     task.routing = reassigned.note;
   }
 
-  /** One rung of the escalation ladder: recorded with its reason and, when reassigned, the new assignee. */
+  /** One rung of the escalation ladder, its target known: recorded, and the task given to the new assignee. */
   escalate(
     task: TaskRecord,
     action: RungTarget,
@@ -545,21 +545,9 @@ export class RequestCase {
     reason: string,
     nowMs: number,
     reassigned?: Assignment,
-  ) {
-    task.escalationLevel += 1;
-    task.rungsDone += 1;
-    const escalation: EscalationRecord = {
-      at: iso(nowMs),
-      taskId: task.taskId,
-      stepId: task.stepId,
-      level: task.escalationLevel,
-      action,
-      reason,
-      from: task.assignee,
-      to,
-    };
+  ): EscalationRecord {
+    const escalation = this.escalateAt(task, action, nowMs, { to, reason });
     if (reassigned) this.giveTo(task, reassigned);
-    this.s.escalations.push(escalation);
     return escalation;
   }
 
