@@ -19,8 +19,8 @@ import { payloadKeys } from '../lib/config';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { openWorkStore } from '../store/work-store';
 import { completeTaskUpdate, statusQuery } from '../workflows/messages';
-import type { RequestInput } from '../workflows/types';
 import { interpreterCost } from './interpreter-cost';
+import { officeRequest } from './support/stack';
 import { completeStep } from './workflows/hand-written-chain';
 
 const org = loadOrganisation(repoPath('test/fixtures/organisation'));
@@ -82,16 +82,7 @@ async function main() {
   /** Runs a request to its end, completing each open task as it comes; answers its history length. */
   async function runRequest(servicePlan: ServicePlan): Promise<number> {
     const trackingCode = newTrackingCode();
-    const input: RequestInput = {
-      trackingCode,
-      plan: servicePlan,
-      calendar: org.calendar,
-      district: 'd01',
-      channel: 'office',
-      intakeOffice: 'o-1',
-      applicant: { name: 'Bench' },
-      data: {},
-    };
+    const input = officeRequest(trackingCode, servicePlan, org);
     const handle = await client.workflow.start('serviceRequest', {
       taskQueue: TASK_QUEUE,
       workflowId: workflowIdOf(trackingCode),
@@ -158,14 +149,9 @@ async function main() {
   console.log(`  hand-written workflow    ${handWritten} events (${(handWritten / 10).toFixed(1)} per step)`);
   console.log(`  ratio                    ${(interpreted / handWritten).toFixed(2)}x`);
 
-  await interpreterCost(client, TASK_QUEUE, plan(ten, false), {
-    calendar: org.calendar,
-    district: 'd01',
-    channel: 'office',
-    intakeOffice: 'o-1',
-    applicant: { name: 'Bench' },
-    data: {},
-  });
+  await interpreterCost(client, TASK_QUEUE, (trackingCode) =>
+    officeRequest(trackingCode, plan(ten, false), org),
+  );
 
   benchWorker.shutdown();
   await running;

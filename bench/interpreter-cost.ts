@@ -8,7 +8,6 @@
  * ROUNDS (5), REQUESTS per round and kind (20), CACHED requests per kind for the memory (300).
  */
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
-import type { ServicePlan } from '../lib/plan/types';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { completeTaskUpdate, startedUpdate } from '../workflows/messages';
 import type { RequestInput, RequestSummary } from '../workflows/types';
@@ -34,8 +33,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
 export async function interpreterCost(
   client: Client,
   taskQueue: string,
-  ten: ServicePlan,
-  input: Omit<RequestInput, 'trackingCode' | 'plan'>,
+  /** A ten-step request of the interpreter, under its tracking code. */
+  requestOf: (trackingCode: string) => RequestInput,
 ) {
   /** Starts a request of a kind; answers how to complete its step n (the first is 0). */
   async function start(kind: Kind): Promise<(step: number) => Promise<void>> {
@@ -43,7 +42,7 @@ export async function interpreterCost(
       const handle = await client.workflow.start('handWrittenChain', {
         taskQueue,
         workflowId: `hand-written-${newTrackingCode()}`,
-        args: [10, input.district],
+        args: [10, requestOf('').district],
       });
       return async (step) => {
         // The step opens once its assignment is in; until then the validator refuses it.
@@ -67,7 +66,7 @@ export async function interpreterCost(
           taskQueue,
           workflowId: workflowIdOf(trackingCode),
           workflowIdConflictPolicy: 'FAIL',
-          args: [{ ...input, trackingCode, plan: ten }],
+          args: [requestOf(trackingCode)],
         },
       ),
     });
