@@ -2,7 +2,7 @@
  * How long the histories of requests grow, on a real Temporal dev server: the events each kind
  * of step adds, and a ten-step request run by the interpreter against the same chain written
  * by hand as a plain workflow. History length is what continue-as-new and replay pay for. Then
- * what each costs the worker in CPU and memory (`interpreter-cost.ts`).
+ * what each costs the worker in CPU (`interpreter-cost.ts`) and in memory (`interpreter-memory.ts`).
  */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
@@ -20,6 +20,7 @@ import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { openWorkStore } from '../store/work-store';
 import { completeTaskUpdate, statusQuery } from '../workflows/messages';
 import { interpreterCost } from './interpreter-cost';
+import { interpreterMemory } from './interpreter-memory';
 import { officeRequest } from './support/stack';
 import { completeStep } from './workflows/hand-written-chain';
 
@@ -149,9 +150,9 @@ async function main() {
   console.log(`  hand-written workflow    ${handWritten} events (${(handWritten / 10).toFixed(1)} per step)`);
   console.log(`  ratio                    ${(interpreted / handWritten).toFixed(2)}x`);
 
-  await interpreterCost(client, TASK_QUEUE, (trackingCode) =>
-    officeRequest(trackingCode, plan(ten, false), org),
-  );
+  const tenSteps = (trackingCode: string) => officeRequest(trackingCode, plan(ten, false), org);
+  await interpreterCost(client, TASK_QUEUE, tenSteps);
+  await interpreterMemory(client, env.address, tenSteps);
 
   benchWorker.shutdown();
   await running;

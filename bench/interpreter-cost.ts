@@ -1,11 +1,11 @@
 /**
  * What the interpreter costs a worker against the same ten-step chain written by hand: worker CPU
- * per request run to its end (each task completed by an update whose answer names the next), and
- * the memory each request holds while it waits in the worker's cache. The interpreter is weighed
- * with the work store and without it (the store's own cost is `bench/store.ts`'s). Rounds
- * interleave the kinds so the machine's drift falls on all of them; medians of the rounds.
+ * per request run to its end (each task completed by an update whose answer names the next). The
+ * interpreter is weighed with the work store and without it (the store's own cost is
+ * `bench/store.ts`'s). Rounds interleave the kinds so the machine's drift falls on all of them;
+ * medians of the rounds. The memory a cached request holds is `bench/interpreter-memory.ts`'s.
  *
- * ROUNDS (5), REQUESTS per round and kind (20), CACHED requests per kind for the memory (300).
+ * ROUNDS (5), REQUESTS per round and kind (20).
  */
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
@@ -15,7 +15,6 @@ import { completeStep } from './workflows/hand-written-chain';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const REQUESTS = Number(process.env.REQUESTS ?? 20);
-const CACHED = Number(process.env.CACHED ?? 300);
 
 type Kind = 'interpreter' | 'interpreter without store' | 'hand-written';
 const KINDS: Kind[] = ['interpreter', 'interpreter without store', 'hand-written'];
@@ -28,7 +27,6 @@ const cpuMs = () => {
   const used = process.cpuUsage();
   return (used.user + used.system) / 1000;
 };
-const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
 
 export async function interpreterCost(
   client: Client,
@@ -98,31 +96,13 @@ export async function interpreterCost(
     }
   }
 
-  // Memory: CACHED requests of a kind left at their first task, held in the worker's cache.
-  const memory = new Map<Kind, number>();
-  for (const kind of KINDS) {
-    await settle();
-    const before = process.memoryUsage().rss;
-    for (let i = 0; i < CACHED; i += 20) {
-      await Promise.all(Array.from({ length: Math.min(20, CACHED - i) }, () => start(kind)));
-    }
-    await settle();
-    memory.set(kind, (process.memoryUsage().rss - before) / CACHED / 1024);
-  }
-
   const base = median(cpu.get('hand-written') ?? []);
-  const baseMemory = memory.get('hand-written') ?? NaN;
-  console.log(
-    `worker cost of a ten-step request: ${ROUNDS} rounds of ${REQUESTS} requests a kind (medians), ${CACHED} cached a kind`,
-  );
-  console.log(
-    `  ${''.padEnd(28)} ${'CPU/request'.padStart(12)} ${'ratio'.padStart(7)} ${'KiB cached'.padStart(11)} ${'ratio'.padStart(7)}`,
-  );
+  console.log(`worker CPU of a ten-step request: ${ROUNDS} rounds of ${REQUESTS} requests a kind (medians)`);
+  console.log(`  ${''.padEnd(28)} ${'CPU/request'.padStart(12)} ${'ratio'.padStart(7)}`);
   for (const kind of KINDS) {
     const ms = median(cpu.get(kind) ?? []);
-    const kib = memory.get(kind) ?? NaN;
     console.log(
-      `  ${kind.padEnd(28)} ${`${ms.toFixed(1)} ms`.padStart(12)} ${`${(ms / base).toFixed(2)}x`.padStart(7)} ${kib.toFixed(0).padStart(11)} ${`${(kib / baseMemory).toFixed(2)}x`.padStart(7)}`,
+      `  ${kind.padEnd(28)} ${`${ms.toFixed(1)} ms`.padStart(12)} ${`${(ms / base).toFixed(2)}x`.padStart(7)}`,
     );
   }
 }
