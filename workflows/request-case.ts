@@ -4,6 +4,7 @@
  * the bookkeeping. Its whole state is one plain object, which continue-as-new carries.
  */
 import { ApplicationFailure } from '@temporalio/common';
+import { patched } from '@temporalio/workflow';
 import { clockFor, type Clock, type ClockKind } from '../lib/calendar/clock';
 import { holds } from '../lib/expressions/evaluate';
 import { checkFormData } from '../lib/forms/form-data';
@@ -37,6 +38,16 @@ import type {
 const SLA_ORDER: SlaState[] = ['ok', 'at-risk', 'breached'];
 /** Whom a rung recorded before its target is found goes to, until it is. */
 export const TARGET_PENDING: Party = { principal: '', title: { fa: 'در حال یافتن', en: 'being found' } };
+/** Whom a rung still pending when its request ended goes to: no one is alerted about an ended request. */
+export const TARGET_NOT_NEEDED: Party = {
+  principal: '',
+  title: { fa: 'هیچ‌کس: درخواست پایان یافت', en: 'no one: the request ended' },
+};
+/**
+ * The patch under which a rung still being found when its request ends is closed as not needed;
+ * before it, the rung stayed pending.
+ */
+export const SETTLE_PENDING_AT_END_PATCH = 'settle-pending-at-end';
 export const iso = (ms: number) => new Date(ms).toISOString();
 
 /** What opening a task needs to know, whatever kind of step it comes from. */
@@ -646,7 +657,11 @@ export class RequestCase {
   }
 
   /** The request as a whole passed its statutory deadline: the steering committee is told. */
-  escalateRequest(to: Party, reason: string, nowMs: number): EscalationRecord {
+  /**
+   * The request past its statutory deadline, escalated to the steering committee: with its
+   * target when known, else pending until `settleRequestEscalation` fills it in.
+   */
+  escalateRequest(to: Party | undefined, reason: string, nowMs: number): EscalationRecord {
     const escalation: EscalationRecord = {
       at: iso(nowMs),
       taskId: '',
@@ -655,10 +670,17 @@ export class RequestCase {
       action: 'steering-committee',
       reason,
       from: { principal: `request:${this.input.trackingCode}`, title: this.plan.title },
-      to,
+      to: to ?? TARGET_PENDING,
+      ...(to ? {} : { pending: true as const }),
     };
     this.s.escalations.push(escalation);
     return escalation;
+  }
+
+  /** The committee a pending statutory escalation goes to, found. */
+  settleRequestEscalation(escalation: EscalationRecord, to: Party): void {
+    escalation.to = to;
+    delete escalation.pending;
   }
 
   finish(step: PlanEndStep, nowMs: number): void {
@@ -670,6 +692,14 @@ export class RequestCase {
   end(state: RequestState, nowMs: number): void {
     this.s.state = state;
     this.s.endedAt = iso(nowMs);
+    const pending = this.s.escalations.filter((e) => e.pending);
+    if (pending.length > 0 && patched(SETTLE_PENDING_AT_END_PATCH)) {
+      for (const escalation of pending) {
+        escalation.to = TARGET_NOT_NEEDED;
+        escalation.reason = `${escalation.reason}; the request ended (${state}) before it was found`;
+        delete escalation.pending;
+      }
+    }
     for (const task of this.openTasks()) this.cancelTask(task, `the request ended (${state})`, nowMs);
     const open = this.s.suspensions.find((s) => s.to === undefined);
     if (open) open.to = this.s.endedAt;

@@ -286,30 +286,58 @@ export async function watchStatutoryDeadline(ctx: WatchContext): Promise<void> {
       await condition(() => rc.state !== 'active' || moved());
       continue;
     }
-    const committee = await targetOf(rc, {
-      to: 'steering-committee',
-      trackingCode: rc.input.trackingCode,
-      stepId: '',
-      serviceId: rc.plan.serviceId,
-      domain: rc.plan.domain,
-      district: rc.input.district,
-      assignee: { principal: '', title: rc.plan.title },
-      supervisor: { principal: '', title: rc.plan.title },
-    });
-    const escalation = rc.escalateRequest(
-      committee.to,
-      `the statutory deadline ${at} passed with the request still open`,
-      Date.now(),
-    );
+    const reason = `the statutory deadline ${at} passed with the request still open`;
+    if (patched(STATUTORY_AT_INSTANT_PATCH)) {
+      await escalateAtStatutoryDeadline(ctx, at, reason);
+      return;
+    }
+    const committee = await targetOf(rc, committeeSearch(rc));
+    const escalation = rc.escalateRequest(committee.to, reason, Date.now());
     publish();
-    await tell(rc, publish, {
-      kind: 'sla-breach',
-      to: escalation.to.principal,
-      message: {
-        fa: `مهلت قانونی درخواست ${rc.input.trackingCode} گذشته است`,
-        en: `Request ${rc.input.trackingCode} is past its statutory deadline`,
-      },
-    });
+    await tellCommittee(ctx, escalation);
     return;
   }
+}
+
+/**
+ * The patch under which a statutory deadline is recorded at its instant, as a rung is, and the
+ * committee is found after; histories recorded before it found the committee first.
+ */
+export const STATUTORY_AT_INSTANT_PATCH = 'statutory-at-instant';
+
+/** The statutory deadline passed: recorded at its instant, the committee found and told after. */
+async function escalateAtStatutoryDeadline(ctx: WatchContext, at: string, reason: string): Promise<void> {
+  const { rc, publish } = ctx;
+  const escalation = rc.escalateRequest(undefined, reason, Date.parse(at));
+  await afterTheInstant(rc, async () => {
+    publish();
+    const committee = await targetOf(rc, committeeSearch(rc), engine.findEscalationTarget);
+    if (!escalation.pending) return;
+    rc.settleRequestEscalation(escalation, committee.to);
+    publish();
+    await tellCommittee(ctx, escalation);
+  });
+}
+
+/** Whom a request past its statutory deadline goes to: its domain's steering committee. */
+const committeeSearch = (rc: RequestCase): EscalationInput => ({
+  to: 'steering-committee',
+  trackingCode: rc.input.trackingCode,
+  stepId: '',
+  serviceId: rc.plan.serviceId,
+  domain: rc.plan.domain,
+  district: rc.input.district,
+  assignee: { principal: '', title: rc.plan.title },
+  supervisor: { principal: '', title: rc.plan.title },
+});
+
+function tellCommittee({ rc, publish }: WatchContext, escalation: EscalationRecord): Promise<void> {
+  return tell(rc, publish, {
+    kind: 'sla-breach',
+    to: escalation.to.principal,
+    message: {
+      fa: `مهلت قانونی درخواست ${rc.input.trackingCode} گذشته است`,
+      en: `Request ${rc.input.trackingCode} is past its statutory deadline`,
+    },
+  });
 }

@@ -2,15 +2,16 @@
  * A rung is recorded at its instant, in the workflow task its timer fires in, before anyone asks
  * whom it goes to: held up, the search for its target leaves the rung recorded (pending) with its
  * instant, in the request and in the work store, and the target and the notice follow when it is
- * found. A rung to the supervisor, whom the task names, asks no one. On the time-skipping server,
- * with a worker whose search for a target waits until the test lets it go.
+ * found. A rung to the supervisor, whom the task names, asks no one. A statutory deadline is
+ * recorded the same way, and a rung still being found when its request ends alerts no one. On
+ * the time-skipping server, with a worker whose search for a target waits until the test lets it go.
  */
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import type { EscalationInput } from '../../activities/escalation';
 import { compileDefinitionText } from '../../lib/definitions/catalog';
 import { newTrackingCode, workflowIdOf } from '../../lib/tracking-code';
-import { statusQuery } from '../../workflows/messages';
+import { statusQuery, withdrawUpdate } from '../../workflows/messages';
 import type { RequestInput, RequestStatus } from '../../workflows/types';
 import { eventually, testCodec } from '../support/harness';
 import { startTimeSkipping, type SkippingSystem } from '../support/time-skipping';
@@ -22,8 +23,12 @@ let system: SkippingSystem;
 let worker: Worker;
 let running: Promise<void>;
 const asked: EscalationInput[] = [];
+/** Each test holds up the search for a target until it lets it go. */
 let letGo: () => void = () => {};
-const found = new Promise<void>((resolve) => (letGo = resolve));
+let found = Promise.resolve();
+const holdSearches = () => {
+  found = new Promise<void>((resolve) => (letGo = resolve));
+};
 
 beforeAll(async () => {
   system = await startTimeSkipping();
@@ -72,12 +77,55 @@ steps:
   - { id: done, kind: end, result: completed }
 `;
 
+/** A one-step request under `definition` at office o-0101, started straight on the workflow. */
+async function startRequest(definition: string): Promise<string> {
+  const { plan, problems } = compileDefinitionText('at-instant.yaml', definition, system.org);
+  if (!plan) throw new Error(problems.map((p) => `${p.path} ${p.message}`).join('\n'));
+  const code = newTrackingCode();
+  const input: RequestInput = {
+    trackingCode: code,
+    plan,
+    calendar: system.org.calendar,
+    district: 'd01',
+    channel: 'office',
+    intakeOffice: 'o-0101',
+    applicant: { name: 'Test applicant' },
+    data: {},
+  };
+  await system.env.client.workflow.start('serviceRequest', {
+    taskQueue: TASK_QUEUE,
+    workflowId: workflowIdOf(code),
+    args: [input],
+  });
+  return code;
+}
+
+/** The request's escalation rows in the work store, once `ready` says they are as expected. */
+function escalationRows(code: string, ready: (rows: EscalationRow[]) => boolean): Promise<EscalationRow[]> {
+  return eventually(async () => {
+    const rows = await system.store.db.query<EscalationRow>(
+      'SELECT at, action, to_principal, reason FROM escalations WHERE tracking_code = $1 ORDER BY seq',
+      [code],
+    );
+    return ready(rows) ? rows : undefined;
+  });
+}
+
+interface EscalationRow {
+  at: Date;
+  action: string;
+  to_principal: string;
+  reason: string;
+}
+
 function status(code: string): Promise<RequestStatus> {
   return system.env.client.workflow.getHandle(workflowIdOf(code)).query(statusQuery);
 }
 
 describe('an escalation recorded at its instant', () => {
   test('when a rung falls due and its target takes long to find, then it is recorded at its instant and the target follows', async () => {
+    holdSearches();
+    asked.length = 0;
     const { plan } = compileDefinitionText('at-instant.yaml', DEFINITION, system.org);
     if (!plan) throw new Error('the definition does not compile');
     const code = newTrackingCode();
@@ -157,4 +205,87 @@ describe('an escalation recorded at its instant', () => {
     expect(now.escalations[1]?.pending).toBeUndefined();
     expect(asked).toHaveLength(1);
   });
+
+  test('when the statutory deadline passes and the committee takes long to find, then the escalation is recorded at its instant and the committee is told once found', async () => {
+    holdSearches();
+    asked.length = 0;
+    const code = await startRequest(STATUTORY);
+    const statutory = await eventually(async () => (await status(code)).deadlines.statutory?.at);
+    await system.env.sleep(Date.parse(statutory) + 1000 - (await system.env.currentTimeMs()));
+    let now = await eventually(async () => {
+      const s = await status(code);
+      return s.escalations.length === 1 ? s : undefined;
+    });
+    expect(now.escalations[0]).toEqual(
+      expect.objectContaining({ at: statutory, action: 'steering-committee', pending: true }),
+    );
+    const [pendingRow] = await escalationRows(code, (rows) => rows.length === 1);
+    expect(pendingRow?.at.toISOString()).toBe(statutory);
+    expect(pendingRow?.to_principal).toBe('');
+    expect(asked.map((input) => input.to)).toEqual(['steering-committee']);
+
+    letGo();
+    now = await eventually(async () => {
+      const s = await status(code);
+      return s.escalations[0]?.pending ? undefined : s;
+    });
+    const committee = system.org.steeringCommittee().principal;
+    expect(now.escalations[0]).toEqual(
+      expect.objectContaining({ at: statutory, to: expect.objectContaining({ principal: committee }) }),
+    );
+    await escalationRows(code, (rows) => rows[0]?.to_principal === committee);
+    const notices = await eventually(async () => {
+      const sent = (await system.notifications()).filter(
+        (n) => n.trackingCode === code && n.kind === 'sla-breach',
+      );
+      return sent.length > 0 ? sent : undefined;
+    });
+    expect(notices.map((n) => n.to)).toEqual([committee]);
+  });
+
+  test('when the request is withdrawn while a rung is still being found, then the rung says no one was alerted because the request ended, and no notice follows', async () => {
+    holdSearches();
+    asked.length = 0;
+    const code = await startRequest(DEFINITION);
+    const task = await eventually(async () => (await status(code)).openTasks[0]);
+    await system.env.sleep(Date.parse(task.deadline) + 1000 - (await system.env.currentTimeMs()));
+    await eventually(async () => ((await status(code)).escalations[0]?.pending ? true : undefined));
+
+    await system.env.client.workflow
+      .getHandle(workflowIdOf(code))
+      .executeUpdate(withdrawUpdate, { args: [{ reason: 'no longer needed', actor: 'applicant' }] });
+    const ended = await status(code);
+    expect(ended.state).toBe('cancelled');
+    expect(ended.escalations[0]?.pending).toBeUndefined();
+    expect(ended.escalations[0]?.to.title.en).toBe('no one: the request ended');
+    expect(ended.escalations[0]?.reason).toMatch(/the request ended \(cancelled\) before it was found$/);
+    const [row] = await escalationRows(code, (rows) => /request ended/.test(rows[0]?.reason ?? ''));
+    expect(row?.to_principal).toBe('');
+
+    letGo();
+    await system.env.sleep(HOUR);
+    const breaches = (await system.notifications()).filter(
+      (n) => n.trackingCode === code && n.kind === 'sla-breach',
+    );
+    expect(breaches).toEqual([]);
+  });
 });
+
+/** A request whose statutory deadline passes with its one task still open, the task's ladder empty. */
+const STATUTORY = `id: statutory-at-instant
+title: { fa: 'مهلت قانونی در لحظه', en: 'Statutory deadline at its instant' }
+domain: urban-planning
+intake: [office]
+clock: continuous
+sla: PT2H
+statutoryDeadline: PT3H
+steps:
+  - id: intake
+    kind: task
+    title: { fa: 'پذیرش', en: 'Intake' }
+    assignee: { office: intake }
+    sla: service
+    escalation:
+      ladder: []
+  - { id: done, kind: end, result: completed }
+`;

@@ -282,6 +282,24 @@ const scenarios: Record<string, { harness: Setup; run: Scenario }> = {
       return code;
     },
   },
+  // The statutory deadline passes with the task open: recorded at its instant, the committee found after.
+  'statutory-passed': {
+    harness: 'fixtures',
+    async run(system) {
+      const code = await start(system, 'statutory');
+      await eventually(async () => {
+        const { escalations } = (await system.get(`/api/requests/${code}`)).body;
+        return escalations.some(
+          (e: { action: string; pending?: boolean }) => e.action === 'steering-committee' && !e.pending,
+        )
+          ? true
+          : undefined;
+      }, 20_000);
+      await complete(system, code, 'work', 'done');
+      await ended(system, code);
+      return code;
+    },
+  },
   'incident-skipped': {
     harness: 'fixtures',
     async run(system) {
