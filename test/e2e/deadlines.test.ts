@@ -283,9 +283,10 @@ describe('deadlines', () => {
 
   test('when the statutory deadline passes with the request open, then the steering committee is told', async () => {
     const { code } = await start('statutory');
+    // Recorded at the deadline's instant, the committee found just after: read it once found.
     const escalated = await eventually(async () => {
       const { body } = await system.get(`/api/requests/${code}`);
-      return body.escalations.length > 0 ? body : undefined;
+      return body.escalations.length > 0 && !body.escalations[0].pending ? body : undefined;
     }, 15_000);
     expect(escalated.escalations[0]).toEqual(
       expect.objectContaining({
