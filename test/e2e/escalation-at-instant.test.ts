@@ -123,27 +123,13 @@ function status(code: string): Promise<RequestStatus> {
 }
 
 describe('an escalation recorded at its instant', () => {
-  test('when a rung falls due and its target takes long to find, then it is recorded at its instant and the target follows', async () => {
+  beforeEach(() => {
     holdSearches();
     asked.length = 0;
-    const { plan } = compileDefinitionText('at-instant.yaml', DEFINITION, system.org);
-    if (!plan) throw new Error('the definition does not compile');
-    const code = newTrackingCode();
-    const input: RequestInput = {
-      trackingCode: code,
-      plan,
-      calendar: system.org.calendar,
-      district: 'd01',
-      channel: 'office',
-      intakeOffice: 'o-0101',
-      applicant: { name: 'Test applicant' },
-      data: {},
-    };
-    await system.env.client.workflow.start('serviceRequest', {
-      taskQueue: TASK_QUEUE,
-      workflowId: workflowIdOf(code),
-      args: [input],
-    });
+  });
+
+  test('when a rung falls due and its target takes long to find, then it is recorded at its instant and the target follows', async () => {
+    const code = await startRequest(DEFINITION);
     const task = await eventually(async () => (await status(code)).openTasks[0]);
     const supervisor = task.supervisor.principal;
 
@@ -207,8 +193,6 @@ describe('an escalation recorded at its instant', () => {
   });
 
   test('when the statutory deadline passes and the committee takes long to find, then the escalation is recorded at its instant and the committee is told once found', async () => {
-    holdSearches();
-    asked.length = 0;
     const code = await startRequest(STATUTORY);
     const statutory = await eventually(async () => (await status(code)).deadlines.statutory?.at);
     await system.env.sleep(Date.parse(statutory) + 1000 - (await system.env.currentTimeMs()));
@@ -244,8 +228,6 @@ describe('an escalation recorded at its instant', () => {
   });
 
   test('when the request is withdrawn while a rung is still being found, then the rung says no one was alerted because the request ended, and no notice follows', async () => {
-    holdSearches();
-    asked.length = 0;
     const code = await startRequest(DEFINITION);
     const task = await eventually(async () => (await status(code)).openTasks[0]);
     await system.env.sleep(Date.parse(task.deadline) + 1000 - (await system.env.currentTimeMs()));
