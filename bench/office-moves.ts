@@ -2,11 +2,17 @@
  * An office's whole workload moved at once: OPEN requests (2,000 by default) wait at their first
  * task held by one office, its licence is suspended through the licence registry, and the bench
  * times until the work store shows the office holding nothing, each move made by the request's
- * own workflow with its reason and routing decision. On a real dev server with one worker.
+ * own workflow with its reason and routing decision. On a real dev server with one worker, sized
+ * as the product sizes it. The office's requests are far from their deadlines, as most of an
+ * office's work is: the bench weighs the moves, not breaches falling while they run.
  */
 import os from 'node:os';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
+import { compileDefinitionText } from '../lib/definitions/catalog';
+import type { Organisation } from '../lib/organisation/organisation';
+import type { ServicePlan } from '../lib/plan/types';
+import { sizeWorker, thisMachine } from '../worker/sizing';
 import { changeLicenceUpdate, registryIdOf } from '../workflows/licence-messages';
 import { startedUpdate } from '../workflows/messages';
 import { cpuMsOf } from './process-cpu';
@@ -16,11 +22,31 @@ const OPEN = Number(process.env.OPEN ?? 2_000);
 const TASK_QUEUE = 'bench-office-moves';
 const GOAL_SECONDS = 30;
 
+/** A service whose first task waits at the intake office, its deadline days away. */
+function officeWorkPlan(org: Organisation): ServicePlan {
+  const text = `id: office-work
+title: { fa: 'کار دفتر', en: "An office's work" }
+domain: urban-planning
+intake: [office]
+clock: continuous
+sla: P30D
+steps:
+  - id: intake
+    kind: task
+    title: { fa: 'پذیرش', en: 'Intake' }
+    assignee: { office: intake }
+    sla: P5D
+  - { id: done, kind: end, result: completed }
+`;
+  const { plan, problems } = compileDefinitionText('office-work.yaml', text, org);
+  if (!plan) throw new Error(problems.map((p) => `${p.path} ${p.message}`).join('\n'));
+  return plan;
+}
+
 async function main() {
-  const stack = await startBenchStack(TASK_QUEUE);
-  const { store, domain, org, client } = stack;
-  const plan = domain.catalog.latest('quick-permit');
-  if (!plan) throw new Error('the fixture service quick-permit is not published');
+  const stack = await startBenchStack(TASK_QUEUE, { sizing: sizeWorker(thisMachine()) });
+  const { store, org, client } = stack;
+  const plan = officeWorkPlan(org);
   const heldByOffice = async () => {
     const [row] = await store.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM tasks WHERE status = 'open' AND holder = 'office:o-1'`,
