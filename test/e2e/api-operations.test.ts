@@ -3,6 +3,7 @@
  * ids, rate limits, and an OpenAPI 3.1 document that is valid and lists every operation.
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { openTestStore } from '../support/test-store';
 import {
   eventually,
   MANAGER,
@@ -46,6 +47,36 @@ describe('operations', () => {
     );
     expect(ready.body.temporal.workers).toBeGreaterThan(0);
     expect(ready.body.definitions).toBeGreaterThan(0);
+  });
+
+  test('when no worker polls its queue, then /readyz answers 503 saying so; when the store is out of reach too, it says that as well', async () => {
+    const store = await openTestStore();
+    // The store is closed here on purpose; stopping the harness must not close it again.
+    const lone = await startHarness({
+      servicesDir: fixture('services'),
+      organisationDir: fixture('organisation'),
+      withoutWorker: true,
+      store: { ...store, close: async () => undefined },
+    });
+    try {
+      const noWorker = await lone.as(null).get('/readyz');
+      expect(noWorker.status).toBe(503);
+      expect(noWorker.body).toEqual(
+        expect.objectContaining({
+          status: 'not-ready',
+          temporal: expect.objectContaining({ reachable: true, workers: 0 }),
+          store: { reachable: true },
+        }),
+      );
+      await store.close();
+      const noStore = await lone.as(null).get('/readyz');
+      expect(noStore.status).toBe(503);
+      expect(noStore.body).toEqual(
+        expect.objectContaining({ status: 'not-ready', store: { reachable: false } }),
+      );
+    } finally {
+      await lone.stop();
+    }
   });
 
   test('when scraped with the metrics token, then /metrics counts calls per operation and shows the open work; without it, nothing is shown', async () => {
