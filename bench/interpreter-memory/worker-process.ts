@@ -3,9 +3,11 @@
  * the hand-written chain on one task queue, with the workflows run in this process's main thread
  * (the SDK's debug mode; the same shared V8 context as its workflow thread) so that a garbage
  * collection here weighs exactly what the cached workflows hold. Answers `memory` messages with
- * the main heap after a full collection, the resident memory and the workflows in its cache.
+ * the main heap after a full collection, the resident memory, the workflows in its cache and
+ * their pending promises.
  */
 import { mkdtempSync } from 'node:fs';
+import v8 from 'node:v8';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
@@ -21,6 +23,22 @@ export interface CachedMemory {
   heapUsed: number;
   rss: number;
   cached: number;
+  /** Promises of the workflows' context made and not settled: the SDK keeps each one's stack. */
+  pendingPromises: number;
+}
+
+/** Counts the workflows' pending promises (theirs are not this realm's); holds none of them. */
+function countPendingWorkflowPromises(): () => number {
+  let pending = 0;
+  v8.promiseHooks.createHook({
+    init: (promise) => {
+      if (!(promise instanceof Promise)) pending++;
+    },
+    settled: (promise) => {
+      if (!(promise instanceof Promise)) pending--;
+    },
+  });
+  return () => pending;
 }
 
 async function main() {
@@ -32,6 +50,7 @@ async function main() {
     dataDir: mkdtempSync(join(tmpdir(), 'pishkhan-bench-memory-')),
     nationalIdKey: 'bench',
   });
+  const pendingPromises = countPendingWorkflowPromises();
   const codec = new EncryptionCodec(payloadKeys(undefined));
   const temporal = await connectClient(address, 'default', codec);
   const worker = await Worker.create({
@@ -53,7 +72,12 @@ async function main() {
       collect();
       collect();
       const { heapUsed, rss } = process.memoryUsage();
-      const answer: CachedMemory = { heapUsed, rss, cached: worker.getStatus().numCachedWorkflows };
+      const answer: CachedMemory = {
+        heapUsed,
+        rss,
+        cached: worker.getStatus().numCachedWorkflows,
+        pendingPromises: pendingPromises(),
+      };
       process.send?.(answer);
     }
     if (message === 'stop') worker.shutdown();
