@@ -25,12 +25,12 @@
  */
 import { WithStartWorkflowOperation, type WorkflowClient } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { compileDefinitionText } from '../lib/definitions/catalog';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { ServicePlan } from '../lib/plan/types';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { sizeWorker, thisMachine } from '../worker/sizing';
 import { startedUpdate } from '../workflows/messages';
+import { compileBenchPlan } from './support/compile-plan';
 import { officeRequest, startBenchStack } from './support/stack';
 
 const SIZES = (process.env.BURST ?? '1000,10000').split(',').map(Number);
@@ -73,9 +73,7 @@ steps:
         - { after: PT1H, to: steering-committee }
   - { id: done, kind: end, result: completed }
 `;
-  const { plan, problems } = compileDefinitionText('burst.yaml', text, org);
-  if (!plan) throw new Error(problems.map((p) => `${p.path} ${p.message}`).join('\n'));
-  return plan;
+  return compileBenchPlan('burst.yaml', text, org);
 }
 
 interface Round {

@@ -7,7 +7,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
-import { compileDefinitionText } from '../lib/definitions/catalog';
 import { loadOrganisation } from '../lib/organisation/load-organisation';
 import { repoPath } from '../lib/paths';
 import type { ServicePlan } from '../lib/plan/types';
@@ -21,6 +20,7 @@ import { openWorkStore } from '../store/work-store';
 import { completeTaskUpdate, statusQuery } from '../workflows/messages';
 import { interpreterCost } from './interpreter-cost';
 import { interpreterMemory } from './interpreter-memory';
+import { compileBenchPlan } from './support/compile-plan';
 import { officeRequest } from './support/stack';
 import { completeStep } from './workflows/hand-written-chain';
 
@@ -56,9 +56,7 @@ const KINDS: Record<string, string> = {
 
 function plan(steps: string, fees: boolean): ServicePlan {
   const text = `${fees ? header : header.replace(/fees:\n.*\n/, '')}steps:\n${steps}${END}`;
-  const { plan: compiled, problems } = compileDefinitionText('bench.yaml', text, org);
-  if (!compiled) throw new Error(problems.map((p) => `${p.path} ${p.message}`).join('\n'));
-  return compiled;
+  return compileBenchPlan('bench.yaml', text, org);
 }
 
 async function main() {

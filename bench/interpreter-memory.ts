@@ -97,6 +97,8 @@ export async function interpreterMemory(
       });
     }
     const base = perRequest.get('hand-written') ?? { heap: NaN, rss: NaN, promises: NaN };
+    // Pending promises are printed beside the memory: the SDK keeps each one's stack (source-mapped
+    // text and frames) for its stack-trace query, a large part of what a cached request weighs.
     console.log(`memory a cached request holds: ${CACHED} requests a kind at their first task, one worker`);
     console.log(
       `  ${''.padEnd(28)} ${'KiB of heap'.padStart(12)} ${'ratio'.padStart(7)} ${'KiB resident'.padStart(13)} ${'ratio'.padStart(7)} ${'promises pending'.padStart(17)} ${'ratio'.padStart(7)}`,
@@ -106,8 +108,6 @@ export async function interpreterMemory(
       console.log(
         `  ${kind.padEnd(28)} ${heap.toFixed(0).padStart(12)} ${ratio(heap, base.heap)} ${rss.toFixed(0).padStart(13)} ${ratio(rss, base.rss)} ${promises.toFixed(0).padStart(17)} ${ratio(promises, base.promises)}`,
       );
-    // The SDK keeps each pending promise's stack (source-mapped text and frames) for its stack-trace
-    // query: the pending promises are a large part of what a cached request weighs.
     console.log(`  goal: the interpreter's heap <= ${GOAL_RATIO}x the hand-written chain's`);
   } finally {
     child.send('stop');

@@ -9,13 +9,13 @@
 import os from 'node:os';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
-import { compileDefinitionText } from '../lib/definitions/catalog';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { ServicePlan } from '../lib/plan/types';
 import { sizeWorker, thisMachine } from '../worker/sizing';
 import { changeLicenceUpdate, registryIdOf } from '../workflows/licence-messages';
 import { startedUpdate } from '../workflows/messages';
 import { cpuMsOf } from './process-cpu';
+import { compileBenchPlan } from './support/compile-plan';
 import { officeRequest, startBenchStack } from './support/stack';
 
 const OPEN = Number(process.env.OPEN ?? 2_000);
@@ -38,9 +38,7 @@ steps:
     sla: P5D
   - { id: done, kind: end, result: completed }
 `;
-  const { plan, problems } = compileDefinitionText('office-work.yaml', text, org);
-  if (!plan) throw new Error(problems.map((p) => `${p.path} ${p.message}`).join('\n'));
-  return plan;
+  return compileBenchPlan('office-work.yaml', text, org);
 }
 
 async function main() {

@@ -23,7 +23,6 @@ import { mintToken } from '../api/auth/tokens';
 import { startWebServer, stopWebServer } from '../api/server';
 import { loadDomain } from '../lib/load-domain';
 import { createLogger } from '../lib/logger';
-import { compileDefinitionText } from '../lib/definitions/catalog';
 import { loadOrganisation } from '../lib/organisation/load-organisation';
 import { repoPath } from '../lib/paths';
 import { startPostgres } from '../lib/postgres-server';
@@ -36,6 +35,7 @@ import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { openWorkStore, type WorkStore } from '../store/work-store';
 import { completeTaskUpdate, startedUpdate } from '../workflows/messages';
 import type { RequestInput } from '../workflows/types';
+import { compileBenchPlan } from './support/compile-plan';
 import { holdersOf, seedCity, TEHRAN } from './store/seed-city';
 import { serveVisibilityBaseline, startStandIns } from './store/visibility-baseline';
 
@@ -258,8 +258,7 @@ async function main() {
         `  - { id: step-${i + 1}, kind: task, title: { fa: گام, en: Step }, assignee: { department: urban-planning }, sla: P1D }\n`,
     ).join('');
     const text = `id: bench\ntitle: { fa: 'سنجش', en: 'Bench' }\ndomain: urban-planning\nintake: [office]\nsla: P30D\nsteps:\n${steps}  - { id: done, kind: end, result: completed }\n`;
-    const { plan } = compileDefinitionText('bench.yaml', text, fixtureOrg);
-    if (!plan) throw new Error('the benchmark service does not compile');
+    const plan = compileBenchPlan('bench.yaml', text, fixtureOrg);
     const lags: number[] = [];
     // The request's updates are sealed as the API's are, or its validators refuse them.
     const sealing = sealedClient(env.connection, 'default', PLAIN);
