@@ -4,6 +4,7 @@
  * by hand as a plain workflow. History length is what continue-as-new and replay pay for. Then
  * what each costs the worker in CPU (`interpreter-cost.ts`) and in memory (`interpreter-memory.ts`).
  */
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
@@ -17,10 +18,12 @@ import { EncryptionCodec } from '../lib/temporal/payload-codec';
 import { payloadKeys } from '../lib/config';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { openWorkStore } from '../store/work-store';
-import { completeTaskUpdate, statusQuery } from '../workflows/messages';
+import { completeTaskUpdate, startedUpdate } from '../workflows/messages';
+import type { RequestSummary } from '../workflows/types';
 import { interpreterCost } from './interpreter-cost';
 import { interpreterMemory } from './interpreter-memory';
 import { compileBenchPlan } from './support/compile-plan';
+import { HAND_WRITTEN_STEPS, startHandWritten } from './support/hand-written';
 import { officeRequest } from './support/stack';
 import { completeStep } from './workflows/hand-written-chain';
 
@@ -78,29 +81,25 @@ async function main() {
   // The request's updates are sealed as the API's are, or its validators refuse them.
   const client = sealedClient(env.connection, 'default', new EncryptionCodec(payloadKeys(undefined)));
 
-  /** Runs a request to its end, completing each open task as it comes; answers its history length. */
+  /**
+   * Runs a request to its end as the API does: started with an update answered once its first
+   * tasks are open, each open task completed by an update answered with the next. Answers its
+   * history length.
+   */
   async function runRequest(servicePlan: ServicePlan): Promise<number> {
     const trackingCode = newTrackingCode();
-    const input = officeRequest(trackingCode, servicePlan, org);
-    const handle = await client.workflow.start('serviceRequest', {
-      taskQueue: TASK_QUEUE,
-      workflowId: workflowIdOf(trackingCode),
-      args: [input],
+    let status: RequestSummary = await client.workflow.executeUpdateWithStart(startedUpdate, {
+      args: [{}],
+      startWorkflowOperation: new WithStartWorkflowOperation('serviceRequest', {
+        taskQueue: TASK_QUEUE,
+        workflowId: workflowIdOf(trackingCode),
+        workflowIdConflictPolicy: 'FAIL',
+        args: [officeRequest(trackingCode, servicePlan, org)],
+      }),
     });
-    for (;;) {
-      let status = await handle.query(statusQuery);
-      for (
-        let tries = 0;
-        status.state === 'active' && status.openTasks.length === 0 && tries < 200;
-        tries++
-      ) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-        status = await handle.query(statusQuery);
-      }
-      if (status.state !== 'active') break;
-      const open = status.openTasks[0];
-      if (!open) break;
-      await handle.executeUpdate(completeTaskUpdate, {
+    const handle = client.workflow.getHandle(workflowIdOf(trackingCode));
+    for (let open = status.openTasks[0]; status.state === 'active' && open; open = status.openTasks[0]) {
+      status = await handle.executeUpdate(completeTaskUpdate, {
         args: [
           {
             taskId: open.taskId,
@@ -125,22 +124,9 @@ async function main() {
 
   const ten = Array.from({ length: 10 }, (_, i) => task(`step-${i + 1}`)).join('');
   const interpreted = await runRequest(plan(ten, false));
-  const handle = await client.workflow.start('handWrittenChain', {
-    taskQueue: TASK_QUEUE,
-    workflowId: `hand-written-${Date.now()}`,
-    args: [10, 'd01'],
-  });
-  for (let step = 0; step < 10; step++) {
-    for (let tries = 0; ; tries++) {
-      try {
-        await handle.executeUpdate(completeStep, { args: [step] });
-        break;
-      } catch (error) {
-        if (tries > 200) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    }
-  }
+  const handle = await startHandWritten(client, TASK_QUEUE, 'd01');
+  for (let step = 0; step < HAND_WRITTEN_STEPS; step++)
+    await handle.executeUpdate(completeStep, { args: [step] });
   await handle.result();
   const handWritten = (await handle.fetchHistory()).events?.length ?? 0;
   console.log('a ten-step request (ten department tasks, each completed by an update)');

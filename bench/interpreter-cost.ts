@@ -11,6 +11,7 @@ import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { completeTaskUpdate, startedUpdate } from '../workflows/messages';
 import type { RequestInput, RequestSummary } from '../workflows/types';
+import { startHandWritten } from './support/hand-written';
 import { completeStep } from './workflows/hand-written-chain';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -37,22 +38,9 @@ export async function interpreterCost(
   /** Starts a request of a kind; answers how to complete its step n (the first is 0). */
   async function start(kind: Kind): Promise<(step: number) => Promise<void>> {
     if (kind === 'hand-written') {
-      const handle = await client.workflow.start('handWrittenChain', {
-        taskQueue,
-        workflowId: `hand-written-${newTrackingCode()}`,
-        args: [10, requestOf('').district],
-      });
+      const handle = await startHandWritten(client, taskQueue, requestOf('').district);
       return async (step) => {
-        // The step opens once its assignment is in; until then the validator refuses it.
-        for (let tries = 0; ; tries++) {
-          try {
-            await handle.executeUpdate(completeStep, { args: [step] });
-            return;
-          } catch (error) {
-            if (tries > 500) throw error;
-            await new Promise((resolve) => setTimeout(resolve, 5));
-          }
-        }
+        await handle.executeUpdate(completeStep, { args: [step] });
       };
     }
     const trackingCode = newTrackingCode();

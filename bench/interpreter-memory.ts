@@ -14,6 +14,7 @@ import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { startedUpdate } from '../workflows/messages';
 import type { RequestInput } from '../workflows/types';
 import type { CachedMemory } from './interpreter-memory/worker-process';
+import { startHandWritten } from './support/hand-written';
 
 const CACHED = Number(process.env.CACHED ?? 400);
 const TASK_QUEUE = 'bench-interpreter-memory';
@@ -46,12 +47,7 @@ export async function interpreterMemory(
   };
 
   const start: Record<Kind, () => Promise<unknown>> = {
-    'hand-written': () =>
-      client.workflow.start('handWrittenChain', {
-        taskQueue: TASK_QUEUE,
-        workflowId: `hand-written-${newTrackingCode()}`,
-        args: [10, 'd01'],
-      }),
+    'hand-written': () => startHandWritten(client, TASK_QUEUE, 'd01'),
     // Answered once the first task is open: the request waits in the cache as a clerk finds it.
     interpreter: () => {
       const trackingCode = newTrackingCode();
