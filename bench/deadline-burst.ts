@@ -257,8 +257,7 @@ async function main() {
     `\nDeadlines at one instant: requests' escalations against workflows sleeping until it` +
       `\n  one worker, sized as the product sizes it: ${sizing.maxCachedWorkflows} cached, ` +
       `${sizing.maxConcurrentWorkflowTaskExecutions} workflow tasks, ${sizing.maxConcurrentActivityTaskExecutions} activities, ` +
-      `${sizing.maxConcurrentLocalActivityExecutions} local activities at once, ` +
-      `a ${(sizing.workflowHeapBytes / 2 ** 30).toFixed(1)} GiB heap for the workflows`,
+      `${sizing.maxConcurrentLocalActivityExecutions} local activities at once`,
   );
   try {
     for (const k of SIZES) {

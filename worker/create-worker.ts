@@ -7,7 +7,7 @@ import type { PayloadCodec } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { deploymentOptions, type WorkerBuild } from '../lib/temporal/worker-versioning';
-import { sizedWorkerOptions, type WorkerSizing } from './sizing';
+import type { WorkerSizing } from './sizing';
 
 export interface WorkerSetup {
   connection: NativeConnection;
@@ -37,7 +37,14 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
     shutdownGraceTime: '10 seconds',
     ...(bundle ? { workflowBundle: bundle } : { workflowsPath: require.resolve('../workflows') }),
     ...(setup.build ? { workerDeploymentOptions: deploymentOptions(setup.build) } : {}),
-    ...(setup.sizing ? sizedWorkerOptions(setup.sizing) : {}),
+    ...(setup.sizing
+      ? {
+          maxCachedWorkflows: setup.sizing.maxCachedWorkflows,
+          maxConcurrentWorkflowTaskExecutions: setup.sizing.maxConcurrentWorkflowTaskExecutions,
+          maxConcurrentActivityTaskExecutions: setup.sizing.maxConcurrentActivityTaskExecutions,
+          maxConcurrentLocalActivityExecutions: setup.sizing.maxConcurrentLocalActivityExecutions,
+        }
+      : {}),
   });
 }
 

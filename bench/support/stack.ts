@@ -18,7 +18,7 @@ import type { Organisation } from '../../lib/organisation/organisation';
 import type { ServicePlan } from '../../lib/plan/types';
 import { openWorkStore } from '../../store/work-store';
 import type { RequestInput } from '../../workflows/types';
-import { sizedWorkerOptions, type WorkerSizing } from '../../worker/sizing';
+import type { WorkerSizing } from '../../worker/sizing';
 
 /** Payloads in the clear: a benchmark weighs the engine, not the cipher. */
 export const PLAIN = new EncryptionCodec(payloadKeys(undefined));
@@ -54,7 +54,14 @@ export async function startBenchStack(taskQueue: string, options: BenchStackOpti
     activities: createActivities({ organisation: org, store, temporal: { client, taskQueue } }),
     dataConverter: { payloadCodecs: [PLAIN] },
     workflowsPath: options.workflowsPath ?? require.resolve('../../workflows'),
-    ...(options.sizing ? sizedWorkerOptions(options.sizing) : {}),
+    ...(options.sizing
+      ? {
+          maxCachedWorkflows: options.sizing.maxCachedWorkflows,
+          maxConcurrentWorkflowTaskExecutions: options.sizing.maxConcurrentWorkflowTaskExecutions,
+          maxConcurrentActivityTaskExecutions: options.sizing.maxConcurrentActivityTaskExecutions,
+          maxConcurrentLocalActivityExecutions: options.sizing.maxConcurrentLocalActivityExecutions,
+        }
+      : {}),
   });
   const running = worker.run();
   await ensureLicenceRegistry(client, taskQueue, org);
