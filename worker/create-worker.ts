@@ -7,6 +7,7 @@ import type { PayloadCodec } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { deploymentOptions, type WorkerBuild } from '../lib/temporal/worker-versioning';
+import { temporalCallsEndWithActivity } from './cancellable-calls';
 import type { WorkerSizing } from './sizing';
 
 export interface WorkerSetup {
@@ -35,6 +36,9 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
     dataConverter: { payloadCodecs: [setup.codec] },
     // On shutdown, activities under way get this long to finish before they are cancelled.
     shutdownGraceTime: '10 seconds',
+    ...(setup.deps.temporal
+      ? { interceptors: { activity: [temporalCallsEndWithActivity(setup.deps.temporal.client)] } }
+      : {}),
     ...(bundle ? { workflowBundle: bundle } : { workflowsPath: require.resolve('../workflows') }),
     ...(setup.build ? { workerDeploymentOptions: deploymentOptions(setup.build) } : {}),
     ...(setup.sizing
