@@ -10,14 +10,14 @@
  * ROUNDS (5), STARTS per round and side (40), CONCURRENCY of the starts (8), ACTIONS per round
  * and side (20).
  */
-import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { Claims } from '../api/auth/claims';
 import { mintToken } from '../api/auth/tokens';
 import { startWebServer, stopWebServer } from '../api/server';
 import { createLogger } from '../lib/logger';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
-import { completeTaskUpdate, startedUpdate, statusQuery } from '../workflows/messages';
+import { completeTaskUpdate, statusQuery } from '../workflows/messages';
 import { officeRequest, PLAIN, startBenchStack } from './support/stack';
+import { startRequest } from './support/start-request';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const STARTS = Number(process.env.STARTS ?? 40);
@@ -112,16 +112,7 @@ async function main() {
   };
   /** The call the API makes underneath: the start and an update that waits for the first task. */
   const bareStartWithTask = async () => {
-    const trackingCode = newTrackingCode();
-    await client.workflow.executeUpdateWithStart(startedUpdate, {
-      args: [{}],
-      startWorkflowOperation: new WithStartWorkflowOperation('serviceRequest', {
-        taskQueue: TASK_QUEUE,
-        workflowId: workflowIdOf(trackingCode),
-        workflowIdConflictPolicy: 'FAIL',
-        args: [inputOf(trackingCode)],
-      }),
-    });
+    await startRequest(client, TASK_QUEUE, inputOf(newTrackingCode()));
   };
   /** The open task of a request, as the worker opened it. */
   const firstTask = async (code: string) => {

@@ -25,15 +25,15 @@
  * KINDS the kinds (plain,supervisor,superior), REQUEST_STARTS the starts a second the first
  * round of requests plans its instant for (10; each round measures it for the next).
  */
-import { WithStartWorkflowOperation, type WorkflowClient } from '@temporalio/client';
+import type { WorkflowClient } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { ServicePlan } from '../lib/plan/types';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { sizeWorker, thisMachine } from '../worker/sizing';
-import { startedUpdate } from '../workflows/messages';
 import { compileBenchPlan } from './support/compile-plan';
 import { officeRequest, startBenchStack } from './support/stack';
+import { startRequest } from './support/start-request';
 
 const SIZES = (process.env.BURST ?? '1000,10000').split(',').map(Number);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -172,15 +172,7 @@ async function main() {
         };
         for (let attempt = 1; ; attempt++) {
           try {
-            await client.workflow.executeUpdateWithStart(startedUpdate, {
-              args: [{}],
-              startWorkflowOperation: new WithStartWorkflowOperation('serviceRequest', {
-                taskQueue: TASK_QUEUE,
-                workflowId: workflowIdOf(code),
-                workflowIdConflictPolicy: 'USE_EXISTING',
-                args: [input],
-              }),
-            });
+            await startRequest(client, TASK_QUEUE, input, { conflictPolicy: 'USE_EXISTING' });
             return;
           } catch (error) {
             // A server slow under the load refuses now and then; the round's check that every

@@ -4,7 +4,6 @@
  * by hand as a plain workflow. History length is what continue-as-new and replay pay for. Then
  * what each costs the worker in CPU (`interpreter-cost.ts`) and in memory (`interpreter-memory.ts`).
  */
-import { WithStartWorkflowOperation } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
@@ -18,13 +17,13 @@ import { EncryptionCodec } from '../lib/temporal/payload-codec';
 import { payloadKeys } from '../lib/config';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { openWorkStore } from '../store/work-store';
-import { completeTaskUpdate, startedUpdate } from '../workflows/messages';
-import type { RequestSummary } from '../workflows/types';
+import { completeTaskUpdate } from '../workflows/messages';
 import { interpreterCost } from './interpreter-cost';
 import { interpreterMemory } from './interpreter-memory';
 import { compileBenchPlan } from './support/compile-plan';
 import { HAND_WRITTEN_STEPS, startHandWritten } from './support/hand-written';
 import { officeRequest } from './support/stack';
+import { startRequest } from './support/start-request';
 import { completeStep } from './workflows/hand-written-chain';
 
 const org = loadOrganisation(repoPath('test/fixtures/organisation'));
@@ -88,15 +87,7 @@ async function main() {
    */
   async function runRequest(servicePlan: ServicePlan): Promise<number> {
     const trackingCode = newTrackingCode();
-    let status: RequestSummary = await client.workflow.executeUpdateWithStart(startedUpdate, {
-      args: [{}],
-      startWorkflowOperation: new WithStartWorkflowOperation('serviceRequest', {
-        taskQueue: TASK_QUEUE,
-        workflowId: workflowIdOf(trackingCode),
-        workflowIdConflictPolicy: 'FAIL',
-        args: [officeRequest(trackingCode, servicePlan, org)],
-      }),
-    });
+    let status = await startRequest(client, TASK_QUEUE, officeRequest(trackingCode, servicePlan, org));
     const handle = client.workflow.getHandle(workflowIdOf(trackingCode));
     for (let open = status.openTasks[0]; status.state === 'active' && open; open = status.openTasks[0]) {
       status = await handle.executeUpdate(completeTaskUpdate, {
@@ -122,7 +113,7 @@ async function main() {
     );
   }
 
-  const ten = Array.from({ length: 10 }, (_, i) => task(`step-${i + 1}`)).join('');
+  const ten = Array.from({ length: HAND_WRITTEN_STEPS }, (_, i) => task(`step-${i + 1}`)).join('');
   const interpreted = await runRequest(plan(ten, false));
   const handle = await startHandWritten(client, TASK_QUEUE, 'd01');
   for (let step = 0; step < HAND_WRITTEN_STEPS; step++)

@@ -7,11 +7,12 @@
  *
  * ROUNDS (5), REQUESTS per round and kind (20).
  */
-import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
-import { completeTaskUpdate, startedUpdate } from '../workflows/messages';
+import { completeTaskUpdate } from '../workflows/messages';
 import type { RequestInput, RequestSummary } from '../workflows/types';
 import { startHandWritten } from './support/hand-written';
+import { startRequest } from './support/start-request';
 import { completeStep } from './workflows/hand-written-chain';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -44,17 +45,8 @@ export async function interpreterCost(
       };
     }
     const trackingCode = newTrackingCode();
-    let status: RequestSummary = await client.workflow.executeUpdateWithStart(startedUpdate, {
-      args: [{}],
-      startWorkflowOperation: new WithStartWorkflowOperation(
-        kind === 'interpreter' ? 'serviceRequest' : 'serviceRequestWithoutStore',
-        {
-          taskQueue,
-          workflowId: workflowIdOf(trackingCode),
-          workflowIdConflictPolicy: 'FAIL',
-          args: [requestOf(trackingCode)],
-        },
-      ),
+    let status: RequestSummary = await startRequest(client, taskQueue, requestOf(trackingCode), {
+      workflowType: kind === 'interpreter' ? 'serviceRequest' : 'serviceRequestWithoutStore',
     });
     const handle = client.workflow.getHandle(workflowIdOf(trackingCode));
     return async () => {

@@ -8,13 +8,13 @@
  * CACHED requests per kind (400).
  */
 import { fork } from 'node:child_process';
-import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { repoPath } from '../lib/paths';
-import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
-import { startedUpdate } from '../workflows/messages';
+import { newTrackingCode } from '../lib/tracking-code';
 import type { RequestInput } from '../workflows/types';
 import type { CachedMemory } from './interpreter-memory/worker-process';
 import { startHandWritten } from './support/hand-written';
+import { startRequest } from './support/start-request';
 
 const CACHED = Number(process.env.CACHED ?? 400);
 const TASK_QUEUE = 'bench-interpreter-memory';
@@ -49,18 +49,7 @@ export async function interpreterMemory(
   const start: Record<Kind, () => Promise<unknown>> = {
     'hand-written': () => startHandWritten(client, TASK_QUEUE, 'd01'),
     // Answered once the first task is open: the request waits in the cache as a clerk finds it.
-    interpreter: () => {
-      const trackingCode = newTrackingCode();
-      return client.workflow.executeUpdateWithStart(startedUpdate, {
-        args: [{}],
-        startWorkflowOperation: new WithStartWorkflowOperation('serviceRequest', {
-          taskQueue: TASK_QUEUE,
-          workflowId: workflowIdOf(trackingCode),
-          workflowIdConflictPolicy: 'FAIL',
-          args: [requestOf(trackingCode)],
-        }),
-      });
-    },
+    interpreter: () => startRequest(client, TASK_QUEUE, requestOf(newTrackingCode())),
   };
   /** The worker's memory once its cache holds `cached` and has stopped changing. */
   const settled = async (cached: number) => {

@@ -7,16 +7,15 @@
  * office's work is: the bench weighs the moves, not breaches falling while they run.
  */
 import os from 'node:os';
-import { WithStartWorkflowOperation } from '@temporalio/client';
-import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
+import { newTrackingCode } from '../lib/tracking-code';
 import type { Organisation } from '../lib/organisation/organisation';
 import type { ServicePlan } from '../lib/plan/types';
 import { sizeWorker, thisMachine } from '../worker/sizing';
 import { changeLicenceUpdate, registryIdOf } from '../workflows/licence-messages';
-import { startedUpdate } from '../workflows/messages';
 import { cpuMsOf } from './process-cpu';
 import { compileBenchPlan } from './support/compile-plan';
 import { officeRequest, startBenchStack } from './support/stack';
+import { startRequest } from './support/start-request';
 
 const OPEN = Number(process.env.OPEN ?? 2_000);
 const TASK_QUEUE = 'bench-office-moves';
@@ -58,16 +57,7 @@ async function main() {
       Array.from({ length: 16 }, async () => {
         while (next < OPEN) {
           next++;
-          const trackingCode = newTrackingCode();
-          await client.workflow.executeUpdateWithStart(startedUpdate, {
-            args: [{}],
-            startWorkflowOperation: new WithStartWorkflowOperation('serviceRequest', {
-              taskQueue: TASK_QUEUE,
-              workflowId: workflowIdOf(trackingCode),
-              workflowIdConflictPolicy: 'FAIL',
-              args: [officeRequest(trackingCode, plan, org)],
-            }),
-          });
+          await startRequest(client, TASK_QUEUE, officeRequest(newTrackingCode(), plan, org));
         }
       }),
     );

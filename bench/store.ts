@@ -15,7 +15,6 @@ import { fork } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WithStartWorkflowOperation } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { Claims } from '../api/auth/claims';
@@ -33,9 +32,10 @@ import { ensureSearchAttributes } from '../lib/temporal/ensure-search-attributes
 import { EncryptionCodec } from '../lib/temporal/payload-codec';
 import { newTrackingCode, workflowIdOf } from '../lib/tracking-code';
 import { openWorkStore, type WorkStore } from '../store/work-store';
-import { completeTaskUpdate, startedUpdate } from '../workflows/messages';
+import { completeTaskUpdate } from '../workflows/messages';
 import type { RequestInput } from '../workflows/types';
 import { compileBenchPlan } from './support/compile-plan';
+import { startRequest } from './support/start-request';
 import { holdersOf, seedCity, TEHRAN } from './store/seed-city';
 import { serveVisibilityBaseline, startStandIns } from './store/visibility-baseline';
 
@@ -278,17 +278,8 @@ async function main() {
         data: {},
       };
       // Started as the API starts a request: the answer comes with the first task.
-      const start = new WithStartWorkflowOperation(type, {
-        taskQueue: worker.taskQueue,
-        workflowId: workflowIdOf(trackingCode),
-        workflowIdConflictPolicy: 'FAIL',
-        args: [input],
-      });
-      let status = await sealing.workflow.executeUpdateWithStart(startedUpdate, {
-        args: [{}],
-        startWorkflowOperation: start,
-      });
-      const handle = await start.workflowHandle();
+      let status = await startRequest(sealing, worker.taskQueue, input, { workflowType: type });
+      const handle = sealing.workflow.getHandle(workflowIdOf(trackingCode));
       while (status.state === 'active') {
         const open = status.openTasks[0];
         if (!open) break;
