@@ -20,7 +20,7 @@ import type { Office } from '../lib/generated/organisation';
 import type { Organisation } from '../lib/organisation/organisation';
 import { assignTo } from '../activities/routing';
 import type { ServicePlan } from '../lib/plan/types';
-import { SA } from '../lib/temporal/search-attributes';
+import { startingAttributes } from '../lib/temporal/search-attributes';
 import { newTrackingCode, trackingCodeFor, trackingCodeOfTask, workflowIdOf } from '../lib/tracking-code';
 import {
   claimTaskUpdate,
@@ -51,6 +51,7 @@ import type {
   SuspendInput,
   WithdrawInput,
 } from '../workflows/types';
+import { ENGINE_REVISION } from '../workflows/request-patches';
 import { ProblemError, unavailableProblem, type ProblemSlug } from './problem';
 import { requestMetadata } from './request-metadata';
 import { StillWorking } from './still-working';
@@ -269,6 +270,7 @@ export class RequestService {
         : newTrackingCode();
       const input: RequestInput = {
         trackingCode,
+        engineRevision: ENGINE_REVISION,
         plan,
         calendar: this.org.calendar,
         district: request.district,
@@ -293,13 +295,11 @@ export class RequestService {
         memo: { startHash },
         ...requestMetadata(this.org, input),
         args: [input],
-        typedSearchAttributes: [
-          { key: SA.service, value: plan.serviceId },
-          { key: SA.district, value: request.district },
-          { key: SA.state, value: 'active' },
-          { key: SA.slaState, value: 'ok' },
-          { key: SA.definitionVersion, value: plan.version },
-        ],
+        typedSearchAttributes: startingAttributes({
+          serviceId: plan.serviceId,
+          district: request.district,
+          definitionVersion: plan.version,
+        }),
       });
       try {
         const status = await this.bounded(

@@ -3,12 +3,12 @@
  * citizen, and a target may be extended, with a reason, as far as the definition allows. Every
  * move is recorded: which deadline, from when to when, why and by whom.
  */
-import { patched } from '@temporalio/workflow';
 import { parseWorkingDuration, nominalDayMs } from '../lib/calendar/working-time';
 import type { Clock, ClockKind } from '../lib/calendar/clock';
 import type { PlanDuration, PlanExtension, Title } from '../lib/plan/types';
 import { REJECTION } from './messages';
 import { iso, reject, type RequestCase } from './request-case';
+import { DAYS_STAY_PATCH, hasPatch } from './request-patches';
 import type { DeadlineChange, ExtendInput, SlaState, TaskRecord } from './types';
 
 /** A duration in nominal milliseconds of its clock, to add extensions up and compare them. */
@@ -33,16 +33,9 @@ function rearm(task: TaskRecord, nowMs: number): void {
   task.sla = slaAt(task, nowMs);
 }
 
-/**
- * Requests whose clock started again before this moved each deadline by the working time lost,
- * so one at a close of business went to the next working morning after any pause at all; they
- * keep doing so on replay.
- */
-const DAYS_STAY_PATCH = 'deadline-in-days-after-standstill';
-
 /** How a resumed clock moves deadlines: in whole working days at a close of business, or by time lost. */
-function mover(): (clock: Clock, deadlineMs: number, fromMs: number, toMs: number) => number {
-  if (patched(DAYS_STAY_PATCH))
+function mover(rc: RequestCase): (clock: Clock, deadlineMs: number, fromMs: number, toMs: number) => number {
+  if (hasPatch(rc.input, DAYS_STAY_PATCH))
     return (clock, deadline, from, to) => clock.afterStandstill(deadline, from, to);
   return (clock, deadline, from, to) => clock.addMs(deadline, clock.between(from, to));
 }
@@ -87,7 +80,7 @@ export function resumeClock(rc: RequestCase, by: string, nowMs: number): TaskRec
   const fromMs = Date.parse(suspension.from);
   const reason = `the clock stood still from ${suspension.from}: ${suspension.reason}`;
   const { deadlines } = rc.s;
-  const move = mover();
+  const move = mover(rc);
   for (const kind of ['target', 'statutory'] as const) {
     const deadline = deadlines[kind];
     if (!deadline) continue;

@@ -4,16 +4,15 @@
  * other changes, under a key of the request, so it is stored and delivered once. Histories
  * recorded before the work store sent them through the outbox activity, and still replay so.
  */
-import { patched } from '@temporalio/workflow';
 import { engine } from './activity-proxies';
 import { iso, type RequestCase } from './request-case';
+import { hasPatch, WORK_STORE_PATCH } from './request-patches';
 import type { NotificationRecord } from './types';
-import { WORK_STORE_PATCH } from './work-recorder';
 
 export type Notice = Omit<NotificationRecord, 'at'>;
 
 export async function tell(rc: RequestCase, publish: () => void, notice: Notice): Promise<void> {
-  if (patched(WORK_STORE_PATCH)) {
+  if (hasPatch(rc.input, WORK_STORE_PATCH)) {
     (rc.s.notifications ??= []).push({ at: iso(Date.now()), ...notice });
     publish();
     return;

@@ -4,13 +4,13 @@
  * the bookkeeping. Its whole state is one plain object, which continue-as-new carries.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { patched } from '@temporalio/workflow';
 import { clockFor, type Clock, type ClockKind } from '../lib/calendar/clock';
 import { holds } from '../lib/expressions/evaluate';
 import { checkFormData } from '../lib/forms/form-data';
 import type { PlanDuration, PlanEndStep, PlanStep, RungTarget, Title } from '../lib/plan/types';
 import type { KnownTarget } from './known-target';
 import { REJECTION } from './messages';
+import { hasPatch, SETTLE_PENDING_AT_END_PATCH } from './request-patches';
 import type {
   Acting,
   ApplicantAnswerInput,
@@ -43,11 +43,6 @@ export const TARGET_NOT_NEEDED: Party = {
   principal: '',
   title: { fa: 'هیچ‌کس: درخواست پایان یافت', en: 'no one: the request ended' },
 };
-/**
- * The patch under which a rung still being found when its request ends is closed as not needed;
- * before it, the rung stayed pending.
- */
-export const SETTLE_PENDING_AT_END_PATCH = 'settle-pending-at-end';
 export const iso = (ms: number) => new Date(ms).toISOString();
 
 /** What opening a task needs to know, whatever kind of step it comes from. */
@@ -693,7 +688,7 @@ export class RequestCase {
     this.s.state = state;
     this.s.endedAt = iso(nowMs);
     const pending = this.s.escalations.filter((e) => e.pending);
-    if (pending.length > 0 && patched(SETTLE_PENDING_AT_END_PATCH)) {
+    if (pending.length > 0 && hasPatch(this.input, SETTLE_PENDING_AT_END_PATCH)) {
       for (const escalation of pending) {
         escalation.to = TARGET_NOT_NEEDED;
         escalation.reason = `${escalation.reason}; the request ended (${state}) before it was found`;

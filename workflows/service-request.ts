@@ -11,7 +11,6 @@ import {
   condition,
   continueAsNew,
   isCancellation,
-  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -63,8 +62,9 @@ import type {
   TaskRecord,
   WithdrawInput,
 } from './types';
+import { hasPatch, startedAtRevision, WORK_STORE_PATCH } from './request-patches';
 import { VisibilityPublisher } from './visibility';
-import { WORK_STORE_PATCH, WorkRecorder } from './work-recorder';
+import { WorkRecorder } from './work-recorder';
 import { workRows } from './work-rows';
 
 /** History length after which a request continues as new, unless its input says otherwise. */
@@ -81,19 +81,35 @@ export async function serviceRequest(
   engine: EngineOptions = {},
 ): Promise<RequestStatus> {
   const rc = new RequestCase(input, Date.now());
-  const visibility = new VisibilityPublisher();
+  // From revision 1 the start itself carries the search attributes of a request just begun.
+  const visibility = new VisibilityPublisher(!input.resume && startedAtRevision(input, 1));
   const recorder = new WorkRecorder(rc, engine.workStore ?? true);
+  /**
+   * How long the history was at the last change. A change comes only from what the history
+   * keeps (an accepted update, a timer, an activity's answer), whereas a task that only ran an
+   * update's validator and refused it may be dropped from the history; deciding to continue as
+   * new on a length read then would not replay.
+   */
+  let atLastChange = { historyLength: 0, continueAsNewSuggested: false };
   /** Every change is published: search attributes for operators, the rows of the work store. */
   const publish = () => {
     // Histories recorded before the work store kept the open tasks in the memo instead.
-    const recording = patched(WORK_STORE_PATCH);
+    const recording = hasPatch(input, WORK_STORE_PATCH);
     visibility.publish(rc, { memo: !recording });
     if (recording) recorder.changed();
+    const { historyLength, continueAsNewSuggested } = workflowInfo();
+    atLastChange = { historyLength, continueAsNewSuggested };
   };
   /** Before the workflow ends or continues as new, its last changes are in the store. */
   const recorded = () => condition(() => recorder.idle());
   const limit = input.continueAsNewAfter ?? CONTINUE_AS_NEW_AFTER;
-  const historyFull = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= limit;
+  const historyFull = () => {
+    // Requests started before revision 1 read the length of whatever task runs, and replay so.
+    const { historyLength, continueAsNewSuggested } = startedAtRevision(input, 1)
+      ? atLastChange
+      : workflowInfo();
+    return continueAsNewSuggested || historyLength >= limit;
+  };
   const interpreter = new Interpreter(rc, publish, historyFull, input.resume?.taskId);
   const root = new CancellationScope();
 

@@ -6,7 +6,7 @@
  * deadline: each reminder and rung is sent once per deadline. The request: when its statutory
  * deadline passes, the steering committee is told.
  */
-import { condition, isCancellation, patched, sleep } from '@temporalio/workflow';
+import { condition, isCancellation, sleep } from '@temporalio/workflow';
 import type { EscalationInput, EscalationTarget } from '../activities/escalation';
 import type { PlanEscalation, RungTarget } from '../lib/plan/types';
 import { engine } from './activity-proxies';
@@ -14,6 +14,7 @@ import { failureText } from './failure-text';
 import { tell } from './notices';
 import { knownTarget } from './known-target';
 import { iso, type RequestCase } from './request-case';
+import { ESCALATE_AT_INSTANT_PATCH, hasPatch, STATUTORY_AT_INSTANT_PATCH } from './request-patches';
 import type { EscalationRecord, NotificationRecord, TaskRecord } from './types';
 
 export interface WatchContext {
@@ -49,13 +50,6 @@ async function targetOf(
     };
   }
 }
-
-/**
- * The patch under which a deadline is recorded at its instant, in the workflow task its timer
- * fires in, and the work after it follows in a task of its own; histories recorded before it
- * found a rung's target first and wrote everything in the task the timer fired in.
- */
-export const ESCALATE_AT_INSTANT_PATCH = 'escalate-at-instant';
 
 /**
  * Lets the work after a deadline (the store's rows, the search attributes, the target, the
@@ -194,7 +188,7 @@ export async function watchTask(ctx: WatchContext, task: TaskRecord, plan: Watch
           },
         });
       };
-      if (patched(ESCALATE_AT_INSTANT_PATCH)) await afterTheInstant(rc, remind);
+      if (hasPatch(rc.input, ESCALATE_AT_INSTANT_PATCH)) await afterTheInstant(rc, remind);
       else await remind();
     }
 
@@ -216,7 +210,7 @@ export async function watchTask(ctx: WatchContext, task: TaskRecord, plan: Watch
       return;
     }
 
-    if (patched(ESCALATE_AT_INSTANT_PATCH)) {
+    if (hasPatch(rc.input, ESCALATE_AT_INSTANT_PATCH)) {
       const climbed = await climbLadder(ctx, task, plan.escalation, version);
       if (climbed === 'done') return;
       if (climbed === 'moved') continue;
@@ -287,7 +281,7 @@ export async function watchStatutoryDeadline(ctx: WatchContext): Promise<void> {
       continue;
     }
     const reason = `the statutory deadline ${at} passed with the request still open`;
-    if (patched(STATUTORY_AT_INSTANT_PATCH)) {
+    if (hasPatch(rc.input, STATUTORY_AT_INSTANT_PATCH)) {
       await escalateAtStatutoryDeadline(ctx, at, reason);
       return;
     }
@@ -298,12 +292,6 @@ export async function watchStatutoryDeadline(ctx: WatchContext): Promise<void> {
     return;
   }
 }
-
-/**
- * The patch under which a statutory deadline is recorded at its instant, as a rung is, and the
- * committee is found after; histories recorded before it found the committee first.
- */
-export const STATUTORY_AT_INSTANT_PATCH = 'statutory-at-instant';
 
 /** The statutory deadline passed: recorded at its instant, the committee found and told after. */
 async function escalateAtStatutoryDeadline(ctx: WatchContext, at: string, reason: string): Promise<void> {

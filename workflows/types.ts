@@ -20,6 +20,11 @@ export interface Applicant {
 
 export interface RequestInput {
   trackingCode: string;
+  /**
+   * The engine revision that started the request (request-patches.ts): the patches it folds in
+   * apply without a marker. Absent in requests started before revisions were numbered.
+   */
+  engineRevision?: number;
   plan: ServicePlan;
   calendar: ResolvedCalendar;
   district: string;

@@ -5,8 +5,7 @@
  * histories short.
  */
 import { upsertMemo, upsertSearchAttributes } from '@temporalio/workflow';
-import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import { SA } from '../lib/temporal/search-attributes';
+import { BEGUN, standingAttributes, type RequestStanding } from '../lib/temporal/search-attributes';
 import type { RequestCase } from './request-case';
 
 const unique = (values: string[]) => [...new Set(values)].sort();
@@ -17,31 +16,40 @@ const withDepartment = (principal: string) => {
   return slash === -1 ? [principal] : [principal, principal.slice(0, slash)];
 };
 
+const list = (values: string[]) => (values.length > 0 ? values : null);
+
+function standingOf(rc: RequestCase): RequestStanding {
+  const open = rc.openTasks();
+  const deadlines = open.map((task) => task.deadline).sort();
+  return {
+    state: rc.state,
+    slaState: rc.worstSla(),
+    steps: list(unique(open.map((task) => task.stepId))),
+    assignees: list(unique(open.flatMap((task) => withDepartment(task.assignee.principal)))),
+    escalatedTo: list(unique(open.flatMap((task) => rc.escalatedTo(task.taskId)))),
+    deadline: deadlines[0] ? new Date(deadlines[0]) : null,
+    escalationLevel: Math.max(0, ...open.map((task) => task.escalationLevel)),
+  };
+}
+
+const textOf = (standing: RequestStanding) =>
+  JSON.stringify(standingAttributes(standing).map((pair) => pair.value));
+
 export class VisibilityPublisher {
-  private lastAttributes = '';
+  private lastAttributes: string;
   private lastMemo = '';
+
+  /** `begun`: the start set the attributes of a request just begun, so they are not upserted again. */
+  constructor(begun = false) {
+    this.lastAttributes = begun ? textOf(BEGUN) : '';
+  }
 
   /** Upserts what changed; the memo of open tasks only for requests that do not write the work store. */
   publish(rc: RequestCase, options: { memo: boolean }): void {
-    const open = rc.openTasks();
-    const escalatedTo = unique(open.flatMap((task) => rc.escalatedTo(task.taskId)));
-    const deadlines = open.map((task) => task.deadline).sort();
-    const list = (values: string[]) => (values.length > 0 ? values : null);
-    const pairs: SearchAttributeUpdatePair[] = [
-      { key: SA.state, value: rc.state },
-      { key: SA.slaState, value: rc.worstSla() },
-      { key: SA.steps, value: list(unique(open.map((task) => task.stepId))) },
-      {
-        key: SA.assignees,
-        value: list(unique(open.flatMap((task) => withDepartment(task.assignee.principal)))),
-      },
-      { key: SA.escalatedTo, value: list(escalatedTo) },
-      { key: SA.deadline, value: deadlines[0] ? new Date(deadlines[0]) : null },
-      { key: SA.escalationLevel, value: Math.max(0, ...open.map((task) => task.escalationLevel)) },
-    ];
-    const attributes = JSON.stringify(pairs.map((pair) => pair.value));
+    const standing = standingOf(rc);
+    const attributes = textOf(standing);
     if (attributes !== this.lastAttributes) {
-      upsertSearchAttributes(pairs);
+      upsertSearchAttributes(standingAttributes(standing));
       this.lastAttributes = attributes;
     }
     if (!options.memo) return;

@@ -18,9 +18,6 @@ const store = proxyLocalActivities<Activities>({
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '3 seconds' },
 });
 
-/** The patch under which requests write the work store (histories recorded before it do not). */
-export const WORK_STORE_PATCH = 'work-store';
-
 /** Waits between attempts while the store cannot be reached: 5 s, doubling, at most 10 minutes. */
 const backoffMs = (failures: number) => Math.min(600_000, 5_000 * 2 ** Math.min(failures - 1, 7));
 

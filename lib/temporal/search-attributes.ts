@@ -4,7 +4,12 @@
  * unencrypted, so they never hold names, national ids or other personal data.
  * Imported by workflow code too: nothing here may touch Node.
  */
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import {
+  defineSearchAttributeKey,
+  SearchAttributeType,
+  type SearchAttributePair,
+  type SearchAttributeUpdatePair,
+} from '@temporalio/common';
 
 export const SA = {
   /** Service id, such as building-permit-residential. */
@@ -30,3 +35,55 @@ export const SA = {
 } as const;
 
 export const ALL_SEARCH_ATTRIBUTES = Object.values(SA);
+
+/** Where a request stands, as its search attributes say it (null: the attribute is unset). */
+export interface RequestStanding {
+  state: string;
+  slaState: string;
+  steps: string[] | null;
+  assignees: string[] | null;
+  escalatedTo: string[] | null;
+  deadline: Date | null;
+  escalationLevel: number;
+}
+
+/** The search attributes of a request's standing, in one fixed order. */
+export function standingAttributes(standing: RequestStanding): SearchAttributeUpdatePair[] {
+  return [
+    { key: SA.state, value: standing.state },
+    { key: SA.slaState, value: standing.slaState },
+    { key: SA.steps, value: standing.steps },
+    { key: SA.assignees, value: standing.assignees },
+    { key: SA.escalatedTo, value: standing.escalatedTo },
+    { key: SA.deadline, value: standing.deadline },
+    { key: SA.escalationLevel, value: standing.escalationLevel },
+  ];
+}
+
+/**
+ * A request just begun: active, on time, no task open yet. The start sets these, so the
+ * request's workflow need not upsert them before its first task opens.
+ */
+export const BEGUN: RequestStanding = {
+  state: 'active',
+  slaState: 'ok',
+  steps: null,
+  assignees: null,
+  escalatedTo: null,
+  deadline: null,
+  escalationLevel: 0,
+};
+
+/** The search attributes a request starts with: what it is, and that it has just begun. */
+export function startingAttributes(request: {
+  serviceId: string;
+  district: string;
+  definitionVersion: number;
+}): SearchAttributePair[] {
+  return [
+    { key: SA.service, value: request.serviceId },
+    { key: SA.district, value: request.district },
+    { key: SA.definitionVersion, value: request.definitionVersion },
+    ...standingAttributes(BEGUN).filter((pair): pair is SearchAttributePair => pair.value !== null),
+  ];
+}

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { repoPath, repoRoot } from '../../lib/paths';
+import { SA } from '../../lib/temporal/search-attributes';
 import { eventually, MANAGER, startHarness, type Harness } from '../support/harness';
 
 const shell = promisify(execFile);
@@ -63,6 +64,35 @@ test('when a request starts, then its workflow carries a summary and details nam
   ])
     expect(details).toContain(part);
   expect(`${summary}\n${details}`).not.toMatch(/Maryam|0012345678/);
+});
+
+test('when a request starts, then Temporal lists it active, on time and unescalated under its first holder, from what its start set and one upsert as its first task opened', async () => {
+  const code = await startPermit();
+  const handle = system.client.workflow.getHandle(`request-${code}`);
+  const attributes = (await handle.describe()).typedSearchAttributes;
+  expect({
+    service: attributes.get(SA.service),
+    district: attributes.get(SA.district),
+    state: attributes.get(SA.state),
+    sla: attributes.get(SA.slaState),
+    level: attributes.get(SA.escalationLevel),
+    holders: attributes.get(SA.assignees),
+  }).toEqual({
+    service: 'building-permit-residential',
+    district: 'd05',
+    state: 'active',
+    sla: 'ok',
+    level: 0,
+    holders: ['office:o-0501'],
+  });
+  // No patch marker, and no upsert of what the start already set: history is what replay pays for.
+  const events = (await handle.fetchHistory()).events ?? [];
+  const untilAnswered = events.slice(
+    0,
+    events.findIndex((e) => e.workflowExecutionUpdateCompletedEventAttributes),
+  );
+  expect(untilAnswered.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes)).toHaveLength(1);
+  expect(events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')).toEqual([]);
 });
 
 test('when an operator runs the documented temporal commands, then each finds the requests that fit it', async () => {
