@@ -17,6 +17,7 @@ import { EncryptionCodec } from '../../lib/temporal/payload-codec';
 import type { Organisation } from '../../lib/organisation/organisation';
 import type { ServicePlan } from '../../lib/plan/types';
 import { openWorkStore } from '../../store/work-store';
+import { ENGINE_REVISION } from '../../workflows/request-patches';
 import type { RequestInput } from '../../workflows/types';
 import type { WorkerSizing } from '../../worker/sizing';
 
@@ -84,6 +85,7 @@ export async function startBenchStack(taskQueue: string, options: BenchStackOpti
 export function officeRequest(trackingCode: string, plan: ServicePlan, org: Organisation): RequestInput {
   return {
     trackingCode,
+    engineRevision: ENGINE_REVISION,
     plan,
     calendar: org.calendar,
     district: 'd01',

@@ -1,8 +1,10 @@
 /**
  * Starts a request the way the API does: one update-with-start, answered once the request's
- * first tasks are open, under the workflow id its tracking code gives.
+ * first tasks are open, under the workflow id its tracking code gives, with the search
+ * attributes of a request just begun.
  */
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import { startingAttributes } from '../../lib/temporal/search-attributes';
 import { workflowIdOf } from '../../lib/tracking-code';
 import { startedUpdate } from '../../workflows/messages';
 import type { RequestInput, RequestSummary } from '../../workflows/types';
@@ -26,6 +28,11 @@ export function startRequest(
       taskQueue,
       workflowId: workflowIdOf(input.trackingCode),
       workflowIdConflictPolicy: conflictPolicy,
+      typedSearchAttributes: startingAttributes({
+        serviceId: input.plan.serviceId,
+        district: input.district,
+        definitionVersion: input.plan.version,
+      }),
       args: [input],
     }),
   });
