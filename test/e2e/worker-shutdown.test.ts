@@ -1,13 +1,17 @@
 /**
- * A worker that stops does not wait on calls to Temporal its activities made: routing asks the
+ * A worker that stops does not wait on calls to Temporal its activities made. Routing asks the
  * licence registry by a query, and a registry whose worker has gone answers nothing until the
- * server gives up. Within its grace time the worker cancels the activity, and the query with it.
+ * server gives up (about 30 s). The query has a few seconds; past them routing goes on with the
+ * registry's answer of a moment ago, and without one the activity fails and is retried, or is
+ * cancelled with the worker's grace time.
  */
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { WorkflowHandle } from '@temporalio/client';
 import { ensureLicenceRegistry } from '../../lib/temporal/licence-registry';
 import { trackingCodeFor, workflowIdOf } from '../../lib/tracking-code';
 import { createWorker } from '../../worker/create-worker';
 import { licencesQuery, registryIdOf } from '../../workflows/licence-messages';
+import { statusQuery } from '../../workflows/messages';
 import type { RequestInput } from '../../workflows/types';
 import { eventually, startHarness, testCodec, type Harness } from '../support/harness';
 
@@ -40,23 +44,24 @@ function engineWorker(taskQueue: string, registryQueue: string): Promise<Worker>
   });
 }
 
-test('when a worker stops while routing waits on a licence registry nobody serves, then it stops within its grace time', async () => {
-  // A registry whose worker has just gone: the server holds queries to it for a poller.
-  const registryQueue = `${system.taskQueue}-registry`;
+/** A registry that answered, whose worker has then gone: the server holds queries to it for a poller. */
+async function registryGone(name: string): Promise<string> {
+  const registryQueue = `${system.taskQueue}-${name}-registry`;
   const registryWorker = await engineWorker(registryQueue, registryQueue);
   const registryRunning = registryWorker.run();
   await ensureLicenceRegistry(system.client, registryQueue, system.organisation);
   await system.client.workflow.getHandle(registryIdOf(registryQueue)).query(licencesQuery);
-  registryWorker.shutdown();
-  await registryRunning;
+  await stopTime(registryWorker, registryRunning);
+  return registryQueue;
+}
 
-  const requestQueue = `${system.taskQueue}-requests`;
-  const worker = await engineWorker(requestQueue, registryQueue);
-  const running = worker.run();
+/** A residential permit taken in at office o-0201, started on `taskQueue` as the API starts one. */
+async function startPermit(taskQueue: string, seed: string): Promise<WorkflowHandle> {
   const plan = system.catalog.latest('building-permit-residential');
   if (!plan) throw new Error('the catalog has no building-permit-residential');
   const input: RequestInput = {
-    trackingCode: trackingCodeFor(requestQueue),
+    trackingCode: trackingCodeFor(`${taskQueue}-${seed}`),
+    engineRevision: 1,
     plan,
     calendar: system.organisation.calendar,
     district: 'd02',
@@ -65,23 +70,61 @@ test('when a worker stops while routing waits on a licence registry nobody serve
     applicant: { name: 'Ali Moradi' },
     data: {},
   };
-  const handle = await system.client.workflow.start('serviceRequest', {
-    taskQueue: requestQueue,
+  return system.client.workflow.start('serviceRequest', {
+    taskQueue,
     workflowId: workflowIdOf(input.trackingCode),
     args: [input],
   });
+}
+
+/** How long the worker takes to stop. */
+async function stopTime(worker: Worker, running: Promise<void>): Promise<number> {
+  const stopping = Date.now();
+  worker.shutdown();
+  await running;
+  return Date.now() - stopping;
+}
+
+test('when a worker stops while routing waits on a licence registry nobody serves, then it stops within its grace time', async () => {
+  const registryQueue = await registryGone('never-asked');
+  const requestQueue = `${system.taskQueue}-never-asked`;
+  const worker = await engineWorker(requestQueue, registryQueue);
+  const running = worker.run();
+  const handle = await startPermit(requestQueue, 'first');
   // The intake step's routing is under way, waiting on the registry.
   await eventually(async () => {
     const { raw } = await handle.describe();
     return raw.pendingActivities?.some((a) => a.activityType?.name === 'resolveAssignee') || undefined;
   });
 
-  const stopping = Date.now();
-  worker.shutdown();
-  await running;
-  const stoppedAfterMs = Date.now() - stopping;
-
+  const stoppedAfterMs = await stopTime(worker, running);
   await handle.terminate('the test is over');
   // Grace time is 10 s; the server alone would hold the query about 30 s.
   expect(stoppedAfterMs).toBeLessThan(20_000);
 }, 120_000);
+
+test('when the licence registry stops answering, then the next request is routed on its answer of a moment ago', async () => {
+  const registryQueue = `${system.taskQueue}-answered-registry`;
+  const registryWorker = await engineWorker(registryQueue, registryQueue);
+  const registryRunning = registryWorker.run();
+  await ensureLicenceRegistry(system.client, registryQueue, system.organisation);
+  const requestQueue = `${system.taskQueue}-answered`;
+  const worker = await engineWorker(requestQueue, registryQueue);
+  const running = worker.run();
+  const intakeOf = async (handle: WorkflowHandle) =>
+    eventually(async () => (await handle.query(statusQuery)).openTasks[0], 60_000);
+
+  const before = await intakeOf(await startPermit(requestQueue, 'before'));
+  await stopTime(registryWorker, registryRunning);
+  const startedAt = Date.now();
+  const after = await intakeOf(await startPermit(requestQueue, 'after'));
+  const routedAfterMs = Date.now() - startedAt;
+
+  expect({ step: after.stepId, holder: after.assignee.principal }).toEqual({
+    step: before.stepId,
+    holder: before.assignee.principal,
+  });
+  // The query's few seconds, not the server's 30 s and a retry.
+  expect(routedAfterMs).toBeLessThan(20_000);
+  expect(await stopTime(worker, running)).toBeLessThan(20_000);
+}, 180_000);
