@@ -38,7 +38,8 @@ export function liveOffices(org: Organisation, temporal?: TemporalAccess, store?
         last = { atMs: Date.now(), licences: new Map(list.map((licence) => [licence.officeId, licence])) };
         return last.licences;
       } catch (error) {
-        // Before the registry first starts, the file is the truth; any other failure retries.
+        // Before the registry first starts, the file is the truth; any other failure retries,
+        // unless an answer of under a minute ago can stand in.
         if (error instanceof WorkflowNotFoundError) return fromFile();
         if (last && Date.now() - last.atMs < LAST_ANSWER_STANDS_MS) return last.licences;
         throw error;

@@ -1,9 +1,10 @@
 /**
  * What a request held in a worker's cache weighs, the interpreter's (with its work store and
- * without, as the chain written by hand has none) against the same ten-step chain written by hand: CACHED requests of each kind left at their first task in a worker of
- * its own process (bench/interpreter-memory/worker-process.ts), its heap weighed after a full
- * collection before and after each kind. The resident memory is printed beside it: it also
- * holds what the SDK's core keeps of each run, but moves with the allocator and is approximate.
+ * without, as the chain written by hand has none) against the same ten-step chain written by
+ * hand: CACHED requests of each kind left at their first task in a worker of its own process
+ * (bench/interpreter-memory/worker-process.ts), its heap weighed after a full collection before
+ * and after each kind. The resident memory is printed beside it: it also holds what the SDK's
+ * core keeps of each run, but moves with the allocator and is approximate.
  *
  * CACHED requests per kind (400).
  */
@@ -20,7 +21,8 @@ const CACHED = Number(process.env.CACHED ?? 400);
 const TASK_QUEUE = 'bench-interpreter-memory';
 const GOAL_RATIO = 1.2;
 
-type Kind = 'hand-written' | 'interpreter without store' | 'interpreter';
+const KINDS = ['hand-written', 'interpreter without store', 'interpreter'] as const;
+type Kind = (typeof KINDS)[number];
 
 export async function interpreterMemory(
   client: Client,
@@ -68,12 +70,10 @@ export async function interpreterMemory(
   try {
     await answer<string>();
     // One of each first: the modules and the caches every workflow shares are loaded before weighing.
-    await start['hand-written']();
-    await start['interpreter without store']();
-    await start.interpreter();
-    let cached = 3;
+    for (const kind of KINDS) await start[kind]();
+    let cached = KINDS.length;
     const perRequest = new Map<Kind, { heap: number; rss: number; promises: number }>();
-    for (const kind of ['hand-written', 'interpreter without store', 'interpreter'] as const) {
+    for (const kind of KINDS) {
       const before = await settled(cached);
       for (let i = 0; i < CACHED; i += 20)
         await Promise.all(Array.from({ length: Math.min(20, CACHED - i) }, () => start[kind]()));

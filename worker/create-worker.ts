@@ -8,7 +8,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { createActivities, type ActivityDeps } from '../activities';
 import { deploymentOptions, type WorkerBuild } from '../lib/temporal/worker-versioning';
 import { temporalCallsEndWithActivity } from './cancellable-calls';
-import type { WorkerSizing } from './sizing';
+import { sizedWorkerOptions, type WorkerSizing } from './sizing';
 
 export interface WorkerSetup {
   connection: NativeConnection;
@@ -41,14 +41,7 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
       : {}),
     ...(bundle ? { workflowBundle: bundle } : { workflowsPath: require.resolve('../workflows') }),
     ...(setup.build ? { workerDeploymentOptions: deploymentOptions(setup.build) } : {}),
-    ...(setup.sizing
-      ? {
-          maxCachedWorkflows: setup.sizing.maxCachedWorkflows,
-          maxConcurrentWorkflowTaskExecutions: setup.sizing.maxConcurrentWorkflowTaskExecutions,
-          maxConcurrentActivityTaskExecutions: setup.sizing.maxConcurrentActivityTaskExecutions,
-          maxConcurrentLocalActivityExecutions: setup.sizing.maxConcurrentLocalActivityExecutions,
-        }
-      : {}),
+    ...(setup.sizing ? sizedWorkerOptions(setup.sizing) : {}),
   });
 }
 

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
+import type { WorkerOptions } from '@temporalio/worker';
 import type { WorkerLimits } from '../lib/config';
 
 const MiB = 1024 * 1024;
@@ -72,6 +73,16 @@ export function sizeWorker(machine: Machine, limits: WorkerLimits = {}): WorkerS
     maxConcurrentActivityTaskExecutions: activities,
     maxConcurrentLocalActivityExecutions: localActivities,
     memoryBytes,
+  };
+}
+
+/** The Worker options a sizing sets. */
+export function sizedWorkerOptions(sizing: WorkerSizing): Partial<WorkerOptions> {
+  return {
+    maxCachedWorkflows: sizing.maxCachedWorkflows,
+    maxConcurrentWorkflowTaskExecutions: sizing.maxConcurrentWorkflowTaskExecutions,
+    maxConcurrentActivityTaskExecutions: sizing.maxConcurrentActivityTaskExecutions,
+    maxConcurrentLocalActivityExecutions: sizing.maxConcurrentLocalActivityExecutions,
   };
 }
 

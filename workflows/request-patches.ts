@@ -54,10 +54,10 @@ const FOLDED_AT: Readonly<Record<string, number>> = {
 /** Whether the request takes the patched path: as given from its revision on, else as its history says. */
 export function hasPatch(input: Pick<RequestInput, 'engineRevision'>, patchId: string): boolean {
   const folded = FOLDED_AT[patchId];
-  if (folded !== undefined && (input.engineRevision ?? 0) >= folded) return true;
-  return patched(patchId);
+  return (folded !== undefined && startedAtRevision(input, folded)) || patched(patchId);
 }
 
 /** Whether the request was started at `revision` or later. */
-export const startedAtRevision = (input: Pick<RequestInput, 'engineRevision'>, revision: number) =>
-  (input.engineRevision ?? 0) >= revision;
+export function startedAtRevision(input: Pick<RequestInput, 'engineRevision'>, revision: number): boolean {
+  return (input.engineRevision ?? 0) >= revision;
+}

@@ -19,7 +19,7 @@ import type { ServicePlan } from '../../lib/plan/types';
 import { openWorkStore } from '../../store/work-store';
 import { ENGINE_REVISION } from '../../workflows/request-patches';
 import type { RequestInput } from '../../workflows/types';
-import type { WorkerSizing } from '../../worker/sizing';
+import { sizedWorkerOptions, type WorkerSizing } from '../../worker/sizing';
 
 /** Payloads in the clear: a benchmark weighs the engine, not the cipher. */
 export const PLAIN = new EncryptionCodec(payloadKeys(undefined));
@@ -55,14 +55,7 @@ export async function startBenchStack(taskQueue: string, options: BenchStackOpti
     activities: createActivities({ organisation: org, store, temporal: { client, taskQueue } }),
     dataConverter: { payloadCodecs: [PLAIN] },
     workflowsPath: options.workflowsPath ?? require.resolve('../../workflows'),
-    ...(options.sizing
-      ? {
-          maxCachedWorkflows: options.sizing.maxCachedWorkflows,
-          maxConcurrentWorkflowTaskExecutions: options.sizing.maxConcurrentWorkflowTaskExecutions,
-          maxConcurrentActivityTaskExecutions: options.sizing.maxConcurrentActivityTaskExecutions,
-          maxConcurrentLocalActivityExecutions: options.sizing.maxConcurrentLocalActivityExecutions,
-        }
-      : {}),
+    ...(options.sizing ? sizedWorkerOptions(options.sizing) : {}),
   });
   const running = worker.run();
   await ensureLicenceRegistry(client, taskQueue, org);

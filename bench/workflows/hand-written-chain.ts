@@ -2,9 +2,10 @@
  * A ten-step chain written by hand as a Temporal workflow, the way one would without the
  * engine: for each step an assignment activity, a search attribute naming the assignee, an
  * update with a validator to complete it, and an SLA timer; at the end the assignee is cleared,
- * as the interpreter clears it, so that operators listing a department's work do not find it. Like a request, it is started with
- * an update that answers once the first step is open, and each completion answers once the next
- * is, so its callers never retry against a step not yet open. The history benchmark compares it
+ * as the interpreter clears it, so that operators listing a department's work do not find it.
+ * Like a request, it is started with an update that answers once the first step is open, and
+ * each completion answers once the next is, so its callers never retry against a step not yet
+ * open. The history benchmark compares it
  * with the interpreter running the same chain.
  */
 import {

@@ -12,6 +12,7 @@ import { trackingCodeFor, workflowIdOf } from '../../lib/tracking-code';
 import { createWorker } from '../../worker/create-worker';
 import { licencesQuery, registryIdOf } from '../../workflows/licence-messages';
 import { statusQuery } from '../../workflows/messages';
+import { ENGINE_REVISION } from '../../workflows/request-patches';
 import type { RequestInput } from '../../workflows/types';
 import { eventually, startHarness, testCodec, type Harness } from '../support/harness';
 
@@ -44,15 +45,13 @@ function engineWorker(taskQueue: string, registryQueue: string): Promise<Worker>
   });
 }
 
-/** A registry that answered, whose worker has then gone: the server holds queries to it for a poller. */
-async function registryGone(name: string): Promise<string> {
-  const registryQueue = `${system.taskQueue}-${name}-registry`;
-  const registryWorker = await engineWorker(registryQueue, registryQueue);
-  const registryRunning = registryWorker.run();
-  await ensureLicenceRegistry(system.client, registryQueue, system.organisation);
-  await system.client.workflow.getHandle(registryIdOf(registryQueue)).query(licencesQuery);
-  await stopTime(registryWorker, registryRunning);
-  return registryQueue;
+/** A licence registry on a task queue of its own, run by a worker the test can stop. */
+async function servedRegistry(name: string): Promise<{ queue: string; stop: () => Promise<number> }> {
+  const queue = `${system.taskQueue}-${name}-registry`;
+  const worker = await engineWorker(queue, queue);
+  const running = worker.run();
+  await ensureLicenceRegistry(system.client, queue, system.organisation);
+  return { queue, stop: () => stopTime(worker, running) };
 }
 
 /** A residential permit taken in at office o-0201, started on `taskQueue` as the API starts one. */
@@ -61,7 +60,7 @@ async function startPermit(taskQueue: string, seed: string): Promise<WorkflowHan
   if (!plan) throw new Error('the catalog has no building-permit-residential');
   const input: RequestInput = {
     trackingCode: trackingCodeFor(`${taskQueue}-${seed}`),
-    engineRevision: 1,
+    engineRevision: ENGINE_REVISION,
     plan,
     calendar: system.organisation.calendar,
     district: 'd02',
@@ -86,9 +85,12 @@ async function stopTime(worker: Worker, running: Promise<void>): Promise<number>
 }
 
 test('when a worker stops while routing waits on a licence registry nobody serves, then it stops within its grace time', async () => {
-  const registryQueue = await registryGone('never-asked');
+  // A registry that answered, whose worker has then gone: the server holds queries to it for a poller.
+  const registry = await servedRegistry('never-asked');
+  await system.client.workflow.getHandle(registryIdOf(registry.queue)).query(licencesQuery);
+  await registry.stop();
   const requestQueue = `${system.taskQueue}-never-asked`;
-  const worker = await engineWorker(requestQueue, registryQueue);
+  const worker = await engineWorker(requestQueue, registry.queue);
   const running = worker.run();
   const handle = await startPermit(requestQueue, 'first');
   // The intake step's routing is under way, waiting on the registry.
@@ -104,18 +106,15 @@ test('when a worker stops while routing waits on a licence registry nobody serve
 }, 120_000);
 
 test('when the licence registry stops answering, then the next request is routed on its answer of a moment ago', async () => {
-  const registryQueue = `${system.taskQueue}-answered-registry`;
-  const registryWorker = await engineWorker(registryQueue, registryQueue);
-  const registryRunning = registryWorker.run();
-  await ensureLicenceRegistry(system.client, registryQueue, system.organisation);
+  const registry = await servedRegistry('answered');
   const requestQueue = `${system.taskQueue}-answered`;
-  const worker = await engineWorker(requestQueue, registryQueue);
+  const worker = await engineWorker(requestQueue, registry.queue);
   const running = worker.run();
   const intakeOf = async (handle: WorkflowHandle) =>
     eventually(async () => (await handle.query(statusQuery)).openTasks[0], 60_000);
 
   const before = await intakeOf(await startPermit(requestQueue, 'before'));
-  await stopTime(registryWorker, registryRunning);
+  await registry.stop();
   const startedAt = Date.now();
   const after = await intakeOf(await startPermit(requestQueue, 'after'));
   const routedAfterMs = Date.now() - startedAt;
