@@ -249,7 +249,8 @@ async function main() {
     `\nDeadlines at one instant: requests' escalations against workflows sleeping until it` +
       `\n  one worker, sized as the product sizes it: ${sizing.maxCachedWorkflows} cached, ` +
       `${sizing.maxConcurrentWorkflowTaskExecutions} workflow tasks, ${sizing.maxConcurrentActivityTaskExecutions} activities, ` +
-      `${sizing.maxConcurrentLocalActivityExecutions} local activities at once`,
+      `${sizing.maxConcurrentLocalActivityExecutions} local activities at once, ` +
+      `a ${(sizing.workflowHeapBytes / 2 ** 30).toFixed(1)} GiB heap for the workflows`,
   );
   try {
     for (const k of SIZES) {

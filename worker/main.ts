@@ -76,6 +76,7 @@ export async function runWorker(
       workflowTasks: sizing.maxConcurrentWorkflowTaskExecutions,
       activities: sizing.maxConcurrentActivityTaskExecutions,
       localActivities: sizing.maxConcurrentLocalActivityExecutions,
+      workflowHeapMiB: Math.round(sizing.workflowHeapBytes / 2 ** 20),
     },
     'worker sized',
   );

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { getHeapStatistics } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import type { WorkerOptions } from '@temporalio/worker';
 import type { WorkerLimits } from '../lib/config';
 
@@ -16,9 +16,9 @@ const MiB = 1024 * 1024;
 export const BYTES_PER_CACHED_REQUEST = 400 * 1024;
 /** The worker at rest: the runtime, the workflow bundle, the connections, before any request. */
 export const WORKER_AT_REST = 300 * MiB;
-/** The worker's share of the machine unless PISHKHAN_WORKER_MEMORY says: `npm start` runs the rest beside it. */
+/** The workers' share of the machine unless PISHKHAN_WORKER_MEMORY says: `npm start` runs the rest beside them. */
 export const MACHINE_SHARE = 0.5;
-/** Of the V8 heap limit, what the cache may fill: the workflows live in one heap, which needs room to collect. */
+/** Of the workflows' heap, what the cache may fill: the workflows live in one heap, which needs room to collect. */
 export const HEAP_SHARE = 0.75;
 /** Held beyond the cache by a workflow task in flight (a request's history replayed) and by an activity. */
 const PER_WORKFLOW_TASK = 4 * MiB;
@@ -34,7 +34,7 @@ const LEAST_TASKS = 2;
 export interface Machine {
   /** The machine's memory, or the container's limit when lower. */
   memoryBytes: number;
-  /** The V8 heap limit (`--max-old-space-size`), which the workflows' heap cannot pass. */
+  /** The V8 heap limit the process started with (`--max-old-space-size`, else V8's default). */
   heapLimitBytes: number;
 }
 
@@ -45,6 +45,8 @@ export interface WorkerSizing {
   maxConcurrentActivityTaskExecutions: number;
   maxConcurrentLocalActivityExecutions: number;
   memoryBytes: number;
+  /** The heap limit of the thread the workflows run in: what memory leaves them, never below the process's. */
+  workflowHeapBytes: number;
 }
 
 const within = (value: number, least: number, most: number) => Math.min(most, Math.max(least, value));
@@ -62,8 +64,10 @@ export function sizeWorker(machine: Machine, limits: WorkerLimits = {}): WorkerS
   const localActivities =
     limits.localActivities ?? within(Math.floor(spare / 16 / PER_ACTIVITY), LEAST_TASKS, MOST_ACTIVITIES);
   const inFlight = workflowTasks * PER_WORKFLOW_TASK + (activities + localActivities) * PER_ACTIVITY;
-  // The rest is the cache's, as far as the heap the workflows live in allows.
-  const forCache = Math.min(spare - inFlight, machine.heapLimitBytes * HEAP_SHARE);
+  // The rest is the cache's. The workflows' heap is raised above it, with room to collect:
+  // V8's default limit (about 4 GiB) would otherwise bound the cache, not the memory.
+  const forCache = spare - inFlight;
+  const workflowHeapBytes = Math.max(machine.heapLimitBytes, Math.ceil(forCache / HEAP_SHARE));
   const cachedRequests =
     limits.cachedRequests ?? Math.max(LEAST_CACHED_REQUESTS, Math.floor(forCache / BYTES_PER_CACHED_REQUEST));
   return {
@@ -73,17 +77,33 @@ export function sizeWorker(machine: Machine, limits: WorkerLimits = {}): WorkerS
     maxConcurrentActivityTaskExecutions: activities,
     maxConcurrentLocalActivityExecutions: localActivities,
     memoryBytes,
+    workflowHeapBytes,
   };
 }
 
-/** The Worker options a sizing sets. */
+/**
+ * The Worker options a sizing sets. Call it just before `Worker.create`: it raises the heap
+ * limit of the isolates started from now on, which the workflow thread the Worker starts is
+ * (the process's own heap keeps its limit).
+ */
 export function sizedWorkerOptions(sizing: WorkerSizing): Partial<WorkerOptions> {
+  if (sizing.workflowHeapBytes > getHeapStatistics().heap_size_limit) {
+    setFlagsFromString(`--max-old-space-size=${Math.floor(sizing.workflowHeapBytes / MiB)}`);
+  }
   return {
     maxCachedWorkflows: sizing.maxCachedWorkflows,
     maxConcurrentWorkflowTaskExecutions: sizing.maxConcurrentWorkflowTaskExecutions,
     maxConcurrentActivityTaskExecutions: sizing.maxConcurrentActivityTaskExecutions,
     maxConcurrentLocalActivityExecutions: sizing.maxConcurrentLocalActivityExecutions,
   };
+}
+
+/**
+ * The memory each of `workers` workers on one machine may use: between them they have the
+ * share one worker alone would, since each raises its workflows' heap to fill what it is given.
+ */
+export function workerShareMiB(workers: number, machine: Machine = thisMachine()): number {
+  return Math.floor((machine.memoryBytes * MACHINE_SHARE) / Math.max(1, workers) / MiB);
 }
 
 /** A number from a file of the kernel's, when it holds one (cgroup v2 says `max` for no limit). */

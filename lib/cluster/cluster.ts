@@ -7,6 +7,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
+import { thisMachine, workerShareMiB, type Machine } from '../../worker/sizing';
 import { fillEnv, type ResolvedCity, type ResolvedDeployment } from './deployment';
 import { startPishkhan, type PishkhanProcesses } from './pishkhan-processes';
 import { ensureDatabases, startPostgres, type Postgres } from './postgres';
@@ -44,14 +45,21 @@ export function prepareDataDir(deployment: ResolvedDeployment): Secrets {
   return ensureSecrets(deployment.dirs.data);
 }
 
-/** The environment of a city's processes: deploy/cluster.yaml's and the city's, filled in. */
+/**
+ * The environment of a city's processes: deploy/cluster.yaml's and the city's, filled in. Unless
+ * it (or the supervisor's own environment) says how much memory a worker may use, every worker
+ * of the deployment gets an equal part of the workers' share of this machine.
+ */
 export function pishkhanEnv(
   deployment: ResolvedDeployment,
   secrets: Secrets,
   city: ResolvedCity,
+  machine: Machine = thisMachine(),
 ): Record<string, string> {
+  const workers = deployment.cities.reduce((sum, each) => sum + each.workerCount, 0);
+  const share = process.env.PISHKHAN_WORKER_MEMORY ?? String(workerShareMiB(workers, machine));
   return fillEnv(
-    { ...deployment.env, ...city.env },
+    { PISHKHAN_WORKER_MEMORY: share, ...deployment.env, ...city.env },
     {
       HOST: deployment.host,
       POSTGRES_PORT: String(deployment.postgresPort),

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { addCity } from '../../lib/cluster/add-city';
+import { pishkhanEnv } from '../../lib/cluster/cluster';
 import { deploymentPorts, fillEnv, loadDeployment, resolveDeployment } from '../../lib/cluster/deployment';
 import { cityEnv } from '../../lib/cluster/pishkhan-processes';
 import { parseYamlText } from '../../lib/definitions/load-yaml';
@@ -116,6 +117,28 @@ test('when a city is added, then it is a tenant of its own on free ports, and th
     PISHKHAN_PAYLOAD_KEYS: 'k1:isfahan-metro',
   });
   expect(settings(tehran)?.PISHKHAN_PUBLISHED_DIR).toBe(repoPath('data/cluster/cities/tehran/published'));
+});
+
+test('when several workers share the machine, then each may use its part of the workers’ half, unless a city says otherwise', () => {
+  const text = addCity(committed(), 'cluster.yaml', {
+    name: 'qom',
+    organisation: 'definitions/organisation',
+    services: 'definitions/services',
+    apis: 1,
+  });
+  const deployment = resolveDeployment(
+    parseYamlText<Deployment>('cluster.yaml', text, 'deployment').data as Deployment,
+  );
+  const [tehran, qom] = deployment.cities;
+  if (!tehran || !qom) throw new Error('two cities expected');
+  const secrets = { PK_TEMPORAL_DB_PASSWORD: 't', PISHKHAN_DB_PASSWORD: 'p' };
+  const machine = { memoryBytes: 24 * 2 ** 30, heapLimitBytes: 4 * 2 ** 30 };
+  const memoryOf = (city: typeof tehran) =>
+    pishkhanEnv(deployment, secrets, city, machine).PISHKHAN_WORKER_MEMORY;
+
+  // Tehran's two workers and Qom's one share 12 GiB: as much as one worker alone would use.
+  expect([memoryOf(tehran), memoryOf(qom)]).toEqual(['4096', '4096']);
+  expect(memoryOf({ ...qom, env: { PISHKHAN_WORKER_MEMORY: '2048' } })).toBe('2048');
 });
 
 test('when a city is added under a name taken or not allowed, then the file is refused as it is', () => {

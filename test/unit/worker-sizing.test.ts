@@ -1,8 +1,12 @@
 import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+import { Worker } from 'node:worker_threads';
 import { loadConfig } from '../../lib/config';
 import {
   BYTES_PER_CACHED_REQUEST,
+  HEAP_SHARE,
   LEAST_CACHED_REQUESTS,
+  sizedWorkerOptions,
   sizeWorker,
   thisMachine,
 } from '../../worker/sizing';
@@ -22,16 +26,44 @@ describe('the worker sized from its memory', () => {
       maxConcurrentLocalActivityExecutions: 45,
       // (724 - 22 × 4 - 90) MiB for the cache.
       maxCachedWorkflows: Math.floor((546 * MiB) / BYTES_PER_CACHED_REQUEST),
+      // V8's heap already leaves room above the cache.
+      workflowHeapBytes: 4 * GiB,
     });
     expect(sizing.maxCachedWorkflows).toBe(1397);
   });
 
-  it('caches no more than the heap the workflows live in holds, and runs no more than the SDK does', () => {
+  it('lets memory, not V8’s default heap, bound the cache, and runs no more than the SDK does', () => {
     const sizing = sizeWorker({ memoryBytes: 64 * GiB, heapLimitBytes: 4 * GiB });
-    expect(sizing.maxCachedWorkflows).toBe(Math.floor((3 * GiB) / BYTES_PER_CACHED_REQUEST));
+    // 32 GiB for the worker, less 300 MiB at rest and 360 MiB for tasks in flight.
+    const forCache = 32 * GiB - 660 * MiB;
+    expect(sizing.maxCachedWorkflows).toBe(Math.floor(forCache / BYTES_PER_CACHED_REQUEST));
+    expect(sizing.maxCachedWorkflows).toBeGreaterThan(80_000);
+    // The workflows' heap is raised past the cache, with room to collect.
+    expect(sizing.workflowHeapBytes).toBe(Math.ceil(forCache / HEAP_SHARE));
     expect(sizing.maxConcurrentWorkflowTaskExecutions).toBe(40);
     expect(sizing.maxConcurrentActivityTaskExecutions).toBe(100);
     expect(sizing.maxConcurrentLocalActivityExecutions).toBe(100);
+  });
+
+  it('gives the thread the workflows run in the heap it sized, leaving the process’s own', async () => {
+    const before = getHeapStatistics().heap_size_limit;
+    const sizing = sizeWorker({ memoryBytes: 64 * GiB, heapLimitBytes: before }, { memoryMiB: 4096 });
+    expect(sizing.workflowHeapBytes).toBeGreaterThan(before);
+    expect(sizedWorkerOptions(sizing)).toEqual({
+      maxCachedWorkflows: sizing.maxCachedWorkflows,
+      maxConcurrentWorkflowTaskExecutions: sizing.maxConcurrentWorkflowTaskExecutions,
+      maxConcurrentActivityTaskExecutions: sizing.maxConcurrentActivityTaskExecutions,
+      maxConcurrentLocalActivityExecutions: sizing.maxConcurrentLocalActivityExecutions,
+    });
+    // The SDK runs the workflows in a worker thread it starts once the options are applied.
+    const thread = new Worker(
+      "require('node:worker_threads').parentPort.postMessage(require('node:v8').getHeapStatistics().heap_size_limit)",
+      { eval: true },
+    );
+    const threadLimit = await new Promise<number>((resolve) => thread.once('message', resolve));
+    await thread.terminate();
+    expect(threadLimit).toBeGreaterThanOrEqual(sizing.workflowHeapBytes);
+    expect(getHeapStatistics().heap_size_limit).toBe(before);
   });
 
   it('grows with the memory it is given', () => {
@@ -48,6 +80,7 @@ describe('the worker sized from its memory', () => {
       maxConcurrentWorkflowTaskExecutions: 2,
       maxConcurrentActivityTaskExecutions: 2,
       maxConcurrentLocalActivityExecutions: 2,
+      workflowHeapBytes: 256 * MiB,
     });
   });
 
@@ -64,6 +97,7 @@ describe('the worker sized from its memory', () => {
       maxConcurrentWorkflowTaskExecutions: 8,
       maxConcurrentActivityTaskExecutions: 30,
       maxConcurrentLocalActivityExecutions: 20,
+      workflowHeapBytes: 4 * GiB,
     });
   });
 
