@@ -25,7 +25,9 @@ import { failureText } from './failure-text';
 import type { RequestCase, TaskSpec } from './request-case';
 import { resumeClock, suspendClock } from './deadlines';
 import { tell } from './notices';
+import { startedAtRevision, WATCH_IN_WAIT_REVISION } from './request-patches';
 import { watchTask, type WatchPlan } from './sla-watch';
+import { conditionWithin } from './timed-wait';
 import type { Assignment, RoutedMove, TaskRecord } from './types';
 
 /** Thrown up the top-level chain when the request should continue as new, waiting at this step. */
@@ -133,6 +135,25 @@ export class Interpreter {
     }
   }
 
+  /**
+   * A task's own wait (revision 2): until `done` holds, or `ms` have passed when given. Not
+   * async, as a request waits in the worker's cache inside it: an async frame is one promise
+   * more held, with its stack, for as long as it waits.
+   */
+  private waitOnTask(done: () => boolean, ms?: number): Promise<void> {
+    this.waiters.add(done);
+    this.busy--;
+    const resume = () => {
+      this.waiters.delete(done);
+      this.busy++;
+    };
+    const waited = ms === undefined ? condition(done) : conditionWithin(done, ms);
+    return waited.then(resume, (error: unknown) => {
+      resume();
+      throw error;
+    });
+  }
+
   /** Outcomes a task may be completed with, as its step declares them. */
   declaredOutcomes(task: TaskRecord): string[] {
     if (task.kind === 'payment') return PAID.map((o) => o.id);
@@ -163,9 +184,12 @@ export class Interpreter {
       let at = start;
       while (at !== null) {
         const step = this.rc.step(at);
-        const result = await this.runStep(step, branches).catch((error: unknown) =>
-          this.afterFailure(step, branches, error),
-        );
+        let result: StepResult | 'retry';
+        try {
+          result = await this.runStep(step, branches);
+        } catch (error) {
+          result = await this.afterFailure(step, branches, error);
+        }
         if (result === 'retry') continue;
         if ('exit' in result) return result.exit;
         at = result.next;
@@ -176,7 +200,9 @@ export class Interpreter {
     }
   }
 
-  private async runStep(step: PlanStep, branches: string[]): Promise<StepResult> {
+  // Not async: a request waits in the worker's cache inside this call, and each async frame is a
+  // promise more held (with its stack) for as long as it waits.
+  private runStep(step: PlanStep, branches: string[]): Promise<StepResult> | StepResult {
     switch (step.kind) {
       case 'task':
       case 'inquiry':
@@ -319,11 +345,18 @@ export class Interpreter {
       });
     }
     this.publish();
-    watchTask({ rc: this.rc, publish: this.publish }, task, watch).catch((error: unknown) => {
-      if (!isCancellation(error)) throw error;
-    });
     const atTop = spec.branches.length === 0;
-    await this.wait(() => task.status !== 'open' || (atTop && this.continueAsNewDue()));
+    const leave = () => atTop && this.continueAsNewDue();
+    const ctx = { rc: this.rc, publish: this.publish };
+    if (startedAtRevision(this.input, WATCH_IN_WAIT_REVISION)) {
+      // The task's wait is its deadline's watch: one timer at a time while it waits.
+      await watchTask(ctx, task, watch, { wait: (wake, ms) => this.waitOnTask(wake, ms), leave });
+    } else {
+      watchTask(ctx, task, watch).catch((error: unknown) => {
+        if (!isCancellation(error)) throw error;
+      });
+      await this.wait(() => task.status !== 'open' || leave());
+    }
     if (task.status === 'open') throw new ContinueAsNewAt(spec.stepId, task.taskId);
     if (this.rc.suspension()?.taskId === task.taskId) resumeClock(this.rc, 'system', Date.now());
     return task;
@@ -348,7 +381,8 @@ export class Interpreter {
     if (suspension?.taskId !== task.taskId || suspension.until === undefined) return;
     const over = () => task.status !== 'open' || this.rc.suspension() !== suspension;
     const ms = Date.parse(suspension.until) - Date.now();
-    if (ms > 0) await condition(over, ms);
+    if (ms > 0 && startedAtRevision(this.input, WATCH_IN_WAIT_REVISION)) await conditionWithin(over, ms);
+    else if (ms > 0) await condition(over, ms);
     if (over()) return;
     resumeClock(this.rc, 'system', Date.now());
     this.publish();

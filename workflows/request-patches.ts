@@ -39,8 +39,13 @@ export const SETTLE_PENDING_AT_END_PATCH = 'settle-pending-at-end';
  * The revision requests are started at now. From revision 1: the patches below are given; the
  * start sets the search attributes of a request just begun, so the workflow does not upsert them
  * again; and continuing as new is decided on the history's length at the request's last change.
+ * From revision 2: an open task's deadlines are watched in the task's own wait (one timer at a
+ * time, not a wait and a watch beside it), and the work after each instant follows on its own.
  */
-export const ENGINE_REVISION = 1;
+export const ENGINE_REVISION = 2;
+
+/** Revision 2: the task's wait watches its deadlines (workflows/sla-watch.ts). */
+export const WATCH_IN_WAIT_REVISION = 2;
 
 /** The revision from which each patch is taken as given. */
 const FOLDED_AT: Readonly<Record<string, number>> = {

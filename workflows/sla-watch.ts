@@ -14,7 +14,14 @@ import { failureText } from './failure-text';
 import { tell } from './notices';
 import { knownTarget } from './known-target';
 import { iso, type RequestCase } from './request-case';
-import { ESCALATE_AT_INSTANT_PATCH, hasPatch, STATUTORY_AT_INSTANT_PATCH } from './request-patches';
+import {
+  ESCALATE_AT_INSTANT_PATCH,
+  hasPatch,
+  startedAtRevision,
+  STATUTORY_AT_INSTANT_PATCH,
+  WATCH_IN_WAIT_REVISION,
+} from './request-patches';
+import { conditionWithin } from './timed-wait';
 import type { EscalationRecord, NotificationRecord, TaskRecord } from './types';
 
 export interface WatchContext {
@@ -22,12 +29,25 @@ export interface WatchContext {
   publish: () => void;
 }
 
+/**
+ * From revision 2 the watch is the task's own wait, run by the chain that opened the task: the
+ * interpreter says how it waits (so that the request knows when it has settled) and when it
+ * should leave the wait (to continue as new); the work after each instant follows on its own,
+ * one piece after the other, so the task's wait goes on meanwhile.
+ */
+export interface TaskWait {
+  wait: (wake: () => boolean, ms?: number) => Promise<void>;
+  leave: () => boolean;
+}
+
+type Follow = (work: () => Promise<void>) => Promise<void>;
+
 export interface WatchPlan {
   escalation: PlanEscalation;
   onTimeout?: string;
 }
 
-type Wake = 'done' | 'moved' | 'due';
+type Wake = 'done' | 'moved' | 'due' | 'leave';
 
 /**
  * Whom an escalation goes to. When the ladder's target cannot be found in bounded time, the
@@ -77,6 +97,8 @@ async function climbLadder(
   task: TaskRecord,
   escalation: PlanEscalation,
   version: number,
+  follow: Follow,
+  taskWait?: TaskWait,
 ): Promise<Wake | 'climbed'> {
   const { rc, publish } = ctx;
   rc.markBreached(task);
@@ -84,13 +106,13 @@ async function climbLadder(
   const first = rungs[0];
   if (!first || Date.parse(rungInstant(rc, task, first)) > Date.now()) {
     // No rung falls due with the breach: it follows alone.
-    await afterTheInstant(rc, async () => publish());
+    await follow(async () => publish());
   }
   for (const rung of rungs) {
     const at = rungInstant(rc, task, rung);
-    const woke = await until(task, version, at);
+    const woke = await until(task, version, at, taskWait);
     if (woke !== 'due') return woke;
-    await climb(ctx, task, rung.to, at);
+    await climb(ctx, task, rung.to, at, follow);
     if (task.status !== 'open') return 'done';
     if (task.deadlineVersion !== version) return 'moved';
   }
@@ -102,15 +124,22 @@ async function climbLadder(
  * request does not know it, is found and filled in, and the notices follow. A task closed
  * meanwhile keeps its rung, and no one is told.
  */
-async function climb(ctx: WatchContext, task: TaskRecord, rung: RungTarget, at: string): Promise<void> {
+async function climb(
+  ctx: WatchContext,
+  task: TaskRecord,
+  rung: RungTarget,
+  at: string,
+  follow: Follow,
+): Promise<void> {
   const { rc, publish } = ctx;
-  // Whom the task's rungs reached since its deadline last moved, for a rung to the level above.
+  // The task's rungs since its deadline last moved: whom they reached is read when this rung's
+  // target is sought, after the earlier rungs' targets were found.
   const ofTask = rc.escalations.filter((e) => e.taskId === task.taskId);
-  const alerted = ofTask.slice(Math.max(0, ofTask.length - task.rungsDone)).map((e) => e.to);
+  const earlier = ofTask.slice(Math.max(0, ofTask.length - task.rungsDone));
   const previous = task.assignee;
   const known = knownTarget(rung, task.supervisor);
   const escalation = rc.escalateAt(task, rung, Date.parse(at), known);
-  await afterTheInstant(rc, async () => {
+  await follow(async () => {
     publish();
     let reassigned = false;
     if (!known) {
@@ -125,7 +154,7 @@ async function climb(ctx: WatchContext, task: TaskRecord, rung: RungTarget, at: 
           district: rc.input.district,
           assignee: previous,
           supervisor: task.supervisor,
-          alerted,
+          alerted: earlier.map((e) => e.to),
           ...(task.maxDepth !== undefined ? { maxDepth: task.maxDepth } : {}),
         },
         engine.findEscalationTarget,
@@ -154,25 +183,69 @@ function breachMessage(task: TaskRecord, escalation: EscalationRecord): Notifica
   };
 }
 
-/** Waits until the instant, unless the task closes or its deadline moves first. */
-async function until(task: TaskRecord, version: number, instant: string): Promise<Wake> {
-  const wake = (): Wake | undefined =>
-    task.status !== 'open' ? 'done' : task.deadlineVersion !== version ? 'moved' : undefined;
+/**
+ * Waits until the instant, unless the task closes or its deadline moves first (or, in the
+ * task's own wait, the request leaves it to continue as new).
+ */
+async function until(task: TaskRecord, version: number, instant: string, taskWait?: TaskWait): Promise<Wake> {
+  if (taskWait) return untilInWait(task, version, instant, taskWait);
+  const wake = wakeOf(task, version);
   const ms = Date.parse(instant) - Date.now();
   if (ms > 0) await condition(() => wake() !== undefined, ms);
   return wake() ?? 'due';
 }
 
-export async function watchTask(ctx: WatchContext, task: TaskRecord, plan: WatchPlan): Promise<void> {
+const wakeOf = (task: TaskRecord, version: number) => (): Wake | undefined =>
+  task.status !== 'open' ? 'done' : task.deadlineVersion !== version ? 'moved' : undefined;
+
+/** `until` in the task's own wait; not async, for the promise an async frame would hold meanwhile. */
+function untilInWait(task: TaskRecord, version: number, instant: string, taskWait: TaskWait): Promise<Wake> {
+  const wake = wakeOf(task, version);
+  // A deadline due is recorded before the request leaves: the next run does not see it again.
+  const woke = (): Wake => wake() ?? (Date.now() >= Date.parse(instant) ? 'due' : 'leave');
+  const ms = Date.parse(instant) - Date.now();
+  if (ms <= 0) return Promise.resolve(woke());
+  return taskWait.wait(() => wake() !== undefined || taskWait.leave(), ms).then(woke);
+}
+
+/**
+ * How the work after an instant follows: in a workflow task of its own, awaited by the watch;
+ * in the task's own wait, on its own, each piece after the one before.
+ */
+function follower(rc: RequestCase, taskWait?: TaskWait): Follow {
+  if (!taskWait) return (work) => afterTheInstant(rc, work);
+  let behind: Promise<void> = Promise.resolve();
+  return (work) => {
+    behind = behind
+      .then(() => afterTheInstant(rc, work))
+      .catch((error: unknown) => {
+        if (!isCancellation(error)) throw error;
+      });
+    return Promise.resolve();
+  };
+}
+
+/**
+ * Watches a task's deadlines until it closes. Given the task's wait (revision 2), it also is
+ * that wait: it answers when the task has closed, or when the request leaves it to continue as
+ * new.
+ */
+export async function watchTask(
+  ctx: WatchContext,
+  task: TaskRecord,
+  plan: WatchPlan,
+  taskWait?: TaskWait,
+): Promise<void> {
   const { rc, publish } = ctx;
   const { trackingCode } = rc.input;
+  const follow = follower(rc, taskWait);
 
   watch: for (;;) {
     const version = task.deadlineVersion;
     const reminds = !task.onApplicant && !plan.onTimeout && task.remindAt > 0 && task.sla === 'ok';
     if (reminds) {
-      const woke = await until(task, version, task.atRiskAt);
-      if (woke === 'done') return;
+      const woke = await until(task, version, task.atRiskAt, taskWait);
+      if (woke === 'done' || woke === 'leave') return;
       if (woke === 'moved') continue;
       rc.markAtRisk(task);
       const remind = async () => {
@@ -188,12 +261,12 @@ export async function watchTask(ctx: WatchContext, task: TaskRecord, plan: Watch
           },
         });
       };
-      if (hasPatch(rc.input, ESCALATE_AT_INSTANT_PATCH)) await afterTheInstant(rc, remind);
+      if (hasPatch(rc.input, ESCALATE_AT_INSTANT_PATCH)) await follow(remind);
       else await remind();
     }
 
-    const atDeadline = await until(task, version, task.deadline);
-    if (atDeadline === 'done') return;
+    const atDeadline = await until(task, version, task.deadline, taskWait);
+    if (atDeadline === 'done' || atDeadline === 'leave') return;
     if (atDeadline === 'moved') continue;
 
     if (plan.onTimeout) {
@@ -211,8 +284,8 @@ export async function watchTask(ctx: WatchContext, task: TaskRecord, plan: Watch
     }
 
     if (hasPatch(rc.input, ESCALATE_AT_INSTANT_PATCH)) {
-      const climbed = await climbLadder(ctx, task, plan.escalation, version);
-      if (climbed === 'done') return;
+      const climbed = await climbLadder(ctx, task, plan.escalation, version, follow, taskWait);
+      if (climbed === 'done' || climbed === 'leave') return;
       if (climbed === 'moved') continue;
     } else {
       rc.markBreached(task);
@@ -258,8 +331,10 @@ export async function watchTask(ctx: WatchContext, task: TaskRecord, plan: Watch
       }
     }
     // Every rung climbed: wait for the task to close, or its deadline to move and start over.
-    await condition(() => task.status !== 'open' || task.deadlineVersion !== version);
-    if (task.status !== 'open') return;
+    const closedOrMoved = () => task.status !== 'open' || task.deadlineVersion !== version;
+    if (taskWait) await taskWait.wait(() => closedOrMoved() || taskWait.leave());
+    else await condition(closedOrMoved);
+    if (task.status !== 'open' || (taskWait?.leave() && task.deadlineVersion === version)) return;
   }
 }
 
@@ -272,7 +347,9 @@ export async function watchStatutoryDeadline(ctx: WatchContext): Promise<void> {
     const at = statutory.at;
     const ms = Date.parse(at) - Date.now();
     const moved = () => rc.s.deadlines.statutory?.at !== at;
-    if (ms > 0) await condition(() => rc.state !== 'active' || moved(), ms);
+    const over = () => rc.state !== 'active' || moved();
+    if (ms > 0 && startedAtRevision(rc.input, WATCH_IN_WAIT_REVISION)) await conditionWithin(over, ms);
+    else if (ms > 0) await condition(over, ms);
     if (rc.state !== 'active') return;
     if (moved()) continue;
     if (rc.suspension()) {

@@ -33,7 +33,7 @@ export class WorkRecorder {
   constructor(
     private readonly rc: RequestCase,
     /** Off only to weigh what the store costs a request (a benchmark). */
-    private readonly enabled = true,
+    readonly enabled = true,
   ) {}
 
   /** The request changed: its rows will be written. */

@@ -5,6 +5,7 @@
 import { serviceRequest } from '../../workflows/service-request';
 import type { RequestInput } from '../../workflows/types';
 
-export async function serviceRequestWithoutStore(input: RequestInput) {
+// Not async, so that it holds no promise of its own beside the interpreter's while it waits.
+export function serviceRequestWithoutStore(input: RequestInput) {
   return serviceRequest(input, { workStore: false });
 }

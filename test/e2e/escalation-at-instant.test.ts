@@ -12,6 +12,7 @@ import type { EscalationInput } from '../../activities/escalation';
 import { compileDefinitionText } from '../../lib/definitions/catalog';
 import { newTrackingCode, workflowIdOf } from '../../lib/tracking-code';
 import { statusQuery, withdrawUpdate } from '../../workflows/messages';
+import { ENGINE_REVISION } from '../../workflows/request-patches';
 import type { RequestInput, RequestStatus } from '../../workflows/types';
 import { eventually, testCodec } from '../support/harness';
 import { startTimeSkipping, type SkippingSystem } from '../support/time-skipping';
@@ -90,6 +91,8 @@ async function startRequest(definition: string): Promise<string> {
     channel: 'office',
     intakeOffice: 'o-0101',
     applicant: { name: 'Test applicant' },
+    // Started as the API starts them, at the engine's revision.
+    engineRevision: ENGINE_REVISION,
     data: {},
   };
   await system.env.client.workflow.start('serviceRequest', {

@@ -18,6 +18,7 @@ import { sealUpdates } from '../../lib/temporal/sealed-updates';
 import { notificationsIn, openTestStore, type SentNotification } from './test-store';
 import type { WorkStore } from '../../store/work-store';
 import { statusQuery } from '../../workflows/messages';
+import { ENGINE_REVISION } from '../../workflows/request-patches';
 import type { RequestInput, RequestStatus } from '../../workflows/types';
 import { readFileSync } from 'node:fs';
 
@@ -105,6 +106,8 @@ export async function startTimeSkipping(
         channel: intakeOffice ? 'office' : plan.intake.includes('online') ? 'online' : 'department',
         ...(intakeOffice ? { intakeOffice } : {}),
         applicant: { name: 'Test applicant' },
+        // Started as the API starts them, at the engine's revision.
+        engineRevision: ENGINE_REVISION,
         data,
       };
       await env.client.workflow.start('serviceRequest', {
