@@ -185,9 +185,12 @@ const scenarios: Record<string, { harness: Setup; run: Scenario }> = {
         received: { at: new Date(Date.now() - 21 * 86_400_000).toISOString(), reason: 'paper intake' },
       });
       const code = body.trackingCode as string;
-      await eventually(async () =>
-        (await system.get(`/api/requests/${code}`)).body.escalations.length >= 3 ? true : undefined,
-      );
+      // Every rung recorded and its target found (the rungs are recorded at once, the targets after).
+      await eventually(async () => {
+        const { escalations } = (await system.get(`/api/requests/${code}`)).body;
+        const found = escalations.every((e: { pending?: boolean }) => !e.pending);
+        return escalations.length >= 3 && found ? true : undefined;
+      });
       await complete(system, code, 'intake', 'submit', { documentsComplete: true });
       await complete(system, code, 'plan-review', 'reject');
       await ended(system, code);
