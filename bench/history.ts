@@ -25,6 +25,7 @@ import { HAND_WRITTEN_STEPS, startHandWritten } from './support/hand-written';
 import { officeRequest } from './support/stack';
 import { startRequest } from './support/start-request';
 import { completeStep } from './workflows/hand-written-chain';
+import { WITHOUT_STORE } from './workflows/without-store';
 
 const org = loadOrganisation(repoPath('test/fixtures/organisation'));
 const TASK_QUEUE = 'history-bench';
@@ -117,7 +118,7 @@ async function main() {
 
   const ten = Array.from({ length: HAND_WRITTEN_STEPS }, (_, i) => task(`step-${i + 1}`)).join('');
   const interpreted = await runRequest(plan(ten, false));
-  const withoutStore = await runRequest(plan(ten, false), 'serviceRequestWithoutStore');
+  const withoutStore = await runRequest(plan(ten, false), WITHOUT_STORE);
   const handle = await startHandWritten(client, TASK_QUEUE, 'd01');
   for (let step = 0; step < HAND_WRITTEN_STEPS; step++)
     await handle.executeUpdate(completeStep, { args: [step] });

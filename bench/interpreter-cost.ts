@@ -14,6 +14,7 @@ import type { RequestInput, RequestSummary } from '../workflows/types';
 import { startHandWritten } from './support/hand-written';
 import { startRequest } from './support/start-request';
 import { completeStep } from './workflows/hand-written-chain';
+import { WITHOUT_STORE } from './workflows/without-store';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const REQUESTS = Number(process.env.REQUESTS ?? 20);
@@ -46,7 +47,7 @@ export async function interpreterCost(
     }
     const trackingCode = newTrackingCode();
     let status: RequestSummary = await startRequest(client, taskQueue, requestOf(trackingCode), {
-      workflowType: kind === 'interpreter' ? 'serviceRequest' : 'serviceRequestWithoutStore',
+      workflowType: kind === 'interpreter' ? 'serviceRequest' : WITHOUT_STORE,
     });
     const handle = client.workflow.getHandle(workflowIdOf(trackingCode));
     return async () => {

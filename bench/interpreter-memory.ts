@@ -16,6 +16,7 @@ import type { RequestInput } from '../workflows/types';
 import type { CachedMemory } from './interpreter-memory/worker-process';
 import { startHandWritten } from './support/hand-written';
 import { startRequest } from './support/start-request';
+import { WITHOUT_STORE } from './workflows/without-store';
 
 const CACHED = Number(process.env.CACHED ?? 400);
 const TASK_QUEUE = 'bench-interpreter-memory';
@@ -53,7 +54,7 @@ export async function interpreterMemory(
     // Answered once the first task is open: the request waits in the cache as a clerk finds it.
     'interpreter without store': () =>
       startRequest(client, TASK_QUEUE, requestOf(newTrackingCode()), {
-        workflowType: 'serviceRequestWithoutStore',
+        workflowType: WITHOUT_STORE,
       }),
     interpreter: () => startRequest(client, TASK_QUEUE, requestOf(newTrackingCode())),
   };

@@ -38,6 +38,7 @@ import { compileBenchPlan } from './support/compile-plan';
 import { startRequest } from './support/start-request';
 import { holdersOf, seedCity, TEHRAN } from './store/seed-city';
 import { serveVisibilityBaseline, startStandIns } from './store/visibility-baseline';
+import { WITHOUT_STORE } from './workflows/without-store';
 
 /** No payload keys, as on a developer's machine: the benchmark weighs the store, not encryption. */
 const PLAIN = new EncryptionCodec(payloadKeys(undefined));
@@ -263,7 +264,7 @@ async function main() {
     // The request's updates are sealed as the API's are, or its validators refuse them.
     const sealing = sealedClient(env.connection, 'default', PLAIN);
     const run = async (
-      type: 'serviceRequest' | 'serviceRequestWithoutStore',
+      type: 'serviceRequest' | typeof WITHOUT_STORE,
       worker: { taskQueue: string } = workers.store,
     ) => {
       const trackingCode = newTrackingCode();
@@ -302,7 +303,7 @@ async function main() {
     const variants = [
       { kind: 'with', type: 'serviceRequest', worker: workers.store },
       { kind: 'discarded', type: 'serviceRequest', worker: workers.discard },
-      { kind: 'without', type: 'serviceRequestWithoutStore', worker: workers.store },
+      { kind: 'without', type: WITHOUT_STORE, worker: workers.store },
     ] as const;
     for (const { type, worker } of variants) await run(type, worker);
     lags.length = 0;
