@@ -216,10 +216,15 @@ function follower(rc: RequestCase, taskWait?: TaskWait): Follow {
   if (!taskWait) return (work) => afterTheInstant(rc, work);
   let behind: Promise<void> = Promise.resolve();
   return (work) => {
+    // Counted from now, not from when it starts: the request does not continue as new before.
+    rc.following += 1;
     behind = behind
       .then(() => afterTheInstant(rc, work))
       .catch((error: unknown) => {
         if (!isCancellation(error)) throw error;
+      })
+      .finally(() => {
+        rc.following -= 1;
       });
     return Promise.resolve();
   };
