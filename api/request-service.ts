@@ -541,6 +541,12 @@ export class RequestService {
     } catch (error) {
       // Applied and refused by the request: that refusal is the answer.
       if (error instanceof WorkflowUpdateFailedError) throw asProblem(error, trackingCode);
+      // Temporal away or slow: whether it was applied is not known yet, so the caller is told to
+      // come back (503, or 202 with the request's link), never that the request has ended.
+      if (error instanceof StillWorking) throw error;
+      const unavailable = unavailableProblem(error);
+      if (unavailable) throw unavailable;
+      // Temporal has no update of that id: it was not applied.
       return undefined;
     }
   }
