@@ -414,9 +414,10 @@ export class Interpreter {
     };
   }
 
-  private async runAnswered(step: PlanTaskStep | PlanInquiryStep, branches: string[]): Promise<StepResult> {
+  // Not async, like runStep: the request waits inside it.
+  private runAnswered(step: PlanTaskStep | PlanInquiryStep, branches: string[]): Promise<StepResult> {
     const rule: PlanAssignee = step.kind === 'task' ? step.assignee : { type: 'agency', agency: step.agency };
-    const task = await this.awaitTask(
+    const waited = this.awaitTask(
       this.answeredSpec(step, branches),
       () => this.assign(rule, step.id),
       {
@@ -425,9 +426,11 @@ export class Interpreter {
       },
       rule.type === 'applicant',
     );
-    if (task.status !== 'done') return { exit: { kind: 'expired' } };
-    const outcome = step.outcomes[task.outcome ?? ''];
-    return { next: outcome ? outcome.next : null };
+    return waited.then((task): StepResult => {
+      if (task.status !== 'done') return { exit: { kind: 'expired' } };
+      const outcome = step.outcomes[task.outcome ?? ''];
+      return { next: outcome ? outcome.next : null };
+    });
   }
 
   private async runPayment(step: PlanPaymentStep, branches: string[]): Promise<StepResult> {

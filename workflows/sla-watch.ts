@@ -187,8 +187,12 @@ function breachMessage(task: TaskRecord, escalation: EscalationRecord): Notifica
  * Waits until the instant, unless the task closes or its deadline moves first (or, in the
  * task's own wait, the request leaves it to continue as new).
  */
-async function until(task: TaskRecord, version: number, instant: string, taskWait?: TaskWait): Promise<Wake> {
-  if (taskWait) return untilInWait(task, version, instant, taskWait);
+function until(task: TaskRecord, version: number, instant: string, taskWait?: TaskWait): Promise<Wake> {
+  return taskWait ? untilInWait(task, version, instant, taskWait) : untilBeside(task, version, instant);
+}
+
+/** `until` in the watch beside the task's wait (before revision 2). */
+async function untilBeside(task: TaskRecord, version: number, instant: string): Promise<Wake> {
   const wake = wakeOf(task, version);
   const ms = Date.parse(instant) - Date.now();
   if (ms > 0) await condition(() => wake() !== undefined, ms);
