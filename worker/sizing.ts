@@ -52,8 +52,8 @@ export interface WorkerSizing {
 const within = (value: number, least: number, most: number) => Math.min(most, Math.max(least, value));
 
 export function sizeWorker(machine: Machine, limits: WorkerLimits = {}): WorkerSizing {
-  const memoryBytes =
-    limits.memoryMiB !== undefined ? limits.memoryMiB * MiB : machine.memoryBytes * MACHINE_SHARE;
+  // Alone on its machine unless told otherwise: the workers' whole share.
+  const memoryBytes = (limits.memoryMiB ?? workerShareMiB(1, machine)) * MiB;
   const spare = Math.max(0, memoryBytes - WORKER_AT_REST);
   // Tasks in flight take at most an eighth of what is spare, up to the SDK's defaults.
   const workflowTasks =

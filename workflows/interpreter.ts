@@ -27,7 +27,7 @@ import { resumeClock, suspendClock } from './deadlines';
 import { tell } from './notices';
 import { startedAtRevision, WATCH_IN_WAIT_REVISION } from './request-patches';
 import { watchTask, type WatchPlan } from './sla-watch';
-import { conditionWithin } from './timed-wait';
+import { conditionWithin, requestCondition } from './timed-wait';
 import type { Assignment, RoutedMove, TaskRecord } from './types';
 
 /** Thrown up the top-level chain when the request should continue as new, waiting at this step. */
@@ -381,8 +381,7 @@ export class Interpreter {
     if (suspension?.taskId !== task.taskId || suspension.until === undefined) return;
     const over = () => task.status !== 'open' || this.rc.suspension() !== suspension;
     const ms = Date.parse(suspension.until) - Date.now();
-    if (ms > 0 && startedAtRevision(this.input, WATCH_IN_WAIT_REVISION)) await conditionWithin(over, ms);
-    else if (ms > 0) await condition(over, ms);
+    if (ms > 0) await requestCondition(this.input, over, ms);
     if (over()) return;
     resumeClock(this.rc, 'system', Date.now());
     this.publish();

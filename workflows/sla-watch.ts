@@ -14,14 +14,8 @@ import { failureText } from './failure-text';
 import { tell } from './notices';
 import { knownTarget } from './known-target';
 import { iso, type RequestCase } from './request-case';
-import {
-  ESCALATE_AT_INSTANT_PATCH,
-  hasPatch,
-  startedAtRevision,
-  STATUTORY_AT_INSTANT_PATCH,
-  WATCH_IN_WAIT_REVISION,
-} from './request-patches';
-import { conditionWithin } from './timed-wait';
+import { ESCALATE_AT_INSTANT_PATCH, hasPatch, STATUTORY_AT_INSTANT_PATCH } from './request-patches';
+import { requestCondition } from './timed-wait';
 import type { EscalationRecord, NotificationRecord, TaskRecord } from './types';
 
 export interface WatchContext {
@@ -357,8 +351,7 @@ export async function watchStatutoryDeadline(ctx: WatchContext): Promise<void> {
     const ms = Date.parse(at) - Date.now();
     const moved = () => rc.s.deadlines.statutory?.at !== at;
     const over = () => rc.state !== 'active' || moved();
-    if (ms > 0 && startedAtRevision(rc.input, WATCH_IN_WAIT_REVISION)) await conditionWithin(over, ms);
-    else if (ms > 0) await condition(over, ms);
+    if (ms > 0) await requestCondition(rc.input, over, ms);
     if (rc.state !== 'active') return;
     if (moved()) continue;
     if (rc.suspension()) {

@@ -4,6 +4,8 @@
  * worker's cache for days at a time, and the SDK keeps a stack for each promise pending.
  */
 import { CancellationScope, condition, sleep } from '@temporalio/workflow';
+import { startedAtRevision, WATCH_IN_WAIT_REVISION } from './request-patches';
+import type { RequestInput } from './types';
 
 export function conditionWithin(done: () => boolean, ms: number): Promise<boolean> {
   if (done()) return Promise.resolve(true);
@@ -20,4 +22,13 @@ export function conditionWithin(done: () => boolean, ms: number): Promise<boolea
         condition(done).then(() => answer(true), reject);
       }),
   );
+}
+
+/** A timed wait of a request: the lean one from revision 2, `condition`'s for requests started before. */
+export function requestCondition(
+  input: Pick<RequestInput, 'engineRevision'>,
+  done: () => boolean,
+  ms: number,
+): Promise<boolean> {
+  return startedAtRevision(input, WATCH_IN_WAIT_REVISION) ? conditionWithin(done, ms) : condition(done, ms);
 }

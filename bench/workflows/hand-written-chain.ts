@@ -5,8 +5,7 @@
  * as the interpreter clears it, so that operators listing a department's work do not find it.
  * Like a request, it is started with an update that answers once the first step is open, and
  * each completion answers once the next is, so its callers never retry against a step not yet
- * open. The history benchmark compares it
- * with the interpreter running the same chain.
+ * open. The history benchmark compares it with the interpreter running the same chain.
  */
 import {
   condition,
