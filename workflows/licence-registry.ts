@@ -49,6 +49,8 @@ const store = proxyLocalActivities<Activities>({
 
 /** The patch under which the registry writes its change log to the work store. */
 const LICENCE_LOG_PATCH = 'licence-log-store';
+/** The patch under which the registry's expiry alarm is never cancelled (see `expiryAlarm`). */
+const KEPT_ALARM_PATCH = 'registry-alarm-kept';
 
 export interface RegistryInput {
   licences: LicenceState[];
@@ -194,18 +196,30 @@ export async function licenceRegistry(input: RegistryInput): Promise<void> {
     await moveStoppedWork();
   }
 
-  for (;;) {
-    // The next licence to expire: at the end of its last day, local time.
+  /** The next licence to expire: at the end of its last day, local time. */
+  const nextExpiry = () => {
     const active = [...licences.values()].filter((l) => statusOn(l, today()) === 'active');
     const ends = active.map(
       (l) => Date.parse(`${l.validUntil}T00:00:00Z`) + DAY_MS - input.offsetMinutes * 60_000,
     );
-    const next = ends.length ? Math.min(...ends) : undefined;
+    return ends.length ? Math.min(...ends) : undefined;
+  };
+  const alarm = patched(KEPT_ALARM_PATCH) ? expiryAlarm() : undefined;
+
+  for (;;) {
+    const next = nextExpiry();
     const seen = changes;
-    const wakeIn = next === undefined ? undefined : Math.max(1, next - Date.now());
     const woke = () => changes !== seen || toReroute.length > 0;
-    if (wakeIn === undefined) await condition(woke);
-    else await condition(woke, wakeIn);
+    if (alarm) {
+      alarm.setFor(next);
+      await condition(() => woke() || alarm.rang());
+      alarm.heard();
+    } else {
+      // Registries started before the kept alarm replay their cancelled timers.
+      const wakeIn = next === undefined ? undefined : Math.max(1, next - Date.now());
+      if (wakeIn === undefined) await condition(woke);
+      else await condition(woke, wakeIn);
+    }
 
     expireDue();
     await writeLog();
@@ -215,4 +229,39 @@ export async function licenceRegistry(input: RegistryInput): Promise<void> {
       return continueAsNew<typeof licenceRegistry>({ ...input, licences: [...licences.values()] });
     }
   }
+}
+
+/**
+ * Wakes the registry when a licence may have expired. A timer once set is left to fire, never
+ * cancelled: signals wake the registry far more often than expiries do. A wait that cancelled its
+ * timer on every signal was seen, after a kill of the worker and the Temporal server, to have that
+ * cancellation refused by the server on every attempt ("BadCancelTimerAttributes"): the registry
+ * then took no change and answered no query. A timer that fires with nothing due only wakes the
+ * registry to set the next one.
+ */
+function expiryAlarm() {
+  /** Instants a timer is set for and has not fired. */
+  const pending = new Set<number>();
+  let rang = false;
+  return {
+    /** Sets a timer for `at`, unless one fires at or before it: that one wakes the registry first. */
+    setFor(at: number | undefined): void {
+      if (at === undefined || [...pending].some((set) => set <= at)) return;
+      pending.add(at);
+      // A timer ends only by firing or by the registry's end, which nothing then waits for.
+      void sleep(Math.max(1, at - Date.now())).then(
+        () => {
+          pending.delete(at);
+          rang = true;
+        },
+        () => undefined,
+      );
+    },
+    /** Whether a timer fired since the registry last woke. */
+    rang: () => rang,
+    /** The registry woke and will look at every licence. */
+    heard: () => {
+      rang = false;
+    },
+  };
 }
