@@ -21,6 +21,13 @@ import type { DocPath } from './yaml-source';
 
 const parametersAjv = new Ajv2020({ allErrors: true, strict: true });
 
+/**
+ * An action's retries unless its step says otherwise: the first 1 s after a failure, each wait
+ * twice the last (at most 10 minutes), ten attempts in all. About eight and a half minutes, so a
+ * restart of the worker or of the Temporal server does not spend them and open an incident.
+ */
+const ACTION_RETRY = { maxAttempts: 10, initialInterval: '1s' } as const;
+
 /** Where a step goes when it names no `next`: the step below, or the end of its branch. */
 export function fallThrough(c: Compilation, entry: StepEntry): string | null {
   const following = entry.list[entry.index + 1];
@@ -474,8 +481,8 @@ export function compileStep(c: Compilation, entry: StepEntry): PlanStep {
         action: step.action,
         with: params,
         retry: {
-          maxAttempts: step.retry?.maxAttempts ?? 5,
-          initialInterval: step.retry?.initialInterval ?? '1s',
+          maxAttempts: step.retry?.maxAttempts ?? ACTION_RETRY.maxAttempts,
+          initialInterval: step.retry?.initialInterval ?? ACTION_RETRY.initialInterval,
         },
         next: next(c, entry, step.next),
       };
