@@ -15,7 +15,7 @@ import { createConnection, createServer as createTcpServer, type AddressInfo, ty
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
-import type { temporal } from '@temporalio/proto';
+import { temporal } from '@temporalio/proto';
 import { claimsOfHolder } from '../../api/auth/staff-claims';
 import { jalaliYearsAfter } from '../../lib/calendar/jalali';
 import { cityDate } from '../../lib/calendar/working-time';
@@ -226,7 +226,29 @@ async function complete(code: string, step: string, outcome: string, data?: obje
 
 const licences = () => system.client.workflow.getHandle(registryIdOf(taskQueue)).query(licencesQuery);
 
-/** Requests of `codes` the store does not show completed: their state, and what their workflow waits on. */
+/** An event as a line of a diagnosis: its type, with a timer's length or a failure's message. */
+function eventLine(event: temporal.api.history.v1.IHistoryEvent): string {
+  const type = temporal.api.enums.v1.EventType[event.eventType ?? 0] ?? String(event.eventType);
+  const timer = event.timerStartedEventAttributes?.startToFireTimeout?.seconds;
+  const failure =
+    event.workflowTaskFailedEventAttributes?.failure?.message ??
+    event.activityTaskFailedEventAttributes?.failure?.cause?.message ??
+    event.activityTaskFailedEventAttributes?.failure?.message;
+  return [type.replace(/^EVENT_TYPE_/, ''), timer === undefined ? '' : `${String(timer)}s`, failure ?? '']
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The last events of a workflow's history, as lines. */
+async function lastEvents(workflowId: string, count: number): Promise<string[]> {
+  const { events } = await system.client.workflow.getHandle(workflowId).fetchHistory();
+  return ((events ?? []) as temporal.api.history.v1.IHistoryEvent[]).slice(-count).map(eventLine);
+}
+
+/**
+ * Requests of `codes` the store does not show completed: their state, what their workflow waits
+ * on and its last events, with the licence registry's last events (the effects go through it).
+ */
 async function notEnded(codes: string[]) {
   const done = await store.db.query<{ tracking_code: string }>(
     `SELECT tracking_code FROM requests WHERE state = 'completed' AND tracking_code = ANY($1)`,
@@ -247,9 +269,10 @@ async function notEnded(codes: string[]) {
             attempt: a.attempt,
             lastFailure: a.lastFailure?.message,
           })),
+          lastEvents: await lastEvents(`request-${code}`, 8),
         };
       }),
-  );
+  ).then(async (requests) => ({ requests, registry: await lastEvents(registryIdOf(taskQueue), 4) }));
 }
 
 /** The registry's changes made by the requests' effect steps, with the step's key. */
