@@ -255,7 +255,7 @@ async function notEnded(codes: string[]) {
     [codes],
   );
   const completed = new Set(done.map((row) => row.tracking_code));
-  return Promise.all(
+  const requests = await Promise.all(
     codes
       .filter((code) => !completed.has(code))
       .slice(0, 5)
@@ -272,7 +272,8 @@ async function notEnded(codes: string[]) {
           lastEvents: await lastEvents(`request-${code}`, 8),
         };
       }),
-  ).then(async (requests) => ({ requests, registry: await lastEvents(registryIdOf(taskQueue), 4) }));
+  );
+  return { requests, registry: await lastEvents(registryIdOf(taskQueue), 4) };
 }
 
 /** The registry's changes made by the requests' effect steps, with the step's key. */
