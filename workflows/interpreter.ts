@@ -25,9 +25,9 @@ import { failureText } from './failure-text';
 import type { RequestCase, TaskSpec } from './request-case';
 import { resumeClock, suspendClock } from './deadlines';
 import { tell } from './notices';
-import { startedAtRevision, WATCH_IN_WAIT_REVISION } from './request-patches';
+import { LEAN_TASK_WAIT_REVISION, startedAtRevision, WATCH_IN_WAIT_REVISION } from './request-patches';
 import { watchTask, type WatchPlan } from './sla-watch';
-import { conditionWithin, requestCondition } from './timed-wait';
+import { conditionWithin, requestCondition, waitWithin } from './timed-wait';
 import type { Assignment, RoutedMove, TaskRecord } from './types';
 
 /** Thrown up the top-level chain when the request should continue as new, waiting at this step. */
@@ -141,17 +141,32 @@ export class Interpreter {
    * more held, with its stack, for as long as it waits.
    */
   private waitOnTask(done: () => boolean, ms?: number): Promise<void> {
-    this.waiters.add(done);
-    this.busy--;
-    const resume = () => {
-      this.waiters.delete(done);
-      this.busy++;
-    };
+    const resume = this.waitingOn(done);
     const waited = ms === undefined ? condition(done) : conditionWithin(done, ms);
     return waited.then(resume, (error: unknown) => {
       resume();
       throw error;
     });
+  }
+
+  /**
+   * A task's timed wait that answers what woke it. From revision 3 the answer and the end of the
+   * wait are given in the wait itself: two promises fewer held while it waits.
+   */
+  private waitOnTaskWithin<T>(done: () => boolean, ms: number, answer: () => T): Promise<T> {
+    if (!startedAtRevision(this.input, LEAN_TASK_WAIT_REVISION))
+      return this.waitOnTask(done, ms).then(answer);
+    return waitWithin(done, ms, this.waitingOn(done), answer);
+  }
+
+  /** Counts a wait as begun; answers how to count it as over. */
+  private waitingOn(done: () => boolean): () => void {
+    this.waiters.add(done);
+    this.busy--;
+    return () => {
+      this.waiters.delete(done);
+      this.busy++;
+    };
   }
 
   /** Outcomes a task may be completed with, as its step declares them. */
@@ -350,7 +365,11 @@ export class Interpreter {
     const ctx = { rc: this.rc, publish: this.publish };
     if (startedAtRevision(this.input, WATCH_IN_WAIT_REVISION)) {
       // The task's wait is its deadline's watch: one timer at a time while it waits.
-      await watchTask(ctx, task, watch, { wait: (wake, ms) => this.waitOnTask(wake, ms), leave });
+      await watchTask(ctx, task, watch, {
+        wait: (wake) => this.waitOnTask(wake),
+        within: (wake, ms, answer) => this.waitOnTaskWithin(wake, ms, answer),
+        leave,
+      });
     } else {
       watchTask(ctx, task, watch).catch((error: unknown) => {
         if (!isCancellation(error)) throw error;

@@ -41,11 +41,16 @@ export const SETTLE_PENDING_AT_END_PATCH = 'settle-pending-at-end';
  * again; and continuing as new is decided on the history's length at the request's last change.
  * From revision 2: an open task's deadlines are watched in the task's own wait (one timer at a
  * time, not a wait and a watch beside it), and the work after each instant follows on its own.
+ * From revision 3: the task's timed wait ends and answers what woke it in one step, holding two
+ * promises fewer while the request waits.
  */
-export const ENGINE_REVISION = 2;
+export const ENGINE_REVISION = 3;
 
 /** Revision 2: the task's wait watches its deadlines (workflows/sla-watch.ts). */
 export const WATCH_IN_WAIT_REVISION = 2;
+
+/** Revision 3: the task's timed wait answers in the wait itself (workflows/timed-wait.ts). */
+export const LEAN_TASK_WAIT_REVISION = 3;
 
 /** The revision from which each patch is taken as given. */
 const FOLDED_AT: Readonly<Record<string, number>> = {

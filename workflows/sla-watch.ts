@@ -30,7 +30,10 @@ export interface WatchContext {
  * one piece after the other, so the task's wait goes on meanwhile.
  */
 export interface TaskWait {
-  wait: (wake: () => boolean, ms?: number) => Promise<void>;
+  /** Until `wake` holds. */
+  wait: (wake: () => boolean) => Promise<void>;
+  /** Until `wake` holds or `ms` have passed; answers `answer()` as it ends. */
+  within: <T>(wake: () => boolean, ms: number, answer: () => T) => Promise<T>;
   leave: () => boolean;
 }
 
@@ -203,7 +206,7 @@ function untilInWait(task: TaskRecord, version: number, instant: string, taskWai
   const woke = (): Wake => wake() ?? (Date.now() >= Date.parse(instant) ? 'due' : 'leave');
   const ms = Date.parse(instant) - Date.now();
   if (ms <= 0) return Promise.resolve(woke());
-  return taskWait.wait(() => wake() !== undefined || taskWait.leave(), ms).then(woke);
+  return taskWait.within(() => wake() !== undefined || taskWait.leave(), ms, woke);
 }
 
 /**

@@ -8,18 +8,50 @@ import { startedAtRevision, WATCH_IN_WAIT_REVISION } from './request-patches';
 import type { RequestInput } from './types';
 
 export function conditionWithin(done: () => boolean, ms: number): Promise<boolean> {
-  if (done()) return Promise.resolve(true);
+  return waitWithin(
+    done,
+    ms,
+    () => undefined,
+    (held) => held,
+  );
+}
+
+/**
+ * `conditionWithin` for a wait that has more to do the moment it ends: `ended` runs once,
+ * whichever way the wait ends (cancelled too), and the wait answers `answer(held)`, both before
+ * its promise settles. Each is a `.then` less, and so a promise less pending while it waits.
+ */
+export function waitWithin<T>(
+  done: () => boolean,
+  ms: number,
+  ended: () => void,
+  answer: (held: boolean) => T,
+): Promise<T> {
+  if (done()) {
+    ended();
+    return Promise.resolve(answer(true));
+  }
   return CancellationScope.cancellable(
     () =>
-      new Promise<boolean>((resolve, reject) => {
+      new Promise<T>((resolve, reject) => {
         const scope = CancellationScope.current();
+        let over = false;
         // Whichever comes first answers; cancelling the scope then drops the timer or the condition.
-        const answer = (held: boolean) => {
-          resolve(held);
+        const finish = (held: boolean) => {
+          if (over) return;
+          over = true;
+          ended();
+          resolve(answer(held));
           scope.cancel();
         };
-        sleep(ms).then(() => answer(false), reject);
-        condition(done).then(() => answer(true), reject);
+        const fail = (error: Error) => {
+          if (over) return;
+          over = true;
+          ended();
+          reject(error);
+        };
+        sleep(ms).then(() => finish(false), fail);
+        condition(done).then(() => finish(true), fail);
       }),
   );
 }
