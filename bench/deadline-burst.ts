@@ -82,6 +82,11 @@ interface Round {
   /** Lateness in ms of each recording, and of each last notification. */
   recorded: number[];
   lastNotice: number[];
+  /** Where the time went: when each timer fired, and when its task reached the worker. */
+  fired: number[];
+  started: number[];
+  /** Workflow tasks each workflow completed from its timer on. */
+  tasks: number[];
 }
 
 const sleepMs = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -113,7 +118,7 @@ async function latenessOf(
   client: WorkflowClient,
   workflowId: string,
   instantMs: number,
-): Promise<{ recorded: number; last: number }> {
+): Promise<{ recorded: number; last: number; fired: number; started: number; tasks: number }> {
   const events = (await client.getHandle(workflowId).fetchHistory()).events ?? [];
   const fired = events.findIndex(
     (e) => e.eventType === EventType.EVENT_TYPE_TIMER_FIRED && timeOf(e) >= instantMs - 1000,
@@ -124,9 +129,21 @@ async function latenessOf(
   );
   const recording = events[completed];
   if (!recording) throw new Error(`${workflowId}: no workflow task completed after the timer`);
-  const last =
-    events.filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).at(-1) ?? recording;
-  return { recorded: timeOf(recording) - instantMs, last: timeOf(last) - instantMs };
+  const started = events
+    .slice(fired + 1, completed)
+    .filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED)
+    .at(-1);
+  const completions = events.filter(
+    (e, i) => i > fired && e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED,
+  );
+  const last = completions.at(-1) ?? recording;
+  return {
+    recorded: timeOf(recording) - instantMs,
+    last: timeOf(last) - instantMs,
+    fired: timeOf(events[fired] ?? recording) - instantMs,
+    started: timeOf(started ?? recording) - instantMs,
+    tasks: completions.length,
+  };
 }
 
 async function main() {
@@ -215,12 +232,15 @@ async function main() {
           await client.workflow.getHandle(id).result();
         });
       }
-      const result: Round = { recorded: [], lastNotice: [] };
+      const result: Round = { recorded: [], lastNotice: [], fired: [], started: [], tasks: [] };
       try {
         await eachOf(ids, STARTING, async (id) => {
           const lateness = await latenessOf(client.workflow, id, instantMs);
           result.recorded.push(lateness.recorded);
           result.lastNotice.push(lateness.last);
+          result.fired.push(lateness.fired);
+          result.started.push(lateness.started);
+          result.tasks.push(lateness.tasks);
         });
       } catch (error) {
         if (!(error instanceof StartedLate)) throw error;
@@ -263,7 +283,10 @@ async function main() {
           // Each round as it ends: a long run stopped midway keeps what it measured.
           console.log(
             `  (round ${r + 1} of K = ${k}, ${kind}: recorded late p50 ${s(quantile(result.recorded, 0.5))}, ` +
-              `p99 ${s(quantile(result.recorded, 0.99))}; last notice ${s(Math.max(...result.lastNotice))})`,
+              `p99 ${s(quantile(result.recorded, 0.99))}; last notice ${s(Math.max(...result.lastNotice))}; ` +
+              `timer fired p50 ${s(quantile(result.fired, 0.5))}, p99 ${s(quantile(result.fired, 0.99))}; ` +
+              `its task reached the worker p50 ${s(quantile(result.started, 0.5))}, p99 ${s(quantile(result.started, 0.99))}; ` +
+              `${(result.tasks.reduce((a, b) => a + b, 0) / result.tasks.length).toFixed(1)} workflow tasks each from the timer on)`,
           );
         }
       }
