@@ -85,8 +85,9 @@ interface Round {
   /** Where the time went: when each timer fired, and when its task reached the worker. */
   fired: number[];
   started: number[];
-  /** Workflow tasks each workflow completed from its timer on. */
+  /** Workflow tasks each workflow completed from its timer on, and those that timed out waiting. */
   tasks: number[];
+  timedOut: number[];
 }
 
 const sleepMs = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -118,7 +119,14 @@ async function latenessOf(
   client: WorkflowClient,
   workflowId: string,
   instantMs: number,
-): Promise<{ recorded: number; last: number; fired: number; started: number; tasks: number }> {
+): Promise<{
+  recorded: number;
+  last: number;
+  fired: number;
+  started: number;
+  tasks: number;
+  timedOut: number;
+}> {
   const events = (await client.getHandle(workflowId).fetchHistory()).events ?? [];
   const fired = events.findIndex(
     (e) => e.eventType === EventType.EVENT_TYPE_TIMER_FIRED && timeOf(e) >= instantMs - 1000,
@@ -143,6 +151,9 @@ async function latenessOf(
     fired: timeOf(events[fired] ?? recording) - instantMs,
     started: timeOf(started ?? recording) - instantMs,
     tasks: completions.length,
+    timedOut: events.filter(
+      (e, i) => i > fired && e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT,
+    ).length,
   };
 }
 
@@ -232,7 +243,7 @@ async function main() {
           await client.workflow.getHandle(id).result();
         });
       }
-      const result: Round = { recorded: [], lastNotice: [], fired: [], started: [], tasks: [] };
+      const result: Round = { recorded: [], lastNotice: [], fired: [], started: [], tasks: [], timedOut: [] };
       try {
         await eachOf(ids, STARTING, async (id) => {
           const lateness = await latenessOf(client.workflow, id, instantMs);
@@ -241,6 +252,7 @@ async function main() {
           result.fired.push(lateness.fired);
           result.started.push(lateness.started);
           result.tasks.push(lateness.tasks);
+          result.timedOut.push(lateness.timedOut);
         });
       } catch (error) {
         if (!(error instanceof StartedLate)) throw error;
@@ -286,7 +298,8 @@ async function main() {
               `p99 ${s(quantile(result.recorded, 0.99))}; last notice ${s(Math.max(...result.lastNotice))}; ` +
               `timer fired p50 ${s(quantile(result.fired, 0.5))}, p99 ${s(quantile(result.fired, 0.99))}; ` +
               `its task reached the worker p50 ${s(quantile(result.started, 0.5))}, p99 ${s(quantile(result.started, 0.99))}; ` +
-              `${(result.tasks.reduce((a, b) => a + b, 0) / result.tasks.length).toFixed(1)} workflow tasks each from the timer on)`,
+              `${(result.tasks.reduce((a, b) => a + b, 0) / result.tasks.length).toFixed(1)} workflow tasks each from the timer on, ` +
+              `${result.timedOut.reduce((a, b) => a + b, 0)} timed out before a worker took them)`,
           );
         }
       }
